@@ -1,0 +1,21 @@
+package io.pgparity;
+
+import io.pgparity.cli.Cli;
+import io.pgparity.cli.VerifyCommand;
+import io.pgparity.job.SpringVerifyLauncher;
+import java.util.List;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * pgparity's entry point. The command line is parsed before any Spring context exists, so
+ * {@code --help} and usage errors are instant; each verify run gets its own context.
+ */
+@SpringBootApplication
+public class PgParityApplication {
+
+  public static void main(String[] args) {
+    SpringVerifyLauncher launcher = new SpringVerifyLauncher();
+    Cli cli = new Cli(List.of(new VerifyCommand(launcher)), System.out, System.err);
+    System.exit(cli.run(args));
+  }
+}

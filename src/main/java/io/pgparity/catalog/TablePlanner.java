@@ -1,0 +1,132 @@
+package io.pgparity.catalog;
+
+import io.pgparity.config.ConfigException;
+import io.pgparity.config.TableSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reconciles a table's two catalogs with what the job asked for. Mistakes in the job (unknown
+ * table or column, no usable key) are {@link ConfigException}s; differences between the sides are
+ * findings, and only the columns both sides hold with the same type are compared.
+ */
+public final class TablePlanner {
+
+  private TablePlanner() {}
+
+  public static TablePlan plan(TableSpec spec, Optional<TableSchema> primary, Optional<TableSchema> replica) {
+    TableRef table = spec.table();
+    if (primary.isEmpty() && replica.isEmpty()) {
+      throw new ConfigException(
+          table + ": no such table on the primary or the replica; check the schema-qualified name in the job");
+    }
+    if (primary.isEmpty() || replica.isEmpty()) {
+      String where = primary.isEmpty() ? "replica" : "primary";
+      String other = primary.isEmpty() ? "primary" : "replica";
+      return new TablePlan(
+          table,
+          List.of(),
+          List.of(),
+          spec.where(),
+          List.of("table exists on the " + where + " only; create it on the " + other + " (logical replication does not copy DDL)"),
+          false);
+    }
+    TableSchema p = primary.get();
+    TableSchema r = replica.get();
+    List<String> keyNames = keyNames(spec, p);
+    List<String> findings = new ArrayList<>();
+    List<ColumnInfo> key = new ArrayList<>();
+    for (String name : keyNames) {
+      ColumnInfo onPrimary = p.column(name).orElseThrow(() -> unknownColumn(table, name, "key", p));
+      Optional<ColumnInfo> onReplica = r.column(name);
+      if (onReplica.isEmpty() || !onReplica.get().type().equals(onPrimary.type())) {
+        findings.add(
+            "key column "
+                + name
+                + (onReplica.isEmpty()
+                    ? " is missing on the replica"
+                    : " is " + onPrimary.type() + " on the primary but " + onReplica.get().type() + " on the replica")
+                + "; the table cannot be compared by key");
+        return new TablePlan(table, List.of(), List.of(), spec.where(), findings, false);
+      }
+      key.add(onPrimary);
+    }
+    Set<String> wanted = wantedColumns(spec, p, r);
+    List<ColumnInfo> columns = new ArrayList<>(key);
+    for (String name : wanted) {
+      if (keyNames.contains(name)) {
+        continue;
+      }
+      Optional<ColumnInfo> onPrimary = p.column(name);
+      Optional<ColumnInfo> onReplica = r.column(name);
+      if (onPrimary.isEmpty()) {
+        findings.add("column " + name + " exists on the replica only");
+      } else if (onReplica.isEmpty()) {
+        findings.add("column " + name + " is missing on the replica");
+      } else if (!onPrimary.get().type().equals(onReplica.get().type())) {
+        findings.add(
+            "column " + name + " is " + onPrimary.get().type() + " on the primary but " + onReplica.get().type()
+                + " on the replica; not compared");
+      } else {
+        columns.add(onPrimary.get());
+      }
+    }
+    return new TablePlan(table, key, columns, spec.where(), findings, true);
+  }
+
+  private static List<String> keyNames(TableSpec spec, TableSchema primary) {
+    if (!spec.key().isEmpty()) {
+      for (String name : spec.key()) {
+        ColumnInfo column = primary.column(name).orElseThrow(() -> unknownColumn(spec.table(), name, "key", primary));
+        if (!column.notNull()) {
+          throw new ConfigException(
+              spec.table() + ": key column " + name + " allows NULL; a key must be NOT NULL and unique, so choose"
+                  + " other key columns or add the constraint");
+        }
+      }
+      return spec.key();
+    }
+    if (primary.candidateKeys().isEmpty()) {
+      throw new ConfigException(
+          spec.table()
+              + ": no primary key and no unique index over NOT NULL columns on the primary; add `key: [column, ...]`"
+              + " naming NOT NULL columns that are unique to the table's entry in the job file");
+    }
+    return primary.candidateKeys().get(0);
+  }
+
+  private static Set<String> wantedColumns(TableSpec spec, TableSchema primary, TableSchema replica) {
+    Set<String> wanted = new LinkedHashSet<>();
+    if (!spec.columns().isEmpty()) {
+      for (String name : spec.columns()) {
+        if (primary.column(name).isEmpty() && replica.column(name).isEmpty()) {
+          throw unknownColumn(spec.table(), name, "columns", primary);
+        }
+        wanted.add(name);
+      }
+      return wanted;
+    }
+    for (String name : spec.ignoreColumns()) {
+      if (primary.column(name).isEmpty() && replica.column(name).isEmpty()) {
+        throw unknownColumn(spec.table(), name, "ignore-columns", primary);
+      }
+      if (spec.key().contains(name) || (!primary.candidateKeys().isEmpty() && spec.key().isEmpty()
+          && primary.candidateKeys().get(0).contains(name))) {
+        throw new ConfigException(spec.table() + ": ignore-columns names key column " + name + "; key columns are always compared");
+      }
+    }
+    primary.columns().forEach(c -> wanted.add(c.name()));
+    replica.columns().forEach(c -> wanted.add(c.name()));
+    spec.ignoreColumns().forEach(wanted::remove);
+    return wanted;
+  }
+
+  private static ConfigException unknownColumn(TableRef table, String name, String option, TableSchema schema) {
+    return new ConfigException(
+        table + ": " + option + " names column '" + name + "', which does not exist; columns are: "
+            + String.join(", ", schema.columns().stream().map(ColumnInfo::name).toList()));
+  }
+}

@@ -1,0 +1,32 @@
+package io.pgparity.cli;
+
+import io.pgparity.report.Status;
+
+/** The process exit codes, documented in the README; automation relies on them. */
+public enum ExitCode {
+  CONSISTENT(0),
+  DIVERGENT(1),
+  USAGE(2),
+  RUNTIME_FAILURE(3),
+  INCOMPLETE(4);
+
+  private final int code;
+
+  ExitCode(int code) {
+    this.code = code;
+  }
+
+  public int code() {
+    return code;
+  }
+
+  /** The exit code for a run's verdict. */
+  public static ExitCode of(Status status) {
+    return switch (status) {
+      case CONSISTENT -> CONSISTENT;
+      case DIVERGENT -> DIVERGENT;
+      case INCOMPLETE -> INCOMPLETE;
+      case FAILED -> RUNTIME_FAILURE;
+    };
+  }
+}

@@ -1,0 +1,115 @@
+package io.pgparity.cli;
+
+import io.pgparity.catalog.TableRef;
+import io.pgparity.config.ConfigException;
+import io.pgparity.config.ConnectionSpec;
+import io.pgparity.config.JobDefinition;
+import io.pgparity.config.JobFileLoader;
+import io.pgparity.config.PasswordResolver;
+import io.pgparity.config.TableSpec;
+import io.pgparity.config.Tuning;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the definition a verify run uses: the job file if given, then the command-line overrides
+ * (the command line wins), then passwords from the password file for connections without one.
+ */
+public final class JobDefinitionFactory {
+
+  /** The job name of a run without --job; it names the run folders. */
+  public static final String ADHOC_NAME = "adhoc";
+
+  private final JobFileLoader loader;
+  private final Map<String, String> env;
+  private final PasswordResolver passwords;
+
+  /** {@code env} feeds the job file's ${VAR} references. */
+  public JobDefinitionFactory(
+      JobFileLoader loader, Map<String, String> env, PasswordResolver passwords) {
+    this.loader = loader;
+    this.env = Map.copyOf(env);
+    this.passwords = passwords;
+  }
+
+  /** The factory for this process: its environment and the user's ~/.pgpass. */
+  public static JobDefinitionFactory forCurrentUser() {
+    return new JobDefinitionFactory(
+        new JobFileLoader(), System.getenv(), PasswordResolver.forCurrentUser());
+  }
+
+  /** The definition for {@code options}; a ConfigException names any mistake. */
+  public JobDefinition build(VerifyOptions options) {
+    JobDefinition job = options.job() == null ? null : loader.load(options.job(), env);
+    boolean adhocComplete =
+        options.primaryUrl() != null && options.replicaUrl() != null && !options.tables().isEmpty();
+    if (job == null && !adhocComplete) {
+      throw new ConfigException(
+          "verify needs --job FILE, or --primary URL, --replica URL and at least one --table"
+              + " schema.table (see pgparity verify --help)");
+    }
+    Tuning base = job == null ? Tuning.defaults() : job.tuning();
+    try {
+      Tuning tuning =
+          new Tuning(
+              orElse(options.threads(), base.threads()),
+              orElse(options.chunkRows(), base.chunkRows()),
+              orElse(options.maxDivergences(), base.maxDivergences()),
+              base.statementTimeout(),
+              base.lockTimeout());
+      JobDefinition definition =
+          new JobDefinition(
+              job == null ? ADHOC_NAME : job.name(),
+              connection(job == null ? null : job.primary(), options.primaryUrl()),
+              connection(job == null ? null : job.replica(), options.replicaUrl()),
+              tables(job, options.tables()),
+              tuning,
+              orElse(options.out(), job == null ? JobFileLoader.DEFAULT_OUT : job.out()),
+              orElse(options.jobRepositoryUrl(), job == null ? null : job.jobRepositoryUrl()));
+      return new JobDefinition(
+          definition.name(),
+          passwords.resolve(definition.primary()),
+          passwords.resolve(definition.replica()),
+          definition.tables(),
+          definition.tuning(),
+          definition.out(),
+          definition.jobRepositoryUrl());
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new ConfigException("verify: " + e.getMessage() + " (see pgparity verify --help)", e);
+    }
+  }
+
+  /**
+   * The file's connection with the URL from the command line; the file's password (if any) stays,
+   * as passwords never come from the command line.
+   */
+  private static ConnectionSpec connection(ConnectionSpec fromFile, String url) {
+    if (url == null) {
+      return fromFile;
+    }
+    return new ConnectionSpec(url, fromFile == null ? null : fromFile.password());
+  }
+
+  /**
+   * The command line's tables replace the file's list; a table the file also lists keeps its key,
+   * columns and where from the file.
+   */
+  private static List<TableSpec> tables(JobDefinition job, List<TableRef> fromCommandLine) {
+    List<TableSpec> fromFile = job == null ? List.of() : job.tables();
+    if (fromCommandLine.isEmpty()) {
+      return fromFile;
+    }
+    return fromCommandLine.stream()
+        .map(
+            table ->
+                fromFile.stream()
+                    .filter(spec -> spec.table().equals(table))
+                    .findFirst()
+                    .orElse(TableSpec.of(table)))
+        .toList();
+  }
+
+  private static <T> T orElse(T value, T fallback) {
+    return value != null ? value : fallback;
+  }
+}

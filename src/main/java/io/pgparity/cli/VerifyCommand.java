@@ -1,0 +1,118 @@
+package io.pgparity.cli;
+
+import io.pgparity.config.ConfigException;
+import io.pgparity.config.JobDefinition;
+import io.pgparity.config.JobFileLoader;
+import io.pgparity.config.PasswordResolver;
+import io.pgparity.config.Tuning;
+import io.pgparity.job.RunOutcome;
+import io.pgparity.job.VerifyLauncher;
+import java.io.PrintStream;
+import java.util.List;
+
+/** {@code pgparity verify}: builds the job definition, runs it and prints the verdict last. */
+public final class VerifyCommand implements Command {
+
+  private final VerifyLauncher launcher;
+  private final JobDefinitionFactory factory;
+
+  public VerifyCommand(VerifyLauncher launcher) {
+    this(launcher, JobDefinitionFactory.forCurrentUser());
+  }
+
+  /** For tests: a factory with a given environment and password file. */
+  public VerifyCommand(VerifyLauncher launcher, JobDefinitionFactory factory) {
+    this.launcher = launcher;
+    this.factory = factory;
+  }
+
+  @Override
+  public String name() {
+    return "verify";
+  }
+
+  @Override
+  public String summary() {
+    return "compare tables on a primary and a replica and report the rows that differ";
+  }
+
+  @Override
+  public int run(List<String> args, PrintStream out, PrintStream err) {
+    boolean debug = args.contains("--debug");
+    try {
+      VerifyOptions options = VerifyOptionsParser.parse(args);
+      if (options.help()) {
+        out.print(usage());
+        return ExitCode.CONSISTENT.code();
+      }
+      JobDefinition definition = factory.build(options);
+      RunOutcome outcome = launcher.launch(definition);
+      // scripts read the last line: nothing may be printed on out after the verdict
+      out.println(outcome.verdict());
+      return ExitCode.of(outcome.status()).code();
+    } catch (ConfigException e) {
+      err.println("pgparity: " + e.getMessage());
+      if (debug) {
+        e.printStackTrace(err);
+      }
+      return ExitCode.USAGE.code();
+    } catch (RuntimeException e) {
+      err.println(
+          "pgparity: verify failed unexpectedly: "
+              + PasswordResolver.redact(String.valueOf(e))
+              + (debug ? "" : "; re-run with --debug for the stack trace"));
+      if (debug) {
+        e.printStackTrace(err);
+      }
+      return ExitCode.RUNTIME_FAILURE.code();
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  /** The text of {@code pgparity verify --help}. */
+  static String usage() {
+    Tuning defaults = Tuning.defaults();
+    return String.join(
+        "\n",
+        "Usage: pgparity verify --job FILE [overrides]",
+        "       pgparity verify --primary URL --replica URL --table SCHEMA.TABLE... [options]",
+        "",
+        "Compares tables on a primary and a replica row by row and writes a run folder under",
+        "--out that lists every divergent row. The last line printed is the verdict.",
+        "",
+        "Options (on the command line they override the job file):",
+        "  --job FILE             YAML job file (keys: see jobs/README.md)",
+        "  --primary URL          the primary's jdbc:postgresql: url",
+        "  --replica URL          the replica's jdbc:postgresql: url",
+        "  --table SCHEMA.TABLE   a table to compare; repeatable; replaces the job's list",
+        "  --out DIR              where run folders go (default " + JobFileLoader.DEFAULT_OUT + ")",
+        "  --threads N            ranges compared in parallel, 1-"
+            + Tuning.MAX_THREADS
+            + " (default "
+            + defaults.threads()
+            + ")",
+        "  --chunk-rows N         rows per compared range, "
+            + Tuning.MIN_CHUNK_ROWS
+            + "-"
+            + Tuning.MAX_CHUNK_ROWS
+            + " (default "
+            + defaults.chunkRows()
+            + ")",
+        "  --max-divergences N    divergent rows recorded per table before it stops early"
+            + " (default "
+            + defaults.maxDivergences()
+            + ")",
+        "  --job-repository URL   JDBC url of the Spring Batch job repository",
+        "                         (default: a file database under --out)",
+        "  --debug                show stack traces of errors",
+        "  --help, -h             this text",
+        "",
+        "Passwords never come from the command line: put them in ~/.pgpass (or $PGPASSFILE),",
+        "or reference an environment variable in the job file: password: ${PRIMARY_PASSWORD}.",
+        "Exit codes: 0 consistent, 1 divergent, 2 usage/configuration error, 3 runtime failure,",
+        "4 incomplete.",
+        "");
+  }
+}

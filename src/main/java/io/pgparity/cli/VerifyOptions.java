@@ -1,0 +1,33 @@
+package io.pgparity.cli;
+
+import io.pgparity.catalog.TableRef;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The options of {@code pgparity verify}. Every field but {@code tables}, {@code debug} and {@code
+ * help} is null when not given; an empty {@code tables} keeps the job file's list.
+ */
+public record VerifyOptions(
+    Path job,
+    String primaryUrl,
+    String replicaUrl,
+    List<TableRef> tables,
+    Path out,
+    Integer threads,
+    Integer chunkRows,
+    Integer maxDivergences,
+    String jobRepositoryUrl,
+    boolean debug,
+    boolean help) {
+
+  public VerifyOptions {
+    tables = List.copyOf(tables);
+  }
+
+  /** Just {@code --help}. */
+  public static VerifyOptions helpOnly() {
+    return new VerifyOptions(
+        null, null, null, List.of(), null, null, null, null, null, false, true);
+  }
+}

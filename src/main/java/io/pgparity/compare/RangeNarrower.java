@@ -1,0 +1,114 @@
+package io.pgparity.compare;
+
+import io.pgparity.catalog.TablePlan;
+import io.pgparity.connect.Both;
+import io.pgparity.connect.ServerPair;
+import io.pgparity.connect.Side;
+import io.pgparity.hashing.BucketHasher;
+import io.pgparity.hashing.BucketSum;
+import io.pgparity.keyspace.KeyRange;
+import io.pgparity.keyspace.KeyValue;
+import io.pgparity.keyspace.RangePlanner;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Finds the divergent rows inside a range whose hashes differ. A large range is split at keys
+ * read from the side with more rows and only the sub-ranges whose hashes differ are examined
+ * further; a small range is compared key by key on (key, row hash); only keys that differ are
+ * fetched whole, from both sides at once, and classified. The work grows with the number of
+ * divergent rows, not with the table.
+ */
+public final class RangeNarrower {
+
+  /** A range this small is compared row by row: a few thousand (key, hash) pairs per side. */
+  static final int LEAF_ROWS = 4_096;
+
+  static final int SPLIT_PARTS = 32;
+
+  static final int FETCH_BATCH = 500;
+
+  private final ServerPair pair;
+  private final TablePlan plan;
+  private final BucketHasher hasher;
+  private final RowFetcher fetcher;
+  private final DiffCounts counts;
+  private final Consumer<Divergence> sink;
+
+  public RangeNarrower(ServerPair pair, TablePlan plan, DiffCounts counts, Consumer<Divergence> sink) {
+    this.pair = pair;
+    this.plan = plan;
+    this.hasher = new BucketHasher(plan);
+    this.fetcher = new RowFetcher(plan);
+    this.counts = counts;
+    this.sink = sink;
+  }
+
+  /** Examines one range whose sums differ, reporting every divergent row in it to the sink. */
+  public void narrow(KeyRange range, Both<BucketSum> sums) {
+    if (counts.exhausted()) {
+      counts.skipped();
+      return;
+    }
+    long rows = Math.max(sums.primary().rows(), sums.replica().rows());
+    if (rows > LEAF_ROWS) {
+      Side larger = sums.primary().rows() >= sums.replica().rows() ? Side.PRIMARY : Side.REPLICA;
+      String what = plan.table() + " " + range;
+      List<KeyValue> cuts = pair.on(larger, what, (c, s) -> RangePlanner.split(c, plan, range, rows, SPLIT_PARTS));
+      if (!cuts.isEmpty()) {
+        Both<Map<Integer, BucketSum>> parts = pair.onBoth(what, (c, s) -> hasher.hashSplit(c, range, cuts));
+        for (int i = 0; i <= cuts.size(); i++) {
+          BucketSum p = parts.primary().getOrDefault(i, BucketSum.EMPTY);
+          BucketSum r = parts.replica().getOrDefault(i, BucketSum.EMPTY);
+          if (!p.equals(r)) {
+            narrow(subRange(range, cuts, i), new Both<>(p, r));
+          }
+        }
+        return;
+      }
+    }
+    compareRows(range);
+  }
+
+  private void compareRows(KeyRange range) {
+    Both<Map<KeyValue, Long>> hashes = pair.onBoth(plan.table() + " " + range, (c, s) -> fetcher.keyHashes(c, range));
+    Set<KeyValue> suspects = new LinkedHashSet<>();
+    hashes.primary().forEach((key, hash) -> {
+      if (!hash.equals(hashes.replica().get(key))) {
+        suspects.add(key);
+      }
+    });
+    Set<KeyValue> primaryKeys = new HashSet<>(hashes.primary().keySet());
+    hashes.replica().keySet().stream().filter(k -> !primaryKeys.contains(k)).forEach(suspects::add);
+    classify(new ArrayList<>(suspects));
+  }
+
+  /** Fetches suspect rows from both sides and reports those that still differ. */
+  void classify(List<KeyValue> suspects) {
+    for (int start = 0; start < suspects.size(); start += FETCH_BATCH) {
+      List<KeyValue> batch = suspects.subList(start, Math.min(suspects.size(), start + FETCH_BATCH));
+      Both<Map<KeyValue, FetchedRow>> rows = pair.onBoth(plan.table() + " rows", (c, s) -> fetcher.rows(c, batch));
+      for (KeyValue key : batch) {
+        Divergence divergence = RowClassifier.classify(plan, key, rows.primary().get(key), rows.replica().get(key));
+        if (divergence == null) {
+          counts.converged();
+        } else if (counts.take(divergence.kind())) {
+          sink.accept(divergence);
+        } else {
+          counts.skipped();
+          return;
+        }
+      }
+    }
+  }
+
+  private static KeyRange subRange(KeyRange parent, List<KeyValue> cuts, int index) {
+    return new KeyRange(
+        index == 0 ? parent.lo() : cuts.get(index - 1), index == cuts.size() ? parent.hi() : cuts.get(index));
+  }
+}

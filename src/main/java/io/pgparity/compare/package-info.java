@@ -1,0 +1,2 @@
+/** Narrows mismatching ranges down to the divergent rows and classifies them. */
+package io.pgparity.compare;

@@ -1,0 +1,198 @@
+package io.pgparity.config;
+
+import io.pgparity.catalog.TableRef;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads a YAML job file strictly into a {@link JobDefinition}. Strict because a misspelt key that
+ * is silently ignored would make a check compare less than its author believes; every error is one
+ * line starting with {@code file:line:}. The node API keeps the line of every value.
+ */
+public final class JobFileLoader {
+
+  static final List<String> JOB_KEYS =
+      List.of(
+          "name",
+          "primary",
+          "replica",
+          "tables",
+          "threads",
+          "chunk-rows",
+          "max-divergences",
+          "statement-timeout",
+          "lock-timeout",
+          "out",
+          "job-repository");
+  static final List<String> CONNECTION_KEYS = List.of("url", "password");
+  static final List<String> TABLE_KEYS =
+      List.of("table", "key", "columns", "ignore-columns", "where");
+
+  /** Where run folders go when neither the job file nor the command line says. */
+  public static final Path DEFAULT_OUT = Path.of("reports");
+
+  private static final String TABLE_ENTRY =
+      "each tables entry must be schema.table or a map with table:, key:, columns:, ...";
+
+  private static final String URL_EXAMPLE = "'jdbc:postgresql://host:5432/app?user=checker'";
+
+  /** Loads {@code file}, expanding {@code ${VAR}} references from {@code env}. */
+  public JobDefinition load(Path file, Map<String, String> env) {
+    String fileName = file.toString();
+    Node root = YamlFile.compose(file);
+    YamlSection job = YamlSection.of(fileName, "the job", root, env, JOB_KEYS);
+    String name = job.requiredString("name", "a job name", "auth");
+    if (!name.matches(JobDefinition.NAME_PATTERN)) {
+      throw job.error(
+          job.value("name").get(),
+          "name must be 1-64 letters, digits, '.', '_' or '-' (starting with a letter or digit)"
+              + " but was '"
+              + YamlSection.abbreviate(name)
+              + "'; it becomes a folder name");
+    }
+    ConnectionSpec primary = connection(fileName, job, "primary", env);
+    ConnectionSpec replica = connection(fileName, job, "replica", env);
+    List<TableSpec> tables = tables(fileName, job, env);
+    Tuning tuning = tuning(job);
+    Path out = job.string("out", "a folder path").map(o -> path(job, o)).orElse(DEFAULT_OUT);
+    String repository = job.string("job-repository", "a JDBC url").orElse(null);
+    if (repository != null && !repository.startsWith("jdbc:")) {
+      throw job.error(
+          job.value("job-repository").get(),
+          "job-repository must be a JDBC url such as jdbc:postgresql://host:5432/batch but was '"
+              + YamlSection.abbreviate(repository)
+              + "'; remove the key to use a file database under out");
+    }
+    try {
+      return new JobDefinition(name, primary, replica, tables, tuning, out, repository);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw job.error(e.getMessage());
+    }
+  }
+
+  private static ConnectionSpec connection(
+      String fileName, YamlSection job, String side, Map<String, String> env) {
+    Node node =
+        job.value(side).orElseThrow(() -> job.missing(side, "{ url: " + URL_EXAMPLE + " }"));
+    YamlSection connection = YamlSection.of(fileName, side, node, env, CONNECTION_KEYS);
+    String url = connection.requiredString("url", "a jdbc:postgresql: url", URL_EXAMPLE);
+    if (!url.startsWith("jdbc:postgresql:")) {
+      throw connection.error(
+          connection.value("url").get(),
+          side
+              + " url must start with jdbc:postgresql: but was '"
+              + YamlSection.abbreviate(url)
+              + "'; e.g. url: "
+              + URL_EXAMPLE);
+    }
+    // an empty value, e.g. from ${PRIMARY_PASSWORD:-}, means "no password": ~/.pgpass may supply it
+    String password = connection.string("password", "a password, best as ${ENV_VAR}").orElse(null);
+    if (password != null && PasswordResolver.hasPasswordParameter(url)) {
+      throw connection.error(
+          "password",
+          side
+              + " gives a password both in its url and as password;"
+              + " remove password= from the url");
+    }
+    return new ConnectionSpec(url, password);
+  }
+
+  private static List<TableSpec> tables(String fileName, YamlSection job, Map<String, String> env) {
+    Node node = job.value("tables").orElseThrow(() -> job.missing("tables", "[public.users]"));
+    if (!(node instanceof SequenceNode sequence)) {
+      throw job.error(
+          node,
+          "tables must be a list whose entries are schema.table or a map with table: but was "
+              + YamlSection.shape(node));
+    }
+    if (sequence.getValue().isEmpty()) {
+      throw job.error(node, "tables must list at least one table, e.g. tables: [public.users]");
+    }
+    List<TableSpec> tables = new ArrayList<>();
+    Map<TableRef, Integer> firstLine = new HashMap<>();
+    for (Node item : sequence.getValue()) {
+      TableSpec spec =
+          item instanceof MappingNode
+              ? table(YamlSection.of(fileName, "a tables entry", item, env, TABLE_KEYS))
+              : TableSpec.of(tableRef(job, item, job.scalar(item, "tables", TABLE_ENTRY)));
+      Integer earlier = firstLine.putIfAbsent(spec.table(), YamlSection.line(item));
+      if (earlier != null) {
+        throw job.error(
+            item,
+            "table "
+                + spec.table()
+                + " is listed twice (first on line "
+                + earlier
+                + "); keep one entry");
+      }
+      tables.add(spec);
+    }
+    return tables;
+  }
+
+  private static TableSpec table(YamlSection entry) {
+    String text = entry.requiredString("table", "schema.table", "public.users");
+    TableRef table = tableRef(entry, entry.value("table").get(), text);
+    List<String> key = entry.names("key");
+    List<String> columns = entry.names("columns");
+    List<String> ignoreColumns = entry.names("ignore-columns");
+    if (!columns.isEmpty() && !ignoreColumns.isEmpty()) {
+      throw entry.error(
+          "ignore-columns",
+          table + ": give either columns or ignore-columns, not both; remove one of the keys");
+    }
+    String where = entry.string("where", "an SQL condition").orElse(null);
+    try {
+      return new TableSpec(table, key, columns, ignoreColumns, where);
+    } catch (IllegalArgumentException e) {
+      throw entry.error(e.getMessage());
+    }
+  }
+
+  private static TableRef tableRef(YamlSection section, Node at, String text) {
+    if (text.isBlank()) {
+      throw section.error(at, "a tables entry is empty; write schema.table, e.g. public.users");
+    }
+    try {
+      return TableRef.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw section.error(at, e.getMessage());
+    }
+  }
+
+  private static Tuning tuning(YamlSection job) {
+    Tuning defaults = Tuning.defaults();
+    try {
+      return new Tuning(
+          job.integer("threads", 1, Tuning.MAX_THREADS, "between 1 and " + Tuning.MAX_THREADS)
+              .orElse(defaults.threads()),
+          job.integer(
+                  "chunk-rows",
+                  Tuning.MIN_CHUNK_ROWS,
+                  Tuning.MAX_CHUNK_ROWS,
+                  "between " + Tuning.MIN_CHUNK_ROWS + " and " + Tuning.MAX_CHUNK_ROWS)
+              .orElse(defaults.chunkRows()),
+          job.integer("max-divergences", 1, Integer.MAX_VALUE, "of at least 1")
+              .orElse(defaults.maxDivergences()),
+          job.duration("statement-timeout").orElse(defaults.statementTimeout()),
+          job.duration("lock-timeout").orElse(defaults.lockTimeout()));
+    } catch (IllegalArgumentException e) {
+      throw job.error(e.getMessage());
+    }
+  }
+
+  private static Path path(YamlSection job, String text) {
+    try {
+      return Path.of(text);
+    } catch (InvalidPathException e) {
+      throw job.error(job.value("out").get(), "out is not a valid folder path: " + e.getReason());
+    }
+  }
+}

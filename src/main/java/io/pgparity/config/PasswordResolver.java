@@ -1,0 +1,125 @@
+package io.pgparity.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds the password for a connection that has none in ~/.pgpass (or $PGPASSFILE), with libpq's
+ * format and rules, so checks can run unattended without secrets in job files or command lines.
+ */
+public final class PasswordResolver {
+
+  private static final Logger log = LoggerFactory.getLogger(PasswordResolver.class);
+
+  private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password=)[^&\\s'\"]*");
+  private static final Set<PosixFilePermission> GROUP_OR_OTHERS =
+      EnumSet.of(
+          PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
+          PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
+          PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+
+  private final Path passFile;
+
+  /** {@code env} may name the file in PGPASSFILE; otherwise it is {@code home}/.pgpass. */
+  public PasswordResolver(Map<String, String> env, Path home) {
+    String override = env.get("PGPASSFILE");
+    this.passFile =
+        override != null && !override.isEmpty() ? Path.of(override) : home.resolve(".pgpass");
+  }
+
+  /** The resolver for this process: its environment and the user's home folder. */
+  public static PasswordResolver forCurrentUser() {
+    return new PasswordResolver(System.getenv(), Path.of(System.getProperty("user.home")));
+  }
+
+  /**
+   * The spec with a password from the password file when it has none, neither set nor in its URL,
+   * and a line matches; otherwise the spec unchanged.
+   */
+  public ConnectionSpec resolve(ConnectionSpec spec) {
+    if (spec.password() != null || hasPasswordParameter(spec.url())) {
+      return spec;
+    }
+    JdbcUrlParts url = JdbcUrlParts.parse(spec.url());
+    if (url.user() == null || url.user().isEmpty()) {
+      log.debug("No user= in {}; not looking in {}", redact(spec.url()), passFile);
+      return spec;
+    }
+    Optional<List<String>> lines = readablePassFile();
+    if (lines.isEmpty()) {
+      return spec;
+    }
+    // libpq defaults the database to the user name; pgjdbc leaves that default to the server
+    String database = url.database().isEmpty() ? url.user() : url.database();
+    for (JdbcUrlParts.HostPort address : url.hosts()) {
+      List<String> wanted = List.of(address.host(), address.port(), database, url.user());
+      for (int i = 0; i < lines.get().size(); i++) {
+        Optional<String> password = PgpassLine.match(lines.get().get(i), wanted);
+        if (password.isPresent()) {
+          log.debug("Password for {} from {} line {}", redact(spec.url()), passFile, i + 1);
+          return spec.withPassword(password.get());
+        }
+      }
+    }
+    log.debug("No line in {} matches {}", passFile, redact(spec.url()));
+    return spec;
+  }
+
+  /** Whether a pgjdbc URL carries its own password= parameter. */
+  public static boolean hasPasswordParameter(String jdbcUrl) {
+    return jdbcUrl != null
+        && JdbcUrlParts.parse(jdbcUrl).parameters().keySet().stream()
+            .anyMatch(name -> name.equalsIgnoreCase("password"));
+  }
+
+  /** The URL (or any text) with the value of each {@code password=} replaced by {@code ***}. */
+  public static String redact(String jdbcUrl) {
+    return jdbcUrl == null ? null : PASSWORD_PARAMETER.matcher(jdbcUrl).replaceAll("$1***");
+  }
+
+  /** The file's lines, or empty when it is absent, not a plain file or open to others. */
+  private Optional<List<String>> readablePassFile() {
+    if (!Files.exists(passFile)) {
+      return Optional.empty();
+    }
+    if (!Files.isRegularFile(passFile)) {
+      log.warn("Password file {} is not a plain file; ignoring it", passFile);
+      return Optional.empty();
+    }
+    try {
+      if (!disjoint(Files.getPosixFilePermissions(passFile))) {
+        log.warn(
+            "Password file {} has group or world access; permissions should be u=rw (0600) or"
+                + " less (chmod 600 {}); ignoring it",
+            passFile,
+            passFile);
+        return Optional.empty();
+      }
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: libpq does not check permissions there either
+    } catch (IOException e) {
+      log.warn("Cannot read the permissions of {}: {}; ignoring it", passFile, e.toString());
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Files.readAllLines(passFile));
+    } catch (IOException e) {
+      log.warn("Cannot read password file {}: {}; ignoring it", passFile, e.toString());
+      return Optional.empty();
+    }
+  }
+
+  private static boolean disjoint(Set<PosixFilePermission> permissions) {
+    return permissions.stream().noneMatch(GROUP_OR_OTHERS::contains);
+  }
+}

@@ -1,0 +1,33 @@
+package io.pgparity.config;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import io.pgparity.catalog.TableRef;
+import java.util.List;
+
+/**
+ * One table to compare. An empty {@code key} means: the primary key, else a unique index over NOT
+ * NULL columns. An empty {@code columns} means all columns but {@code ignoreColumns}. {@code
+ * where} (nullable) is applied identically on both sides.
+ */
+public record TableSpec(
+    TableRef table, List<String> key, List<String> columns, List<String> ignoreColumns, String where) {
+
+  public TableSpec {
+    checkNotNull(table, "table");
+    key = List.copyOf(key);
+    columns = List.copyOf(columns);
+    ignoreColumns = List.copyOf(ignoreColumns);
+    checkArgument(
+        columns.isEmpty() || ignoreColumns.isEmpty(),
+        "%s: give either columns or ignore-columns, not both",
+        table);
+    checkArgument(where == null || !where.isBlank(), "%s: where must not be blank", table);
+  }
+
+  /** A table compared on all columns by its primary key. */
+  public static TableSpec of(TableRef table) {
+    return new TableSpec(table, List.of(), List.of(), List.of(), null);
+  }
+}

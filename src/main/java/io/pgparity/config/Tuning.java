@@ -1,0 +1,39 @@
+package io.pgparity.config;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.time.Duration;
+
+/** How hard and how long a run may work: threads, range size, divergence cap and timeouts. */
+public record Tuning(
+    int threads, int chunkRows, int maxDivergences, Duration statementTimeout, Duration lockTimeout) {
+
+  public static final int MAX_THREADS = 64;
+  public static final int MIN_CHUNK_ROWS = 10;
+  public static final int MAX_CHUNK_ROWS = 10_000_000;
+
+  public Tuning {
+    checkArgument(
+        threads >= 1 && threads <= MAX_THREADS,
+        "threads must be between 1 and %s but was %s",
+        MAX_THREADS,
+        threads);
+    checkArgument(
+        chunkRows >= MIN_CHUNK_ROWS && chunkRows <= MAX_CHUNK_ROWS,
+        "chunk-rows must be between %s and %s but was %s",
+        MIN_CHUNK_ROWS,
+        MAX_CHUNK_ROWS,
+        chunkRows);
+    checkArgument(maxDivergences >= 1, "max-divergences must be at least 1 but was %s", maxDivergences);
+    checkNotNull(statementTimeout, "statementTimeout");
+    checkNotNull(lockTimeout, "lockTimeout");
+    checkArgument(!statementTimeout.isNegative(), "statement-timeout must not be negative");
+    checkArgument(!lockTimeout.isNegative(), "lock-timeout must not be negative");
+  }
+
+  /** The defaults documented in the README's configuration table. */
+  public static Tuning defaults() {
+    return new Tuning(2, 1000, 10_000, Duration.ofMinutes(10), Duration.ofSeconds(5));
+  }
+}

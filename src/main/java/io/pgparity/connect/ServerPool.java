@@ -1,0 +1,79 @@
+package io.pgparity.connect;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.pgparity.compare.CompareException;
+import io.pgparity.config.ConnectionSpec;
+import io.pgparity.config.Tuning;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * A small connection pool to one compared server. Every connection is read-only, not in
+ * autocommit (so pgjdbc streams with a fetch size instead of loading whole results), named
+ * {@code pgparity} in pg_stat_activity, and carries the pinned {@link SessionSettings}.
+ */
+public final class ServerPool implements AutoCloseable {
+
+  private final Side side;
+  private final ConnectionSpec spec;
+  private final HikariDataSource dataSource;
+
+  private ServerPool(Side side, ConnectionSpec spec, HikariDataSource dataSource) {
+    this.side = side;
+    this.spec = spec;
+    this.dataSource = dataSource;
+  }
+
+  /** Opens the pool and one connection, so a bad address or password fails here, clearly. */
+  public static ServerPool open(Side side, ConnectionSpec spec, Tuning tuning) {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("pgparity-" + side.label());
+    config.setJdbcUrl(spec.url());
+    if (spec.password() != null) {
+      config.setPassword(spec.password());
+    }
+    config.addDataSourceProperty("ApplicationName", "pgparity");
+    config.setReadOnly(true);
+    config.setAutoCommit(false);
+    config.setMaximumPoolSize(tuning.threads() + 2);
+    config.setMinimumIdle(1);
+    config.setConnectionInitSql(SessionSettings.initSql(tuning));
+    // fail on the first attempt: a wrong address or password will not get better by waiting
+    config.setInitializationFailTimeout(1);
+    config.setConnectionTimeout(30_000);
+    config.addDataSourceProperty("connectTimeout", "10");
+    HikariDataSource dataSource;
+    try {
+      dataSource = new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      throw ConnectionFailures.describe(side, spec, e);
+    }
+    ServerPool pool = new ServerPool(side, spec, dataSource);
+    try (Connection probe = pool.connection()) {
+      probe.rollback();
+    } catch (SQLException | RuntimeException e) {
+      dataSource.close();
+      throw e instanceof CompareException ce ? ce : ConnectionFailures.describe(side, spec, e);
+    }
+    return pool;
+  }
+
+  /** A pooled connection; callers close it, and commit or roll back what they started. */
+  public Connection connection() {
+    try {
+      return dataSource.getConnection();
+    } catch (SQLException e) {
+      throw ConnectionFailures.describe(side, spec, e);
+    }
+  }
+
+  public Side side() {
+    return side;
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+}

@@ -1,0 +1,18 @@
+package io.pgparity.job;
+
+/** Keys of the partitions' execution contexts and of the job parameters, defined once. */
+public final class ContextKeys {
+
+  public static final String TABLE = "table";
+  public static final String STRATEGY = "strategy";
+  public static final String FIRST_RANGE = "firstRange";
+  public static final String END_RANGE = "endRange";
+  public static final String SLICE = "slice";
+  public static final String SLICES = "slices";
+  public static final String RANGES = "ranges";
+
+  /** Job parameter that makes each launch a new job instance. */
+  public static final String LAUNCH_ID = "launchId";
+
+  private ContextKeys() {}
+}

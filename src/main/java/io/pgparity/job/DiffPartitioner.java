@@ -1,0 +1,62 @@
+package io.pgparity.job;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+/**
+ * Hands the ranges whose hashes differ to the diff workers: per table, the mismatched ranges are
+ * dealt round-robin into at most {@code gridSize} partitions so large diffs use every thread.
+ */
+final class DiffPartitioner implements Partitioner {
+
+  private static final Logger log = LoggerFactory.getLogger(DiffPartitioner.class);
+
+  private final RunLedger ledger;
+
+  DiffPartitioner(RunLedger ledger) {
+    this.ledger = ledger;
+  }
+
+  @Override
+  public Map<String, ExecutionContext> partition(int gridSize) {
+    Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
+    for (int t = 0; t < ledger.tables.size(); t++) {
+      TableState table = ledger.table(t);
+      if (!table.comparable()) {
+        continue;
+      }
+      List<Integer> mismatched = table.mismatchedRanges();
+      log.info(
+          "Hashed {}: {} rows on the primary, {} on the replica, {} of {} ranges differ ({} s)",
+          table.plan.table(),
+          table.rows(true),
+          table.rows(false),
+          mismatched.size(),
+          table.ranges(),
+          String.format(java.util.Locale.ROOT, "%.1f", table.seconds()));
+      int groups = Math.min(gridSize, mismatched.size());
+      List<List<Integer>> dealt = new ArrayList<>();
+      for (int g = 0; g < groups; g++) {
+        dealt.add(new ArrayList<>());
+      }
+      for (int i = 0; i < mismatched.size(); i++) {
+        dealt.get(i % groups).add(mismatched.get(i));
+      }
+      for (int g = 0; g < groups; g++) {
+        ExecutionContext context = new ExecutionContext();
+        context.putInt(ContextKeys.TABLE, t);
+        context.putString(
+            ContextKeys.RANGES, dealt.get(g).stream().map(String::valueOf).collect(Collectors.joining(",")));
+        partitions.put("diff-t" + t + "-g" + g, context);
+      }
+    }
+    return partitions;
+  }
+}

@@ -1,0 +1,49 @@
+package io.pgparity.job;
+
+import io.pgparity.compare.Divergence;
+import io.pgparity.compare.RangeNarrower;
+import io.pgparity.keyspace.RangePlanner;
+import java.util.Arrays;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/** Worker of step diffRows: narrows its mismatched ranges of one table down to the divergent rows. */
+final class DiffRowsTasklet implements Tasklet {
+
+  private static final Logger log = LoggerFactory.getLogger(DiffRowsTasklet.class);
+
+  private final RunLedger ledger;
+
+  DiffRowsTasklet(RunLedger ledger) {
+    this.ledger = ledger;
+  }
+
+  @Override
+  public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+    ExecutionContext context = chunkContext.getStepContext().getStepExecution().getExecutionContext();
+    TableState table = ledger.table(context.getInt(ContextKeys.TABLE));
+    int[] ranges = Arrays.stream(context.getString(ContextKeys.RANGES).split(",")).mapToInt(Integer::parseInt).toArray();
+    long start = System.nanoTime();
+    RangeNarrower narrower = new RangeNarrower(ledger.pair, table.plan, table.counts, this::report);
+    for (int range : ranges) {
+      narrower.narrow(RangePlanner.range(table.boundaries, range), table.sums(range));
+    }
+    long end = System.nanoTime();
+    table.worked(start, end);
+    log.debug("Diffed {} ranges of {} ({} ms)", ranges.length, table.plan.table(), (end - start) / 1_000_000);
+    return RepeatStatus.FINISHED;
+  }
+
+  private void report(Divergence divergence) {
+    ledger.divergences.write(divergence);
+    ledger.tables.stream()
+        .filter(t -> t.comparable() && t.plan.table().equals(divergence.table()))
+        .findFirst()
+        .ifPresent(t -> t.keepSample(divergence));
+  }
+}

@@ -1,0 +1,50 @@
+package io.pgparity.job;
+
+import io.pgparity.connect.Both;
+import io.pgparity.hashing.BucketHasher;
+import io.pgparity.hashing.BucketSum;
+import io.pgparity.hashing.HashSlice;
+import io.pgparity.hashing.HashStrategy;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * Worker of step hashRanges: hashes one partition (ranges or a heap slice) of one table on both
+ * sides at the same time and adds the per-range sums to the table's state.
+ */
+final class HashRangesTasklet implements Tasklet {
+
+  private static final Logger log = LoggerFactory.getLogger(HashRangesTasklet.class);
+
+  private final RunLedger ledger;
+
+  HashRangesTasklet(RunLedger ledger) {
+    this.ledger = ledger;
+  }
+
+  @Override
+  public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+    ExecutionContext context = chunkContext.getStepContext().getStepExecution().getExecutionContext();
+    TableState table = ledger.table(context.getInt(ContextKeys.TABLE));
+    HashSlice slice =
+        HashStrategy.valueOf(context.getString(ContextKeys.STRATEGY)) == HashStrategy.RANGE_SCAN
+            ? HashSlice.ranges(context.getInt(ContextKeys.FIRST_RANGE), context.getInt(ContextKeys.END_RANGE))
+            : HashSlice.heap(context.getInt(ContextKeys.SLICE), context.getInt(ContextKeys.SLICES), table.ranges());
+    long start = System.nanoTime();
+    BucketHasher hasher = new BucketHasher(table.plan);
+    Both<Map<Integer, BucketSum>> sums =
+        ledger.pair.onBoth(table.plan.table() + " " + slice, (c, s) -> hasher.hash(c, table.boundaries, slice));
+    table.addSums(sums);
+    long end = System.nanoTime();
+    table.worked(start, end);
+    long rows = sums.primary().values().stream().mapToLong(BucketSum::rows).sum();
+    log.debug("Hashed {} {}: {} rows on the primary ({} ms)", table.plan.table(), slice, rows, (end - start) / 1_000_000);
+    return RepeatStatus.FINISHED;
+  }
+}

@@ -1,0 +1,134 @@
+package io.pgparity.job;
+
+import io.pgparity.catalog.CatalogReader;
+import io.pgparity.catalog.SqlIdentifier;
+import io.pgparity.catalog.TablePlan;
+import io.pgparity.catalog.TablePlanner;
+import io.pgparity.catalog.TableSchema;
+import io.pgparity.connect.Both;
+import io.pgparity.connect.ServerInfoReader;
+import io.pgparity.connect.ServerPair;
+import io.pgparity.connect.Side;
+import io.pgparity.hashing.HashStrategy;
+import io.pgparity.keyspace.KeyValue;
+import io.pgparity.keyspace.RangePlanner;
+import io.pgparity.report.DivergenceWriter;
+import io.pgparity.report.RunFolder;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * Step planRanges: connects to both servers, reconciles each table's catalogs, and chooses each
+ * table's range boundaries and hashing strategy. Only once every table is valid does it create the
+ * run folder, so a configuration mistake leaves no partial output behind.
+ */
+final class PlanRangesTasklet implements Tasklet {
+
+  private static final Logger log = LoggerFactory.getLogger(PlanRangesTasklet.class);
+
+  /** Heap blocks per slice below which slicing a table's pass is not worth another query. */
+  private static final long MIN_BLOCKS_PER_SLICE = 1_024;
+
+  private final RunLedger ledger;
+
+  PlanRangesTasklet(RunLedger ledger) {
+    this.ledger = ledger;
+  }
+
+  @Override
+  public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+    ServerPair pair = ServerPair.open(ledger.definition);
+    ledger.pair = pair;
+    ledger.primaryInfo = pair.on(Side.PRIMARY, "primary", (c, s) -> ServerInfoReader.read(pair.pool(s),
+        ServerInfoReader.host(ledger.definition.primary().url())));
+    ledger.replicaInfo = pair.on(Side.REPLICA, "replica", (c, s) -> ServerInfoReader.read(pair.pool(s),
+        ServerInfoReader.host(ledger.definition.replica().url())));
+    log.info(
+        "Comparing primary {} (PostgreSQL {}) with replica {} (PostgreSQL {})",
+        ledger.primaryInfo.host(),
+        ledger.primaryInfo.serverVersion(),
+        ledger.replicaInfo.host(),
+        ledger.replicaInfo.serverVersion());
+    for (TableState table : ledger.tables) {
+      Both<Optional<TableSchema>> schemas =
+          pair.onBoth(table.spec.table() + ": catalog", (c, s) -> CatalogReader.read(c, table.spec.table()));
+      table.plan = TablePlanner.plan(table.spec, schemas.primary(), schemas.replica());
+    }
+    for (TableState table : ledger.tables) {
+      if (table.comparable()) {
+        planRanges(pair, table);
+      } else {
+        log.info("Not comparing {}: {}", table.spec.table(), String.join("; ", table.plan.findings()));
+      }
+    }
+    ledger.folder = RunFolder.create(ledger.definition.out(), ledger.definition.name(), ledger.startedAt,
+        new SecureRandom());
+    ledger.divergences = DivergenceWriter.open(ledger.folder.path());
+    return RepeatStatus.FINISHED;
+  }
+
+  private void planRanges(ServerPair pair, TableState table) {
+    TablePlan plan = table.plan;
+    String what = plan.table() + ": planning ranges";
+    Both<Long> estimates = pair.onBoth(what, (c, s) -> RangePlanner.estimateRows(c, plan));
+    Side larger = estimates.primary() >= estimates.replica() ? Side.PRIMARY : Side.REPLICA;
+    long rows = estimates.get(larger);
+    int chunkRows = ledger.definition.tuning().chunkRows();
+    List<KeyValue> boundaries = pair.on(larger, what, (c, s) -> RangePlanner.boundaries(c, plan, rows, chunkRows));
+    table.boundaries = boundaries;
+    Double correlation = pair.on(Side.PRIMARY, what, (c, s) -> correlation(c, plan));
+    table.strategy = HashStrategy.forCorrelation(correlation);
+    long blocks = pair.on(Side.PRIMARY, what, (c, s) -> blocks(c, plan));
+    int threads = ledger.definition.tuning().threads();
+    table.slices = (int) Math.max(1, Math.min(threads, blocks / MIN_BLOCKS_PER_SLICE));
+    log.info(
+        "Planned {}: key ({}), {} columns, about {} rows in {} ranges, {}{}",
+        plan.table(),
+        String.join(", ", plan.keyNames()),
+        plan.columns().size(),
+        rows,
+        table.ranges(),
+        table.strategy == HashStrategy.RANGE_SCAN ? "range scans" : "one pass in " + table.slices + " heap slice(s)",
+        plan.findings().isEmpty() ? "" : "; schema findings: " + plan.findings().size());
+  }
+
+  private static Double correlation(Connection connection, TablePlan plan) throws SQLException {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT correlation FROM pg_stats WHERE schemaname = ? AND tablename = ? AND attname = ?")) {
+      ps.setString(1, plan.table().schema());
+      ps.setString(2, plan.table().name());
+      ps.setString(3, plan.key().get(0).name());
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          double value = rs.getDouble(1);
+          return rs.wasNull() ? null : value;
+        }
+        return null;
+      }
+    }
+  }
+
+  private static long blocks(Connection connection, TablePlan plan) throws SQLException {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT pg_relation_size(to_regclass(?)) / current_setting('block_size')::bigint")) {
+      ps.setString(1, SqlIdentifier.quote(plan.table()));
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package io.pgparity.job;
+
+import io.pgparity.config.JobDefinition;
+import io.pgparity.config.TableSpec;
+import io.pgparity.connect.ServerInfo;
+import io.pgparity.connect.ServerPair;
+import io.pgparity.report.DivergenceWriter;
+import io.pgparity.report.RunFolder;
+import io.pgparity.report.RunResult;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The state of the one verify run this process executes, shared by its steps: the definition, the
+ * open server pair, the run folder and divergence files, and each table's {@link TableState}.
+ * Created per launch; the steps fill it in order (plan, hash, diff, report).
+ */
+final class RunLedger implements AutoCloseable {
+
+  final JobDefinition definition;
+  final Instant startedAt;
+  final List<TableState> tables;
+  volatile ServerPair pair;
+  volatile ServerInfo primaryInfo;
+  volatile ServerInfo replicaInfo;
+  volatile RunFolder folder;
+  volatile DivergenceWriter divergences;
+  volatile RunResult result;
+
+  RunLedger(JobDefinition definition, Instant startedAt) {
+    this.definition = definition;
+    this.startedAt = startedAt;
+    long budget = definition.tuning().maxDivergences();
+    this.tables = definition.tables().stream().map((TableSpec spec) -> new TableState(spec, budget)).toList();
+  }
+
+  TableState table(int index) {
+    return tables.get(index);
+  }
+
+  @Override
+  public void close() {
+    if (divergences != null) {
+      divergences.close();
+    }
+    if (pair != null) {
+      pair.close();
+    }
+  }
+}

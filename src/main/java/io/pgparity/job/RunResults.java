@@ -1,0 +1,88 @@
+package io.pgparity.job;
+
+import io.pgparity.catalog.TablePlan;
+import io.pgparity.compare.DiffCounts;
+import io.pgparity.report.RunResult;
+import io.pgparity.report.Status;
+import io.pgparity.report.TableResult;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns the ledger into the run's result: each table's verdict and the run's worst one. */
+final class RunResults {
+
+  private RunResults() {}
+
+  static RunResult of(RunLedger ledger, String version, Instant finishedAt, String failure) {
+    List<TableResult> tables = new ArrayList<>();
+    Status status = Status.CONSISTENT;
+    for (TableState table : ledger.tables) {
+      TableResult result = failure == null ? tableResult(table) : failed(table, failure);
+      tables.add(result);
+      status = status.worst(result.status());
+    }
+    return new RunResult(
+        version,
+        ledger.definition.name(),
+        ledger.folder == null ? "none" : ledger.folder.runId(),
+        ledger.folder == null ? null : ledger.folder.path(),
+        status,
+        ledger.startedAt,
+        finishedAt,
+        ledger.primaryInfo,
+        ledger.replicaInfo,
+        tables);
+  }
+
+  private static TableResult tableResult(TableState table) {
+    TablePlan plan = table.plan;
+    DiffCounts counts = table.counts;
+    Status status;
+    String note = null;
+    if (!plan.comparable()) {
+      status = Status.DIVERGENT;
+      note = plan.findings().get(0);
+    } else if (counts.incomplete()) {
+      status = Status.INCOMPLETE;
+      note = "stopped after " + counts.total() + " divergent rows (max-divergences); " + counts.skippedRanges()
+          + " suspect ranges or rows not examined; raise --max-divergences to list them all";
+    } else if (counts.total() > 0 || !plan.findings().isEmpty()) {
+      status = Status.DIVERGENT;
+    } else {
+      status = Status.CONSISTENT;
+    }
+    return new TableResult(
+        plan.table(),
+        plan.keyNames(),
+        plan.columnNames(),
+        table.rows(true),
+        table.rows(false),
+        plan.comparable() ? table.ranges() : 0,
+        counts.missing(),
+        counts.extra(),
+        counts.changed(),
+        plan.findings(),
+        status,
+        table.seconds(),
+        note);
+  }
+
+  private static TableResult failed(TableState table, String failure) {
+    TablePlan plan = table.plan;
+    return new TableResult(
+        table.spec.table(),
+        plan == null ? List.of() : plan.keyNames(),
+        plan == null ? List.of() : plan.columnNames(),
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        plan == null ? List.of() : plan.findings(),
+        Status.FAILED,
+        table.seconds(),
+        failure);
+  }
+}

@@ -1,0 +1,100 @@
+package io.pgparity.job;
+
+import io.pgparity.catalog.TablePlan;
+import io.pgparity.compare.DiffCounts;
+import io.pgparity.compare.Divergence;
+import io.pgparity.config.TableSpec;
+import io.pgparity.connect.Both;
+import io.pgparity.hashing.BucketSum;
+import io.pgparity.hashing.HashStrategy;
+import io.pgparity.keyspace.KeyValue;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What one run knows about one table as the steps proceed: its plan and ranges (planRanges), the
+ * per-range sums of both sides (hashRanges), the diff tallies and a sample of divergences
+ * (diffRows). Partitions running on several threads update it, so its mutable parts are concurrent.
+ */
+final class TableState {
+
+  static final int SAMPLE_SIZE = 20;
+
+  final TableSpec spec;
+  final DiffCounts counts;
+  volatile TablePlan plan;
+  volatile List<KeyValue> boundaries = List.of();
+  volatile HashStrategy strategy = HashStrategy.BUCKET_SCAN;
+  volatile int slices = 1;
+  volatile String note;
+
+  private final Map<Integer, BucketSum> primarySums = new ConcurrentHashMap<>();
+  private final Map<Integer, BucketSum> replicaSums = new ConcurrentHashMap<>();
+  private final List<Divergence> sample = Collections.synchronizedList(new ArrayList<>());
+  private final AtomicLong firstStart = new AtomicLong(Long.MAX_VALUE);
+  private final AtomicLong lastEnd = new AtomicLong(Long.MIN_VALUE);
+
+  TableState(TableSpec spec, long maxDivergences) {
+    this.spec = spec;
+    this.counts = new DiffCounts(maxDivergences);
+  }
+
+  boolean comparable() {
+    return plan != null && plan.comparable();
+  }
+
+  int ranges() {
+    return boundaries.size() + 1;
+  }
+
+  void addSums(Both<Map<Integer, BucketSum>> sums) {
+    sums.primary().forEach((range, sum) -> primarySums.merge(range, sum, BucketSum::plus));
+    sums.replica().forEach((range, sum) -> replicaSums.merge(range, sum, BucketSum::plus));
+  }
+
+  Both<BucketSum> sums(int range) {
+    return new Both<>(
+        primarySums.getOrDefault(range, BucketSum.EMPTY), replicaSums.getOrDefault(range, BucketSum.EMPTY));
+  }
+
+  /** Ranges whose count or hash sum differs, in key order. */
+  List<Integer> mismatchedRanges() {
+    TreeSet<Integer> ranges = new TreeSet<>(primarySums.keySet());
+    ranges.addAll(replicaSums.keySet());
+    ranges.removeIf(range -> sums(range).primary().equals(sums(range).replica()));
+    return List.copyOf(ranges);
+  }
+
+  long rows(boolean primary) {
+    return (primary ? primarySums : replicaSums).values().stream().mapToLong(BucketSum::rows).sum();
+  }
+
+  void keepSample(Divergence divergence) {
+    synchronized (sample) {
+      if (sample.stream().filter(d -> d.table().equals(divergence.table())).count() < SAMPLE_SIZE) {
+        sample.add(divergence);
+      }
+    }
+  }
+
+  List<Divergence> sample() {
+    synchronized (sample) {
+      return List.copyOf(sample);
+    }
+  }
+
+  /** Records that work on this table ran from {@code start} to {@code end} (System.nanoTime). */
+  void worked(long start, long end) {
+    firstStart.accumulateAndGet(start, Math::min);
+    lastEnd.accumulateAndGet(end, Math::max);
+  }
+
+  double seconds() {
+    return firstStart.get() == Long.MAX_VALUE ? 0 : (lastEnd.get() - firstStart.get()) / 1e9;
+  }
+}

@@ -1,0 +1,86 @@
+package io.pgparity.job;
+
+import io.pgparity.cli.Version;
+import io.pgparity.config.JobDefinition;
+import java.time.Instant;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+/**
+ * The verify job: planRanges, then hashRanges (partitioned over a thread pool), then diffRows
+ * (partitioned), then writeReports. Wiring only; each step's work lives in its tasklet.
+ */
+@Configuration(proxyBeanMethods = false)
+class VerifyJobConfiguration {
+
+  static final String JOB_NAME = "verify";
+
+  @Bean(destroyMethod = "close")
+  RunLedger runLedger(JobDefinition definition) {
+    return new RunLedger(definition, Instant.now());
+  }
+
+  @Bean
+  TaskExecutor compareTaskExecutor(JobDefinition definition) {
+    ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+    executor.setThreadNamePrefix("compare-");
+    executor.setCorePoolSize(definition.tuning().threads());
+    executor.setMaxPoolSize(definition.tuning().threads());
+    executor.initialize();
+    return executor;
+  }
+
+  @Bean
+  Step planRanges(JobRepository repository, RunLedger ledger) {
+    return new StepBuilder("planRanges", repository).tasklet(new PlanRangesTasklet(ledger)).build();
+  }
+
+  @Bean
+  Step hashRange(JobRepository repository, RunLedger ledger) {
+    return new StepBuilder("hashRange", repository).tasklet(new HashRangesTasklet(ledger)).build();
+  }
+
+  @Bean
+  Step hashRanges(
+      JobRepository repository, RunLedger ledger, Step hashRange, TaskExecutor compareTaskExecutor, JobDefinition definition) {
+    return new StepBuilder("hashRanges", repository)
+        .partitioner("hashRange", new HashPartitioner(ledger))
+        .step(hashRange)
+        .taskExecutor(compareTaskExecutor)
+        .gridSize(definition.tuning().threads())
+        .build();
+  }
+
+  @Bean
+  Step diffRange(JobRepository repository, RunLedger ledger) {
+    return new StepBuilder("diffRange", repository).tasklet(new DiffRowsTasklet(ledger)).build();
+  }
+
+  @Bean
+  Step diffRows(
+      JobRepository repository, RunLedger ledger, Step diffRange, TaskExecutor compareTaskExecutor, JobDefinition definition) {
+    return new StepBuilder("diffRows", repository)
+        .partitioner("diffRange", new DiffPartitioner(ledger))
+        .step(diffRange)
+        .taskExecutor(compareTaskExecutor)
+        .gridSize(definition.tuning().threads())
+        .build();
+  }
+
+  @Bean
+  Step writeReports(JobRepository repository, RunLedger ledger) {
+    return new StepBuilder("writeReports", repository).tasklet(new WriteReportsTasklet(ledger, Version.current())).build();
+  }
+
+  @Bean
+  Job verifyJob(JobRepository repository, Step planRanges, Step hashRanges, Step diffRows, Step writeReports) {
+    return new JobBuilder(JOB_NAME, repository).start(planRanges).next(hashRanges).next(diffRows).next(writeReports).build();
+  }
+}

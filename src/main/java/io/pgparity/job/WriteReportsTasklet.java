@@ -1,0 +1,41 @@
+package io.pgparity.job;
+
+import io.pgparity.compare.Divergence;
+import io.pgparity.report.ReportWriter;
+import io.pgparity.report.RunResult;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/** Step writeReports: closes the divergence files, then writes report.md and summary.json. */
+final class WriteReportsTasklet implements Tasklet {
+
+  private static final Logger log = LoggerFactory.getLogger(WriteReportsTasklet.class);
+
+  private final RunLedger ledger;
+  private final String version;
+
+  WriteReportsTasklet(RunLedger ledger, String version) {
+    this.ledger = ledger;
+    this.version = version;
+  }
+
+  @Override
+  public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+    ledger.divergences.close();
+    RunResult result = RunResults.of(ledger, version, Instant.now(), null);
+    List<Divergence> sample = ledger.tables.stream().flatMap(t -> t.sample().stream()).toList();
+    new ReportWriter().writeAll(result, sample);
+    ledger.result = result;
+    result.tables().forEach(t -> log.info(
+        "Compared {}: {} rows, {} missing on replica, {} extra, {} changed; {} ({} s)",
+        t.table(), t.rowsPrimary(), t.missingOnReplica(), t.extraOnReplica(), t.changed(), t.status(),
+        String.format(java.util.Locale.ROOT, "%.1f", t.seconds())));
+    return RepeatStatus.FINISHED;
+  }
+}

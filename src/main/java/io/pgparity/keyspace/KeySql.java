@@ -1,0 +1,122 @@
+package io.pgparity.keyspace;
+
+import io.pgparity.catalog.ColumnInfo;
+import io.pgparity.catalog.SqlIdentifier;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * SQL fragments over a table's key: projections, range predicates, and key lists bound as text
+ * arrays. Values always travel as bind parameters; composite keys use row-value comparisons, which
+ * PostgreSQL turns into btree index bounds.
+ */
+public final class KeySql {
+
+  private final List<ColumnInfo> key;
+
+  public KeySql(List<ColumnInfo> key) {
+    this.key = List.copyOf(key);
+  }
+
+  /** {@code "a", "b"}: the key columns. */
+  public String columns() {
+    return String.join(", ", key.stream().map(c -> SqlIdentifier.quote(c.name())).toList());
+  }
+
+  /** {@code "a"::text, "b"::text}: the key as text, to read it back exactly. */
+  public String textColumns() {
+    return String.join(", ", key.stream().map(c -> SqlIdentifier.quote(c.name()) + "::text").toList());
+  }
+
+  /** The key as one comparable value: the column itself, or a row for composite keys. */
+  public String operand() {
+    return key.size() == 1 ? columns() : "ROW(" + columns() + ")";
+  }
+
+  /** A predicate for the range with {@code ?} placeholders, or TRUE for an unbounded range. */
+  public String rangePredicate(KeyRange range) {
+    List<String> parts = new ArrayList<>();
+    if (range.lo() != null) {
+      parts.add(rowOf(columns()) + " >= " + rowOf(casts()));
+    }
+    if (range.hi() != null) {
+      parts.add(rowOf(columns()) + " < " + rowOf(casts()));
+    }
+    return parts.isEmpty() ? "TRUE" : String.join(" AND ", parts);
+  }
+
+  /** Binds the range's bounds from {@code index}; returns the next free index. */
+  public int bindRange(PreparedStatement ps, int index, KeyRange range) throws SQLException {
+    int next = index;
+    for (KeyValue bound : new KeyValue[] {range.lo(), range.hi()}) {
+      if (bound != null) {
+        for (String value : bound.values()) {
+          ps.setString(next++, value);
+        }
+      }
+    }
+    return next;
+  }
+
+  /**
+   * An array expression of the given keys, in order, from one {@code text[]} parameter per key
+   * column: {@code ARRAY(SELECT ROW(CAST(x.c1 AS t1), ...) FROM unnest(?::text[], ...) ...)}.
+   */
+  public String keyArray() {
+    return "ARRAY(SELECT " + (key.size() == 1 ? "" : "ROW(") + unnestCasts() + (key.size() == 1 ? "" : ")")
+        + " FROM unnest(" + textArrayParams() + ") WITH ORDINALITY AS x(" + unnestAliases() + ", ord) ORDER BY ord)";
+  }
+
+  /** A predicate selecting rows whose key is in the bound key list. */
+  public String keyIn() {
+    return rowOf(columns()) + " IN (SELECT " + unnestCasts() + " FROM unnest(" + textArrayParams() + ") AS x("
+        + unnestAliases() + "))";
+  }
+
+  /** Binds keys as one text array per key column, for {@link #keyArray()} and {@link #keyIn()}. */
+  public int bindKeys(Connection connection, PreparedStatement ps, int index, List<KeyValue> keys) throws SQLException {
+    for (int column = 0; column < key.size(); column++) {
+      String[] values = new String[keys.size()];
+      for (int row = 0; row < keys.size(); row++) {
+        values[row] = keys.get(row).values().get(column);
+      }
+      ps.setArray(index + column, connection.createArrayOf("text", values));
+    }
+    return index + key.size();
+  }
+
+  public int size() {
+    return key.size();
+  }
+
+  private String casts() {
+    return String.join(", ", key.stream().map(c -> "CAST(? AS " + c.type() + ")").toList());
+  }
+
+  private String unnestCasts() {
+    List<String> casts = new ArrayList<>();
+    for (int i = 0; i < key.size(); i++) {
+      casts.add("CAST(x.c" + i + " AS " + key.get(i).type() + ")");
+    }
+    return String.join(", ", casts);
+  }
+
+  private String textArrayParams() {
+    return String.join(", ", key.stream().map(c -> "?::text[]").toList());
+  }
+
+  private String unnestAliases() {
+    List<String> aliases = new ArrayList<>();
+    for (int i = 0; i < key.size(); i++) {
+      aliases.add("c" + i);
+    }
+    return String.join(", ", aliases);
+  }
+
+  private String rowOf(String list) {
+    return key.size() == 1 ? list : "(" + list + ")";
+  }
+}

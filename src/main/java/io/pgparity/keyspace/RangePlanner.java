@@ -1,0 +1,119 @@
+package io.pgparity.keyspace;
+
+import io.pgparity.catalog.SqlIdentifier;
+import io.pgparity.catalog.TablePlan;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Chooses range boundaries from the data, so ranges hold about the same number of rows whatever
+ * the key's type, gaps or skew: it reads the key order of a block sample (or of every row, for
+ * small tables) and takes every n-th key. Boundaries are strictly increasing; k boundaries make k+1
+ * half-open ranges, the outer two unbounded.
+ */
+public final class RangePlanner {
+
+  /** Sample this many keys per planned range, enough that ranges stay within about 2x of the target. */
+  private static final int SAMPLE_PER_RANGE = 20;
+
+  private static final long MIN_SAMPLE = 20_000;
+
+  private RangePlanner() {}
+
+  /** Estimated rows from the statistics, or an exact count when the table was never analyzed. */
+  public static long estimateRows(Connection connection, TablePlan plan) throws SQLException {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT c.reltuples::bigint FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE n.nspname = ? AND c.relname = ?")) {
+      ps.setString(1, plan.table().schema());
+      ps.setString(2, plan.table().name());
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next() && rs.getLong(1) > 0) {
+          return rs.getLong(1);
+        }
+      }
+    }
+    try (PreparedStatement ps =
+            connection.prepareStatement("SELECT count(*) FROM " + SqlIdentifier.quote(plan.table()) + plan.whereClause());
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** Boundaries for ranges of about {@code rowsPerRange} rows, given an estimate of the rows. */
+  public static List<KeyValue> boundaries(Connection connection, TablePlan plan, long estimatedRows, int rowsPerRange)
+      throws SQLException {
+    long ranges = Math.max(1, Math.round((double) estimatedRows / rowsPerRange));
+    if (ranges <= 1) {
+      return List.of();
+    }
+    long sampleRows = Math.min(estimatedRows, Math.max(MIN_SAMPLE, ranges * SAMPLE_PER_RANGE));
+    double percent = 100.0 * sampleRows / estimatedRows;
+    boolean sample = percent < 50;
+    long step = Math.max(1, Math.round((double) (sample ? sampleRows : estimatedRows) / ranges));
+    KeySql key = new KeySql(plan.key());
+    String sql =
+        "SELECT " + key.textColumns() + " FROM (SELECT " + key.columns()
+            + ", row_number() OVER (ORDER BY " + key.columns() + ") AS pgparity_rn FROM " + SqlIdentifier.quote(plan.table())
+            + (sample ? " TABLESAMPLE SYSTEM (?)" : "") + plan.whereClause() + ") s WHERE pgparity_rn % ? = 0 ORDER BY pgparity_rn";
+    List<KeyValue> boundaries = new ArrayList<>();
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      int index = 1;
+      if (sample) {
+        ps.setDouble(index++, percent);
+      }
+      ps.setLong(index, step);
+      ps.setFetchSize(10_000);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          List<String> values = new ArrayList<>(key.size());
+          for (int i = 1; i <= key.size(); i++) {
+            values.add(rs.getString(i));
+          }
+          boundaries.add(new KeyValue(values));
+        }
+      }
+    }
+    return boundaries;
+  }
+
+  /** Boundaries splitting one range into about {@code parts} ranges, from the rows of one side. */
+  public static List<KeyValue> split(Connection connection, TablePlan plan, KeyRange range, long rows, int parts)
+      throws SQLException {
+    long step = Math.max(1, rows / parts);
+    KeySql key = new KeySql(plan.key());
+    String sql =
+        "SELECT " + key.textColumns() + " FROM (SELECT " + key.columns() + ", row_number() OVER (ORDER BY "
+            + key.columns() + ") AS pgparity_rn FROM " + SqlIdentifier.quote(plan.table()) + " WHERE " + key.rangePredicate(range)
+            + plan.andWhere() + ") s WHERE pgparity_rn % ? = 0 ORDER BY pgparity_rn";
+    List<KeyValue> boundaries = new ArrayList<>();
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      int index = key.bindRange(ps, 1, range);
+      ps.setLong(index, step);
+      ps.setFetchSize(10_000);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          List<String> values = new ArrayList<>(key.size());
+          for (int i = 1; i <= key.size(); i++) {
+            values.add(rs.getString(i));
+          }
+          boundaries.add(new KeyValue(values));
+        }
+      }
+    }
+    return boundaries;
+  }
+
+  /** The range with the given index among the ranges that {@code boundaries} make. */
+  public static KeyRange range(List<KeyValue> boundaries, int index) {
+    return new KeyRange(
+        index == 0 ? null : boundaries.get(index - 1), index == boundaries.size() ? null : boundaries.get(index));
+  }
+
+}

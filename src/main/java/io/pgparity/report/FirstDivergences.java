@@ -1,0 +1,83 @@
+package io.pgparity.report;
+
+import static io.pgparity.report.MarkdownText.row;
+import static io.pgparity.report.MarkdownText.text;
+import static io.pgparity.report.MarkdownText.value;
+
+import io.pgparity.catalog.TableRef;
+import io.pgparity.compare.Divergence;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The "First divergences" section of report.md: a few rows per table, values side by side. */
+final class FirstDivergences {
+
+  private FirstDivergences() {}
+
+  /** Appends the section; {@code sample} may list tables in any order and more rows than shown. */
+  static void append(StringBuilder md, RunResult r, List<Divergence> sample) {
+    md.append("## First divergences\n\n");
+    Map<TableRef, List<Divergence>> byTable = new LinkedHashMap<>();
+    r.tables().forEach(t -> byTable.put(t.table(), new ArrayList<>()));
+    for (Divergence d : sample) {
+      List<Divergence> rows = byTable.computeIfAbsent(d.table(), t -> new ArrayList<>());
+      if (rows.size() < MarkdownReportWriter.ROWS_PER_TABLE) {
+        rows.add(d);
+      }
+    }
+    Map<TableRef, Long> counts =
+        r.tables().stream()
+            .collect(Collectors.toMap(TableResult::table, TableResult::divergentRows, Long::sum));
+    boolean any = false;
+    for (Map.Entry<TableRef, List<Divergence>> entry : byTable.entrySet()) {
+      long total = Math.max(counts.getOrDefault(entry.getKey(), 0L), entry.getValue().size());
+      if (total == 0) {
+        continue;
+      }
+      any = true;
+      md.append("### ").append(text(entry.getKey().toString())).append("\n\n");
+      List<Divergence> rows = entry.getValue();
+      md.append(String.format(Locale.ROOT, "Showing %d of %d.", rows.size(), total));
+      md.append(rows.size() < total ? " All are in `divergences.jsonl`.\n\n" : "\n\n");
+      if (!rows.isEmpty()) {
+        row(md, "Key", "Kind", "Column", "Primary", "Replica");
+        row(md, "---", "---", "---", "---", "---");
+        rows.forEach(d -> divergence(md, d));
+        md.append('\n');
+      }
+    }
+    if (!any) {
+      md.append("No divergent rows were found.\n\n");
+    }
+  }
+
+  private static void divergence(StringBuilder md, Divergence d) {
+    String key =
+        d.key().entrySet().stream()
+            .map(e -> text(e.getKey()) + "=" + value(e.getValue()))
+            .collect(Collectors.joining(", "));
+    String kind = d.kind().name();
+    switch (d.kind()) {
+      case MISSING_ON_REPLICA -> row(md, key, kind, "", "*present*", "*absent*");
+      case EXTRA_ON_REPLICA -> row(md, key, kind, "", "*absent*", "*present*");
+      case CHANGED -> {
+        boolean first = true;
+        for (String column : d.columns()) {
+          // continuation rows leave key and kind blank: one divergence, several columns
+          row(
+              md,
+              first ? key : "",
+              first ? kind : "",
+              text(column),
+              value(d.primary().get(column)),
+              value(d.replica().get(column)));
+          first = false;
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package io.pgparity.report;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import io.pgparity.connect.ServerInfo;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/** Everything summary.json and report.md say about one run. */
+public record RunResult(
+    String version,
+    String job,
+    String runId,
+    Path runFolder,
+    Status status,
+    Instant startedAt,
+    Instant finishedAt,
+    ServerInfo primary,
+    ServerInfo replica,
+    List<TableResult> tables) {
+
+  public RunResult {
+    checkNotNull(job, "job");
+    checkNotNull(runId, "runId");
+    checkNotNull(status, "status");
+    checkNotNull(startedAt, "startedAt");
+    checkNotNull(finishedAt, "finishedAt");
+    tables = List.copyOf(tables);
+  }
+
+  /** Rows read on the primary side across all tables. */
+  public long rowsCompared() {
+    return tables.stream().mapToLong(TableResult::rowsPrimary).sum();
+  }
+
+  /** Divergent rows across all tables. */
+  public long divergentRows() {
+    return tables.stream().mapToLong(TableResult::divergentRows).sum();
+  }
+}

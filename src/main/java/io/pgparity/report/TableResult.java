@@ -1,0 +1,42 @@
+package io.pgparity.report;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import io.pgparity.catalog.TableRef;
+import java.util.List;
+
+/**
+ * The outcome for one table. {@code columns} are the compared columns (common to both sides);
+ * {@code note} explains an INCOMPLETE or FAILED status in one line, and is null otherwise.
+ */
+public record TableResult(
+    TableRef table,
+    List<String> key,
+    List<String> columns,
+    long rowsPrimary,
+    long rowsReplica,
+    int ranges,
+    long missingOnReplica,
+    long extraOnReplica,
+    long changed,
+    List<String> schemaFindings,
+    Status status,
+    double seconds,
+    String note) {
+
+  public TableResult {
+    checkNotNull(table, "table");
+    checkNotNull(status, "status");
+    key = List.copyOf(key);
+    columns = List.copyOf(columns);
+    schemaFindings = List.copyOf(schemaFindings);
+    checkArgument(rowsPrimary >= 0 && rowsReplica >= 0, "row counts must not be negative");
+    checkArgument(missingOnReplica >= 0 && extraOnReplica >= 0 && changed >= 0, "counts must not be negative");
+  }
+
+  /** Rows that differ in any way. */
+  public long divergentRows() {
+    return missingOnReplica + extraOnReplica + changed;
+  }
+}

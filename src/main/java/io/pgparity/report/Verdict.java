@@ -1,0 +1,100 @@
+package io.pgparity.report;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.ToLongFunction;
+
+/** The one line a run prints last: its status, what it found and where its files are. */
+public final class Verdict {
+
+  private Verdict() {}
+
+  /**
+   * E.g. {@code CONSISTENT: 2 tables, 400000 rows compared, 0 divergent (12.3 s) —
+   * reports/auth/20261125T120000Z-1a2b}.
+   */
+  public static String line(RunResult r) {
+    checkNotNull(r, "result");
+    String folder = r.runFolder() == null ? "" : " — " + r.runFolder();
+    return r.status() + ": " + finding(r) + folder;
+  }
+
+  /** What the run found, without status and folder; report.md uses it as its headline. */
+  static String finding(RunResult r) {
+    int tables = r.tables().size();
+    return switch (r.status()) {
+      case CONSISTENT ->
+          String.format(
+              Locale.ROOT,
+              "%s, %d rows compared, %d divergent (%s s)",
+              plural(tables, "table"),
+              r.rowsCompared(),
+              r.divergentRows(),
+              seconds(r));
+      case DIVERGENT ->
+          String.format(
+              Locale.ROOT,
+              "%s in %d of %s (missing %d, extra %d, changed %d)",
+              plural(r.divergentRows(), "divergent row"),
+              r.tables().stream().filter(t -> t.divergentRows() > 0).count(),
+              plural(tables, "table"),
+              sum(r, TableResult::missingOnReplica),
+              sum(r, TableResult::extraOnReplica),
+              sum(r, TableResult::changed));
+      case INCOMPLETE -> {
+        long unfinished =
+            r.tables().stream()
+                .filter(t -> t.status() == Status.INCOMPLETE || t.status() == Status.FAILED)
+                .count();
+        String found =
+            r.divergentRows() > 0
+                ? ", " + plural(r.divergentRows(), "divergent row") + " found so far"
+                : "";
+        yield String.format(
+                Locale.ROOT, "%d of %s not fully compared", unfinished, plural(tables, "table"))
+            + found
+            + cause(r, Status.INCOMPLETE);
+      }
+      case FAILED -> {
+        long failed = r.tables().stream().filter(t -> t.status() == Status.FAILED).count();
+        yield failed == 0
+            ? "the run failed before any table reported a cause; see the log"
+            : String.format(Locale.ROOT, "%d of %s failed", failed, plural(tables, "table"))
+                + cause(r, Status.FAILED);
+      }
+    };
+  }
+
+  /** The run's wall time in seconds with one decimal, e.g. {@code 12.3}. */
+  static String seconds(RunResult r) {
+    long millis = Math.max(0, Duration.between(r.startedAt(), r.finishedAt()).toMillis());
+    return String.format(Locale.ROOT, "%.1f", millis / 1000.0);
+  }
+
+  // the first table with this status explains the verdict; its note usually starts with its name
+  private static String cause(RunResult r, Status status) {
+    Optional<TableResult> first =
+        r.tables().stream().filter(t -> t.status() == status).findFirst();
+    if (first.isEmpty()) {
+      return "";
+    }
+    String table = first.get().table().toString();
+    String note = first.get().note();
+    if (note == null || note.isBlank()) {
+      return " (" + table + ": no details recorded; see the log)";
+    }
+    note = note.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
+    return " (" + (note.startsWith(table) ? note : table + ": " + note) + ")";
+  }
+
+  private static long sum(RunResult r, ToLongFunction<TableResult> count) {
+    return r.tables().stream().mapToLong(count).sum();
+  }
+
+  private static String plural(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+}

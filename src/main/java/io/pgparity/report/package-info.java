@@ -1,0 +1,2 @@
+/** Writes the run folder: summary.json, divergences.jsonl and .csv, report.md. */
+package io.pgparity.report;

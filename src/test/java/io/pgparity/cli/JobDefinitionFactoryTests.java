@@ -1,0 +1,167 @@
+package io.pgparity.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.pgparity.catalog.TableRef;
+import io.pgparity.config.ConfigException;
+import io.pgparity.config.ConnectionSpec;
+import io.pgparity.config.JobDefinition;
+import io.pgparity.config.JobFileLoader;
+import io.pgparity.config.PasswordResolver;
+import io.pgparity.config.TableSpec;
+import io.pgparity.config.Tuning;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JobDefinitionFactoryTests {
+
+  private static final String VALID_JOB = "src/test/resources/jobs/valid.yaml";
+  private static final Map<String, String> ENV = Map.of("PRIMARY_PASSWORD", "from-env");
+
+  @TempDir Path home;
+
+  @Test
+  void withoutOverridesTheJobFileIsUsedAsIs() {
+    JobDefinition fromFile = new JobFileLoader().load(Path.of(VALID_JOB), ENV);
+
+    JobDefinition built = factory().build(options("--job", VALID_JOB));
+
+    assertThat(built).isEqualTo(fromFile);
+  }
+
+  @Test
+  void commandLineValuesWin() {
+    JobDefinition built =
+        factory()
+            .build(
+                options(
+                    "--job", VALID_JOB,
+                    "--primary", "jdbc:postgresql://staging-1/app?user=checker",
+                    "--replica", "jdbc:postgresql://staging-2/app?user=checker",
+                    "--table", "public.sessions",
+                    "--table", "public.events",
+                    "--out", "elsewhere",
+                    "--threads", "3",
+                    "--chunk-rows", "20",
+                    "--max-divergences", "9",
+                    "--job-repository", "jdbc:h2:mem:batch"));
+
+    assertThat(built.name()).isEqualTo("billing-eu.v2");
+    assertThat(built.primary())
+        .as("the file's password stays with the overridden url")
+        .isEqualTo(new ConnectionSpec("jdbc:postgresql://staging-1/app?user=checker", "from-env"));
+    assertThat(built.replica())
+        .isEqualTo(new ConnectionSpec("jdbc:postgresql://staging-2/app?user=checker", null));
+    assertThat(built.tables())
+        .as("the command line's tables replace the list; a listed table keeps its file settings")
+        .containsExactly(
+            new TableSpec(
+                new TableRef("public", "sessions"),
+                List.of("session_id"),
+                List.of(),
+                List.of("last_seen"),
+                null),
+            TableSpec.of(new TableRef("public", "events")));
+    assertThat(built.out()).isEqualTo(Path.of("elsewhere"));
+    assertThat(built.tuning())
+        .as("timeouts have no command-line option and stay as the file says")
+        .isEqualTo(new Tuning(3, 20, 9, Duration.ofSeconds(90), Duration.ofMillis(250)));
+    assertThat(built.jobRepositoryUrl()).isEqualTo("jdbc:h2:mem:batch");
+  }
+
+  @Test
+  void anAdhocRunIsNamedAdhocAndUsesTheDefaults() {
+    JobDefinition built =
+        factory()
+            .build(
+                options(
+                    "--primary", "jdbc:postgresql://db1/app?user=checker",
+                    "--replica", "jdbc:postgresql://db2/app?user=checker",
+                    "--table", "public.users"));
+
+    assertThat(built)
+        .isEqualTo(
+            new JobDefinition(
+                "adhoc",
+                new ConnectionSpec("jdbc:postgresql://db1/app?user=checker", null),
+                new ConnectionSpec("jdbc:postgresql://db2/app?user=checker", null),
+                List.of(TableSpec.of(new TableRef("public", "users"))),
+                Tuning.defaults(),
+                Path.of("reports"),
+                null));
+  }
+
+  @Test
+  void passwordsComeFromThePasswordFileWhenNoneIsGiven() throws IOException {
+    Path pgpass = home.resolve(".pgpass");
+    Files.writeString(pgpass, "db1:*:*:checker:one\ndb2:*:*:checker:two\n");
+    Files.setPosixFilePermissions(pgpass, PosixFilePermissions.fromString("rw-------"));
+
+    JobDefinition adhoc =
+        factory()
+            .build(
+                options(
+                    "--primary", "jdbc:postgresql://db1/app?user=checker",
+                    "--replica", "jdbc:postgresql://db2/app?user=checker",
+                    "--table", "public.users"));
+    JobDefinition fromFile =
+        factory()
+            .build(
+                options(
+                    "--job", VALID_JOB,
+                    "--primary", "jdbc:postgresql://db1/app?user=checker",
+                    "--replica", "jdbc:postgresql://db2/app?user=checker"));
+
+    assertThat(adhoc.primary().password()).isEqualTo("one");
+    assertThat(adhoc.replica().password()).isEqualTo("two");
+    assertThat(fromFile.primary().password())
+        .as("a password from the job file is not replaced")
+        .isEqualTo("from-env");
+    assertThat(fromFile.replica().password()).isEqualTo("two");
+  }
+
+  @Test
+  void jobFileErrorsPassThroughWithFileAndLine() {
+    assertThatThrownBy(
+            () -> factory().build(options("--job", "src/test/resources/jobs/wrong-type.yaml")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("src/test/resources/jobs/wrong-type.yaml:7: threads must be");
+  }
+
+  @Test
+  void incompleteOptionsAreAConfigurationError() {
+    VerifyOptions noTables =
+        new VerifyOptions(
+            null,
+            "jdbc:postgresql://db1/a",
+            "jdbc:postgresql://db2/a",
+            List.of(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            false,
+            false);
+
+    assertThatThrownBy(() -> factory().build(noTables))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("verify needs --job FILE, or --primary URL, --replica URL");
+  }
+
+  private JobDefinitionFactory factory() {
+    return new JobDefinitionFactory(new JobFileLoader(), ENV, new PasswordResolver(Map.of(), home));
+  }
+
+  private static VerifyOptions options(String... args) {
+    return VerifyOptionsParser.parse(List.of(args));
+  }
+}

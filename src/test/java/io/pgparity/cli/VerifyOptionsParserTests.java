@@ -1,0 +1,163 @@
+package io.pgparity.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pgparity.catalog.TableRef;
+import io.pgparity.config.ConfigException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class VerifyOptionsParserTests {
+
+  private static final String PRIMARY = "jdbc:postgresql://db1:5432/app?user=checker";
+  private static final String REPLICA = "jdbc:postgresql://db2:5432/app?user=checker";
+
+  @Test
+  void readsEveryOptionInBothSpellings() {
+    VerifyOptions options =
+        parse(
+            "--job",
+            "jobs/auth.yaml",
+            "--primary=" + PRIMARY,
+            "--replica",
+            REPLICA,
+            "--table",
+            "public.users",
+            "--table=public.sessions",
+            "--out",
+            "build/out",
+            "--threads=4",
+            "--chunk-rows",
+            "5_000",
+            "--max-divergences",
+            "7",
+            "--job-repository=jdbc:h2:mem:batch",
+            "--debug");
+
+    assertThat(options)
+        .isEqualTo(
+            new VerifyOptions(
+                Path.of("jobs/auth.yaml"),
+                PRIMARY,
+                REPLICA,
+                List.of(new TableRef("public", "users"), new TableRef("public", "sessions")),
+                Path.of("build/out"),
+                4,
+                5000,
+                7,
+                "jdbc:h2:mem:batch",
+                true,
+                false));
+  }
+
+  @Test
+  void aJobAloneIsEnoughAndLeavesOverridesUnset() {
+    VerifyOptions options = parse("--job", "jobs/auth.yaml");
+
+    assertThat(options.job()).isEqualTo(Path.of("jobs/auth.yaml"));
+    assertThat(options.tables()).isEmpty();
+    assertThat(options.threads()).isNull();
+    assertThat(options.out()).isNull();
+    assertThat(options.debug()).isFalse();
+  }
+
+  @Test
+  void anAdhocRunNeedsBothUrlsAndATable() {
+    assertThat(parse("--primary", PRIMARY, "--replica", REPLICA, "--table", "public.users").job())
+        .isNull();
+    assertThat(error("--primary", PRIMARY, "--table", "public.users"))
+        .isEqualTo(
+            "verify needs --job FILE, or --primary URL, --replica URL and at least one --table"
+                + " schema.table; missing --replica (see pgparity verify --help)");
+    assertThat(error())
+        .endsWith("missing --primary, --replica, --table (see pgparity verify --help)");
+  }
+
+  @Test
+  void helpWinsOverEverythingElse() {
+    assertThat(parse("--bogus", "--help").help()).isTrue();
+    assertThat(parse("-h").help()).isTrue();
+  }
+
+  @Test
+  void suggestsTheClosestOptionForAnUnknownOne() {
+    assertThat(error("--job", "a.yaml", "--thread", "3"))
+        .isEqualTo(
+            "verify: unknown option '--thread' (did you mean '--threads'?); valid options: --job,"
+                + " --primary, --replica, --table, --out, --threads, --chunk-rows,"
+                + " --max-divergences, --job-repository, --debug, --help");
+    assertThat(error("-job", "a.yaml"))
+        .startsWith("verify: unknown option '-job' (did you mean '--job'?)");
+    assertThat(error("--password=x")).startsWith("verify: unknown option '--password';");
+  }
+
+  @Test
+  void reportsMissingValues() {
+    assertThat(error("--job")).isEqualTo("verify: --job needs a value, e.g. --job jobs/auth.yaml");
+    assertThat(error("--job", "--debug"))
+        .isEqualTo("verify: --job needs a value, e.g. --job jobs/auth.yaml");
+    assertThat(error("--threads=", "--job", "a.yaml"))
+        .isEqualTo("verify: --threads needs a value, e.g. --threads 4");
+  }
+
+  @Test
+  void checksNumbersAndTheirRanges() {
+    assertThat(error("--job", "a.yaml", "--threads", "two"))
+        .isEqualTo("verify: --threads must be an integer between 1 and 64 but was 'two'");
+    assertThat(error("--job", "a.yaml", "--threads", "-1"))
+        .isEqualTo("verify: --threads must be an integer between 1 and 64 but was '-1'");
+    assertThat(error("--job", "a.yaml", "--chunk-rows", "99999999999"))
+        .isEqualTo(
+            "verify: --chunk-rows must be an integer between 10 and 10000000 but was"
+                + " '99999999999'");
+    assertThat(error("--job", "a.yaml", "--max-divergences", "0"))
+        .isEqualTo("verify: --max-divergences must be an integer of at least 1 but was '0'");
+  }
+
+  @Test
+  void checksUrlsTablesAndRepetitions() {
+    assertThat(error("--primary", "postgres://db1/app?password=hunter2"))
+        .isEqualTo(
+            "verify: --primary must be a jdbc:postgresql: url but was"
+                + " 'postgres://db1/app?password=***'; e.g. --primary"
+                + " 'jdbc:postgresql://host:5432/app?user=checker'");
+    assertThat(error("--replica", REPLICA + "&password=hunter2"))
+        .startsWith("verify: --replica must not contain password=;")
+        .doesNotContain("hunter2");
+    assertThat(error("--table", "users"))
+        .isEqualTo(
+            "verify: --table table 'users' must be schema-qualified, e.g. public.users (quote names"
+                + " that contain dots)");
+    assertThat(error("--table", "public.users", "--table", "PUBLIC.USERS"))
+        .isEqualTo("verify: --table public.users is given twice; give it once");
+    assertThat(error("--job", "a.yaml", "--job", "b.yaml"))
+        .isEqualTo("verify: --job is given twice; give it once");
+    assertThat(error("--job", "a.yaml", "--job-repository", "batch.db"))
+        .startsWith("verify: --job-repository must be a JDBC url but was 'batch.db'");
+  }
+
+  @Test
+  void rejectsPositionalArgumentsAndValuesOnFlags() {
+    assertThat(error("jobs/auth.yaml"))
+        .isEqualTo(
+            "verify: unexpected argument 'jobs/auth.yaml'; verify takes only options (see pgparity"
+                + " verify --help)");
+    assertThat(error("--job", "a.yaml", "--debug=yes"))
+        .isEqualTo("verify: --debug takes no value; write just --debug");
+  }
+
+  private static VerifyOptions parse(String... args) {
+    return VerifyOptionsParser.parse(List.of(args));
+  }
+
+  private static String error(String... args) {
+    try {
+      VerifyOptionsParser.parse(List.of(args));
+    } catch (ConfigException e) {
+      assertThat(e.getMessage()).doesNotContain("\n");
+      return e.getMessage();
+    }
+    throw new AssertionError("expected a ConfigException for " + List.of(args));
+  }
+}

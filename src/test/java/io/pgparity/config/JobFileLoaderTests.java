@@ -1,0 +1,355 @@
+package io.pgparity.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.pgparity.catalog.TableRef;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class JobFileLoaderTests {
+
+  private static final Path JOBS = Path.of("src/test/resources/jobs");
+  private static final String JOB_KEYS =
+      "name, primary, replica, tables, threads, chunk-rows, max-divergences, statement-timeout,"
+          + " lock-timeout, out, job-repository";
+  private static final String HEAD =
+      """
+      name: auth
+      primary: { url: 'jdbc:postgresql://db1:5432/app?user=checker' }
+      replica: { url: 'jdbc:postgresql://db2:5432/app?user=checker' }
+      """;
+
+  private final JobFileLoader loader = new JobFileLoader();
+
+  @TempDir Path dir;
+
+  @Test
+  void readsEveryKeyAndBothTableForms() {
+    JobDefinition job =
+        loader.load(JOBS.resolve("valid.yaml"), Map.of("PRIMARY_PASSWORD", "s3cret"));
+
+    assertThat(job.name()).isEqualTo("billing-eu.v2");
+    assertThat(job.primary())
+        .isEqualTo(new ConnectionSpec("jdbc:postgresql://db1:5432/app?user=checker", "s3cret"));
+    assertThat(job.replica())
+        .isEqualTo(new ConnectionSpec("jdbc:postgresql://db2:5433/app?user=checker", null));
+    assertThat(job.tables())
+        .containsExactly(
+            new TableSpec(
+                new TableRef("public", "users"),
+                List.of("id"),
+                List.of("id", "email", "created_at"),
+                List.of(),
+                "created_at < now() - interval '1 hour'"),
+            new TableSpec(
+                new TableRef("public", "sessions"),
+                List.of("session_id"),
+                List.of(),
+                List.of("last_seen"),
+                null),
+            TableSpec.of(new TableRef("public", "audit_log")),
+            TableSpec.of(new TableRef("Sales", "Orders.2024")));
+    assertThat(job.tuning())
+        .isEqualTo(new Tuning(8, 50_000, 500, Duration.ofSeconds(90), Duration.ofMillis(250)));
+    assertThat(job.out()).isEqualTo(Path.of("build/reports"));
+    assertThat(job.jobRepositoryUrl()).isEqualTo("jdbc:postgresql://batchdb:5432/batch?user=batch");
+  }
+
+  @Test
+  void absentOptionalKeysTakeTheDefaults() {
+    JobDefinition job = loader.load(JOBS.resolve("minimal.yaml"), Map.of());
+
+    assertThat(job.tuning()).isEqualTo(Tuning.defaults());
+    assertThat(job.out()).isEqualTo(Path.of("reports"));
+    assertThat(job.jobRepositoryUrl()).isNull();
+    assertThat(job.primary().password()).isNull();
+    assertThat(job.tables()).containsExactly(TableSpec.of(new TableRef("public", "users")));
+  }
+
+  static Stream<Arguments> brokenFiles() {
+    return Stream.of(
+        Arguments.of(
+            "unknown-key.yaml",
+            "7: unknown key 'thread' in the job (did you mean 'threads'?); valid keys: "
+                + JOB_KEYS),
+        Arguments.of(
+            "wrong-type.yaml", "7: threads must be an integer between 1 and 64 but was 'two'"),
+        Arguments.of(
+            "tables-map.yaml",
+            "5: tables must be a list whose entries are schema.table or a map with table: but was"
+                + " a map"),
+        Arguments.of(
+            "missing-replica.yaml",
+            "2: missing required key 'replica' in the job; add e.g. replica: { url:"
+                + " 'jdbc:postgresql://host:5432/app?user=checker' }"),
+        Arguments.of(
+            "duplicate-key.yaml",
+            "6: duplicate key 'threads' in the job (first given on line 4); keep one of them"),
+        Arguments.of(
+            "empty.yaml",
+            "1: the job file is empty; it needs at least name, primary, replica and tables (see"
+                + " jobs/README.md)"),
+        Arguments.of(
+            "not-a-mapping.yaml",
+            "1: the job must be a map of keys (" + JOB_KEYS + ") but was a list"),
+        Arguments.of(
+            "unqualified-table.yaml",
+            "6: table 'sessions' must be schema-qualified, e.g. public.users (quote names that"
+                + " contain dots)"),
+        Arguments.of(
+            "columns-and-ignore.yaml",
+            "7: public.users: give either columns or ignore-columns, not both; remove one of the"
+                + " keys"),
+        Arguments.of(
+            "unknown-table-key.yaml",
+            "6: unknown key 'keys' in a tables entry (did you mean 'key'?); valid keys: table, key,"
+                + " columns, ignore-columns, where"),
+        Arguments.of(
+            "unset-variable.yaml",
+            "4: environment variable PRIMARY_PASSWORD is not set; set PRIMARY_PASSWORD or remove"
+                + " the password key (or write ${PRIMARY_PASSWORD:-default})"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("brokenFiles")
+  void namesFileAndLineOfEachMistake(String file, String expected) {
+    Path path = JOBS.resolve(file);
+
+    assertThatThrownBy(() -> loader.load(path, Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(path + ":" + expected);
+  }
+
+  @Test
+  void reportsYamlSyntaxErrorsWithTheirLine() {
+    Path path = JOBS.resolve("invalid-yaml.yaml");
+
+    assertThatThrownBy(() -> loader.load(path, Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith(path + ":3: invalid YAML: ")
+        .hasMessageNotContaining("\n");
+  }
+
+  @Test
+  void aMissingFileIsAConfigurationError() {
+    Path path = dir.resolve("nope.yaml");
+
+    assertThatThrownBy(() -> loader.load(path, Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(path + ": no such job file; check the path given to --job");
+  }
+
+  @Test
+  void expandsVariablesAndDefaultsInEveryStringValue() throws IOException {
+    String yaml =
+        """
+        name: ${JOB:-nightly}
+        primary:
+          url: '${PRIMARY_URL}'
+          password: '${PRIMARY_PASSWORD:-}'
+        replica:
+          url: 'jdbc:postgresql://${REPLICA_HOST:-db2}:5432/app?user=checker'
+          password: '${REPLICA_PASSWORD:-fallback}'
+        tables:
+          - table: ${SCHEMA}.users
+            key: ['${KEY:-id}']
+        threads: ${THREADS:-3}
+        out: ${OUT_DIR}/checks
+        """;
+    Map<String, String> env =
+        Map.of(
+            "PRIMARY_URL", "jdbc:postgresql://db1:5432/app?user=checker",
+            "REPLICA_PASSWORD", "",
+            "SCHEMA", "billing",
+            "THREADS", "5",
+            "OUT_DIR", "/var/pgparity");
+
+    JobDefinition job = loader.load(write(yaml), env);
+
+    assertThat(job.name()).isEqualTo("nightly");
+    assertThat(job.primary().url()).isEqualTo("jdbc:postgresql://db1:5432/app?user=checker");
+    assertThat(job.primary().password()).as("${VAR:-} means no password").isNull();
+    assertThat(job.replica().url()).isEqualTo("jdbc:postgresql://db2:5432/app?user=checker");
+    assertThat(job.replica().password())
+        .as("an empty variable takes the default")
+        .isEqualTo("fallback");
+    assertThat(job.tables().get(0).table()).isEqualTo(new TableRef("billing", "users"));
+    assertThat(job.tables().get(0).key()).containsExactly("id");
+    assertThat(job.tuning().threads()).isEqualTo(5);
+    assertThat(job.out()).isEqualTo(Path.of("/var/pgparity/checks"));
+  }
+
+  @Test
+  void rejectsMalformedVariableReferences() throws IOException {
+    assertThat(error(HEAD + "tables: [public.users]\nout: ${OUT\n"))
+        .isEqualTo(
+            "auth.yaml:5: unclosed '${' in the value of out; write ${NAME} or ${NAME:-default}");
+    assertThat(error(HEAD + "tables: [public.users]\nout: ${1OUT}\n"))
+        .isEqualTo(
+            "auth.yaml:5: '${1OUT}' in the value of out is not a valid variable reference; write"
+                + " ${NAME} or ${NAME:-default}");
+  }
+
+  @Test
+  void checksValuesAndRanges() throws IOException {
+    String tables = "tables: [public.users]\n";
+    assertThat(error(HEAD + tables + "threads: 65\n"))
+        .isEqualTo("auth.yaml:5: threads must be an integer between 1 and 64 but was '65'");
+    assertThat(error(HEAD + tables + "chunk-rows: 9\n"))
+        .isEqualTo(
+            "auth.yaml:5: chunk-rows must be an integer between 10 and 10000000 but was '9'");
+    assertThat(error(HEAD + tables + "max-divergences: 0\n"))
+        .isEqualTo("auth.yaml:5: max-divergences must be an integer of at least 1 but was '0'");
+    assertThat(error(HEAD + tables + "threads: 2.5\n"))
+        .isEqualTo("auth.yaml:5: threads must be an integer between 1 and 64 but was '2.5'");
+    assertThat(error(HEAD + tables + "threads: [2]\n"))
+        .isEqualTo("auth.yaml:5: threads must be an integer between 1 and 64 but was a list");
+    assertThat(error(HEAD + tables + "statement-timeout: 10 minutes\n"))
+        .isEqualTo(
+            "auth.yaml:5: statement-timeout must be a duration like 500ms, 30s, 10m, 1h or a whole"
+                + " number of seconds but was '10 minutes'");
+    assertThat(error(HEAD + tables + "lock-timeout: 9999h\n"))
+        .isEqualTo(
+            "auth.yaml:5: lock-timeout must be at most 596h (PostgreSQL's limit) but was '9999h';"
+                + " use 0 for no limit");
+    assertThat(error(HEAD + tables + "job-repository: batch.db\n"))
+        .startsWith("auth.yaml:5: job-repository must be a JDBC url");
+    assertThat(error(HEAD.replace("name: auth", "name: my job") + tables))
+        .startsWith("auth.yaml:1: name must be 1-64 letters, digits, '.', '_' or '-'")
+        .contains("but was 'my job'");
+    assertThat(error(HEAD.replace("name: auth", "name: [auth]") + tables))
+        .isEqualTo("auth.yaml:1: name must be a job name but was a list");
+  }
+
+  @Test
+  void checksConnections() throws IOException {
+    String tables = "tables: [public.users]\n";
+    assertThat(
+            error(
+                "name: auth\nprimary: { url: 'postgres://db1/app?password=hunter2' }\n"
+                    + "replica: { url: 'jdbc:postgresql://db2/app' }\n"
+                    + tables))
+        .isEqualTo(
+            "auth.yaml:2: primary url must start with jdbc:postgresql: but was"
+                + " 'postgres://db1/app?password=***'; e.g. url:"
+                + " 'jdbc:postgresql://host:5432/app?user=checker'");
+    assertThat(
+            error(
+                "name: auth\nprimary: { url: 'jdbc:postgresql://db1/app' }\n"
+                    + "replica:\n  url: 'jdbc:postgresql://db2/app?password=x'\n  password: y\n"
+                    + tables))
+        .isEqualTo(
+            "auth.yaml:5: replica gives a password both in its url and as password; remove"
+                + " password= from the url");
+    assertThat(
+            error(
+                "name: auth\nprimary: { url: 'jdbc:postgresql://db1/app', pasword: x }\n"
+                    + "replica: { url: 'jdbc:postgresql://db2/app' }\n"
+                    + tables))
+        .isEqualTo(
+            "auth.yaml:2: unknown key 'pasword' in primary (did you mean 'password'?); valid keys:"
+                + " url, password");
+    assertThat(error("name: auth\nprimary: jdbc:postgresql://db1/app\n" + tables))
+        .isEqualTo(
+            "auth.yaml:2: primary must be a map of keys (url, password) but was"
+                + " 'jdbc:postgresql://db1/app'");
+    assertThat(
+            error(
+                "name: auth\nprimary: { password: x }\n"
+                    + "replica: { url: 'jdbc:postgresql://db2/app' }\n"
+                    + tables))
+        .isEqualTo(
+            "auth.yaml:2: missing required key 'url' in primary; add e.g. url:"
+                + " 'jdbc:postgresql://host:5432/app?user=checker'");
+  }
+
+  @Test
+  void checksTables() throws IOException {
+    assertThat(error(HEAD + "tables: []\n"))
+        .isEqualTo("auth.yaml:4: tables must list at least one table, e.g. tables: [public.users]");
+    assertThat(error(HEAD + "tables:\n"))
+        .isEqualTo(
+            "auth.yaml:4: required key 'tables' in the job has no value; write e.g. tables:"
+                + " [public.users]");
+    assertThat(error(HEAD + "tables:\n  - public.users\n  - table: PUBLIC.Users\n"))
+        .isEqualTo(
+            "auth.yaml:6: table public.users is listed twice (first on line 5); keep one entry");
+    assertThat(error(HEAD + "tables:\n  - table: public.users\n    key: [id, {a: b}]\n"))
+        .isEqualTo("auth.yaml:6: key must be a list of column names, e.g. key: [id] but was a map");
+    assertThat(error(HEAD + "tables:\n  - table: public.users\n    key: [id, id]\n"))
+        .isEqualTo("auth.yaml:6: key lists column 'id' twice; remove one");
+    assertThat(error(HEAD + "tables:\n  - key: [id]\n"))
+        .isEqualTo(
+            "auth.yaml:5: missing required key 'table' in a tables entry; add e.g. table:"
+                + " public.users");
+    assertThat(error(HEAD + "tables:\n  - [public.users]\n"))
+        .startsWith("auth.yaml:5: each tables entry must be schema.table or a map");
+  }
+
+  @Test
+  void everyMessageIsOneLine() throws IOException {
+    assertThat(error(HEAD + "tables: [public.users]\nwhere: |\n  a\n  b\n")).doesNotContain("\n");
+    assertThat(error(HEAD + "tables: [public.users]\nout: \"a\\nb\"\nthreads: \"x\\ny\"\n"))
+        .isEqualTo("auth.yaml:6: threads must be an integer between 1 and 64 but was 'x y'");
+  }
+
+  @Test
+  void loadsTheShippedExampleJob() {
+    JobDefinition job = loader.load(Path.of("jobs/auth.yaml"), Map.of());
+
+    assertThat(job.name()).isEqualTo("auth");
+    assertThat(job.primary())
+        .isEqualTo(new ConnectionSpec("jdbc:postgresql://localhost:5432/app?user=checker", null));
+    assertThat(job.replica().url()).startsWith("jdbc:postgresql://localhost:");
+    assertThat(job.replica().password()).isNull();
+    assertThat(job.tables())
+        .extracting(TableSpec::table)
+        .containsExactly(new TableRef("public", "users"), new TableRef("public", "sessions"));
+    assertThat(job.tables()).allSatisfy(t -> assertThat(t.key()).isEmpty());
+    assertThat(job.tuning()).isEqualTo(Tuning.defaults());
+    assertThat(job.out()).isEqualTo(Path.of("reports"));
+  }
+
+  @Test
+  void theShippedExampleTakesUrlsAndPasswordsFromTheEnvironment() {
+    Map<String, String> env =
+        Map.of(
+            "PGPARITY_PRIMARY_URL", "jdbc:postgresql://prod-1:5432/auth?user=checker",
+            "PGPARITY_REPLICA_URL", "jdbc:postgresql://prod-2:5432/auth?user=checker",
+            "PRIMARY_PASSWORD", "p1",
+            "REPLICA_PASSWORD", "p2");
+
+    JobDefinition job = loader.load(Path.of("jobs/auth.yaml"), env);
+
+    assertThat(job.primary())
+        .isEqualTo(new ConnectionSpec("jdbc:postgresql://prod-1:5432/auth?user=checker", "p1"));
+    assertThat(job.replica())
+        .isEqualTo(new ConnectionSpec("jdbc:postgresql://prod-2:5432/auth?user=checker", "p2"));
+  }
+
+  private Path write(String yaml) throws IOException {
+    return Files.writeString(dir.resolve("auth.yaml"), yaml);
+  }
+
+  /** The loader's message for {@code yaml}, with the temporary folder cut from the file name. */
+  private String error(String yaml) throws IOException {
+    Path file = write(yaml);
+    try {
+      loader.load(file, Map.of());
+    } catch (ConfigException e) {
+      return e.getMessage().replace(dir + file.getFileSystem().getSeparator(), "");
+    }
+    throw new AssertionError("expected a ConfigException for:\n" + yaml);
+  }
+}

@@ -1,0 +1,123 @@
+package io.pgparity.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.pgparity.testing.TestServers;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The shared pair really replicates, and pausing really stops replication. */
+class EmbeddedPairIntegrationTests {
+
+  private static EmbeddedPair pair;
+  private static String schema;
+  private static String publication;
+  private static String items;
+
+  @BeforeAll
+  static void replicateOneTable() {
+    pair = TestServers.pair();
+    schema = TestServers.uniqueSchema("pair");
+    publication = "pub_" + schema;
+    items = schema + ".items";
+    pair.execBoth("CREATE TABLE " + items + " (id bigint PRIMARY KEY, label text)");
+    exec(pair.primary(), "INSERT INTO " + items + " SELECT g, 'item ' || g FROM generate_series(1, 1000) g");
+    pair.replicate(publication, items);
+  }
+
+  @AfterAll
+  static void dropAll() {
+    pair.dropReplication(publication);
+    TestServers.dropSchema(schema);
+  }
+
+  @Test
+  void urlsPointAtTwoDifferentLocalServers() {
+    assertThat(pair.primaryUrl()).startsWith("jdbc:postgresql://").endsWith("/postgres?user=postgres");
+    assertThat(pair.replicaUrl()).startsWith("jdbc:postgresql://").isNotEqualTo(pair.primaryUrl());
+    assertThat(query(pair.primary(), "SELECT current_setting('wal_level')")).isEqualTo("logical");
+  }
+
+  @Test
+  void initialCopyAndLaterWritesReachTheReplica() {
+    assertThat(query(pair.replica(), "SELECT count(*) FROM " + items + " WHERE id <= 1000")).isEqualTo("1000");
+    exec(pair.primary(), "UPDATE " + items + " SET label = 'changed' WHERE id = 7");
+    pair.awaitCaughtUp(Duration.ofSeconds(30));
+    assertThat(query(pair.replica(), "SELECT label FROM " + items + " WHERE id = 7")).isEqualTo("changed");
+  }
+
+  @Test
+  void pausedReplicationHoldsWritesBackUntilResumed() {
+    exec(pair.primary(), "INSERT INTO " + items + " VALUES (5001, 'before the stall')");
+    pair.awaitCaughtUp(Duration.ofSeconds(30));
+    pair.pauseReplication(publication);
+    exec(pair.primary(), "INSERT INTO " + items + " VALUES (5002, 'during the stall')");
+    exec(pair.primary(), "DELETE FROM " + items + " WHERE id = 5001");
+    sleep(1500);
+    assertThat(query(pair.replica(), "SELECT string_agg(id::text, ',') FROM " + items + " WHERE id > 5000"))
+        .isEqualTo("5001");
+
+    pair.resumeReplication(publication);
+    pair.awaitCaughtUp(Duration.ofSeconds(30));
+    assertThat(query(pair.replica(), "SELECT string_agg(id || '=' || label, ',') FROM " + items + " WHERE id > 5000"))
+        .isEqualTo("5002=during the stall");
+  }
+
+  @Test
+  void waitingForAPausedSubscriptionFailsWithItsName() {
+    pair.pauseReplication(publication);
+    try {
+      assertThatThrownBy(() -> pair.awaitCaughtUp(publication, Duration.ofSeconds(1)))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining(publication)
+          .hasMessageContaining("paused");
+    } finally {
+      pair.resumeReplication(publication);
+    }
+    pair.awaitCaughtUp(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void rejectsNamesThatCannotBeSlotNames() {
+    assertThatThrownBy(() -> pair.replicate("Bad-Name", items))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Bad-Name");
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  static void exec(DataSource dataSource, String sql) {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      throw new AssertionError(sql + ": " + e.getMessage(), e);
+    }
+  }
+
+  static String query(DataSource dataSource, String sql) {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      assertThat(rows.next()).as("a row from %s", sql).isTrue();
+      return rows.getString(1);
+    } catch (SQLException e) {
+      throw new AssertionError(sql + ": " + e.getMessage(), e);
+    }
+  }
+}

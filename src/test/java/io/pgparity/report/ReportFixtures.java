@@ -1,0 +1,114 @@
+package io.pgparity.report;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import io.pgparity.catalog.TableRef;
+import io.pgparity.compare.Divergence;
+import io.pgparity.compare.DivergenceKind;
+import io.pgparity.connect.ServerInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A fixed run with awkward values, shared by the report tests and their golden files. */
+final class ReportFixtures {
+
+  static final TableRef USERS = new TableRef("public", "users");
+  static final TableRef LOG = new TableRef("audit", "log_entries");
+  static final TableRef ORDERS = new TableRef("public", "orders");
+
+  private ReportFixtures() {}
+
+  static TableResult table(TableRef ref, Status status, long missing, long extra, long changed) {
+    return new TableResult(
+        ref, List.of("id"), List.of("id", "v"), 10, 10, 1, missing, extra, changed, List.of(),
+        status, 0.5, status.compareTo(Status.INCOMPLETE) >= 0 ? ref + ": it broke" : null);
+  }
+
+  static RunResult run(Status status, List<TableResult> tables) {
+    return new RunResult(
+        "0.1.0", "auth", "20261125T120000Z-1a2b", Path.of("reports/auth/20261125T120000Z-1a2b"),
+        status, Instant.parse("2026-11-25T12:00:00Z"), Instant.parse("2026-11-25T12:00:12.345Z"),
+        null, null, tables);
+  }
+
+  /** Three tables: two divergent, one cut short by a timeout. */
+  static RunResult run() {
+    ServerInfo primary =
+        new ServerInfo("db1.example.com:5432", "auth", "15.19", "7312345678901234567");
+    ServerInfo replica =
+        new ServerInfo("db2.example.com:5432", "auth", "15.19", "7312345678901234567");
+    List<TableResult> tables =
+        List.of(
+            new TableResult(
+                USERS, List.of("id"), List.of("id", "email", "name", "note"), 200_000, 199_995, 64,
+                5, 0, 3,
+                List.of("column legacy_flag exists only on the primary and is not compared"),
+                Status.DIVERGENT, 3.2104, null),
+            new TableResult(
+                LOG, List.of("tenant", "seq"), List.of("tenant", "seq", "message"), 150_000,
+                150_001, 32, 0, 1, 0, List.of(), Status.DIVERGENT, 2.0, null),
+            new TableResult(
+                ORDERS, List.of("id"), List.of("id", "total"), 50_000, 0, 16, 0, 0, 0, List.of(),
+                Status.INCOMPLETE, 600.0,
+                "public.orders: canceling statement due to statement timeout; raise"
+                    + " tuning.statementTimeout"));
+    return new RunResult(
+        "0.1.0", "auth", "20261125T120000Z-1a2b", Path.of("reports/auth/20261125T120000Z-1a2b"),
+        Status.INCOMPLETE, Instant.parse("2026-11-25T12:00:00Z"),
+        Instant.parse("2026-11-25T12:00:12.345Z"), primary, replica, tables);
+  }
+
+  /** The first divergences of {@link #run()}, with pipes, line breaks, NULLs and long values. */
+  static List<Divergence> sample() {
+    return List.of(
+        new Divergence(
+            USERS, Map.of("id", "42"), DivergenceKind.CHANGED, List.of("email", "note"),
+            row("id", "42", "email", "ann@example.com", "name", "Ann", "note", "line 1\nline | 2"),
+            row("id", "42", "email", "ANN@example.com", "name", "Ann", "note", null)),
+        new Divergence(
+            USERS, Map.of("id", "7"), DivergenceKind.MISSING_ON_REPLICA, List.of(),
+            row("id", "7", "email", "bo@example.com", "name", "Bo", "note", ""), null),
+        new Divergence(
+            USERS, Map.of("id", "99"), DivergenceKind.CHANGED, List.of("name"),
+            row("id", "99", "email", "x@example.com", "name", "x".repeat(100), "note", "*bold*"),
+            row("id", "99", "email", "x@example.com", "name", "`tick` and é", "note", "*bold*")),
+        new Divergence(
+            LOG, row("tenant", "acme, inc", "seq", "17"), DivergenceKind.EXTRA_ON_REPLICA,
+            List.of(), null, row("tenant", "acme, inc", "seq", "17", "message", "<b>hi</b>")));
+  }
+
+  /** An ordered map from alternating names and values; values may be null. */
+  static Map<String, String> row(String... namesAndValues) {
+    Map<String, String> row = new LinkedHashMap<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      row.put(namesAndValues[i], namesAndValues[i + 1]);
+    }
+    return row;
+  }
+
+  /**
+   * The golden file's text. With -Dpgparity.updateGolden=true the actual text replaces it first
+   * (review the diff before committing).
+   */
+  static String golden(String name, String actual) throws IOException {
+    if (Boolean.getBoolean("pgparity.updateGolden")) {
+      Files.writeString(Path.of("src/test/resources/golden", name), actual, UTF_8);
+      return actual;
+    }
+    try (InputStream in = ReportFixtures.class.getResourceAsStream("/golden/" + name)) {
+      if (in == null) {
+        throw new UncheckedIOException(
+            new IOException(
+                "golden/" + name + " is missing; run with -Dpgparity.updateGolden=true"));
+      }
+      return new String(in.readAllBytes(), UTF_8);
+    }
+  }
+}
