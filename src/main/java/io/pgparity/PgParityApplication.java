@@ -2,6 +2,7 @@ package io.pgparity;
 
 import io.pgparity.cli.Cli;
 import io.pgparity.cli.VerifyCommand;
+import io.pgparity.demo.DemoCommand;
 import io.pgparity.job.SpringVerifyLauncher;
 import java.util.List;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -15,7 +16,7 @@ public class PgParityApplication {
 
   public static void main(String[] args) {
     SpringVerifyLauncher launcher = new SpringVerifyLauncher();
-    Cli cli = new Cli(List.of(new VerifyCommand(launcher)), System.out, System.err);
+    Cli cli = new Cli(List.of(new VerifyCommand(launcher), new DemoCommand(launcher)), System.out, System.err);
     System.exit(cli.run(args));
   }
 }

@@ -6,6 +6,7 @@ import io.pgparity.config.JobFileLoader;
 import io.pgparity.config.PasswordResolver;
 import io.pgparity.config.Tuning;
 import io.pgparity.job.RunOutcome;
+import io.pgparity.job.SpringVerifyLauncher;
 import io.pgparity.job.VerifyLauncher;
 import java.io.PrintStream;
 import java.util.List;
@@ -44,6 +45,9 @@ public final class VerifyCommand implements Command {
       if (options.help()) {
         out.print(usage());
         return ExitCode.CONSISTENT.code();
+      }
+      if (debug) {
+        System.setProperty(SpringVerifyLauncher.DEBUG_PROPERTY, "true");
       }
       JobDefinition definition = factory.build(options);
       RunOutcome outcome = launcher.launch(definition);

@@ -10,7 +10,6 @@ import io.pgparity.keyspace.KeyRange;
 import io.pgparity.keyspace.KeyValue;
 import io.pgparity.keyspace.RangePlanner;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +48,11 @@ public final class RangeNarrower {
     this.sink = sink;
   }
 
+  /** True when both sides of a range are small enough to compare row by row without splitting. */
+  public static boolean small(Both<BucketSum> sums) {
+    return Math.max(sums.primary().rows(), sums.replica().rows()) <= LEAF_ROWS;
+  }
+
   /** Examines one range whose sums differ, reporting every divergent row in it to the sink. */
   public void narrow(KeyRange range, Both<BucketSum> sums) {
     if (counts.exhausted()) {
@@ -77,15 +81,29 @@ public final class RangeNarrower {
 
   private void compareRows(KeyRange range) {
     Both<Map<KeyValue, Long>> hashes = pair.onBoth(plan.table() + " " + range, (c, s) -> fetcher.keyHashes(c, range));
+    classify(suspects(hashes.primary(), hashes.replica()));
+  }
+
+  /** Keys whose row hash differs or that exist on one side only, primary's first. */
+  static List<KeyValue> suspects(Map<KeyValue, Long> primary, Map<KeyValue, Long> replica) {
     Set<KeyValue> suspects = new LinkedHashSet<>();
-    hashes.primary().forEach((key, hash) -> {
-      if (!hash.equals(hashes.replica().get(key))) {
+    primary.forEach((key, hash) -> {
+      if (!hash.equals(replica.get(key))) {
         suspects.add(key);
       }
     });
-    Set<KeyValue> primaryKeys = new HashSet<>(hashes.primary().keySet());
-    hashes.replica().keySet().stream().filter(k -> !primaryKeys.contains(k)).forEach(suspects::add);
-    classify(new ArrayList<>(suspects));
+    replica.keySet().stream().filter(k -> !primary.containsKey(k)).forEach(suspects::add);
+    return new ArrayList<>(suspects);
+  }
+
+  /** True once the table's divergence budget is spent. */
+  boolean budgetSpent() {
+    return counts.exhausted();
+  }
+
+  /** Notes that suspect rows were left unexamined, which makes the table INCOMPLETE. */
+  void skipRest() {
+    counts.skipped();
   }
 
   /** Fetches suspect rows from both sides and reports those that still differ. */

@@ -80,6 +80,28 @@ public final class ServerPair implements AutoCloseable {
     }
   }
 
+  /** Runs work that holds a connection to each side at the same time (read-only, rolled back after). */
+  public <T> T withBoth(String what, PairedWork<T> work) {
+    try (Connection onPrimary = primary.connection();
+        Connection onReplica = replica.connection()) {
+      try {
+        return work.run(onPrimary, onReplica);
+      } catch (SQLException e) {
+        throw QueryFailures.describe(what, sideOf(e), e);
+      } finally {
+        onPrimary.rollback();
+        onReplica.rollback();
+      }
+    } catch (SQLException e) {
+      throw QueryFailures.describe(what, Side.PRIMARY, e);
+    }
+  }
+
+  /** Which side a failure came from, as far as the exception tells; pgjdbc names no connection. */
+  private static Side sideOf(SQLException e) {
+    return e instanceof SideFailure failure ? failure.side() : Side.PRIMARY;
+  }
+
   public ServerPool pool(Side side) {
     return side == Side.PRIMARY ? primary : replica;
   }

@@ -36,7 +36,8 @@ public final class ServerPool implements AutoCloseable {
     config.addDataSourceProperty("ApplicationName", "pgparity");
     config.setReadOnly(true);
     config.setAutoCommit(false);
-    config.setMaximumPoolSize(tuning.threads() + 2);
+    // a diff worker may hold a streaming connection while it fetches rows on a second one
+    config.setMaximumPoolSize(tuning.threads() * 2 + 1);
     config.setMinimumIdle(1);
     config.setConnectionInitSql(SessionSettings.initSql(tuning));
     // fail on the first attempt: a wrong address or password will not get better by waiting

@@ -16,15 +16,18 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code pgparity demo}: starts an embedded primary and replica, loads the auth schema, replays
- * the incident and runs verify on the result; the servers are stopped whatever happens.
+ * {@code pgparity demo}: starts an embedded primary and replica, loads the auth schema, replays the
+ * incident and runs verify on the result; the servers are stopped whatever happens.
  */
 public final class DemoCommand implements Command {
 
   private static final String USAGE =
       "usage: pgparity demo [--users N] [--out DIR]\n"
-          + "  --users N   users to load, with 3 sessions each (" + AuthSchema.MIN_USERS + " to "
-          + AuthSchema.MAX_USERS + ", default 100000)\n"
+          + "  --users N   users to load, with 3 sessions each ("
+          + AuthSchema.MIN_USERS
+          + " to "
+          + AuthSchema.MAX_USERS
+          + ", default 100000)\n"
           + "  --out DIR   where the run folder goes (default reports)";
 
   private final VerifyLauncher launcher;
@@ -55,9 +58,13 @@ public final class DemoCommand implements Command {
         return ExitCode.CONSISTENT.code();
       }
       if (!option.equals("--users") && !option.equals("--out")) {
-        return usage(err, "unknown option '" + arg + "'; allowed are --users N, --out DIR and --help");
+        return usage(
+            err, "unknown option '" + arg + "'; allowed are --users N, --out DIR and --help");
       }
-      String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : (i + 1 < args.size() ? args.get(++i) : null);
+      String value =
+          arg.contains("=")
+              ? arg.substring(arg.indexOf('=') + 1)
+              : (i + 1 < args.size() ? args.get(++i) : null);
       if (value == null || value.isBlank()) {
         return usage(err, option + " needs a value");
       }
@@ -70,8 +77,11 @@ public final class DemoCommand implements Command {
           users = -1;
         }
         if (users < AuthSchema.MIN_USERS || users > AuthSchema.MAX_USERS) {
-          return usage(err, String.format(
-              "--users must be between %d and %d but was '%s'", AuthSchema.MIN_USERS, AuthSchema.MAX_USERS, value));
+          return usage(
+              err,
+              String.format(
+                  "--users must be between %d and %d but was '%s'",
+                  AuthSchema.MIN_USERS, AuthSchema.MAX_USERS, value));
         }
       }
     }
@@ -85,10 +95,14 @@ public final class DemoCommand implements Command {
       out.printf(Locale.ROOT, "Loading %d users and %d sessions\u2026%n", users, 3L * users);
       long started = System.nanoTime();
       schema.install(pair, users);
-      out.printf(Locale.ROOT, "Loaded and replicated in %.1f s.%n", (System.nanoTime() - started) / 1e9);
-      out.println("Replaying the incident: replication stalls, writes go on, the replica drifts\u2026");
-      IncidentSummary incident = new IncidentReplay(schema, IncidentReplay.DEFAULT_SEED).replay(pair);
-      out.println("The replica now differs in " + incident.divergentRows() + " rows (" + incident + ").");
+      out.printf(
+          Locale.ROOT, "Loaded and replicated in %.1f s.%n", (System.nanoTime() - started) / 1e9);
+      out.println(
+          "Replaying the incident: replication stalls, writes go on, the replica drifts\u2026");
+      IncidentSummary incident =
+          new IncidentReplay(schema, IncidentReplay.DEFAULT_SEED).replay(pair);
+      out.println(
+          "The replica now differs in " + incident.divergentRows() + " rows (" + incident + ").");
       out.println("Running verify\u2026");
       JobDefinition definition =
           new JobDefinition(

@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The rows of one table that writes on either side have touched since both sides were equal,
- * and what a comparison must therefore find. A key seen first in an update or delete is taken to
- * have existed on both sides; a key seen first in an insert, on neither. Assumes that every
- * update sets values the other side does not have.
+ * The rows of one table that writes on either side have touched since both sides were equal, and
+ * what a comparison must therefore find. A key seen first in an update or delete is taken to have
+ * existed on both sides; a key seen first in an insert, on neither. Assumes that every update sets
+ * values the other side does not have.
  */
 final class DriftLedger {
 
@@ -49,7 +49,8 @@ final class DriftLedger {
   int insert(Side side, String key) {
     Row row = rows.computeIfAbsent(key, k -> new Row(false));
     if (row.on(side)) {
-      throw new IllegalStateException(key + " already exists on the " + side + "; pick a fresh key");
+      throw new IllegalStateException(
+          key + " already exists on the " + side + "; pick a fresh key");
     }
     row.set(side, true);
     return 1;

@@ -21,9 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Replays the incident behind pgparity on a replicated {@link AuthSchema}: replication stalls
- * while logins, new sessions and logouts go on on the primary, and someone edits the replica by
- * hand. Replication stays paused afterwards, so the divergence holds still for a check.
+ * Replays the incident behind pgparity on a replicated {@link AuthSchema}: replication stalls while
+ * logins, new sessions and logouts go on on the primary, and someone edits the replica by hand.
+ * Replication stays paused afterwards, so the divergence holds still for a check.
  */
 public final class IncidentReplay {
 
@@ -50,22 +50,29 @@ public final class IncidentReplay {
   private long userCount;
   private OffsetDateTime clock;
 
-  /** A replay of the incident on {@code schema}'s tables; one seed always gives the same incident. */
+  /**
+   * A replay of the incident on {@code schema}'s tables; one seed always gives the same incident.
+   */
   public IncidentReplay(AuthSchema schema, long seed) {
     this.schema = checkNotNull(schema, "schema");
     this.seed = seed;
   }
 
   /**
-   * Waits for the replica to catch up, pauses replication, writes on both sides and returns what
-   * a checker must now find. Runs once per instance, on freshly loaded tables.
+   * Waits for the replica to catch up, pauses replication, writes on both sides and returns what a
+   * checker must now find. Runs once per instance, on freshly loaded tables.
    */
   public synchronized IncidentSummary replay(EmbeddedPair pair) {
     checkState(random == null, "an IncidentReplay runs once; create a new one");
     random = new Random(seed);
     clock = OffsetDateTime.of(2025, 3, 1, 8, 0, 0, 0, ZoneOffset.UTC);
     userCount = schema.loadedUsers(pair.primary());
-    checkState(userCount >= AuthSchema.MIN_USERS, "%s holds %s users; load at least %s first", schema.users(), userCount, AuthSchema.MIN_USERS);
+    checkState(
+        userCount >= AuthSchema.MIN_USERS,
+        "%s holds %s users; load at least %s first",
+        schema.users(),
+        userCount,
+        AuthSchema.MIN_USERS);
     pair.awaitCaughtUp(schema.publication(), Duration.ofMinutes(2));
     pair.pauseReplication(schema.publication());
     try (Connection primary = pair.primary().getConnection();
@@ -73,7 +80,8 @@ public final class IncidentReplay {
       writesGoOn(primary);
       replicaDrifts(replica);
     } catch (SQLException e) {
-      throw new IllegalStateException(schema.users() + ": the incident replay failed: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          schema.users() + ": the incident replay failed: " + e.getMessage(), e);
     }
     IncidentSummary summary =
         new IncidentSummary(
@@ -92,7 +100,8 @@ public final class IncidentReplay {
     Collections.shuffle(operations, random);
     primary.setAutoCommit(false);
     for (int i = 0; i < operations.size(); i++) {
-      clock = clock.plusSeconds(1 + random.nextInt(60)).plusNanos(1000L * random.nextInt(1_000_000));
+      clock =
+          clock.plusSeconds(1 + random.nextInt(60)).plusNanos(1000L * random.nextInt(1_000_000));
       switch (operations.get(i)) {
         case NEW_SESSION -> newSession(primary);
         case LOGIN -> login(primary);
@@ -112,7 +121,9 @@ public final class IncidentReplay {
     run(
         primary,
         sessions.insert(Side.PRIMARY, id.toString()),
-        "INSERT INTO " + table("sessions") + " VALUES (?, ?, ?, ?, ?::inet, 'Mozilla/5.0 (X11; Linux x86_64)',"
+        "INSERT INTO "
+            + table("sessions")
+            + " VALUES (?, ?, ?, ?, ?::inet, 'Mozilla/5.0 (X11; Linux x86_64)',"
             + " jsonb_build_object('mfa', true, 'scopes', jsonb_build_array('read')))",
         id,
         randomUser(),
@@ -134,8 +145,10 @@ public final class IncidentReplay {
     run(
         primary,
         sessions.update(Side.PRIMARY, session.toString()),
-        "UPDATE " + table("sessions")
-            + " SET expires_at = ?, data = data || jsonb_build_object('refreshed_at', ?::text) WHERE id = ?",
+        "UPDATE "
+            + table("sessions")
+            + " SET expires_at = ?, data = data || jsonb_build_object('refreshed_at', ?::text)"
+            + " WHERE id = ?",
         clock.plusDays(30),
         clock.toString(),
         session);
@@ -147,7 +160,11 @@ public final class IncidentReplay {
         !newSessions.isEmpty() && random.nextInt(5) == 0
             ? newSessions.get(random.nextInt(newSessions.size()))
             : randomBaseSession();
-    run(primary, sessions.delete(Side.PRIMARY, session.toString()), "DELETE FROM " + table("sessions") + " WHERE id = ?", session);
+    run(
+        primary,
+        sessions.delete(Side.PRIMARY, session.toString()),
+        "DELETE FROM " + table("sessions") + " WHERE id = ?",
+        session);
   }
 
   /** The drift: an operator "fixes" the replica by hand while replication is stalled. */
@@ -158,28 +175,42 @@ public final class IncidentReplay {
       run(
           replica,
           users.update(Side.REPLICA, String.valueOf(user)),
-          "UPDATE " + table("users") + " SET password_hash = sha256(convert_to('reset-' || id, 'UTF8')) WHERE id = ?",
+          "UPDATE "
+              + table("users")
+              + " SET password_hash = sha256(convert_to('reset-' || id, 'UTF8')) WHERE id = ?",
           user);
     }
     UUID deleted = randomBaseSession();
-    run(replica, sessions.delete(Side.REPLICA, deleted.toString()), "DELETE FROM " + table("sessions") + " WHERE id = ?", deleted);
+    run(
+        replica,
+        sessions.delete(Side.REPLICA, deleted.toString()),
+        "DELETE FROM " + table("sessions") + " WHERE id = ?",
+        deleted);
     UUID stray = AuthSchema.md5Uuid("stray-" + seed);
     run(
         replica,
         sessions.insert(Side.REPLICA, stray.toString()),
-        "INSERT INTO " + table("sessions") + " VALUES (?, ?, ?, ?, '203.0.113.7', 'curl/8.5.0', '{}')",
+        "INSERT INTO "
+            + table("sessions")
+            + " VALUES (?, ?, ?, ?, '203.0.113.7', 'curl/8.5.0', '{}')",
         stray,
         randomUser(),
         clock,
         clock.plusDays(30));
     // balances of multiples of 10 end in 0, so one decimal less keeps the number, not the text
     long rounded = 10L * (1 + random.nextInt((int) (userCount / 10)));
-    run(replica, users.update(Side.REPLICA, String.valueOf(rounded)), "UPDATE " + table("users") + " SET balance = round(balance, 1) WHERE id = ?", rounded);
+    run(
+        replica,
+        users.update(Side.REPLICA, String.valueOf(rounded)),
+        "UPDATE " + table("users") + " SET balance = round(balance, 1) WHERE id = ?",
+        rounded);
     long recased = randomUser();
     run(
         replica,
         users.update(Side.REPLICA, String.valueOf(recased)),
-        "UPDATE " + table("users") + " SET email = upper(left(email::text, 1)) || substr(email::text, 2) WHERE id = ?",
+        "UPDATE "
+            + table("users")
+            + " SET email = upper(left(email::text, 1)) || substr(email::text, 2) WHERE id = ?",
         recased);
   }
 
@@ -196,13 +227,19 @@ public final class IncidentReplay {
   }
 
   /** Runs one write and checks it touched exactly the rows the ledger expects. */
-  private static void run(Connection connection, int expectedRows, String sql, Object... parameters) throws SQLException {
+  private static void run(Connection connection, int expectedRows, String sql, Object... parameters)
+      throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       for (int i = 0; i < parameters.length; i++) {
         statement.setObject(i + 1, parameters[i]);
       }
       int rows = statement.executeUpdate();
-      checkState(rows == expectedRows, "%s: touched %s rows where the replay expected %s", sql, rows, expectedRows);
+      checkState(
+          rows == expectedRows,
+          "%s: touched %s rows where the replay expected %s",
+          sql,
+          rows,
+          expectedRows);
     }
   }
 }

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** What the incident replay left behind: per table, exactly which keys a checker must report, and how. */
+/**
+ * What the incident replay left behind: per table, exactly which keys a checker must report, and
+ * how.
+ */
 public record IncidentSummary(List<TableDrift> tables) {
 
   public IncidentSummary {
@@ -52,7 +55,14 @@ public record IncidentSummary(List<TableDrift> tables) {
     /** For example {@code public.users: 0 missing, 0 extra, 151 changed}. */
     @Override
     public String toString() {
-      return table + ": " + missingOnReplica() + " missing, " + extraOnReplica() + " extra, " + changed() + " changed";
+      return table
+          + ": "
+          + missingOnReplica()
+          + " missing, "
+          + extraOnReplica()
+          + " extra, "
+          + changed()
+          + " changed";
     }
   }
 
@@ -61,7 +71,12 @@ public record IncidentSummary(List<TableDrift> tables) {
     return tables.stream()
         .filter(drift -> drift.table().equals(table))
         .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException(table + " is not part of the incident; tables are " + tables.stream().map(TableDrift::table).toList()));
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    table
+                        + " is not part of the incident; tables are "
+                        + tables.stream().map(TableDrift::table).toList()));
   }
 
   /** Divergent rows across all tables. */

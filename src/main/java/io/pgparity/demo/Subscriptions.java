@@ -20,8 +20,8 @@ import org.postgresql.Driver;
 import org.postgresql.PGProperty;
 
 /**
- * The subscriptions one {@link EmbeddedPair} created on its replica, and the catalog polling
- * that tells when a subscription has copied, caught up or stopped.
+ * The subscriptions one {@link EmbeddedPair} created on its replica, and the catalog polling that
+ * tells when a subscription has copied, caught up or stopped.
  */
 final class Subscriptions {
 
@@ -42,7 +42,8 @@ final class Subscriptions {
   static String checkName(String name) {
     checkArgument(
         name != null && name.matches(NAME_PATTERN),
-        "replication name '%s' must match %s (it becomes a replication slot name); use lower case, digits and _",
+        "replication name '%s' must match %s (it becomes a replication slot name); use lower case,"
+            + " digits and _",
         name,
         NAME_PATTERN);
     return name;
@@ -51,7 +52,10 @@ final class Subscriptions {
   /** The libpq connection string with which the replica reaches the primary of a pgjdbc URL. */
   static String conninfo(String jdbcUrl) {
     Properties properties = Driver.parseURL(jdbcUrl, new Properties());
-    checkArgument(properties != null, "cannot parse the primary url '%s'; use jdbc:postgresql://host:port/db", jdbcUrl);
+    checkArgument(
+        properties != null,
+        "cannot parse the primary url '%s'; use jdbc:postgresql://host:port/db",
+        jdbcUrl);
     StringBuilder conninfo = new StringBuilder();
     append(conninfo, "host", PGProperty.PG_HOST.getOrDefault(properties));
     append(conninfo, "port", PGProperty.PG_PORT.getOrDefault(properties));
@@ -63,21 +67,30 @@ final class Subscriptions {
 
   private static void append(StringBuilder conninfo, String key, String value) {
     if (value != null && !value.isEmpty()) {
-      conninfo.append(key).append("='").append(value.replace("\\", "\\\\").replace("'", "\\'")).append("' ");
+      conninfo
+          .append(key)
+          .append("='")
+          .append(value.replace("\\", "\\\\").replace("'", "\\'"))
+          .append("' ");
     }
   }
 
-  void subscribe(String name, String conninfo, int tables) {
+  void subscribe(String name, String conninfo) {
     checkName(name);
     EmbeddedPair.exec(
         replica,
-        "CREATE SUBSCRIPTION " + name + " CONNECTION '" + conninfo.replace("'", "''") + "' PUBLICATION "
-            + name + " WITH (copy_data = true)");
+        "CREATE SUBSCRIPTION "
+            + name
+            + " CONNECTION '"
+            + conninfo.replace("'", "''")
+            + "' PUBLICATION "
+            + name
+            + " WITH (copy_data = true)");
     enabled.put(name, true);
   }
 
-  /** Waits until every table of the subscription is in state 'r' (ready: copied and synced). */
-  void awaitInitialCopy(String name, Duration timeout) {
+  /** Waits until all {@code tables} of the subscription are in state 'r' (copied and synced). */
+  void awaitInitialCopy(String name, int tables, Duration timeout) {
     String notReady =
         "SELECT count(*) FILTER (WHERE sr.srsubstate <> 'r'), count(*),"
             + " string_agg(sr.srrelid::regclass || '=' || sr.srsubstate::text, ', ')"
@@ -87,10 +100,20 @@ final class Subscriptions {
         timeout,
         () -> {
           List<String> row = queryRow(replica, notReady, name);
-          return Long.parseLong(row.get(0)) == 0 && Long.parseLong(row.get(1)) > 0;
+          // a failed copy is retried forever: fail now rather than at the timeout
+          checkState(
+              errors(name, "sync_error_count") == 0,
+              "%s: the initial copy failed on the replica (table states %s); check the replica's"
+                  + " server log, e.g. for rows that already exist there",
+              name,
+              row.get(2));
+          return Long.parseLong(row.get(0)) == 0 && Long.parseLong(row.get(1)) == tables;
         },
         () ->
-            name + ": the initial copy did not finish within " + timeout + " (table states "
+            name
+                + ": the initial copy did not finish within "
+                + timeout
+                + " (table states "
                 + queryRow(replica, notReady, name).get(2)
                 + "; r = ready, d = copying); check the replica's server log");
   }
@@ -100,37 +123,66 @@ final class Subscriptions {
     long deadline = System.nanoTime() + timeout.toNanos();
     for (Map.Entry<String, Boolean> entry : Map.copyOf(enabled).entrySet()) {
       if (entry.getValue()) {
-        awaitFlushed(entry.getKey(), target, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        awaitFlushed(
+            entry.getKey(), target, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
       }
     }
   }
 
   void awaitCaughtUp(String name, Duration timeout) {
-    checkState(!Boolean.FALSE.equals(enabled.get(checkName(name))), "%s is paused; resume it before waiting for it", name);
+    checkState(
+        !Boolean.FALSE.equals(enabled.get(checkName(name))),
+        "%s is paused; resume it before waiting for it",
+        name);
     awaitFlushed(name, currentLsn(), timeout);
   }
 
   private void awaitFlushed(String name, String target, Duration timeout) {
-    String flushed = "SELECT confirmed_flush_lsn >= ?::pg_lsn, confirmed_flush_lsn FROM pg_replication_slots WHERE slot_name = ?";
+    String flushed =
+        "SELECT confirmed_flush_lsn >= ?::pg_lsn, confirmed_flush_lsn FROM pg_replication_slots"
+            + " WHERE slot_name = ?";
+    long applyErrors = errors(name, "apply_error_count");
     poll(
         timeout,
-        () -> "t".equals(queryRow(primary, flushed, target, name).get(0)),
+        () -> {
+          checkState(
+              errors(name, "apply_error_count") == applyErrors,
+              "%s: applying changes failed on the replica; check the replica's server log, e.g."
+                  + " for a row changed on the replica that conflicts",
+              name);
+          return "t".equals(queryRow(primary, flushed, target, name).get(0));
+        },
         () ->
-            name + ": the replica did not catch up within " + timeout + " (slot confirmed "
-                + queryRow(primary, flushed, target, name).get(1) + " of " + target
+            name
+                + ": the replica did not catch up within "
+                + timeout
+                + " (slot confirmed "
+                + queryRow(primary, flushed, target, name).get(1)
+                + " of "
+                + target
                 + "); check that the subscription is enabled and the replica's server log");
   }
 
-  /** Disables the subscription and waits until its workers on the replica and its walsender are gone. */
+  /**
+   * Disables the subscription and waits until its workers on the replica and its walsender are
+   * gone.
+   */
   void disable(String name, Duration timeout) {
     EmbeddedPair.exec(replica, "ALTER SUBSCRIPTION " + checkName(name) + " DISABLE");
     enabled.computeIfPresent(name, (key, value) -> false);
-    String workers = "SELECT count(*) FROM pg_stat_subscription WHERE subname = ? AND pid IS NOT NULL";
+    String workers =
+        "SELECT count(*) FROM pg_stat_subscription WHERE subname = ? AND pid IS NOT NULL";
     String active = "SELECT count(*) FROM pg_replication_slots WHERE slot_name = ? AND active";
     poll(
         timeout,
-        () -> "0".equals(queryRow(replica, workers, name).get(0)) && "0".equals(queryRow(primary, active, name).get(0)),
-        () -> name + ": replication workers still running " + timeout + " after DISABLE; check the replica's server log");
+        () ->
+            "0".equals(queryRow(replica, workers, name).get(0))
+                && "0".equals(queryRow(primary, active, name).get(0)),
+        () ->
+            name
+                + ": replication workers still running "
+                + timeout
+                + " after DISABLE; check the replica's server log");
   }
 
   void enable(String name) {
@@ -152,6 +204,15 @@ final class Subscriptions {
     return List.copyOf(enabled.keySet());
   }
 
+  /** A worker error counter of the subscription (cumulative statistics; 0 before any error). */
+  private long errors(String name, String counter) {
+    String sql =
+        "SELECT coalesce(sum("
+            + counter
+            + "), 0) FROM pg_stat_subscription_stats WHERE subname = ?";
+    return Long.parseLong(queryRow(replica, sql, name).get(0));
+  }
+
   /**
    * The primary's WAL position covering every commit made so far. pg_current_wal_lsn() alone can
    * trail an asynchronous commit that is not yet written, so a synchronous commit that writes WAL
@@ -167,7 +228,8 @@ final class Subscriptions {
         return rows.getString(1);
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot read the primary's WAL position: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot read the primary's WAL position: " + e.getMessage(), e);
     }
   }
 

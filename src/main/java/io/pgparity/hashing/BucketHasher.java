@@ -57,11 +57,19 @@ public final class BucketHasher {
   private Map<Integer, BucketSum> hashRanges(Connection connection, List<KeyValue> boundaries, HashSlice slice)
       throws SQLException {
     Map<Integer, BucketSum> sums = new HashMap<>();
-    for (int index = slice.firstRange(); index < slice.endRange(); index++) {
-      KeyRange range = RangePlanner.range(boundaries, index);
-      String sql = "SELECT count(*), sum(" + rowHash + ")::text FROM " + table + " WHERE " + key.rangePredicate(range)
-          + plan.andWhere();
-      try (PreparedStatement ps = connection.prepareStatement(sql)) {
+    // interior ranges share one statement text: reusing the statement lets pgjdbc prepare it on
+    // the server once, which saves planning the long hash expression for every range
+    Map<String, PreparedStatement> statements = new HashMap<>();
+    try {
+      for (int index = slice.firstRange(); index < slice.endRange(); index++) {
+        KeyRange range = RangePlanner.range(boundaries, index);
+        String sql = "SELECT count(*), sum(" + rowHash + ")::text FROM " + table + " WHERE " + key.rangePredicate(range)
+            + plan.andWhere();
+        PreparedStatement ps = statements.get(sql);
+        if (ps == null) {
+          ps = connection.prepareStatement(sql);
+          statements.put(sql, ps);
+        }
         key.bindRange(ps, 1, range);
         try (ResultSet rs = ps.executeQuery()) {
           rs.next();
@@ -69,6 +77,10 @@ public final class BucketHasher {
             sums.put(index, new BucketSum(rs.getLong(1), new BigInteger(rs.getString(2))));
           }
         }
+      }
+    } finally {
+      for (PreparedStatement ps : statements.values()) {
+        ps.close();
       }
     }
     return sums;

@@ -1,5 +1,6 @@
 package io.pgparity.job;
 
+import io.pgparity.hashing.HashStrategy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +42,8 @@ final class DiffPartitioner implements Partitioner {
           mismatched.size(),
           table.ranges(),
           String.format(java.util.Locale.ROOT, "%.1f", table.seconds()));
-      int groups = Math.min(gridSize, mismatched.size());
+      // a one-pass table diffs all its small ranges in a single scan per side
+      int groups = Math.min(table.strategy == HashStrategy.BUCKET_SCAN ? 1 : gridSize, mismatched.size());
       List<List<Integer>> dealt = new ArrayList<>();
       for (int g = 0; g < groups; g++) {
         dealt.add(new ArrayList<>());

@@ -1,6 +1,12 @@
 package io.pgparity.job;
 
+import io.pgparity.compare.BucketPassDiffer;
 import io.pgparity.compare.Divergence;
+import io.pgparity.connect.Both;
+import io.pgparity.hashing.BucketSum;
+import io.pgparity.hashing.HashStrategy;
+import java.util.ArrayList;
+import java.util.List;
 import io.pgparity.compare.RangeNarrower;
 import io.pgparity.keyspace.RangePlanner;
 import java.util.Arrays;
@@ -30,8 +36,17 @@ final class DiffRowsTasklet implements Tasklet {
     int[] ranges = Arrays.stream(context.getString(ContextKeys.RANGES).split(",")).mapToInt(Integer::parseInt).toArray();
     long start = System.nanoTime();
     RangeNarrower narrower = new RangeNarrower(ledger.pair, table.plan, table.counts, this::report);
+    List<Integer> onePass = new ArrayList<>();
     for (int range : ranges) {
-      narrower.narrow(RangePlanner.range(table.boundaries, range), table.sums(range));
+      Both<BucketSum> sums = table.sums(range);
+      if (table.strategy == HashStrategy.BUCKET_SCAN && RangeNarrower.small(sums)) {
+        onePass.add(range);
+      } else {
+        narrower.narrow(RangePlanner.range(table.boundaries, range), sums);
+      }
+    }
+    if (!onePass.isEmpty()) {
+      new BucketPassDiffer(ledger.pair, table.plan, narrower).diff(table.boundaries, onePass);
     }
     long end = System.nanoTime();
     table.worked(start, end);

@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * Chooses range boundaries from the data, so ranges hold about the same number of rows whatever
- * the key's type, gaps or skew: it reads the key order of a block sample (or of every row, for
+ * the key's type, gaps or skew: it reads the key order of a row sample (or of every row, for
  * small tables) and takes every n-th key. Boundaries are strictly increasing; k boundaries make k+1
  * half-open ranges, the outer two unbounded.
  */
@@ -61,7 +61,7 @@ public final class RangePlanner {
     String sql =
         "SELECT " + key.textColumns() + " FROM (SELECT " + key.columns()
             + ", row_number() OVER (ORDER BY " + key.columns() + ") AS pgparity_rn FROM " + SqlIdentifier.quote(plan.table())
-            + (sample ? " TABLESAMPLE SYSTEM (?)" : "") + plan.whereClause() + ") s WHERE pgparity_rn % ? = 0 ORDER BY pgparity_rn";
+            + (sample ? " TABLESAMPLE BERNOULLI (?)" : "") + plan.whereClause() + ") s WHERE pgparity_rn % ? = 0 ORDER BY pgparity_rn";
     List<KeyValue> boundaries = new ArrayList<>();
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
       int index = 1;

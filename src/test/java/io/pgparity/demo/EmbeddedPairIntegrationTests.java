@@ -29,7 +29,9 @@ class EmbeddedPairIntegrationTests {
     publication = "pub_" + schema;
     items = schema + ".items";
     pair.execBoth("CREATE TABLE " + items + " (id bigint PRIMARY KEY, label text)");
-    exec(pair.primary(), "INSERT INTO " + items + " SELECT g, 'item ' || g FROM generate_series(1, 1000) g");
+    exec(
+        pair.primary(),
+        "INSERT INTO " + items + " SELECT g, 'item ' || g FROM generate_series(1, 1000) g");
     pair.replicate(publication, items);
   }
 
@@ -41,17 +43,21 @@ class EmbeddedPairIntegrationTests {
 
   @Test
   void urlsPointAtTwoDifferentLocalServers() {
-    assertThat(pair.primaryUrl()).startsWith("jdbc:postgresql://").endsWith("/postgres?user=postgres");
+    assertThat(pair.primaryUrl())
+        .startsWith("jdbc:postgresql://")
+        .endsWith("/postgres?user=postgres");
     assertThat(pair.replicaUrl()).startsWith("jdbc:postgresql://").isNotEqualTo(pair.primaryUrl());
     assertThat(query(pair.primary(), "SELECT current_setting('wal_level')")).isEqualTo("logical");
   }
 
   @Test
   void initialCopyAndLaterWritesReachTheReplica() {
-    assertThat(query(pair.replica(), "SELECT count(*) FROM " + items + " WHERE id <= 1000")).isEqualTo("1000");
+    assertThat(query(pair.replica(), "SELECT count(*) FROM " + items + " WHERE id <= 1000"))
+        .isEqualTo("1000");
     exec(pair.primary(), "UPDATE " + items + " SET label = 'changed' WHERE id = 7");
     pair.awaitCaughtUp(Duration.ofSeconds(30));
-    assertThat(query(pair.replica(), "SELECT label FROM " + items + " WHERE id = 7")).isEqualTo("changed");
+    assertThat(query(pair.replica(), "SELECT label FROM " + items + " WHERE id = 7"))
+        .isEqualTo("changed");
   }
 
   @Test
@@ -62,12 +68,18 @@ class EmbeddedPairIntegrationTests {
     exec(pair.primary(), "INSERT INTO " + items + " VALUES (5002, 'during the stall')");
     exec(pair.primary(), "DELETE FROM " + items + " WHERE id = 5001");
     sleep(1500);
-    assertThat(query(pair.replica(), "SELECT string_agg(id::text, ',') FROM " + items + " WHERE id > 5000"))
+    assertThat(
+            query(
+                pair.replica(),
+                "SELECT string_agg(id::text, ',') FROM " + items + " WHERE id > 5000"))
         .isEqualTo("5001");
 
     pair.resumeReplication(publication);
     pair.awaitCaughtUp(Duration.ofSeconds(30));
-    assertThat(query(pair.replica(), "SELECT string_agg(id || '=' || label, ',') FROM " + items + " WHERE id > 5000"))
+    assertThat(
+            query(
+                pair.replica(),
+                "SELECT string_agg(id || '=' || label, ',') FROM " + items + " WHERE id > 5000"))
         .isEqualTo("5002=during the stall");
   }
 
@@ -90,6 +102,42 @@ class EmbeddedPairIntegrationTests {
     assertThatThrownBy(() -> pair.replicate("Bad-Name", items))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("Bad-Name");
+  }
+
+  @Test
+  void aCopyThatCannotSucceedFailsFastNamingTheSubscription() {
+    String conflicting = schema + ".copy_conflict";
+    pair.execBoth("CREATE TABLE " + conflicting + " (id bigint PRIMARY KEY)");
+    pair.execBoth("INSERT INTO " + conflicting + " VALUES (1)");
+    String name = "copy_" + schema;
+    try {
+      long started = System.nanoTime();
+      assertThatThrownBy(() -> pair.replicate(name, conflicting))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining(name)
+          .hasMessageContaining("initial copy failed");
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
+    } finally {
+      pair.dropReplication(name);
+    }
+  }
+
+  @Test
+  void aConflictWhileApplyingFailsTheWaitNamingTheSubscription() {
+    String conflicting = schema + ".apply_conflict";
+    pair.execBoth("CREATE TABLE " + conflicting + " (id bigint PRIMARY KEY)");
+    String name = "apply_" + schema;
+    pair.replicate(name, conflicting);
+    try {
+      exec(pair.replica(), "INSERT INTO " + conflicting + " VALUES (1)");
+      exec(pair.primary(), "INSERT INTO " + conflicting + " VALUES (1)");
+      assertThatThrownBy(() -> pair.awaitCaughtUp(name, Duration.ofSeconds(30)))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining(name)
+          .hasMessageContaining("applying changes failed");
+    } finally {
+      pair.dropReplication(name);
+    }
   }
 
   private static void sleep(long millis) {

@@ -76,26 +76,43 @@ class IncidentReplayIntegrationTests {
   void driftsThatAreEqualUnderLooseComparisonAreStillThere() {
     String users = SqlIdentifier.quote(first.users());
     // citext compares case-insensitively and numeric by value, yet the stored text differs
-    assertThat(query(pair.replica(), "SELECT count(*) FROM " + users + " WHERE email::text <> lower(email::text)"))
+    assertThat(
+            query(
+                pair.replica(),
+                "SELECT count(*) FROM " + users + " WHERE email::text <> lower(email::text)"))
         .isEqualTo("1");
-    assertThat(query(pair.replica(), "SELECT count(*) FROM " + users + " WHERE scale(balance) = 1")).isEqualTo("1");
-    assertThat(query(pair.replica(), "SELECT format_type(atttypid, atttypmod) FROM pg_attribute"
-            + " WHERE attrelid = '" + users.replace("'", "''") + "'::regclass AND attname = 'email'"))
+    assertThat(query(pair.replica(), "SELECT count(*) FROM " + users + " WHERE scale(balance) = 1"))
+        .isEqualTo("1");
+    assertThat(
+            query(
+                pair.replica(),
+                "SELECT format_type(atttypid, atttypmod) FROM pg_attribute"
+                    + " WHERE attrelid = '"
+                    + users.replace("'", "''")
+                    + "'::regclass AND attname = 'email'"))
         .isEqualTo("citext");
   }
 
   @Test
   void replicationStaysPausedAfterTheReplay() {
-    assertThat(query(pair.replica(), "SELECT subenabled::text FROM pg_subscription WHERE subname = '" + first.publication() + "'"))
+    assertThat(
+            query(
+                pair.replica(),
+                "SELECT subenabled::text FROM pg_subscription WHERE subname = '"
+                    + first.publication()
+                    + "'"))
         .isEqualTo("false");
   }
 
   @Test
   void theSameSeedGivesTheSameIncidentOnTheSameData() {
-    assertThat(rowTexts(pair.primary(), first.users())).isEqualTo(rowTexts(pair.primary(), second.users()));
-    assertThat(rowTexts(pair.primary(), first.sessions())).isEqualTo(rowTexts(pair.primary(), second.sessions()));
+    assertThat(rowTexts(pair.primary(), first.users()))
+        .isEqualTo(rowTexts(pair.primary(), second.users()));
+    assertThat(rowTexts(pair.primary(), first.sessions()))
+        .isEqualTo(rowTexts(pair.primary(), second.sessions()));
     for (int i = 0; i < 2; i++) {
-      assertThat(secondSummary.tables().get(i).rows()).isEqualTo(firstSummary.tables().get(i).rows());
+      assertThat(secondSummary.tables().get(i).rows())
+          .isEqualTo(firstSummary.tables().get(i).rows());
     }
   }
 
@@ -125,7 +142,9 @@ class IncidentReplayIntegrationTests {
     Map<String, String> rows = new LinkedHashMap<>();
     try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery("SELECT id::text, t::text FROM " + SqlIdentifier.quote(table) + " t ORDER BY id")) {
+        ResultSet result =
+            statement.executeQuery(
+                "SELECT id::text, t::text FROM " + SqlIdentifier.quote(table) + " t ORDER BY id")) {
       while (result.next()) {
         rows.put(result.getString(1), result.getString(2));
       }

@@ -39,9 +39,11 @@ public final class TestServers {
     }
     if (startFailure != null) {
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        throw new IllegalStateException("test servers did not start under CI=true: " + startFailure.getMessage(), startFailure);
+        throw new IllegalStateException(
+            "test servers did not start under CI=true: " + startFailure.getMessage(), startFailure);
       }
-      throw new TestAbortedException("test servers did not start, skipping: " + startFailure.getMessage(), startFailure);
+      throw new TestAbortedException(
+          "test servers did not start, skipping: " + startFailure.getMessage(), startFailure);
     }
     return pair;
   }
@@ -61,12 +63,16 @@ public final class TestServers {
   }
 
   /**
-   * Creates an empty schema {@code t_<prefix>_<n>} on both sides (dropping a leftover of that
-   * name first) and returns its name; {@code prefix} is folded to lower case letters, digits and _.
+   * Creates an empty schema {@code t_<prefix>_<n>} on both sides (dropping a leftover of that name
+   * first) and returns its name; {@code prefix} is folded to lower case letters, digits and _.
    */
   public static String uniqueSchema(String prefix) {
     String cleaned = prefix.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
-    String schema = "t_" + cleaned.substring(0, Math.min(cleaned.length(), 40)) + "_" + schemas.incrementAndGet();
+    String schema =
+        "t_"
+            + cleaned.substring(0, Math.min(cleaned.length(), 40))
+            + "_"
+            + schemas.incrementAndGet();
     dropSchema(schema);
     pair().execBoth("CREATE SCHEMA " + SqlIdentifier.quote(schema));
     return schema;

@@ -1,0 +1,71 @@
+package io.pgparity.bench;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads identical benchmark tables on both servers without replication (the two loads run in
+ * parallel), and makes the replica drift from the primary by a {@link DriftPlan}.
+ */
+final class BenchData {
+
+  private static final Logger log = LoggerFactory.getLogger(BenchData.class);
+
+  private final BothSides sides;
+  private final DataSource replica;
+
+  BenchData(DataSource primary, DataSource replica) {
+    this.sides = new BothSides(primary, replica);
+    this.replica = replica;
+  }
+
+  /** Creates and fills {@code tables} with {@code rows} rows each on both sides, then VACUUM ANALYZE. */
+  void load(List<BenchTable> tables, long rows) {
+    sides.run("loading the bench tables", connection -> {
+      try (Statement statement = connection.createStatement()) {
+        // the primary key is built once after the load, which a large sort does best in memory
+        statement.execute("SET maintenance_work_mem = '256MB'");
+        statement.execute("DROP SCHEMA IF EXISTS " + BenchTable.SCHEMA + " CASCADE");
+        statement.execute("CREATE SCHEMA " + BenchTable.SCHEMA);
+        for (BenchTable table : tables) {
+          long started = System.nanoTime();
+          statement.execute(table.createSql());
+          statement.execute(table.loadSql(rows));
+          statement.execute(table.primaryKeySql());
+          log.debug("Loaded {} in {} ms", table.ref(), (System.nanoTime() - started) / 1_000_000);
+        }
+        for (BenchTable table : tables) {
+          statement.execute("VACUUM ANALYZE " + table.ref());
+        }
+      }
+      return null;
+    });
+  }
+
+  /** Applies {@code plan} to {@code table} on the replica; returns the rows it touched. */
+  long drift(BenchTable table, DriftPlan plan) {
+    try (Connection connection = replica.getConnection();
+        Statement statement = connection.createStatement()) {
+      long touched = 0;
+      if (!plan.updates().isEmpty()) {
+        touched += statement.executeUpdate(table.updateSql(DriftPlan.array(plan.updates())));
+      }
+      if (!plan.deletes().isEmpty()) {
+        touched += statement.executeUpdate(table.deleteSql(DriftPlan.array(plan.deletes())));
+      }
+      if (!plan.inserts().isEmpty()) {
+        touched += statement.executeUpdate(table.insertSql(DriftPlan.array(plan.inserts()), plan.rows()));
+      }
+      // the replica's statistics should not lag its content when verify plans ranges
+      statement.execute("ANALYZE " + table.ref());
+      return touched;
+    } catch (SQLException e) {
+      throw new IllegalStateException("making " + table.ref() + " drift on the replica: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,149 @@
+package io.pgparity.compare;
+
+import io.pgparity.catalog.SqlIdentifier;
+import io.pgparity.catalog.TablePlan;
+import io.pgparity.connect.Side;
+import io.pgparity.connect.SideFailure;
+import io.pgparity.connect.ServerPair;
+import io.pgparity.hashing.RowHashSql;
+import io.pgparity.keyspace.KeySql;
+import io.pgparity.keyspace.KeyValue;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Diffs many small mismatched ranges of a table stored in random key order in one sequential
+ * pass per side, instead of one index range scan each (which would revisit the same heap pages
+ * over and over). Each side streams (range, key, row hash) for the rows of the mismatched ranges
+ * only, ordered by range number, and the two streams are merged one range at a time, so memory
+ * holds one range, never the table.
+ */
+public final class BucketPassDiffer {
+
+  private final ServerPair pair;
+  private final TablePlan plan;
+  private final KeySql key;
+  private final RangeNarrower narrower;
+
+  public BucketPassDiffer(ServerPair pair, TablePlan plan, RangeNarrower narrower) {
+    this.pair = pair;
+    this.plan = plan;
+    this.key = new KeySql(plan.key());
+    this.narrower = narrower;
+  }
+
+  /** Finds the divergent rows of the given ranges (by index among the ranges {@code boundaries} make). */
+  public void diff(List<KeyValue> boundaries, List<Integer> ranges) {
+    String bucket = boundaries.isEmpty() ? "0" : "width_bucket(" + key.operand() + ", " + key.keyArray() + ")";
+    String sql =
+        "SELECT " + bucket + ", " + key.textColumns() + ", " + RowHashSql.rowHash(plan.columns()) + " FROM "
+            + SqlIdentifier.quote(plan.table()) + " WHERE " + bucket + " = ANY (?::int[])" + plan.andWhere()
+            + " ORDER BY 1";
+    pair.withBoth(
+        plan.table() + ": diff of " + ranges.size() + " ranges",
+        (primary, replica) -> {
+          try (PreparedStatement onPrimary = prepare(primary, sql, boundaries, ranges);
+              PreparedStatement onReplica = prepare(replica, sql, boundaries, ranges)) {
+            CompletableFuture<ResultSet> replicaRows = CompletableFuture.supplyAsync(() -> execute(onReplica));
+            try (ResultSet p = onPrimary.executeQuery();
+                ResultSet r = join(replicaRows)) {
+              merge(new BucketStream(p), new BucketStream(r));
+            }
+          }
+          return null;
+        });
+  }
+
+  private void merge(BucketStream primary, BucketStream replica) throws SQLException {
+    primary.advance();
+    replica.advance();
+    // suspects of many ranges are fetched together: one round trip per batch, not per range
+    List<KeyValue> suspects = new ArrayList<>();
+    while (primary.bucket >= 0 || replica.bucket >= 0) {
+      if (narrower.budgetSpent()) {
+        narrower.skipRest();
+        return;
+      }
+      int next = primary.bucket < 0 ? replica.bucket : replica.bucket < 0 ? primary.bucket
+          : Math.min(primary.bucket, replica.bucket);
+      Map<KeyValue, Long> p = primary.bucket == next ? primary.take() : Map.of();
+      Map<KeyValue, Long> r = replica.bucket == next ? replica.take() : Map.of();
+      suspects.addAll(RangeNarrower.suspects(p, r));
+      if (suspects.size() >= RangeNarrower.FETCH_BATCH) {
+        narrower.classify(suspects);
+        suspects.clear();
+      }
+    }
+    narrower.classify(suspects);
+  }
+
+  private PreparedStatement prepare(Connection connection, String sql, List<KeyValue> boundaries, List<Integer> ranges)
+      throws SQLException {
+    PreparedStatement ps = connection.prepareStatement(sql);
+    int index = 1;
+    if (!boundaries.isEmpty()) {
+      // the bucket expression appears twice: in the select list and in the filter
+      index = key.bindKeys(connection, ps, index, boundaries);
+      index = key.bindKeys(connection, ps, index, boundaries);
+    }
+    ps.setArray(index, connection.createArrayOf("int4", ranges.toArray()));
+    ps.setFetchSize(5_000);
+    return ps;
+  }
+
+  private static ResultSet execute(PreparedStatement ps) {
+    try {
+      return ps.executeQuery();
+    } catch (SQLException e) {
+      throw new CompletionException(new SideFailure(Side.REPLICA, e));
+    }
+  }
+
+  private static ResultSet join(CompletableFuture<ResultSet> future) throws SQLException {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof SQLException sql ? sql : new SQLException(e.getCause());
+    }
+  }
+
+  /** One side's rows, read a range at a time; {@code bucket} is -1 once the rows are exhausted. */
+  private final class BucketStream {
+    private final ResultSet rows;
+    int bucket = -1;
+    private boolean pending;
+
+    BucketStream(ResultSet rows) {
+      this.rows = rows;
+    }
+
+    void advance() throws SQLException {
+      pending = rows.next();
+      bucket = pending ? rows.getInt(1) : -1;
+    }
+
+    /** The current range's rows as key to row hash; moves to the next range. */
+    Map<KeyValue, Long> take() throws SQLException {
+      Map<KeyValue, Long> hashes = new HashMap<>();
+      int current = bucket;
+      while (pending && rows.getInt(1) == current) {
+        List<String> values = new ArrayList<>(key.size());
+        for (int i = 2; i <= key.size() + 1; i++) {
+          values.add(rows.getString(i));
+        }
+        hashes.put(new KeyValue(values), rows.getLong(key.size() + 2));
+        pending = rows.next();
+      }
+      bucket = pending ? rows.getInt(1) : -1;
+      return hashes;
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package io.pgparity.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.pgparity.config.ConfigException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BenchOptionsParserTests {
+
+  @Test
+  void noArgumentsGiveTheDefaults() {
+    BenchOptions options = BenchOptionsParser.parse(List.of());
+
+    assertThat(options)
+        .isEqualTo(
+            new BenchOptions(1_000_000, 3, Path.of("reports"), List.of(BenchTable.USERS, BenchTable.SESSIONS), false));
+  }
+
+  @Test
+  void readsEveryOptionInBothSpellings() {
+    BenchOptions options =
+        BenchOptionsParser.parse(List.of("--rows", "200_000", "--rounds=2", "--out", "build/bench", "--tables=sessions"));
+
+    assertThat(options)
+        .isEqualTo(new BenchOptions(200_000, 2, Path.of("build/bench"), List.of(BenchTable.SESSIONS), false));
+  }
+
+  @Test
+  void tablesKeepTheGivenOrder() {
+    assertThat(BenchOptionsParser.parse(List.of("--tables", "sessions, users")).tables())
+        .containsExactly(BenchTable.SESSIONS, BenchTable.USERS);
+  }
+
+  @Test
+  void helpWinsOverEverythingElse() {
+    assertThat(BenchOptionsParser.parse(List.of("--rows", "5", "--help")).help()).isTrue();
+  }
+
+  @Test
+  void rowsOutsideTheRangeNameTheRange() {
+    assertThatThrownBy(() -> BenchOptionsParser.parse(List.of("--rows", "999")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("bench: --rows must be an integer between 1000 and 10000000 but was '999'");
+    assertThatThrownBy(() -> BenchOptionsParser.parse(List.of("--rows=10000001")))
+        .hasMessageContaining("between 1000 and 10000000");
+    assertThat(BenchOptionsParser.parse(List.of("--rows", "1000")).rows()).isEqualTo(1000);
+    assertThat(BenchOptionsParser.parse(List.of("--rows", "10000000")).rows()).isEqualTo(10_000_000);
+  }
+
+  @Test
+  void roundsMustBePositiveIntegers() {
+    assertThatThrownBy(() -> BenchOptionsParser.parse(List.of("--rounds", "0")))
+        .hasMessage("bench: --rounds must be an integer between 1 and 100 but was '0'");
+    assertThatThrownBy(() -> BenchOptionsParser.parse(List.of("--rounds", "three")))
+        .hasMessageContaining("but was 'three'");
+  }
+
+  @Test
+  void anUnknownOptionSuggestsTheClosestOne() {
+    assertThatThrownBy(() -> BenchOptionsParser.parse(List.of("--row", "5000")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("bench: unknown option '--row'")
+        .hasMessageContaining("--rows")
+        .hasMessageEndingWith("valid options: --rows, --rounds, --out, --tables, --help");
+  }
+
+  @Test
+  void anUnknownOrRepeatedTableIsRejected() {
+    assertThatThrownBy(() -> BenchOptionsParser.parse(List.of("--tables", "users,orders")))
+        .hasMessageStartingWith("bench: --tables has unknown table 'orders'")
+        .hasMessageContaining("valid tables: users, sessions");
+    assertThatThrownBy(() -> BenchOptionsParser.parse(List.of("--tables", "users,users")))
+        .hasMessage("bench: --tables lists users twice; list it once");
+  }
+
+  @Test
+  void aMissingValueOrRepeatedOptionOrStrayWordIsRejected() {
+    assertThatThrownBy(() -> BenchOptionsParser.parse(List.of("--rows")))
+        .hasMessage("bench: --rows needs a value, e.g. --rows 1000000");
+    assertThatThrownBy(() -> BenchOptionsParser.parse(List.of("--out", "a", "--out", "b")))
+        .hasMessage("bench: --out is given twice; give it once");
+    assertThatThrownBy(() -> BenchOptionsParser.parse(List.of("users")))
+        .hasMessageStartingWith("bench: unexpected argument 'users'");
+  }
+
+  @Test
+  void messagesAreOneLine() {
+    for (List<String> args :
+        List.of(List.of("--rows", "x"), List.of("--tables", "x"), List.of("--nope"), List.of("stray"))) {
+      assertThatThrownBy(() -> BenchOptionsParser.parse(args))
+          .isInstanceOf(ConfigException.class)
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+  }
+}

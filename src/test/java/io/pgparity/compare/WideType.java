@@ -1,0 +1,63 @@
+package io.pgparity.compare;
+
+import java.util.Locale;
+
+/**
+ * The column types of the wide test tables, one column each: every type whose hashing or text
+ * output has a trap (equal-but-not-identical values, session-dependent output, case-insensitive
+ * comparison, padding). {@code %s} in a type stands for the test schema.
+ */
+enum WideType {
+  BIGINT("bigint"),
+  INTEGER("integer"),
+  SMALLINT("smallint"),
+  NUMERIC("numeric"),
+  REAL("real"),
+  DOUBLE("double precision"),
+  TEXT("text"),
+  VARCHAR("varchar(20)"),
+  CHAR("char(5)"),
+  BYTEA("bytea"),
+  BOOLEAN("boolean"),
+  DATE("date"),
+  TIMESTAMP("timestamp"),
+  TIMESTAMPTZ("timestamptz"),
+  INTERVAL("interval"),
+  UUID("uuid"),
+  INET("inet"),
+  JSONB("jsonb"),
+  JSON("json"),
+  CITEXT("citext"),
+  INT_ARRAY("integer[]"),
+  TEXT_ARRAY("text[]"),
+  MOOD("%s.mood"),
+  CI_TEXT("text COLLATE %s.ci");
+
+  /** The labels of the test schema's enum type, in declaration order. */
+  static final String[] MOOD_LABELS = {"sad", "ok", "happy", "NULL", "it's \"fine\"", "with space"};
+
+  private final String type;
+
+  WideType(String type) {
+    this.type = type;
+  }
+
+  String column() {
+    return "c_" + name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The type as written in CREATE TABLE. */
+  String ddl(String schema) {
+    return String.format(Locale.ROOT, type, schema);
+  }
+
+  /** The type a literal is cast to; a collation belongs to the column, not to the literal. */
+  String cast(String schema) {
+    return this == CI_TEXT ? "text" : ddl(schema);
+  }
+
+  /** Types where '', 'NULL' and NULL are three different values worth swapping. */
+  boolean textLike() {
+    return this == TEXT || this == VARCHAR || this == CHAR || this == CITEXT || this == CI_TEXT;
+  }
+}
