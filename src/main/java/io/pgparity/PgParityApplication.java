@@ -1,5 +1,6 @@
 package io.pgparity;
 
+import io.pgparity.bench.BenchCommand;
 import io.pgparity.cli.Cli;
 import io.pgparity.cli.VerifyCommand;
 import io.pgparity.demo.DemoCommand;
@@ -16,7 +17,7 @@ public class PgParityApplication {
 
   public static void main(String[] args) {
     SpringVerifyLauncher launcher = new SpringVerifyLauncher();
-    Cli cli = new Cli(List.of(new VerifyCommand(launcher), new DemoCommand(launcher)), System.out, System.err);
+    Cli cli = new Cli(List.of(new VerifyCommand(launcher), new DemoCommand(launcher), new BenchCommand(launcher)), System.out, System.err);
     System.exit(cli.run(args));
   }
 }

@@ -8,6 +8,7 @@ import io.pgparity.connect.ServerPair;
 import io.pgparity.hashing.RowHashSql;
 import io.pgparity.keyspace.KeySql;
 import io.pgparity.keyspace.KeyValue;
+import io.pgparity.keyspace.RangePlanner;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,13 +21,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * Diffs many small mismatched ranges of a table stored in random key order in one sequential
- * pass per side, instead of one index range scan each (which would revisit the same heap pages
- * over and over). Each side streams (range, key, row hash) for the rows of the mismatched ranges
- * only, ordered by range number, and the two streams are merged one range at a time, so memory
- * holds one range, never the table.
+ * Diffs many small mismatched ranges of a table with one query per side instead of one per range:
+ * the ranges' predicates are OR-ed, which PostgreSQL reads as one bitmap scan visiting each heap
+ * page once (a random key would otherwise send every range back to the same pages). Each side
+ * streams (range, key, row hash) for those rows only, ordered by range number, and the two streams
+ * are merged one range at a time, so memory holds one range, never the table.
  */
 public final class BucketPassDiffer {
+
+  /** Ranges read per query: each adds an index range to one bitmap scan. */
+  public static final int RANGES_PER_PASS = 256;
 
   private final ServerPair pair;
   private final TablePlan plan;
@@ -42,10 +46,20 @@ public final class BucketPassDiffer {
 
   /** Finds the divergent rows of the given ranges (by index among the ranges {@code boundaries} make). */
   public void diff(List<KeyValue> boundaries, List<Integer> ranges) {
+    for (int start = 0; start < ranges.size(); start += RANGES_PER_PASS) {
+      diffBatch(boundaries, ranges.subList(start, Math.min(ranges.size(), start + RANGES_PER_PASS)));
+    }
+  }
+
+  private void diffBatch(List<KeyValue> boundaries, List<Integer> ranges) {
     String bucket = boundaries.isEmpty() ? "0" : "width_bucket(" + key.operand() + ", " + key.keyArray() + ")";
+    List<String> predicates = new ArrayList<>();
+    for (int range : ranges) {
+      predicates.add("(" + key.rangePredicate(RangePlanner.range(boundaries, range)) + ")");
+    }
     String sql =
         "SELECT " + bucket + ", " + key.textColumns() + ", " + RowHashSql.rowHash(plan.columns()) + " FROM "
-            + SqlIdentifier.quote(plan.table()) + " WHERE " + bucket + " = ANY (?::int[])" + plan.andWhere()
+            + SqlIdentifier.quote(plan.table()) + " WHERE (" + String.join(" OR ", predicates) + ")" + plan.andWhere()
             + " ORDER BY 1";
     pair.withBoth(
         plan.table() + ": diff of " + ranges.size() + " ranges",
@@ -90,11 +104,11 @@ public final class BucketPassDiffer {
     PreparedStatement ps = connection.prepareStatement(sql);
     int index = 1;
     if (!boundaries.isEmpty()) {
-      // the bucket expression appears twice: in the select list and in the filter
-      index = key.bindKeys(connection, ps, index, boundaries);
       index = key.bindKeys(connection, ps, index, boundaries);
     }
-    ps.setArray(index, connection.createArrayOf("int4", ranges.toArray()));
+    for (int range : ranges) {
+      index = key.bindRange(ps, index, RangePlanner.range(boundaries, range));
+    }
     ps.setFetchSize(5_000);
     return ps;
   }

@@ -15,14 +15,15 @@ import java.util.Set;
  * and intervals hash their binary send form, text hashes under the byte-wise "C" collation, and
  * anything else without a trusted identity hash (json, jsonb, xml, enums, arrays, ranges,
  * composites, geometric and extension types) hashes its text output, which the pinned session
- * settings make canonical.
+ * settings make canonical. timetz is hashed as text too: its hash XORs time and zone, so a time and
+ * a zone that swap numbers collide, and 00:00:00+00 hashes like NULL.
  */
 public final class ColumnEncoding {
 
   /** Built-in types whose own hash function already distinguishes every stored value. */
   private static final Set<String> IDENTITY_HASHED =
       Set.of(
-          "int2", "int4", "int8", "oid", "bool", "char", "date", "time", "timetz", "timestamp", "timestamptz",
+          "int2", "int4", "int8", "oid", "bool", "char", "date", "time", "timestamp", "timestamptz",
           "uuid", "bytea", "inet", "cidr", "macaddr", "macaddr8", "pg_lsn", "xid8");
 
   private static final Set<String> COLLATABLE = Set.of("text", "varchar", "bpchar", "name");
@@ -42,12 +43,17 @@ public final class ColumnEncoding {
       }
       switch (base) {
         case "numeric":
-          // value plus display scale is the stored identity; NaN and infinities have no scale
-          return List.of(c + "::numeric", "scale(" + c + "::numeric)");
+          // value plus display scale is the stored identity; NaN and the infinities have no scale
+          // and hash like NULL, so their text tells them apart
+          return List.of(
+              c + "::numeric",
+              "scale(" + c + "::numeric)",
+              "CASE WHEN scale(" + c + "::numeric) IS NULL THEN " + c + "::numeric::text END");
         case "float4":
-          return List.of("float4send(" + c + ")");
+          // every NaN is the same value and prints NaN, but NaNs may differ in their sign bit
+          return List.of("float4send(CASE WHEN " + c + " = 'NaN'::float4 THEN 'NaN'::float4 ELSE " + c + " END)");
         case "float8":
-          return List.of("float8send(" + c + ")");
+          return List.of("float8send(CASE WHEN " + c + " = 'NaN'::float8 THEN 'NaN'::float8 ELSE " + c + " END)");
         case "interval":
           return List.of("interval_send(" + c + ")");
         default:

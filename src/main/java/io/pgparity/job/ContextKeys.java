@@ -4,9 +4,6 @@ package io.pgparity.job;
 public final class ContextKeys {
 
   public static final String TABLE = "table";
-  public static final String STRATEGY = "strategy";
-  public static final String FIRST_RANGE = "firstRange";
-  public static final String END_RANGE = "endRange";
   public static final String SLICE = "slice";
   public static final String SLICES = "slices";
   public static final String RANGES = "ranges";

@@ -1,6 +1,6 @@
 package io.pgparity.job;
 
-import io.pgparity.hashing.HashStrategy;
+import io.pgparity.compare.BucketPassDiffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,8 +42,8 @@ final class DiffPartitioner implements Partitioner {
           mismatched.size(),
           table.ranges(),
           String.format(java.util.Locale.ROOT, "%.1f", table.seconds()));
-      // a one-pass table diffs all its small ranges in a single scan per side
-      int groups = Math.min(table.strategy == HashStrategy.BUCKET_SCAN ? 1 : gridSize, mismatched.size());
+      // small ranges are diffed in batches of one query per side, so split only large diffs
+      int groups = (int) Math.min(gridSize, (mismatched.size() + BucketPassDiffer.RANGES_PER_PASS - 1) / BucketPassDiffer.RANGES_PER_PASS);
       List<List<Integer>> dealt = new ArrayList<>();
       for (int g = 0; g < groups; g++) {
         dealt.add(new ArrayList<>());

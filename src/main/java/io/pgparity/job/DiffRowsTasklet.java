@@ -4,7 +4,6 @@ import io.pgparity.compare.BucketPassDiffer;
 import io.pgparity.compare.Divergence;
 import io.pgparity.connect.Both;
 import io.pgparity.hashing.BucketSum;
-import io.pgparity.hashing.HashStrategy;
 import java.util.ArrayList;
 import java.util.List;
 import io.pgparity.compare.RangeNarrower;
@@ -39,7 +38,7 @@ final class DiffRowsTasklet implements Tasklet {
     List<Integer> onePass = new ArrayList<>();
     for (int range : ranges) {
       Both<BucketSum> sums = table.sums(range);
-      if (table.strategy == HashStrategy.BUCKET_SCAN && RangeNarrower.small(sums)) {
+      if (RangeNarrower.small(sums)) {
         onePass.add(range);
       } else {
         narrower.narrow(RangePlanner.range(table.boundaries, range), sums);

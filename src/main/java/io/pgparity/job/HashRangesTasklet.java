@@ -4,7 +4,6 @@ import io.pgparity.connect.Both;
 import io.pgparity.hashing.BucketHasher;
 import io.pgparity.hashing.BucketSum;
 import io.pgparity.hashing.HashSlice;
-import io.pgparity.hashing.HashStrategy;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +14,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Worker of step hashRanges: hashes one partition (ranges or a heap slice) of one table on both
+ * Worker of step hashRanges: hashes one heap slice of one table on both
  * sides at the same time and adds the per-range sums to the table's state.
  */
 final class HashRangesTasklet implements Tasklet {
@@ -32,10 +31,7 @@ final class HashRangesTasklet implements Tasklet {
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
     ExecutionContext context = chunkContext.getStepContext().getStepExecution().getExecutionContext();
     TableState table = ledger.table(context.getInt(ContextKeys.TABLE));
-    HashSlice slice =
-        HashStrategy.valueOf(context.getString(ContextKeys.STRATEGY)) == HashStrategy.RANGE_SCAN
-            ? HashSlice.ranges(context.getInt(ContextKeys.FIRST_RANGE), context.getInt(ContextKeys.END_RANGE))
-            : HashSlice.heap(context.getInt(ContextKeys.SLICE), context.getInt(ContextKeys.SLICES), table.ranges());
+    HashSlice slice = new HashSlice(context.getInt(ContextKeys.SLICE), context.getInt(ContextKeys.SLICES));
     long start = System.nanoTime();
     BucketHasher hasher = new BucketHasher(table.plan);
     Both<Map<Integer, BucketSum>> sums =

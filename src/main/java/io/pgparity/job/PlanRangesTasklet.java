@@ -9,9 +9,8 @@ import io.pgparity.connect.Both;
 import io.pgparity.connect.ServerInfoReader;
 import io.pgparity.connect.ServerPair;
 import io.pgparity.connect.Side;
-import io.pgparity.hashing.HashStrategy;
-import io.pgparity.keyspace.KeyValue;
 import io.pgparity.keyspace.RangePlanner;
+import io.pgparity.keyspace.SampleMethod;
 import io.pgparity.report.DivergenceWriter;
 import io.pgparity.report.RunFolder;
 import java.security.SecureRandom;
@@ -30,7 +29,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Step planRanges: connects to both servers, reconciles each table's catalogs, and chooses each
- * table's range boundaries and hashing strategy. Only once every table is valid does it create the
+ * table's range boundaries and heap slices. Only once every table is valid does it create the
  * run folder, so a configuration mistake leaves no partial output behind.
  */
 final class PlanRangesTasklet implements Tasklet {
@@ -85,21 +84,19 @@ final class PlanRangesTasklet implements Tasklet {
     Side larger = estimates.primary() >= estimates.replica() ? Side.PRIMARY : Side.REPLICA;
     long rows = estimates.get(larger);
     int chunkRows = ledger.definition.tuning().chunkRows();
-    List<KeyValue> boundaries = pair.on(larger, what, (c, s) -> RangePlanner.boundaries(c, plan, rows, chunkRows));
-    table.boundaries = boundaries;
-    Double correlation = pair.on(Side.PRIMARY, what, (c, s) -> correlation(c, plan));
-    table.strategy = HashStrategy.forCorrelation(correlation);
+    SampleMethod method = SampleMethod.forCorrelation(pair.on(larger, what, (c, s) -> correlation(c, plan)));
+    table.boundaries = pair.on(larger, what, (c, s) -> RangePlanner.boundaries(c, plan, rows, chunkRows, method));
     long blocks = pair.on(Side.PRIMARY, what, (c, s) -> blocks(c, plan));
     int threads = ledger.definition.tuning().threads();
     table.slices = (int) Math.max(1, Math.min(threads, blocks / MIN_BLOCKS_PER_SLICE));
     log.info(
-        "Planned {}: key ({}), {} columns, about {} rows in {} ranges, {}{}",
+        "Planned {}: key ({}), {} columns, about {} rows in {} ranges, {} heap slice(s){}",
         plan.table(),
         String.join(", ", plan.keyNames()),
         plan.columns().size(),
         rows,
         table.ranges(),
-        table.strategy == HashStrategy.RANGE_SCAN ? "range scans" : "one pass in " + table.slices + " heap slice(s)",
+        table.slices,
         plan.findings().isEmpty() ? "" : "; schema findings: " + plan.findings().size());
   }
 

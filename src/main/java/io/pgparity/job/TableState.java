@@ -6,7 +6,6 @@ import io.pgparity.compare.Divergence;
 import io.pgparity.config.TableSpec;
 import io.pgparity.connect.Both;
 import io.pgparity.hashing.BucketSum;
-import io.pgparity.hashing.HashStrategy;
 import io.pgparity.keyspace.KeyValue;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,7 +28,6 @@ final class TableState {
   final DiffCounts counts;
   volatile TablePlan plan;
   volatile List<KeyValue> boundaries = List.of();
-  volatile HashStrategy strategy = HashStrategy.BUCKET_SCAN;
   volatile int slices = 1;
   volatile String note;
 

@@ -47,7 +47,8 @@ public final class RangePlanner {
   }
 
   /** Boundaries for ranges of about {@code rowsPerRange} rows, given an estimate of the rows. */
-  public static List<KeyValue> boundaries(Connection connection, TablePlan plan, long estimatedRows, int rowsPerRange)
+  public static List<KeyValue> boundaries(
+      Connection connection, TablePlan plan, long estimatedRows, int rowsPerRange, SampleMethod method)
       throws SQLException {
     long ranges = Math.max(1, Math.round((double) estimatedRows / rowsPerRange));
     if (ranges <= 1) {
@@ -61,7 +62,7 @@ public final class RangePlanner {
     String sql =
         "SELECT " + key.textColumns() + " FROM (SELECT " + key.columns()
             + ", row_number() OVER (ORDER BY " + key.columns() + ") AS pgparity_rn FROM " + SqlIdentifier.quote(plan.table())
-            + (sample ? " TABLESAMPLE BERNOULLI (?)" : "") + plan.whereClause() + ") s WHERE pgparity_rn % ? = 0 ORDER BY pgparity_rn";
+            + (sample ? " TABLESAMPLE " + method.name() + " (?)" : "") + plan.whereClause() + ") s WHERE pgparity_rn % ? = 0 ORDER BY pgparity_rn";
     List<KeyValue> boundaries = new ArrayList<>();
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
       int index = 1;

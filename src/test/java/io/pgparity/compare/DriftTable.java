@@ -29,7 +29,8 @@ final class DriftTable {
   /** What the tests' own sessions pin, so literals parse and values print as under pgparity. */
   static final String PINNED =
       "SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'postgres';"
-          + " SET extra_float_digits = 3; SET bytea_output = 'hex'";
+          + " SET extra_float_digits = 3; SET bytea_output = 'hex'; SET search_path = pg_catalog, public;"
+          + " SET standard_conforming_strings = on; SET array_nulls = on";
 
   private static final int BATCH = 500;
 

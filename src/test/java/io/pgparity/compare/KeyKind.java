@@ -11,7 +11,9 @@ enum KeyKind {
   BIGINT(List.of("k"), List.of("bigint")),
   UUID(List.of("k"), List.of("uuid")),
   TEXT(List.of("k"), List.of("text")),
-  COMPOSITE(List.of("k1", "k2"), List.of("integer", "text"));
+  COMPOSITE(List.of("k1", "k2"), List.of("integer", "text")),
+  /** Its text depends on the session's TimeZone, so both sides must print it the same way. */
+  TIMESTAMPTZ(List.of("k"), List.of("timestamptz"));
 
   /** Text keys that are easy to mishandle when bound back as parameters. */
   private static final List<String> AWKWARD_TEXT_KEYS =
@@ -55,6 +57,7 @@ enum KeyKind {
       case UUID -> new Cell[] {Cell.literal(new java.util.UUID(random.nextLong(), random.nextLong()).toString(), "uuid")};
       case TEXT -> new Cell[] {Cell.literal(cells.text(10), "text")};
       case COMPOSITE -> new Cell[] {integer(random.nextInt(120) - 10), Cell.literal(cells.text(6), "text")};
+      case TIMESTAMPTZ -> new Cell[] {cells.timestamptz(java.time.Instant.ofEpochSecond(cells.second(), cells.micros() * 1_000L))};
     };
   }
 

@@ -1,6 +1,15 @@
 package io.pgparity.compare;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import javax.sql.DataSource;
+import org.slf4j.LoggerFactory;
 
 /**
  * The column types of the wide test tables, one column each: every type whose hashing or text
@@ -37,6 +46,39 @@ enum WideType {
   static final String[] MOOD_LABELS = {"sad", "ok", "happy", "NULL", "it's \"fine\"", "with space"};
 
   private final String type;
+
+  /**
+   * Every type the servers support: citext needs the extension's files and the case-insensitive
+   * collation needs ICU, on both servers. A missing one is logged and left out.
+   */
+  static List<WideType> supported(DataSource... servers) {
+    List<WideType> types = new ArrayList<>(Arrays.asList(values()));
+    if (!onAll(servers, "SELECT count(*) FROM pg_available_extensions WHERE name = 'citext'")) {
+      LoggerFactory.getLogger(WideType.class).warn("citext is not available on both servers; its column is left out");
+      types.remove(CITEXT);
+    }
+    if (!onAll(servers, "SELECT count(*) FROM pg_collation WHERE collprovider = 'i'")) {
+      LoggerFactory.getLogger(WideType.class).warn("a server has no ICU; the case-insensitive collation column is left out");
+      types.remove(CI_TEXT);
+    }
+    return List.copyOf(types);
+  }
+
+  private static boolean onAll(DataSource[] servers, String countSql) {
+    for (DataSource server : servers) {
+      try (Connection connection = server.getConnection();
+          Statement statement = connection.createStatement();
+          ResultSet rs = statement.executeQuery(countSql)) {
+        rs.next();
+        if (rs.getLong(1) == 0) {
+          return false;
+        }
+      } catch (SQLException e) {
+        throw new IllegalStateException(countSql + ": " + e.getMessage(), e);
+      }
+    }
+    return true;
+  }
 
   WideType(String type) {
     this.type = type;

@@ -20,9 +20,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PgParityProcess {
 
-  /** The jar {@code mvn package} builds; failsafe runs after package, with the project as basedir. */
+  /** The jar {@code mvn package} builds; failsafe runs after package, in the project folder. */
   public static final Path JAR =
-      Path.of(System.getProperty("basedir", System.getProperty("user.dir")), "target", "pgparity.jar")
+      Path.of(System.getProperty("basedir", System.getProperty("user.dir")))
+          .resolve("target")
+          .resolve("pgparity.jar")
           .toAbsolutePath();
 
   private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
@@ -47,6 +49,7 @@ public final class PgParityProcess {
     return new PgParityProcess(workingDir, variables, timeout);
   }
 
+  /** This process with another limit; a run that exceeds it is killed and fails the test. */
   public PgParityProcess withTimeout(Duration limit) {
     return new PgParityProcess(workingDir, env, limit);
   }
@@ -57,7 +60,8 @@ public final class PgParityProcess {
    * so neither the developer's shell nor ~/.pgpass can change what a test sees.
    */
   public Result run(String... args) {
-    checkArgument(Files.isRegularFile(JAR), "%s is missing; run the process tests with mvn verify", JAR);
+    checkArgument(
+        Files.isRegularFile(JAR), "%s is missing; run the process tests with mvn verify", JAR);
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx256m");
