@@ -149,11 +149,7 @@ public final class BucketPassDiffer {
       Map<KeyValue, Long> hashes = new HashMap<>();
       int current = bucket;
       while (pending && rows.getInt(1) == current) {
-        List<String> values = new ArrayList<>(key.size());
-        for (int i = 2; i <= key.size() + 1; i++) {
-          values.add(rows.getString(i));
-        }
-        hashes.put(new KeyValue(values), rows.getLong(key.size() + 2));
+        hashes.put(key.read(rows, 2), rows.getLong(key.size() + 2));
         pending = rows.next();
       }
       bucket = pending ? rows.getInt(1) : -1;

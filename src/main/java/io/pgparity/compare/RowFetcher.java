@@ -45,7 +45,7 @@ final class RowFetcher {
       ps.setFetchSize(5_000);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          hashes.put(readKey(rs), rs.getLong(key.size() + 1));
+          hashes.put(key.read(rs, 1), rs.getLong(key.size() + 1));
         }
       }
     }
@@ -77,18 +77,10 @@ final class RowFetcher {
             values.put(name, rs.getString(key.size() + 1 + i));
             hashes.put(name, rs.getLong(key.size() + 1 + columns + i));
           }
-          rows.put(readKey(rs), new FetchedRow(values, hashes));
+          rows.put(key.read(rs, 1), new FetchedRow(values, hashes));
         }
       }
     }
     return rows;
-  }
-
-  private KeyValue readKey(ResultSet rs) throws SQLException {
-    List<String> values = new ArrayList<>(key.size());
-    for (int i = 1; i <= key.size(); i++) {
-      values.add(rs.getString(i));
-    }
-    return new KeyValue(values);
   }
 }

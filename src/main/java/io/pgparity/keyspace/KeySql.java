@@ -88,6 +88,15 @@ public final class KeySql {
     return index + key.size();
   }
 
+  /** Reads a key selected with {@link #textColumns()} starting at result column {@code first}. */
+  public KeyValue read(java.sql.ResultSet rs, int first) throws SQLException {
+    List<String> values = new ArrayList<>(key.size());
+    for (int i = 0; i < key.size(); i++) {
+      values.add(rs.getString(first + i));
+    }
+    return new KeyValue(values);
+  }
+
   public int size() {
     return key.size();
   }

@@ -63,25 +63,14 @@ public final class RangePlanner {
         "SELECT " + key.textColumns() + " FROM (SELECT " + key.columns()
             + ", row_number() OVER (ORDER BY " + key.columns() + ") AS pgparity_rn FROM " + SqlIdentifier.quote(plan.table())
             + (sample ? " TABLESAMPLE " + method.name() + " (?)" : "") + plan.whereClause() + ") s WHERE pgparity_rn % ? = 0 ORDER BY pgparity_rn";
-    List<KeyValue> boundaries = new ArrayList<>();
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
       int index = 1;
       if (sample) {
         ps.setDouble(index++, percent);
       }
       ps.setLong(index, step);
-      ps.setFetchSize(10_000);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          List<String> values = new ArrayList<>(key.size());
-          for (int i = 1; i <= key.size(); i++) {
-            values.add(rs.getString(i));
-          }
-          boundaries.add(new KeyValue(values));
-        }
-      }
+      return readKeys(ps, key);
     }
-    return boundaries;
   }
 
   /** Boundaries splitting one range into about {@code parts} ranges, from the rows of one side. */
@@ -93,22 +82,11 @@ public final class RangePlanner {
         "SELECT " + key.textColumns() + " FROM (SELECT " + key.columns() + ", row_number() OVER (ORDER BY "
             + key.columns() + ") AS pgparity_rn FROM " + SqlIdentifier.quote(plan.table()) + " WHERE " + key.rangePredicate(range)
             + plan.andWhere() + ") s WHERE pgparity_rn % ? = 0 ORDER BY pgparity_rn";
-    List<KeyValue> boundaries = new ArrayList<>();
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
       int index = key.bindRange(ps, 1, range);
       ps.setLong(index, step);
-      ps.setFetchSize(10_000);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          List<String> values = new ArrayList<>(key.size());
-          for (int i = 1; i <= key.size(); i++) {
-            values.add(rs.getString(i));
-          }
-          boundaries.add(new KeyValue(values));
-        }
-      }
+      return readKeys(ps, key);
     }
-    return boundaries;
   }
 
   /** The range with the given index among the ranges that {@code boundaries} make. */
@@ -117,4 +95,15 @@ public final class RangePlanner {
         index == 0 ? null : boundaries.get(index - 1), index == boundaries.size() ? null : boundaries.get(index));
   }
 
+
+  private static List<KeyValue> readKeys(PreparedStatement ps, KeySql key) throws SQLException {
+    List<KeyValue> keys = new ArrayList<>();
+    ps.setFetchSize(10_000);
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        keys.add(key.read(rs, 1));
+      }
+    }
+    return keys;
+  }
 }

@@ -260,9 +260,10 @@ class VerifyProcessTests {
   @Test
   void aWrongPasswordIsARuntimeFailureThatNeverPrintsThePassword() throws Exception {
     String role = schema + "_pw";
-    Path hba = requirePasswordFor(role);
+    Path hba = localHbaFile();
     String original = Files.readString(hba);
     try {
+      requirePassword(role, hba);
       Files.writeString(
           dir.resolve("job.yaml"),
           String.join(
@@ -429,16 +430,21 @@ class VerifyProcessTests {
     return hits;
   }
 
-  /**
-   * Creates {@code role} on the primary with {@link #RIGHT_PASSWORD} and puts a scram-sha-256 line
-   * for it first in pg_hba.conf (the embedded servers trust everyone), then waits until the server
-   * rejects a wrong password. Returns the pg_hba.conf path; the caller restores it.
-   */
-  private static Path requirePasswordFor(String role) throws Exception {
+  /** The primary's pg_hba.conf; the test is skipped when it is not on this machine. */
+  private static Path localHbaFile() {
     String hbaFile = query(pair.primary(), "SELECT current_setting('hba_file')");
     Path hba = Path.of(hbaFile);
     Assumptions.assumeTrue(
         Files.isWritable(hba), "pg_hba.conf of the primary is not a local file: " + hbaFile);
+    return hba;
+  }
+
+  /**
+   * Creates {@code role} on the primary with {@link #RIGHT_PASSWORD} and puts a scram-sha-256 line
+   * for it first in pg_hba.conf (the embedded servers trust everyone), then waits until the server
+   * rejects a wrong password and accepts the right one. The caller restores pg_hba.conf.
+   */
+  private static void requirePassword(String role, Path hba) throws Exception {
     exec(
         pair.primary(),
         "DROP ROLE IF EXISTS " + role + ";"
@@ -455,11 +461,11 @@ class VerifyProcessTests {
         Thread.sleep(100); // the reload has not reached the postmaster yet
       } catch (SQLException e) {
         assertThat(e.getSQLState()).as(e.getMessage()).isEqualTo("28P01");
-        return hba;
+        // so a failing run can only be blamed on the password
+        DriverManager.getConnection(url, role, RIGHT_PASSWORD).close();
+        return;
       }
     }
-    Files.writeString(hba, original);
-    exec(pair.primary(), "SELECT pg_reload_conf()");
     throw new AssertionError(
         "the primary still accepts any password for " + role + " after reloading " + hba);
   }

@@ -1,0 +1,28 @@
+package io.pgparity.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class TableRefTests {
+
+  @Test
+  void foldsUnquotedNamesToLowerCaseAsSqlDoes() {
+    assertThat(TableRef.parse("Public.Users")).isEqualTo(new TableRef("public", "users"));
+  }
+
+  @Test
+  void keepsCaseAndDotsInsideDoubleQuotes() {
+    assertThat(TableRef.parse("\"My.Schema\".\"T\"\"x\"")).isEqualTo(new TableRef("My.Schema", "T\"x"));
+  }
+
+  @Test
+  void requiresASchemaSoSearchPathNeverDecides() {
+    assertThatThrownBy(() -> TableRef.parse("users"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("schema-qualified, e.g. public.users");
+    assertThatThrownBy(() -> TableRef.parse("a.b.c")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> TableRef.parse("\"open.t")).hasMessageContaining("unclosed double quote");
+  }
+}
