@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One divergent row. Values are PostgreSQL's text output under pinned session settings (UTC,
+ * One divergent row. Values are each column cast to text under pinned session settings (UTC,
  * ISO dates, hex bytea, shortest exact floats), so they are exact and portable; SQL NULL is Java
  * null. Maps keep column order.
  */

@@ -40,6 +40,9 @@ public final class ServerPool implements AutoCloseable {
     config.setMaximumPoolSize(tuning.threads() * 2 + 1);
     config.setMinimumIdle(1);
     config.setConnectionInitSql(SessionSettings.initSql(tuning));
+    // autocommit is off: without this Hikari leaves the SETs in an open transaction and the first
+    // rollback undoes them, and every query would run with the servers' own defaults
+    config.setIsolateInternalQueries(true);
     // fail on the first attempt: a wrong address or password will not get better by waiting
     config.setInitializationFailTimeout(1);
     config.setConnectionTimeout(30_000);

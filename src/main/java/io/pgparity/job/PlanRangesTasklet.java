@@ -53,17 +53,18 @@ final class PlanRangesTasklet implements Tasklet {
         ServerInfoReader.host(ledger.definition.primary().url())));
     ledger.replicaInfo = pair.on(Side.REPLICA, "replica", (c, s) -> ServerInfoReader.read(pair.pool(s),
         ServerInfoReader.host(ledger.definition.replica().url())));
+    for (TableState table : ledger.tables) {
+      Both<Optional<TableSchema>> schemas =
+          pair.onBoth(table.spec.table() + ": catalog", (c, s) -> CatalogReader.read(c, table.spec.table()));
+      table.plan = TablePlanner.plan(table.spec, schemas.primary(), schemas.replica());
+    }
+    // logged after the catalog checks, so a configuration error stays the only line printed
     log.info(
         "Comparing primary {} (PostgreSQL {}) with replica {} (PostgreSQL {})",
         ledger.primaryInfo.host(),
         ledger.primaryInfo.serverVersion(),
         ledger.replicaInfo.host(),
         ledger.replicaInfo.serverVersion());
-    for (TableState table : ledger.tables) {
-      Both<Optional<TableSchema>> schemas =
-          pair.onBoth(table.spec.table() + ": catalog", (c, s) -> CatalogReader.read(c, table.spec.table()));
-      table.plan = TablePlanner.plan(table.spec, schemas.primary(), schemas.replica());
-    }
     for (TableState table : ledger.tables) {
       if (table.comparable()) {
         planRanges(pair, table);

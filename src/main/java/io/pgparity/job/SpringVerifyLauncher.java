@@ -78,7 +78,7 @@ public final class SpringVerifyLauncher implements VerifyLauncher {
       new ReportWriter().writeAll(result, List.of());
       folder = result.runFolder();
     }
-    return new RunOutcome(Status.FAILED, folder, "FAILED: " + message + (folder == null ? "" : " — " + folder));
+    return new RunOutcome(Status.FAILED, folder, "FAILED: " + message + (folder == null ? "" : "; report: " + folder));
   }
 
   /** The innermost message that says something, e.g. a CompareException's one line. */

@@ -13,12 +13,12 @@ public final class Verdict {
   private Verdict() {}
 
   /**
-   * E.g. {@code CONSISTENT: 2 tables, 400000 rows compared, 0 divergent (12.3 s) —
+   * E.g. {@code CONSISTENT: 2 tables, 400000 rows compared, 0 divergent (12.3 s); report:
    * reports/auth/20261125T120000Z-1a2b}.
    */
   public static String line(RunResult r) {
     checkNotNull(r, "result");
-    String folder = r.runFolder() == null ? "" : " — " + r.runFolder();
+    String folder = r.runFolder() == null ? "" : "; report: " + r.runFolder();
     return r.status() + ": " + finding(r) + folder;
   }
 

@@ -1,6 +1,8 @@
 package io.pgparity.compare;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -106,9 +108,18 @@ final class EqualPairs {
       }
       case TEXT_ARRAY -> {
         pairs.add(pair(RandomCells.textArray(List.of("a", "b")), RandomCells.textArray(List.of("a", "c"))));
-        pairs.add(pair(RandomCells.textArray(java.util.Arrays.asList((String) null)), RandomCells.textArray(List.of("NULL"))));
+        pairs.add(pair(RandomCells.textArray(Arrays.asList((String) null)), RandomCells.textArray(List.of("NULL"))));
         pairs.add(pair(RandomCells.textArray(List.of("")), RandomCells.textArray(List.of())));
         pairs.add(pair(Cell.literal("{a,b}", t), RandomCells.textArray(List.of("a", "b"))));
+      }
+      case INTERVAL_ARRAY -> {
+        pairs.add(pair(new Cell("ARRAY['1 day'::interval]", "{\"1 day\"}"), new Cell("ARRAY['24:00:00'::interval]", "{24:00:00}")));
+        pairs.add(pair(new Cell("'{}'::interval[]", "{}"), new Cell("ARRAY[NULL::interval]", "{NULL}")));
+      }
+      case TIMESTAMPTZ_ARRAY -> {
+        String text = "{\"2021-06-01 12:00:00+00\"}";
+        pairs.add(pair(Cell.literal("{2021-06-01 12:00:00+00}", t, text), Cell.literal("{\"2021-06-01 21:00:00+09\"}", t, text)));
+        pairs.add(pair(Cell.literal("{2021-06-01 12:00:00+00}", t, text), Cell.literal("{2021-06-01 12:00:01+00}", t, "{\"2021-06-01 12:00:01+00\"}")));
       }
       case MOOD -> pairs.add(pair(Cell.literal("NULL", t), Cell.NULL));
     }
@@ -117,7 +128,7 @@ final class EqualPairs {
 
   /** The pairs of every type, by type. */
   static Map<WideType, List<Cell[]>> all(List<WideType> types, String schema) {
-    Map<WideType, List<Cell[]>> all = new java.util.LinkedHashMap<>();
+    Map<WideType, List<Cell[]>> all = new LinkedHashMap<>();
     types.forEach(type -> all.put(type, of(type, schema)));
     return all;
   }

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +72,7 @@ final class JsonCells {
 
   private Map<String, Object> object(int depth) {
     List<String> keys = new ArrayList<>(Arrays.asList(KEYS));
-    java.util.Collections.shuffle(keys, random);
+    Collections.shuffle(keys, random);
     Map<String, Object> object = new LinkedHashMap<>();
     int size = random.nextInt(4);
     for (int i = 0; i < size; i++) {

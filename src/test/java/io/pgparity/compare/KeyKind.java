@@ -1,5 +1,6 @@
 package io.pgparity.compare;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,7 +58,7 @@ enum KeyKind {
       case UUID -> new Cell[] {Cell.literal(new java.util.UUID(random.nextLong(), random.nextLong()).toString(), "uuid")};
       case TEXT -> new Cell[] {Cell.literal(cells.text(10), "text")};
       case COMPOSITE -> new Cell[] {integer(random.nextInt(120) - 10), Cell.literal(cells.text(6), "text")};
-      case TIMESTAMPTZ -> new Cell[] {cells.timestamptz(java.time.Instant.ofEpochSecond(cells.second(), cells.micros() * 1_000L))};
+      case TIMESTAMPTZ -> new Cell[] {cells.timestamptz(Instant.ofEpochSecond(cells.second(), cells.micros() * 1_000L))};
     };
   }
 

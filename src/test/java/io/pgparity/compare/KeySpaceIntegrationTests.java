@@ -160,6 +160,21 @@ class KeySpaceIntegrationTests {
     assertThat(run.tableResult(big.name).get("ranges").asInt()).as("ranges of 20 000 rows").isLessThanOrEqualTo(3);
   }
 
+  /** One divergent row in most ranges of 10 rows: the small ranges are diffed many per query. */
+  @Test
+  void driftScatteredOverThousandsOfSmallRangesIsFoundExactly() {
+    List<List<String>> keys = big.keys(Side.REPLICA);
+    for (int i = 0; i < keys.size(); i += 13) {
+      switch (i % 3) {
+        case 0 -> big.update(Side.REPLICA, keys.get(i), 1, Cell.literal("drift " + i, "text"));
+        case 1 -> big.delete(Side.REPLICA, keys.get(i));
+        default -> big.delete(Side.PRIMARY, keys.get(i));
+      }
+    }
+    VerifyRun run = verify(10, "scattered", big);
+    assertThat(run.tableResult(big.name).get("ranges").asInt()).as("ranges").isGreaterThan(1_000);
+  }
+
   static Stream<Long> seeds() {
     return LongStream.rangeClosed(1, CHUNK_ROWS.length).boxed();
   }

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -83,7 +84,7 @@ final class RandomCells {
         long micros = random.nextInt(3) == 0 ? 0 : random.nextLong(2 * 86_400_000_000L);
         yield Cell.literal(PgText.interval(months, days, micros), cast);
       }
-      case UUID -> Cell.literal(new java.util.UUID(random.nextLong(), random.nextLong()).toString(), cast);
+      case UUID -> Cell.literal(new UUID(random.nextLong(), random.nextLong()).toString(), cast);
       case INET -> inet();
       case JSONB -> json.jsonb(json.document());
       case JSON -> json.json(json.document());
@@ -95,6 +96,8 @@ final class RandomCells {
         yield Cell.literal("{" + String.join(",", elements) + "}", cast);
       }
       case TEXT_ARRAY -> textArray(random.nextInt(5));
+      case INTERVAL_ARRAY -> arrayOf(WideType.INTERVAL, cast);
+      case TIMESTAMPTZ_ARRAY -> arrayOf(WideType.TIMESTAMPTZ, cast);
       case MOOD -> Cell.literal(WideType.MOOD_LABELS[random.nextInt(WideType.MOOD_LABELS.length)], cast);
     };
   }
@@ -134,6 +137,18 @@ final class RandomCells {
             ? "'{}'::text[]"
             : elements.stream().map(e -> e == null ? "NULL" : Cell.quote(e)).collect(Collectors.joining(", ", "ARRAY[", "]::text[]"));
     return new Cell(sql, PgText.textArray(elements));
+  }
+
+  private Cell arrayOf(WideType element, String cast) {
+    List<String> sql = new ArrayList<>();
+    List<String> texts = new ArrayList<>();
+    for (int i = random.nextInt(4); i > 0; i--) {
+      Cell cell = random.nextInt(6) == 0 ? Cell.NULL : value(element);
+      sql.add(cell.sql());
+      texts.add(cell.text());
+    }
+    return new Cell(
+        sql.isEmpty() ? "'{}'::" + cast : "ARRAY[" + String.join(", ", sql) + "]::" + cast, PgText.textArray(texts));
   }
 
   /** A timestamptz written at a random UTC offset; it prints in UTC. */

@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -28,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * Identical tables on two servers whose sessions default to different settings (time zone, date
  * and interval style, float digits, bytea output, search path, planner switches), set per
  * database, per role or in the JDBC URL: pgparity pins its own session settings, so the tables
- * must compare CONSISTENT, and drift must still be reported exactly and in the pinned format.
+ * must compare CONSISTENT, and drift must still be reported exactly and in the pinned format. The
+ * tables live in a database of their own, so the altered defaults never reach other tests.
  */
 class SessionSettingsIntegrationTests {
 
@@ -94,7 +96,7 @@ class SessionSettingsIntegrationTests {
     }
     tables = new ArrayList<>();
     for (KeyKind kind : List.of(KeyKind.BIGINT, KeyKind.TIMESTAMPTZ, KeyKind.COMPOSITE)) {
-      DriftTable table = new DriftTable(primary, replica, SCHEMA, "t_" + kind.name().toLowerCase(), kind, types);
+      DriftTable table = new DriftTable(primary, replica, SCHEMA, "t_" + kind.name().toLowerCase(Locale.ROOT), kind, types);
       table.create();
       Random random = new Random(500 + kind.ordinal());
       DriftInjector rows = new DriftInjector(table, random, SCHEMA);

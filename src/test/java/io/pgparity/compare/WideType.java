@@ -39,6 +39,10 @@ enum WideType {
   CITEXT("citext"),
   INT_ARRAY("integer[]"),
   TEXT_ARRAY("text[]"),
+  /** Hashed as text, which IntervalStyle would change if pgparity did not pin it. */
+  INTERVAL_ARRAY("interval[]"),
+  /** Hashed as text, which TimeZone would change if pgparity did not pin it. */
+  TIMESTAMPTZ_ARRAY("timestamptz[]"),
   MOOD("%s.mood"),
   CI_TEXT("text COLLATE %s.ci");
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class VerdictTests {
 
-  private static final String FOLDER = " — " + Path.of("reports/auth/20261125T120000Z-1a2b");
+  private static final String FOLDER = "; report: " + Path.of("reports/auth/20261125T120000Z-1a2b");
 
   @Test
   void consistentCountsTablesRowsAndTime() {
