@@ -29,6 +29,8 @@ import java.util.concurrent.CompletionException;
  */
 public final class BucketPassDiffer {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BucketPassDiffer.class);
+
   /** Ranges read per query: each adds an index range to one bitmap scan. */
   public static final int RANGES_PER_PASS = 256;
 
@@ -44,28 +46,44 @@ public final class BucketPassDiffer {
     this.narrower = narrower;
   }
 
-  /** Finds the divergent rows of the given ranges (by index among the ranges {@code boundaries} make). */
-  public void diff(List<KeyValue> boundaries, List<Integer> ranges) {
+  /**
+   * Finds the divergent rows of the given ranges (by index among the ranges {@code boundaries}
+   * make). With {@code sequential}, one sequential pass per side filters rows by range number:
+   * cheaper than index ranges once they would touch most heap pages anyway (many ranges of a table
+   * stored in random key order); otherwise up to {@link #RANGES_PER_PASS} ranges per bitmap scan.
+   */
+  public void diff(List<KeyValue> boundaries, List<Integer> ranges, boolean sequential) {
+    if (sequential) {
+      run(boundaries, ranges, true);
+      return;
+    }
     for (int start = 0; start < ranges.size(); start += RANGES_PER_PASS) {
-      diffBatch(boundaries, ranges.subList(start, Math.min(ranges.size(), start + RANGES_PER_PASS)));
+      run(boundaries, ranges.subList(start, Math.min(ranges.size(), start + RANGES_PER_PASS)), false);
     }
   }
 
-  private void diffBatch(List<KeyValue> boundaries, List<Integer> ranges) {
+  private void run(List<KeyValue> boundaries, List<Integer> ranges, boolean sequential) {
+    log.debug("{}: diffing {} ranges {}", plan.table(), ranges.size(), sequential ? "in one sequential pass" : "by index");
     String bucket = boundaries.isEmpty() ? "0" : "width_bucket(" + key.operand() + ", " + key.keyArray() + ")";
-    List<String> predicates = new ArrayList<>();
-    for (int range : ranges) {
-      predicates.add("(" + key.rangePredicate(RangePlanner.range(boundaries, range)) + ")");
+    String filter;
+    if (sequential) {
+      // the row hash is only computed for rows that pass the filter
+      filter = bucket + " = ANY (?::int[])";
+    } else {
+      List<String> predicates = new ArrayList<>();
+      for (int range : ranges) {
+        predicates.add("(" + key.rangePredicate(RangePlanner.range(boundaries, range)) + ")");
+      }
+      filter = "(" + String.join(" OR ", predicates) + ")";
     }
     String sql =
         "SELECT " + bucket + ", " + key.textColumns() + ", " + RowHashSql.rowHash(plan.columns()) + " FROM "
-            + SqlIdentifier.quote(plan.table()) + " WHERE (" + String.join(" OR ", predicates) + ")" + plan.andWhere()
-            + " ORDER BY 1";
+            + SqlIdentifier.quote(plan.table()) + " WHERE " + filter + plan.andWhere() + " ORDER BY 1";
     pair.withBoth(
         plan.table() + ": diff of " + ranges.size() + " ranges",
         (primary, replica) -> {
-          try (PreparedStatement onPrimary = prepare(primary, sql, boundaries, ranges);
-              PreparedStatement onReplica = prepare(replica, sql, boundaries, ranges)) {
+          try (PreparedStatement onPrimary = prepare(primary, sql, boundaries, ranges, sequential);
+              PreparedStatement onReplica = prepare(replica, sql, boundaries, ranges, sequential)) {
             CompletableFuture<ResultSet> replicaRows = CompletableFuture.supplyAsync(() -> execute(onReplica));
             try (ResultSet p = onPrimary.executeQuery();
                 ResultSet r = join(replicaRows)) {
@@ -99,15 +117,23 @@ public final class BucketPassDiffer {
     narrower.classify(suspects);
   }
 
-  private PreparedStatement prepare(Connection connection, String sql, List<KeyValue> boundaries, List<Integer> ranges)
+  private PreparedStatement prepare(
+      Connection connection, String sql, List<KeyValue> boundaries, List<Integer> ranges, boolean sequential)
       throws SQLException {
     PreparedStatement ps = connection.prepareStatement(sql);
     int index = 1;
     if (!boundaries.isEmpty()) {
       index = key.bindKeys(connection, ps, index, boundaries);
     }
-    for (int range : ranges) {
-      index = key.bindRange(ps, index, RangePlanner.range(boundaries, range));
+    if (sequential) {
+      if (!boundaries.isEmpty()) {
+        index = key.bindKeys(connection, ps, index, boundaries);
+      }
+      ps.setArray(index, connection.createArrayOf("int4", ranges.toArray()));
+    } else {
+      for (int range : ranges) {
+        index = key.bindRange(ps, index, RangePlanner.range(boundaries, range));
+      }
     }
     ps.setFetchSize(5_000);
     return ps;

@@ -100,7 +100,16 @@ public final class BucketHasher {
     return boundaries.isEmpty() ? index : key.bindKeys(connection, ps, index, boundaries);
   }
 
+  /**
+   * Runs a grouped hash query. The planner cannot estimate how few ranges there are (it assumes a
+   * group per row), and from a few million rows on it sorts the whole table to group it: 10M rows
+   * took 16 s against 11 s with a hash table of a few hundred kB. So sorting is turned off for
+   * this statement's transaction only.
+   */
   private static Map<Integer, BucketSum> readBuckets(PreparedStatement ps) throws SQLException {
+    try (java.sql.Statement set = ps.getConnection().createStatement()) {
+      set.execute("SET LOCAL enable_sort = off");
+    }
     Map<Integer, BucketSum> sums = new HashMap<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {

@@ -42,8 +42,12 @@ final class DiffPartitioner implements Partitioner {
           mismatched.size(),
           table.ranges(),
           String.format(java.util.Locale.ROOT, "%.1f", table.seconds()));
-      // small ranges are diffed in batches of one query per side, so split only large diffs
-      int groups = (int) Math.min(gridSize, (mismatched.size() + BucketPassDiffer.RANGES_PER_PASS - 1) / BucketPassDiffer.RANGES_PER_PASS);
+      // small ranges are diffed in batches of one query per side, so split only large diffs;
+      // a sequential diff reads the whole table once, so it stays in one partition
+      int groups =
+          table.diffSequentially(mismatched)
+              ? Math.min(1, mismatched.size())
+              : Math.min(gridSize, (mismatched.size() + BucketPassDiffer.RANGES_PER_PASS - 1) / BucketPassDiffer.RANGES_PER_PASS);
       List<List<Integer>> dealt = new ArrayList<>();
       for (int g = 0; g < groups; g++) {
         dealt.add(new ArrayList<>());

@@ -1,7 +1,6 @@
 package io.pgparity.job;
 
 import io.pgparity.compare.BucketPassDiffer;
-import io.pgparity.compare.Divergence;
 import io.pgparity.connect.Both;
 import io.pgparity.hashing.BucketSum;
 import java.util.ArrayList;
@@ -34,7 +33,10 @@ final class DiffRowsTasklet implements Tasklet {
     TableState table = ledger.table(context.getInt(ContextKeys.TABLE));
     int[] ranges = Arrays.stream(context.getString(ContextKeys.RANGES).split(",")).mapToInt(Integer::parseInt).toArray();
     long start = System.nanoTime();
-    RangeNarrower narrower = new RangeNarrower(ledger.pair, table.plan, table.counts, this::report);
+    RangeNarrower narrower = new RangeNarrower(ledger.pair, table.plan, table.counts, divergence -> {
+      ledger.divergences.write(divergence);
+      table.keepSample(divergence);
+    });
     List<Integer> onePass = new ArrayList<>();
     for (int range : ranges) {
       Both<BucketSum> sums = table.sums(range);
@@ -45,19 +47,17 @@ final class DiffRowsTasklet implements Tasklet {
       }
     }
     if (!onePass.isEmpty()) {
-      new BucketPassDiffer(ledger.pair, table.plan, narrower).diff(table.boundaries, onePass);
+      new BucketPassDiffer(ledger.pair, table.plan, narrower)
+          .diff(table.boundaries, onePass, table.diffSequentially(onePass));
     }
     long end = System.nanoTime();
     table.worked(start, end);
-    log.debug("Diffed {} ranges of {} ({} ms)", ranges.length, table.plan.table(), (end - start) / 1_000_000);
+    log.info(
+        "Diffed {} mismatched ranges of {}: {} divergent rows so far ({} ms)",
+        ranges.length,
+        table.plan.table(),
+        table.counts.total(),
+        (end - start) / 1_000_000);
     return RepeatStatus.FINISHED;
-  }
-
-  private void report(Divergence divergence) {
-    ledger.divergences.write(divergence);
-    ledger.tables.stream()
-        .filter(t -> t.comparable() && t.plan.table().equals(divergence.table()))
-        .findFirst()
-        .ifPresent(t -> t.keepSample(divergence));
   }
 }

@@ -39,8 +39,17 @@ final class HashRangesTasklet implements Tasklet {
     table.addSums(sums);
     long end = System.nanoTime();
     table.worked(start, end);
-    long rows = sums.primary().values().stream().mapToLong(BucketSum::rows).sum();
-    log.debug("Hashed {} {}: {} rows on the primary ({} ms)", table.plan.table(), slice, rows, (end - start) / 1_000_000);
+    log.info(
+        "Hashed {} {}: {} rows on the primary, {} on the replica ({} ms)",
+        table.plan.table(),
+        slice,
+        rows(sums.primary()),
+        rows(sums.replica()),
+        (end - start) / 1_000_000);
     return RepeatStatus.FINISHED;
+  }
+
+  private static long rows(Map<Integer, BucketSum> sums) {
+    return sums.values().stream().mapToLong(BucketSum::rows).sum();
   }
 }

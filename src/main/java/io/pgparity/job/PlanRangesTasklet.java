@@ -86,6 +86,7 @@ final class PlanRangesTasklet implements Tasklet {
     long rows = estimates.get(larger);
     int chunkRows = ledger.definition.tuning().chunkRows();
     SampleMethod method = SampleMethod.forCorrelation(pair.on(larger, what, (c, s) -> correlation(c, plan)));
+    table.randomHeapOrder = method == SampleMethod.SYSTEM;
     table.boundaries = pair.on(larger, what, (c, s) -> RangePlanner.boundaries(c, plan, rows, chunkRows, method));
     long blocks = pair.on(Side.PRIMARY, what, (c, s) -> blocks(c, plan));
     int threads = ledger.definition.tuning().threads();

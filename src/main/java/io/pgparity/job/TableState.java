@@ -29,6 +29,8 @@ final class TableState {
   volatile TablePlan plan;
   volatile List<KeyValue> boundaries = List.of();
   volatile int slices = 1;
+  /** True when heap order is unrelated to key order (a uuid key, say): see {@link #diffSequentially}. */
+  volatile boolean randomHeapOrder;
   volatile String note;
 
   private final Map<Integer, BucketSum> primarySums = new ConcurrentHashMap<>();
@@ -68,13 +70,26 @@ final class TableState {
     return List.copyOf(ranges);
   }
 
+  /**
+   * Whether diffing these ranges should read each side sequentially rather than by index ranges:
+   * on a heap in random key order, ranges holding more than 1/200 of the rows already touch most
+   * pages (a row per page, roughly), and a bitmap scan would read the table several times over.
+   */
+  boolean diffSequentially(List<Integer> ranges) {
+    long rows = 0;
+    for (int range : ranges) {
+      rows += Math.max(sums(range).primary().rows(), sums(range).replica().rows());
+    }
+    return randomHeapOrder && rows * 200 > Math.max(rows(true), rows(false));
+  }
+
   long rows(boolean primary) {
     return (primary ? primarySums : replicaSums).values().stream().mapToLong(BucketSum::rows).sum();
   }
 
   void keepSample(Divergence divergence) {
     synchronized (sample) {
-      if (sample.stream().filter(d -> d.table().equals(divergence.table())).count() < SAMPLE_SIZE) {
+      if (sample.size() < SAMPLE_SIZE) {
         sample.add(divergence);
       }
     }

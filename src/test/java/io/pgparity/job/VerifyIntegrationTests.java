@@ -46,6 +46,9 @@ class VerifyIntegrationTests {
             + "CREATE TABLE " + s + ".nokey (a int, b text);"
             + "CREATE TABLE " + s + ".unique_email (id int, email text NOT NULL UNIQUE, v int);"
             + "INSERT INTO " + s + ".unique_email SELECT NULL, 'e' || i, i FROM generate_series(1, 100) i;"
+            + "CREATE TABLE " + s + ".tokens (id uuid PRIMARY KEY, v int);"
+            + "INSERT INTO " + s + ".tokens SELECT md5('t' || i)::uuid, i FROM generate_series(1, 20000) i;"
+            + "ANALYZE " + s + ".tokens;"
             + "CREATE TABLE " + s + ".wide (id int PRIMARY KEY, a text, b text);"
             + "INSERT INTO " + s + ".wide SELECT i, 'a', 'b' FROM generate_series(1, 100) i;");
     exec(pair.primary(), "CREATE TABLE " + s + ".only_primary (id int PRIMARY KEY)");
@@ -56,7 +59,9 @@ class VerifyIntegrationTests {
             + "INSERT INTO " + s + ".accounts VALUES (0, 'zero', 0, NULL), (999999, 'big', 1, NULL);"
             + "UPDATE " + s + ".accounts SET balance = balance + 0.01, name = 'renamed' WHERE id = 2500;"
             + "UPDATE " + s + ".pairs SET v = NULL WHERE a = 3 AND b = 'k3';"
-            + "DELETE FROM " + s + ".pairs WHERE a = 49 AND b = 'k2999';");
+            + "DELETE FROM " + s + ".pairs WHERE a = 49 AND b = 'k2999';"
+            + "UPDATE " + s + ".tokens SET v = -v WHERE v % 100 = 0;"
+            + "DELETE FROM " + s + ".tokens WHERE v % 1000 = 1;");
   }
 
   @AfterAll
@@ -109,6 +114,22 @@ class VerifyIntegrationTests {
             .orElseThrow();
     assertThat(changed.get("primary").get("balance").asText()).isEqualTo("833.33");
     assertThat(changed.get("replica").get("balance").asText()).isEqualTo("833.34");
+  }
+
+  @Test
+  void manyMismatchedRangesOfARandomKeyAreDiffedInOneSequentialPassAndExactly() {
+    // 200 changed and 20 missing rows spread over a uuid key: most ranges mismatch, far more than
+    // 1/200 of the rows, so the diff reads each side once instead of by index ranges
+    RunOutcome outcome = launch(List.of(spec("tokens", null)), 100, 10_000, null);
+    List<JsonNode> divergences = RunFiles.divergences(outcome.runFolder());
+    assertThat(divergences).hasSize(220);
+    assertThat(divergences.stream().filter(d -> d.get("kind").asText().equals("CHANGED")))
+        .hasSize(200)
+        .allSatisfy(d -> assertThat(d.get("columns").toString()).isEqualTo("[\"v\"]"))
+        .allSatisfy(d -> assertThat(Integer.parseInt(d.get("primary").get("v").asText()) % 100).isZero());
+    assertThat(divergences.stream().filter(d -> d.get("kind").asText().equals("MISSING_ON_REPLICA")))
+        .hasSize(20)
+        .allSatisfy(d -> assertThat(Integer.parseInt(d.get("primary").get("v").asText()) % 1000).isEqualTo(1));
   }
 
   @Test
