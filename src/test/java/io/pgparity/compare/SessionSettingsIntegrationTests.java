@@ -84,14 +84,14 @@ class SessionSettingsIntegrationTests {
     replica = dataSource(replicaUrl);
     List<WideType> types = WideType.supported(primary, replica);
     for (DataSource server : List.of(primary, replica)) {
-      exec(server, "CREATE SCHEMA " + SCHEMA);
+      TestServers.exec(server, "CREATE SCHEMA " + SCHEMA);
       if (types.contains(WideType.CITEXT)) {
-        exec(server, "CREATE EXTENSION IF NOT EXISTS citext");
+        TestServers.exec(server, "CREATE EXTENSION IF NOT EXISTS citext");
       }
       if (types.contains(WideType.CI_TEXT)) {
-        exec(server, "CREATE COLLATION " + SCHEMA + ".ci (provider = icu, locale = 'und-u-ks-level2', deterministic = false)");
+        TestServers.exec(server, "CREATE COLLATION " + SCHEMA + ".ci (provider = icu, locale = 'und-u-ks-level2', deterministic = false)");
       }
-      exec(server, "CREATE TYPE " + SCHEMA + ".mood AS ENUM ("
+      TestServers.exec(server, "CREATE TYPE " + SCHEMA + ".mood AS ENUM ("
           + String.join(", ", Arrays.stream(WideType.MOOD_LABELS).map(Cell::quote).toList()) + ")");
     }
     tables = new ArrayList<>();
@@ -116,22 +116,22 @@ class SessionSettingsIntegrationTests {
 
   @AfterEach
   void undoSettings() {
-    exec(pair.primary(), "ALTER DATABASE " + DATABASE + " RESET ALL");
-    exec(pair.replica(), "ALTER DATABASE " + DATABASE + " RESET ALL");
-    exec(pair.replica(), "ALTER ROLE " + ROLE + " IN DATABASE " + DATABASE + " RESET ALL");
+    TestServers.exec(pair.primary(), "ALTER DATABASE " + DATABASE + " RESET ALL");
+    TestServers.exec(pair.replica(), "ALTER DATABASE " + DATABASE + " RESET ALL");
+    TestServers.exec(pair.replica(), "ALTER ROLE " + ROLE + " IN DATABASE " + DATABASE + " RESET ALL");
     tables.forEach(DriftTable::restore);
   }
 
   @Test
   void databaseDefaultsDifferOnEachSide() {
-    PRIMARY_SETTINGS.forEach(s -> exec(pair.primary(), "ALTER DATABASE " + DATABASE + " SET " + s));
-    REPLICA_SETTINGS.forEach(s -> exec(pair.replica(), "ALTER DATABASE " + DATABASE + " SET " + s));
+    PRIMARY_SETTINGS.forEach(s -> TestServers.exec(pair.primary(), "ALTER DATABASE " + DATABASE + " SET " + s));
+    REPLICA_SETTINGS.forEach(s -> TestServers.exec(pair.replica(), "ALTER DATABASE " + DATABASE + " SET " + s));
     consistentThenDriftFoundExactly(primaryUrl, replicaUrl, "database defaults", 1);
   }
 
   @Test
   void roleDefaultsOnTheReplicaOnly() {
-    REPLICA_SETTINGS.forEach(s -> exec(pair.replica(), "ALTER ROLE " + ROLE + " IN DATABASE " + DATABASE + " SET " + s));
+    REPLICA_SETTINGS.forEach(s -> TestServers.exec(pair.replica(), "ALTER ROLE " + ROLE + " IN DATABASE " + DATABASE + " SET " + s));
     consistentThenDriftFoundExactly(primaryUrl, replicaUrl.replaceFirst("([?&])user=[^&]*", "$1user=" + ROLE), "role defaults", 2);
   }
 
@@ -177,12 +177,4 @@ class SessionSettingsIntegrationTests {
     return dataSource;
   }
 
-  private static void exec(DataSource dataSource, String sql) {
-    try (Connection connection = dataSource.getConnection();
-        Statement statement = connection.createStatement()) {
-      statement.execute(sql);
-    } catch (SQLException e) {
-      throw new IllegalStateException(sql + ": " + e.getMessage(), e);
-    }
-  }
 }

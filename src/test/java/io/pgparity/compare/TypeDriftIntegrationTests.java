@@ -175,7 +175,7 @@ class TypeDriftIntegrationTests {
   void valuesThatTypeHashesConfuseAreComparedByIdentity() {
     String table = schema + ".hash_traps";
     pair.execBoth("CREATE TABLE " + table + " (id int PRIMARY KEY, n numeric, r real, d double precision, tz timetz)");
-    exec(pair.primary(), "INSERT INTO " + table + " VALUES"
+    TestServers.exec(pair.primary(), "INSERT INTO " + table + " VALUES"
         + " (1, 'NaN', 0, 0, '00:00:00+00'),"
         + " (2, 'Infinity', 'Infinity'::real - 'Infinity'::real, 'Infinity'::float8 - 'Infinity'::float8, '00:00:00.0036+00'),"
         + " (3, '-Infinity', -('NaN'::real), -('NaN'::float8), '12:00:00+02'),"
@@ -191,7 +191,7 @@ class TypeDriftIntegrationTests {
     VerifyRun.launch(pair.primaryUrl(), pair.replicaUrl(), out, 100, List.of(table), "hash traps replicated")
         .assertExpected(List.of(new VerifyRun.Expectation(table, List.of(), 5, 5)));
 
-    exec(pair.replica(), "UPDATE " + table + " SET n = NULL, tz = NULL WHERE id = 1;"
+    TestServers.exec(pair.replica(), "UPDATE " + table + " SET n = NULL, tz = NULL WHERE id = 1;"
         + "UPDATE " + table + " SET n = '-Infinity', tz = '00:00:00-01' WHERE id = 2;"
         + "UPDATE " + table + " SET n = 'NaN' WHERE id = 3;"
         + "UPDATE " + table + " SET n = 'Infinity', tz = '00:00:00+00' WHERE id = 4;"
@@ -224,14 +224,6 @@ class TypeDriftIntegrationTests {
     return row;
   }
 
-  private static void exec(DataSource dataSource, String sql) {
-    try (Connection connection = dataSource.getConnection();
-        Statement statement = connection.createStatement()) {
-      statement.execute(sql);
-    } catch (SQLException e) {
-      throw new IllegalStateException(sql + ": " + e.getMessage(), e);
-    }
-  }
 
   private static String query(DataSource dataSource, String sql) {
     try (Connection connection = dataSource.getConnection();

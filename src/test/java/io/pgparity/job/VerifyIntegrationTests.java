@@ -51,9 +51,9 @@ class VerifyIntegrationTests {
             + "ANALYZE " + s + ".tokens;"
             + "CREATE TABLE " + s + ".wide (id int PRIMARY KEY, a text, b text);"
             + "INSERT INTO " + s + ".wide SELECT i, 'a', 'b' FROM generate_series(1, 100) i;");
-    exec(pair.primary(), "CREATE TABLE " + s + ".only_primary (id int PRIMARY KEY)");
-    exec(pair.replica(), "ALTER TABLE " + s + ".wide DROP COLUMN b, ADD COLUMN c int");
-    exec(pair.replica(), 
+    TestServers.exec(pair.primary(), "CREATE TABLE " + s + ".only_primary (id int PRIMARY KEY)");
+    TestServers.exec(pair.replica(), "ALTER TABLE " + s + ".wide DROP COLUMN b, ADD COLUMN c int");
+    TestServers.exec(pair.replica(), 
         "UPDATE " + s + ".accounts SET note = 'odd' WHERE id = 7;"
             + "DELETE FROM " + s + ".accounts WHERE id IN (10, 4000);"
             + "INSERT INTO " + s + ".accounts VALUES (0, 'zero', 0, NULL), (999999, 'big', 1, NULL);"
@@ -217,14 +217,6 @@ class VerifyIntegrationTests {
     assertThat(outcome.verdict()).doesNotContain("\n");
   }
 
-  private static void exec(javax.sql.DataSource dataSource, String sql) {
-    try (java.sql.Connection connection = dataSource.getConnection();
-        java.sql.Statement statement = connection.createStatement()) {
-      statement.execute(sql);
-    } catch (java.sql.SQLException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   private RunOutcome launch(List<TableSpec> tables, int chunkRows, int maxDivergences, String where) {
     List<TableSpec> specs =

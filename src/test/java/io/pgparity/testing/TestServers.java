@@ -82,4 +82,14 @@ public final class TestServers {
   public static void dropSchema(String schema) {
     pair().execBoth("DROP SCHEMA IF EXISTS " + SqlIdentifier.quote(schema) + " CASCADE");
   }
+
+  /** Runs one SQL string (several statements allowed) on one side, outside any test transaction. */
+  public static void exec(javax.sql.DataSource dataSource, String sql) {
+    try (java.sql.Connection connection = dataSource.getConnection();
+        java.sql.Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+    }
+  }
 }
