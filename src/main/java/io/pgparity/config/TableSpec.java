@@ -9,10 +9,16 @@ import java.util.List;
 /**
  * One table to compare. An empty {@code key} means: the primary key, else a unique index over NOT
  * NULL columns. An empty {@code columns} means all columns but {@code ignoreColumns}. {@code
- * where} (nullable) is applied identically on both sides.
+ * where} (nullable) is applied identically on both sides; {@code settle} (nullable) is the table's
+ * settle window.
  */
 public record TableSpec(
-    TableRef table, List<String> key, List<String> columns, List<String> ignoreColumns, String where) {
+    TableRef table,
+    List<String> key,
+    List<String> columns,
+    List<String> ignoreColumns,
+    String where,
+    Settle settle) {
 
   public TableSpec {
     checkNotNull(table, "table");
@@ -24,6 +30,11 @@ public record TableSpec(
         "%s: give either columns or ignore-columns, not both",
         table);
     checkArgument(where == null || !where.isBlank(), "%s: where must not be blank", table);
+  }
+
+  /** A table without a settle window. */
+  public TableSpec(TableRef table, List<String> key, List<String> columns, List<String> ignoreColumns, String where) {
+    this(table, key, columns, ignoreColumns, where, null);
   }
 
   /** A table compared on all columns by its primary key. */

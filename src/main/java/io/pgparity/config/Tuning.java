@@ -5,9 +5,17 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.time.Duration;
 
-/** How hard and how long a run may work: threads, range size, divergence cap and timeouts. */
+/**
+ * How hard and how long a run may work: threads, range size, divergence cap, timeouts, and how it
+ * copes with a live replica.
+ */
 public record Tuning(
-    int threads, int chunkRows, int maxDivergences, Duration statementTimeout, Duration lockTimeout) {
+    int threads,
+    int chunkRows,
+    int maxDivergences,
+    Duration statementTimeout,
+    Duration lockTimeout,
+    LiveTuning live) {
 
   public static final int MAX_THREADS = 64;
   public static final int MIN_CHUNK_ROWS = 10;
@@ -30,6 +38,12 @@ public record Tuning(
     checkNotNull(lockTimeout, "lockTimeout");
     checkArgument(!statementTimeout.isNegative(), "statement-timeout must not be negative");
     checkArgument(!lockTimeout.isNegative(), "lock-timeout must not be negative");
+    checkNotNull(live, "live");
+  }
+
+  /** Tuning with the default live-replica settings. */
+  public Tuning(int threads, int chunkRows, int maxDivergences, Duration statementTimeout, Duration lockTimeout) {
+    this(threads, chunkRows, maxDivergences, statementTimeout, lockTimeout, LiveTuning.defaults());
   }
 
   /** The defaults documented in the README's configuration table. */
