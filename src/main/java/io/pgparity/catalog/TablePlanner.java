@@ -54,6 +54,10 @@ public final class TablePlanner {
       }
       key.add(onPrimary);
     }
+    if (spec.settle() != null) {
+      checkSettleColumn(table, spec.settle().column(), p);
+      checkSettleColumn(table, spec.settle().column(), r);
+    }
     Set<String> wanted = wantedColumns(spec, p, r);
     List<ColumnInfo> columns = new ArrayList<>(key);
     for (String name : wanted) {
@@ -122,6 +126,17 @@ public final class TablePlanner {
     replica.columns().forEach(c -> wanted.add(c.name()));
     spec.ignoreColumns().forEach(wanted::remove);
     return wanted;
+  }
+
+  /** The settle column is read on both sides and compared with the clock, so it must be a date or time. */
+  private static void checkSettleColumn(TableRef table, String name, TableSchema side) {
+    ColumnInfo column = side.column(name).orElseThrow(() -> unknownColumn(table, name, "settle-column", side));
+    if (column.category() != 'D' || !(column.baseType().equals("date") || column.baseType().startsWith("timestamp"))) {
+      throw new ConfigException(
+          table + ": settle-column names '" + name + "' of type " + column.type()
+              + "; it must be a date, timestamp or timestamptz column the application sets on every write,"
+              + " such as updated_at");
+    }
   }
 
   private static ConfigException unknownColumn(TableRef table, String name, String option, TableSchema schema) {

@@ -14,6 +14,7 @@ public final class DiffCounts {
   private final AtomicLong extra = new AtomicLong();
   private final AtomicLong changed = new AtomicLong();
   private final AtomicLong converged = new AtomicLong();
+  private final AtomicLong unstable = new AtomicLong();
   private final AtomicLong skippedRanges = new AtomicLong();
 
   public DiffCounts(long maxDivergences) {
@@ -42,6 +43,10 @@ public final class DiffCounts {
     converged.incrementAndGet();
   }
 
+  void unstable() {
+    unstable.incrementAndGet();
+  }
+
   /** A suspect range left unexamined because the budget was spent. */
   void skipped() {
     skippedRanges.incrementAndGet();
@@ -59,7 +64,12 @@ public final class DiffCounts {
     return changed.get();
   }
 
-  /** Rows that looked different in a range hash but were equal when fetched (in flight). */
+  /** Rows that changed on the primary at every recheck, or stayed within the settle window. */
+  public long unstableRows() {
+    return unstable.get();
+  }
+
+  /** Rows that looked different in a range hash but were equal once the replica caught up (in flight). */
   public long convergedRows() {
     return converged.get();
   }

@@ -37,15 +37,20 @@ public final class RangeNarrower {
   private final BucketHasher hasher;
   private final RowFetcher fetcher;
   private final DiffCounts counts;
-  private final Consumer<Divergence> sink;
+  private final Rechecker rechecker;
 
-  public RangeNarrower(ServerPair pair, TablePlan plan, DiffCounts counts, Consumer<Divergence> sink) {
+  /**
+   * Reports divergent rows to {@code divergent} and suspect rows that rechecking found converged
+   * or unstable to {@code settled}.
+   */
+  public RangeNarrower(ServerPair pair, TablePlan plan, DiffCounts counts, LiveRecheck live,
+      Consumer<Divergence> divergent, Consumer<RecheckedRow> settled) {
     this.pair = pair;
     this.plan = plan;
     this.hasher = new BucketHasher(plan);
-    this.fetcher = new RowFetcher(plan);
+    this.fetcher = new RowFetcher(plan, live.settle());
     this.counts = counts;
-    this.sink = sink;
+    this.rechecker = new Rechecker(pair, plan, fetcher, live, counts, divergent, settled);
   }
 
   /** True when both sides of a range are small enough to compare row by row without splitting. */
@@ -106,21 +111,11 @@ public final class RangeNarrower {
     counts.skipped();
   }
 
-  /** Fetches suspect rows from both sides and reports those that still differ. */
+  /** Fetches suspect rows from both sides, rechecking as needed, and reports those that differ. */
   void classify(List<KeyValue> suspects) {
     for (int start = 0; start < suspects.size(); start += FETCH_BATCH) {
-      List<KeyValue> batch = suspects.subList(start, Math.min(suspects.size(), start + FETCH_BATCH));
-      Both<Map<KeyValue, FetchedRow>> rows = pair.onBoth(plan.table() + " rows", (c, s) -> fetcher.rows(c, batch));
-      for (KeyValue key : batch) {
-        Divergence divergence = RowClassifier.classify(plan, key, rows.primary().get(key), rows.replica().get(key));
-        if (divergence == null) {
-          counts.converged();
-        } else if (counts.take(divergence.kind())) {
-          sink.accept(divergence);
-        } else {
-          counts.skipped();
-          return;
-        }
+      if (!rechecker.judge(List.copyOf(suspects.subList(start, Math.min(suspects.size(), start + FETCH_BATCH))))) {
+        return;
       }
     }
   }

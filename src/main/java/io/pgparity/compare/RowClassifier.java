@@ -16,11 +16,7 @@ final class RowClassifier {
     if (primary == null && replica == null) {
       return null;
     }
-    Map<String, String> keyColumns = new LinkedHashMap<>();
-    List<String> names = plan.keyNames();
-    for (int i = 0; i < names.size(); i++) {
-      keyColumns.put(names.get(i), key.values().get(i));
-    }
+    Map<String, String> keyColumns = keyColumns(plan, key);
     if (replica == null) {
       return new Divergence(plan.table(), keyColumns, DivergenceKind.MISSING_ON_REPLICA, List.of(), primary.values(), null);
     }
@@ -36,5 +32,15 @@ final class RowClassifier {
     }
     return new Divergence(
         plan.table(), keyColumns, DivergenceKind.CHANGED, differing, primary.values(), replica.values());
+  }
+
+  /** The key as column name to text value, in key order. */
+  static Map<String, String> keyColumns(TablePlan plan, KeyValue key) {
+    Map<String, String> keyColumns = new LinkedHashMap<>();
+    List<String> names = plan.keyNames();
+    for (int i = 0; i < names.size(); i++) {
+      keyColumns.put(names.get(i), key.values().get(i));
+    }
+    return keyColumns;
   }
 }

@@ -3,6 +3,7 @@ package io.pgparity.compare;
 import io.pgparity.catalog.ColumnInfo;
 import io.pgparity.catalog.SqlIdentifier;
 import io.pgparity.catalog.TablePlan;
+import io.pgparity.config.Settle;
 import io.pgparity.hashing.RowHashSql;
 import io.pgparity.keyspace.KeyRange;
 import io.pgparity.keyspace.KeySql;
@@ -28,8 +29,11 @@ final class RowFetcher {
   private final String table;
   private final String rowHash;
 
-  RowFetcher(TablePlan plan) {
+  private final Settle settle;
+
+  RowFetcher(TablePlan plan, Settle settle) {
     this.plan = plan;
+    this.settle = settle;
     this.key = new KeySql(plan.key());
     this.table = SqlIdentifier.quote(plan.table());
     this.rowHash = RowHashSql.rowHash(plan.columns());
@@ -52,7 +56,10 @@ final class RowFetcher {
     return hashes;
   }
 
-  /** Whole rows for the given keys; keys without a row on this side are absent. */
+  /**
+   * Whole rows for the given keys; keys without a row on this side are absent. With a settle window,
+   * each row also says whether its settle column lies within the window of this server's clock.
+   */
   Map<KeyValue, FetchedRow> rows(Connection connection, List<KeyValue> keys) throws SQLException {
     List<String> select = new ArrayList<>();
     for (ColumnInfo column : plan.columns()) {
@@ -61,11 +68,18 @@ final class RowFetcher {
     for (ColumnInfo column : plan.columns()) {
       select.add(RowHashSql.columnHash(column));
     }
+    if (settle != null) {
+      select.add("COALESCE(" + SqlIdentifier.quote(settle.column()) + " >= now() - ?::interval, false)");
+    }
     String sql = "SELECT " + key.textColumns() + ", " + String.join(", ", select) + " FROM " + table + " WHERE "
         + key.keyIn() + plan.andWhere();
     Map<KeyValue, FetchedRow> rows = new LinkedHashMap<>();
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
-      key.bindKeys(connection, ps, 1, keys);
+      int index = 1;
+      if (settle != null) {
+        ps.setString(index++, settle.window().toMillis() + " milliseconds");
+      }
+      key.bindKeys(connection, ps, index, keys);
       ps.setFetchSize(1_000);
       try (ResultSet rs = ps.executeQuery()) {
         int columns = plan.columns().size();
@@ -77,7 +91,8 @@ final class RowFetcher {
             values.put(name, rs.getString(key.size() + 1 + i));
             hashes.put(name, rs.getLong(key.size() + 1 + columns + i));
           }
-          rows.put(key.read(rs, 1), new FetchedRow(values, hashes));
+          boolean settling = settle != null && rs.getBoolean(key.size() + 1 + 2 * columns);
+          rows.put(key.read(rs, 1), new FetchedRow(values, hashes, settling));
         }
       }
     }

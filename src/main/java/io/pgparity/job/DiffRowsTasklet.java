@@ -1,6 +1,9 @@
 package io.pgparity.job;
 
 import io.pgparity.compare.BucketPassDiffer;
+import io.pgparity.compare.LiveRecheck;
+import io.pgparity.config.LiveTuning;
+import io.pgparity.live.ReplicaStalledException;
 import io.pgparity.connect.Both;
 import io.pgparity.hashing.BucketSum;
 import java.util.ArrayList;
@@ -33,10 +36,35 @@ final class DiffRowsTasklet implements Tasklet {
     TableState table = ledger.table(context.getInt(ContextKeys.TABLE));
     int[] ranges = Arrays.stream(context.getString(ContextKeys.RANGES).split(",")).mapToInt(Integer::parseInt).toArray();
     long start = System.nanoTime();
-    RangeNarrower narrower = new RangeNarrower(ledger.pair, table.plan, table.counts, divergence -> {
-      ledger.divergences.write(divergence);
-      table.keepSample(divergence);
-    });
+    try {
+      diff(table, ranges);
+    } catch (ReplicaStalledException e) {
+      // a replica that stopped replaying leaves the table unjudged, never divergent
+      table.incomplete(e.getMessage());
+      log.warn("{}: {}", table.plan.table(), e.getMessage());
+    }
+    long end = System.nanoTime();
+    table.worked(start, end);
+    log.info(
+        "Diffed {} mismatched ranges of {}: {} divergent rows so far ({} ms)",
+        ranges.length,
+        table.plan.table(),
+        table.counts.total(),
+        (end - start) / 1_000_000);
+    return RepeatStatus.FINISHED;
+  }
+
+  private void diff(TableState table, int[] ranges) {
+    LiveTuning live = ledger.definition.tuning().live();
+    LiveRecheck recheck = new LiveRecheck(ledger.catchUp, live.rechecks(), live.recheckDelay(), table.spec.settle());
+    // the replica is read only once it has replayed past every primary hash of this table
+    ledger.catchUp.await(table.hashedAt());
+    RangeNarrower narrower = new RangeNarrower(ledger.pair, table.plan, table.counts, recheck,
+        divergence -> {
+          ledger.divergences.write(divergence);
+          table.keepSample(divergence);
+        },
+        ledger.divergences::write);
     List<Integer> onePass = new ArrayList<>();
     for (int range : ranges) {
       Both<BucketSum> sums = table.sums(range);
@@ -50,14 +78,5 @@ final class DiffRowsTasklet implements Tasklet {
       new BucketPassDiffer(ledger.pair, table.plan, narrower)
           .diff(table.boundaries, onePass, table.diffSequentially(onePass));
     }
-    long end = System.nanoTime();
-    table.worked(start, end);
-    log.info(
-        "Diffed {} mismatched ranges of {}: {} divergent rows so far ({} ms)",
-        ranges.length,
-        table.plan.table(),
-        table.counts.total(),
-        (end - start) / 1_000_000);
-    return RepeatStatus.FINISHED;
   }
 }

@@ -1,6 +1,7 @@
 package io.pgparity.job;
 
 import io.pgparity.connect.Both;
+import io.pgparity.connect.Side;
 import io.pgparity.hashing.BucketHasher;
 import io.pgparity.hashing.BucketSum;
 import io.pgparity.hashing.HashSlice;
@@ -35,7 +36,14 @@ final class HashRangesTasklet implements Tasklet {
     long start = System.nanoTime();
     BucketHasher hasher = new BucketHasher(table.plan);
     Both<Map<Integer, BucketSum>> sums =
-        ledger.pair.onBoth(table.plan.table() + " " + slice, (c, s) -> hasher.hash(c, table.boundaries, slice));
+        ledger.pair.onBoth(table.plan.table() + " " + slice, (c, s) -> {
+          Map<Integer, BucketSum> hashed = hasher.hash(c, table.boundaries, slice);
+          if (s == Side.PRIMARY) {
+            // after the hash, in its transaction: the replica must pass this before the diff
+            table.hashedAt(ledger.catchUp.primaryPosition(c));
+          }
+          return hashed;
+        });
     table.addSums(sums);
     long end = System.nanoTime();
     table.worked(start, end);

@@ -4,6 +4,7 @@ import io.pgparity.config.JobDefinition;
 import io.pgparity.config.TableSpec;
 import io.pgparity.connect.ServerInfo;
 import io.pgparity.connect.ServerPair;
+import io.pgparity.live.CatchUp;
 import io.pgparity.report.DivergenceWriter;
 import io.pgparity.report.RunFolder;
 import io.pgparity.report.RunResult;
@@ -21,6 +22,8 @@ final class RunLedger implements AutoCloseable {
   final Instant startedAt;
   final List<TableState> tables;
   volatile ServerPair pair;
+  /** Waits for the replica; none until the replication link is known. */
+  volatile CatchUp catchUp = CatchUp.none();
   volatile ServerInfo primaryInfo;
   volatile ServerInfo replicaInfo;
   volatile RunFolder folder;

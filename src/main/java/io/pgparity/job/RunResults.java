@@ -43,10 +43,18 @@ final class RunResults {
     if (!plan.comparable()) {
       status = Status.DIVERGENT;
       note = plan.findings().get(0);
+    } else if (table.incompleteReason() != null) {
+      status = Status.INCOMPLETE;
+      note = table.incompleteReason();
     } else if (counts.incomplete()) {
       status = Status.INCOMPLETE;
       note = "stopped after " + counts.total() + " divergent rows (max-divergences); " + counts.skippedRanges()
           + " suspect ranges or rows not examined; raise --max-divergences to list them all";
+    } else if (counts.unstableRows() > 0) {
+      status = Status.INCOMPLETE;
+      note = counts.unstableRows() + " rows changed on the primary at every recheck or are within the settle window"
+          + " (unstable, listed in rechecks.jsonl)" + (counts.total() > 0 ? " and " + counts.total() + " rows diverge" : "")
+          + "; run again when writes are quieter, or raise rechecks / recheck-delay";
     } else if (counts.total() > 0 || !plan.findings().isEmpty()) {
       status = Status.DIVERGENT;
     } else {
@@ -65,7 +73,9 @@ final class RunResults {
         plan.findings(),
         status,
         table.seconds(),
-        note);
+        note,
+        counts.convergedRows(),
+        counts.unstableRows());
   }
 
   private static TableResult failed(TableState table, String failure) {

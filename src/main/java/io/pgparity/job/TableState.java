@@ -7,6 +7,7 @@ import io.pgparity.config.TableSpec;
 import io.pgparity.connect.Both;
 import io.pgparity.hashing.BucketSum;
 import io.pgparity.keyspace.KeyValue;
+import io.pgparity.live.Lsn;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -32,12 +33,15 @@ final class TableState {
   /** True when heap order is unrelated to key order (a uuid key, say): see {@link #diffSequentially}. */
   volatile boolean randomHeapOrder;
   volatile String note;
+  /** Why the table could not be judged (the replica stalled, retries ran out); null while it can. */
+  private volatile String incomplete;
 
   private final Map<Integer, BucketSum> primarySums = new ConcurrentHashMap<>();
   private final Map<Integer, BucketSum> replicaSums = new ConcurrentHashMap<>();
   private final List<Divergence> sample = Collections.synchronizedList(new ArrayList<>());
   private final AtomicLong firstStart = new AtomicLong(Long.MAX_VALUE);
   private final AtomicLong lastEnd = new AtomicLong(Long.MIN_VALUE);
+  private final AtomicLong hashedAt = new AtomicLong();
 
   TableState(TableSpec spec, long maxDivergences) {
     this.spec = spec;
@@ -55,6 +59,29 @@ final class TableState {
   void addSums(Both<Map<Integer, BucketSum>> sums) {
     sums.primary().forEach((range, sum) -> primarySums.merge(range, sum, BucketSum::plus));
     sums.replica().forEach((range, sum) -> replicaSums.merge(range, sum, BucketSum::plus));
+  }
+
+  /** Notes the primary's WAL position after one of its hash queries of this table. */
+  void hashedAt(Lsn position) {
+    hashedAt.accumulateAndGet(position.value(), Math::max);
+  }
+
+  /** The primary's latest WAL position after hashing this table: the replica must pass it before the diff. */
+  Lsn hashedAt() {
+    return new Lsn(hashedAt.get());
+  }
+
+  /** Marks the table unjudged; the first reason is kept. */
+  void incomplete(String reason) {
+    synchronized (this) {
+      if (incomplete == null) {
+        incomplete = reason;
+      }
+    }
+  }
+
+  String incompleteReason() {
+    return incomplete;
   }
 
   Both<BucketSum> sums(int range) {

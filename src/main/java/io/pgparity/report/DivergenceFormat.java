@@ -1,6 +1,7 @@
 package io.pgparity.report;
 
 import io.pgparity.compare.Divergence;
+import io.pgparity.compare.RecheckedRow;
 import io.pgparity.compare.DivergenceKind;
 import java.util.Map;
 import tools.jackson.core.SerializableString;
@@ -35,6 +36,16 @@ final class DivergenceFormat {
     }
     node.set("primary", d.primary() == null ? null : row(d.primary()));
     node.set("replica", d.replica() == null ? null : row(d.replica()));
+    return MAPPER.writeValueAsString(node);
+  }
+
+  /** One rechecked (converged or unstable) row as a compact JSON object, without the line end. */
+  static String recheckLine(RecheckedRow r) {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("table", r.table().toString());
+    node.set("key", row(r.key()));
+    node.put("outcome", r.outcome().name());
+    node.put("reads", r.reads());
     return MAPPER.writeValueAsString(node);
   }
 

@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkState;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.pgparity.compare.Divergence;
+import io.pgparity.compare.RecheckedRow;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -12,11 +13,13 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Streams divergent rows to divergences.jsonl (full values) and divergences.csv (keys only) as
- * they are found, so memory does not grow with their number. Safe to share between threads.
+ * they are found, so memory does not grow with their number, and the rows rechecking settled as
+ * converged or unstable to rechecks.jsonl (keys only). Safe to share between threads.
  */
 public final class DivergenceWriter implements AutoCloseable {
 
@@ -26,6 +29,9 @@ public final class DivergenceWriter implements AutoCloseable {
   /** RFC 4180 CSV with the header {@link #CSV_HEADER}. */
   public static final String CSV_FILE = "divergences.csv";
 
+  /** Converged and unstable rows, one compact JSON object (table, key, outcome, reads) per line. */
+  public static final String RECHECKS_FILE = "rechecks.jsonl";
+
   /** The first line of the CSV file. */
   public static final String CSV_HEADER = "table,key,kind,columns";
 
@@ -34,13 +40,15 @@ public final class DivergenceWriter implements AutoCloseable {
   private final Path folder;
   private final Writer jsonl;
   private final Writer csv;
+  private final Writer rechecks;
   private long count; // guarded by this
   private boolean closed; // guarded by this
 
-  private DivergenceWriter(Path folder, Writer jsonl, Writer csv) {
+  private DivergenceWriter(Path folder, Writer jsonl, Writer csv, Writer rechecks) {
     this.folder = folder;
     this.jsonl = jsonl;
     this.csv = csv;
+    this.rechecks = rechecks;
   }
 
   /**
@@ -49,18 +57,23 @@ public final class DivergenceWriter implements AutoCloseable {
    */
   public static DivergenceWriter open(Path runFolder) {
     checkNotNull(runFolder, "runFolder");
-    Writer jsonl = null;
+    List<Writer> opened = new ArrayList<>();
     try {
-      jsonl = writer(runFolder.resolve(JSONL_FILE));
+      Writer jsonl = writer(runFolder.resolve(JSONL_FILE));
+      opened.add(jsonl);
       Writer csv = writer(runFolder.resolve(CSV_FILE));
+      opened.add(csv);
+      Writer rechecks = writer(runFolder.resolve(RECHECKS_FILE));
+      opened.add(rechecks);
       csv.write(CSV_HEADER + DivergenceFormat.CRLF);
       csv.flush();
       jsonl.flush();
-      return new DivergenceWriter(runFolder, jsonl, csv);
+      rechecks.flush();
+      return new DivergenceWriter(runFolder, jsonl, csv, rechecks);
     } catch (IOException e) {
-      if (jsonl != null) {
+      for (Writer writer : opened) {
         try {
-          jsonl.close();
+          writer.close();
         } catch (IOException suppressed) {
           e.addSuppressed(suppressed);
         }
@@ -88,6 +101,21 @@ public final class DivergenceWriter implements AutoCloseable {
     }
   }
 
+  /** Appends one converged or unstable row to rechecks.jsonl. */
+  public void write(RecheckedRow row) {
+    checkNotNull(row, "row");
+    String line = DivergenceFormat.recheckLine(row);
+    synchronized (this) {
+      checkState(!closed, "the divergence writer for %s is already closed", folder);
+      try {
+        rechecks.write(line);
+        rechecks.write('\n');
+      } catch (IOException e) {
+        throw failure("cannot write rechecked rows in", folder, e);
+      }
+    }
+  }
+
   /** How many divergences were written so far. */
   public synchronized long count() {
     return count;
@@ -101,7 +129,7 @@ public final class DivergenceWriter implements AutoCloseable {
     }
     closed = true;
     IOException failure = null;
-    for (Writer writer : List.of(jsonl, csv)) {
+    for (Writer writer : List.of(jsonl, csv, rechecks)) {
       try {
         writer.close();
       } catch (IOException e) {

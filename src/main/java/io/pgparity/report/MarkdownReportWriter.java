@@ -82,8 +82,8 @@ public final class MarkdownReportWriter {
       return;
     }
     row(md, "Table", "Status", "Rows primary", "Rows replica", "Ranges", "Missing", "Extra",
-        "Changed", "Seconds");
-    row(md, "---", "---", "--:", "--:", "--:", "--:", "--:", "--:", "--:");
+        "Changed", "Converged", "Unstable", "Seconds");
+    row(md, "---", "---", "--:", "--:", "--:", "--:", "--:", "--:", "--:", "--:", "--:");
     for (TableResult t : r.tables()) {
       row(
           md,
@@ -95,6 +95,8 @@ public final class MarkdownReportWriter {
           Long.toString(t.missingOnReplica()),
           Long.toString(t.extraOnReplica()),
           Long.toString(t.changed()),
+          Long.toString(t.converged()),
+          Long.toString(t.unstable()),
           String.format(Locale.ROOT, "%.3f", t.seconds()));
     }
     md.append('\n');
@@ -151,6 +153,10 @@ public final class MarkdownReportWriter {
       - Values are PostgreSQL's text output, read under TimeZone=UTC and DateStyle=ISO (bytea as \
       hex, floats exact), so equal text means equal data. *null* is SQL NULL, *empty* an empty \
       string; line breaks show as `\\n` and values over %2$d characters are cut with "…".
+      - **Converged** rows differed while a write was in flight and were equal once the replica \
+      had caught up: not divergences. **Unstable** rows changed on the primary at every recheck (or \
+      lie within the settle window): they could not be judged and make the table INCOMPLETE. Both \
+      are listed by key in `rechecks.jsonl`.
       - This report shows at most %1$d rows per table. Every divergent row, with all its \
       values, is in `divergences.jsonl` (one JSON object per line); `divergences.csv` lists their \
       keys and `summary.json` holds the counts for tools.

@@ -57,6 +57,8 @@ public final class SummaryJsonWriter {
     ObjectNode totals = root.putObject("totals");
     totals.put("rowsCompared", result.rowsCompared());
     totals.put("divergentRows", result.divergentRows());
+    totals.put("convergedRows", result.tables().stream().mapToLong(TableResult::converged).sum());
+    totals.put("unstableRows", result.tables().stream().mapToLong(TableResult::unstable).sum());
     return root;
   }
 
@@ -83,6 +85,8 @@ public final class SummaryJsonWriter {
     node.put("missingOnReplica", table.missingOnReplica());
     node.put("extraOnReplica", table.extraOnReplica());
     node.put("changed", table.changed());
+    node.put("converged", table.converged());
+    node.put("unstable", table.unstable());
     strings(node.putArray("schemaFindings"), table.schemaFindings());
     node.put("status", table.status().name());
     if (Double.isFinite(table.seconds())) {

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * The outcome for one table. {@code columns} are the compared columns (common to both sides);
- * {@code note} explains an INCOMPLETE or FAILED status in one line, and is null otherwise.
+ * {@code note} explains an INCOMPLETE or FAILED status in one line, and is null otherwise; {@code
+ * converged} rows looked different but were in flight, {@code unstable} ones could not be judged.
  */
 public record TableResult(
     TableRef table,
@@ -23,7 +24,9 @@ public record TableResult(
     List<String> schemaFindings,
     Status status,
     double seconds,
-    String note) {
+    String note,
+    long converged,
+    long unstable) {
 
   public TableResult {
     checkNotNull(table, "table");
@@ -33,6 +36,15 @@ public record TableResult(
     schemaFindings = List.copyOf(schemaFindings);
     checkArgument(rowsPrimary >= 0 && rowsReplica >= 0, "row counts must not be negative");
     checkArgument(missingOnReplica >= 0 && extraOnReplica >= 0 && changed >= 0, "counts must not be negative");
+    checkArgument(converged >= 0 && unstable >= 0, "recheck counts must not be negative");
+  }
+
+  /** A result without rechecked rows. */
+  public TableResult(TableRef table, List<String> key, List<String> columns, long rowsPrimary, long rowsReplica,
+      int ranges, long missingOnReplica, long extraOnReplica, long changed, List<String> schemaFindings, Status status,
+      double seconds, String note) {
+    this(table, key, columns, rowsPrimary, rowsReplica, ranges, missingOnReplica, extraOnReplica, changed,
+        schemaFindings, status, seconds, note, 0, 0);
   }
 
   /** Rows that differ in any way. */
