@@ -1,11 +1,11 @@
 package io.pgparity.bench;
 
+import io.pgparity.cli.OptionReader;
 import io.pgparity.config.ConfigException;
 import io.pgparity.config.Spelling;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -13,12 +13,20 @@ import java.util.Set;
 public final class BenchOptionsParser {
 
   static final List<String> OPTIONS = List.of("--rows", "--rounds", "--out", "--tables", "--help");
+  private static final OptionReader READER =
+      new OptionReader(
+          "bench",
+          OPTIONS,
+          Set.of("--help"),
+          Set.of(),
+          BenchOptionsParser::example,
+          "bench takes only options: " + usageLine());
 
   private BenchOptionsParser() {}
 
   /** The options, or a ConfigException whose one-line message names the mistake and the fix. */
   public static BenchOptions parse(List<String> args) {
-    if (args.contains("--help") || args.contains("-h")) {
+    if (OptionReader.wantsHelp(args)) {
       return BenchOptions.helpOnly();
     }
     BenchOptions defaults = BenchOptions.defaults();
@@ -26,37 +34,12 @@ public final class BenchOptionsParser {
     int rounds = defaults.rounds();
     Path out = defaults.out();
     List<BenchTable> tables = defaults.tables();
-    Set<String> seen = new HashSet<>();
-    for (int i = 0; i < args.size(); i++) {
-      String arg = args.get(i);
-      if (!arg.startsWith("-")) {
-        throw new ConfigException("bench: unexpected argument '" + arg + "'; bench takes only options: " + usageLine());
-      }
-      int equals = arg.indexOf('=');
-      String name = equals < 0 ? arg : arg.substring(0, equals);
-      if (!OPTIONS.contains(name)) {
-        throw new ConfigException(
-            String.format(
-                "bench: unknown option '%s'%s; valid options: %s",
-                name, Spelling.hint(name, OPTIONS), String.join(", ", OPTIONS)));
-      }
-      if (!seen.add(name)) {
-        throw new ConfigException("bench: " + name + " is given twice; give it once");
-      }
-      String value;
-      if (equals >= 0) {
-        value = arg.substring(equals + 1);
-      } else if (i + 1 < args.size() && !args.get(i + 1).startsWith("--")) {
-        value = args.get(++i);
-      } else {
-        value = "";
-      }
-      if (value.isBlank()) {
-        throw new ConfigException("bench: " + name + " needs a value, e.g. " + example(name));
-      }
-      switch (name) {
-        case "--rows" -> rows = integer(value, name, BenchOptions.MIN_ROWS, BenchOptions.MAX_ROWS);
-        case "--rounds" -> rounds = integer(value, name, 1, BenchOptions.MAX_ROUNDS);
+    for (OptionReader.Given given : READER.read(args)) {
+      String value = given.value();
+      switch (given.name()) {
+        case "--rows" ->
+            rows = READER.integer("--rows", value, BenchOptions.MIN_ROWS, BenchOptions.MAX_ROWS);
+        case "--rounds" -> rounds = READER.integer("--rounds", value, 1, BenchOptions.MAX_ROUNDS);
         case "--out" -> out = path(value);
         default -> tables = tables(value);
       }
@@ -102,18 +85,5 @@ public final class BenchOptionsParser {
     } catch (InvalidPathException e) {
       throw new ConfigException("bench: --out is not a valid path: " + e.getReason() + "; e.g. --out reports");
     }
-  }
-
-  private static int integer(String value, String option, int min, int max) {
-    try {
-      int number = Integer.parseInt(value.replace("_", ""));
-      if (number >= min && number <= max) {
-        return number;
-      }
-    } catch (NumberFormatException e) {
-      // reported below with the allowed range
-    }
-    throw new ConfigException(
-        "bench: " + option + " must be an integer between " + min + " and " + max + " but was '" + value + "'");
   }
 }

@@ -56,7 +56,8 @@ public final class JobDefinitionFactory {
               orElse(options.chunkRows(), base.chunkRows()),
               orElse(options.maxDivergences(), base.maxDivergences()),
               base.statementTimeout(),
-              base.lockTimeout());
+              base.lockTimeout(),
+              options.live().applyTo(base.live()));
       JobDefinition definition =
           new JobDefinition(
               job == null ? ADHOC_NAME : job.name(),

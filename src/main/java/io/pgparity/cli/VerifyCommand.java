@@ -1,8 +1,10 @@
 package io.pgparity.cli;
 
 import io.pgparity.config.ConfigException;
+import io.pgparity.config.DurationText;
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.JobFileLoader;
+import io.pgparity.config.LiveTuning;
 import io.pgparity.config.PasswordResolver;
 import io.pgparity.config.Tuning;
 import io.pgparity.job.RunOutcome;
@@ -78,6 +80,7 @@ public final class VerifyCommand implements Command {
   /** The text of {@code pgparity verify --help}. */
   static String usage() {
     Tuning defaults = Tuning.defaults();
+    LiveTuning live = defaults.live();
     return String.join(
         "\n",
         "Usage: pgparity verify --job FILE [overrides]",
@@ -108,11 +111,35 @@ public final class VerifyCommand implements Command {
             + " (default "
             + defaults.maxDivergences()
             + ")",
+        "  --no-lag-wait          judge suspect rows without first waiting for the replica to",
+        "                         replay past the primary's current WAL position",
+        "  --max-wait D           longest wait for the replica to catch up (default "
+            + DurationText.format(live.maxWait())
+            + ")",
+        "  --max-lag SIZE         pause reading while the replica lags more WAL than SIZE,",
+        "                         e.g. 64MB or 1GB (default 0: never pause)",
+        "  --rechecks N           times a suspect row is read again to tell divergent from",
+        "                         converged and unstable, 0-"
+            + LiveTuning.MAX_RECHECKS
+            + " (default "
+            + live.rechecks()
+            + ")",
+        "  --recheck-delay D      pause before each recheck (default "
+            + DurationText.format(live.recheckDelay())
+            + ")",
+        "  --rows-per-second N    rows read per second from each side (default 0: unlimited)",
+        "  --retries N            retries after a transient failure (dropped connection,",
+        "                         recovery conflict), 0-"
+            + LiveTuning.MAX_RETRIES
+            + " (default "
+            + live.retries()
+            + ")",
         "  --job-repository URL   JDBC url of the Spring Batch job repository",
         "                         (default: a file database under --out)",
         "  --debug                show stack traces of errors",
         "  --help, -h             this text",
         "",
+        "D is a duration: 500ms, 30s, 2m, 1h or a whole number of seconds.",
         "Passwords never come from the command line: put them in ~/.pgpass (or $PGPASSFILE),",
         "or reference an environment variable in the job file: password: ${PRIMARY_PASSWORD}.",
         "Exit codes: 0 consistent, 1 divergent, 2 usage/configuration error, 3 runtime failure,",

@@ -1,9 +1,11 @@
 package io.pgparity.cli;
 
 import io.pgparity.catalog.TableRef;
+import io.pgparity.config.ByteSizeText;
 import io.pgparity.config.ConfigException;
+import io.pgparity.config.LiveTuning;
 import io.pgparity.config.PasswordResolver;
-import io.pgparity.config.Spelling;
+import io.pgparity.config.RateText;
 import io.pgparity.config.Tuning;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -12,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /** Parses the arguments of {@code pgparity verify}: {@code --opt value} or {@code --opt=value}. */
 public final class VerifyOptionsParser {
@@ -26,62 +29,44 @@ public final class VerifyOptionsParser {
           "--threads",
           "--chunk-rows",
           "--max-divergences",
+          "--no-lag-wait",
+          "--max-wait",
+          "--max-lag",
+          "--rechecks",
+          "--recheck-delay",
+          "--rows-per-second",
+          "--retries",
           "--job-repository",
           "--debug",
           "--help");
-  private static final Set<String> FLAGS = Set.of("--debug", "--help");
   private static final String SEE_HELP = " (see pgparity verify --help)";
+  private static final OptionReader READER =
+      new OptionReader(
+          "verify",
+          OPTIONS,
+          Set.of("--debug", "--no-lag-wait", "--help"),
+          Set.of("--table"),
+          VerifyOptionsParser::example,
+          "verify takes only options" + SEE_HELP);
 
   private VerifyOptionsParser() {}
 
   /** The options, or a ConfigException whose one-line message names the mistake and the fix. */
   public static VerifyOptions parse(List<String> args) {
-    if (args.contains("--help") || args.contains("-h")) {
+    if (OptionReader.wantsHelp(args)) {
       return VerifyOptions.helpOnly();
     }
     Map<String, String> single = new HashMap<>();
     List<TableRef> tables = new ArrayList<>();
-    boolean debug = false;
-    for (int i = 0; i < args.size(); i++) {
-      String arg = args.get(i);
-      if (!arg.startsWith("-")) {
-        throw new ConfigException(
-            "verify: unexpected argument '" + arg + "'; verify takes only options" + SEE_HELP);
-      }
-      int equals = arg.indexOf('=');
-      String name = equals < 0 ? arg : arg.substring(0, equals);
-      if (!OPTIONS.contains(name)) {
-        throw new ConfigException(
-            String.format(
-                "verify: unknown option '%s'%s; valid options: %s",
-                name, Spelling.hint(name, OPTIONS), String.join(", ", OPTIONS)));
-      }
-      if (FLAGS.contains(name)) {
-        if (equals >= 0) {
-          throw new ConfigException("verify: " + name + " takes no value; write just " + name);
-        }
-        debug = true; // --help returned above, so the only flag left is --debug
-        continue;
-      }
-      String value;
-      if (equals >= 0) {
-        value = arg.substring(equals + 1);
-      } else if (i + 1 < args.size() && !args.get(i + 1).startsWith("--")) {
-        value = args.get(++i);
-      } else {
-        value = "";
-      }
-      if (value.isEmpty()) {
-        throw new ConfigException("verify: " + name + " needs a value, e.g. " + example(name));
-      }
-      if (name.equals("--table")) {
-        TableRef table = table(value);
+    for (OptionReader.Given given : READER.read(args)) {
+      if (given.name().equals("--table")) {
+        TableRef table = table(given.value());
         if (tables.contains(table)) {
-          throw new ConfigException("verify: --table " + table + " is given twice; give it once");
+          throw READER.error("--table " + table + " is given twice; give it once");
         }
         tables.add(table);
-      } else if (single.putIfAbsent(name, value) != null) {
-        throw new ConfigException("verify: " + name + " is given twice; give it once");
+      } else {
+        single.put(given.name(), given.value());
       }
     }
     VerifyOptions options =
@@ -91,18 +76,44 @@ public final class VerifyOptionsParser {
             url(single.get("--replica"), "--replica"),
             tables,
             path(single.get("--out"), "--out"),
-            integer(single.get("--threads"), "--threads", 1, Tuning.MAX_THREADS),
-            integer(
-                single.get("--chunk-rows"),
-                "--chunk-rows",
-                Tuning.MIN_CHUNK_ROWS,
-                Tuning.MAX_CHUNK_ROWS),
-            integer(single.get("--max-divergences"), "--max-divergences", 1, Integer.MAX_VALUE),
+            integer(single, "--threads", 1, Tuning.MAX_THREADS),
+            integer(single, "--chunk-rows", Tuning.MIN_CHUNK_ROWS, Tuning.MAX_CHUNK_ROWS),
+            integer(single, "--max-divergences", 1, Integer.MAX_VALUE),
             repository(single.get("--job-repository")),
-            debug,
+            live(single),
+            single.containsKey("--debug"),
             false);
     checkComplete(options);
     return options;
+  }
+
+  private static LiveOverrides live(Map<String, String> single) {
+    return new LiveOverrides(
+        single.containsKey("--no-lag-wait") ? false : null,
+        converted(single, "--max-wait", READER::duration),
+        converted(
+            single,
+            "--max-lag",
+            (option, value) ->
+                READER.parsed(option, value, ByteSizeText.FORMS, ByteSizeText::parse)),
+        integer(single, "--rechecks", 0, LiveTuning.MAX_RECHECKS),
+        converted(single, "--recheck-delay", READER::duration),
+        converted(
+            single,
+            "--rows-per-second",
+            (option, value) -> READER.parsed(option, value, RateText.FORMS, RateText::parse)),
+        integer(single, "--retries", 0, LiveTuning.MAX_RETRIES));
+  }
+
+  /** The option's value converted, or null when it was not given. */
+  private static <T> T converted(
+      Map<String, String> single, String option, BiFunction<String, String, T> convert) {
+    String value = single.get(option);
+    return value == null ? null : convert.apply(option, value);
+  }
+
+  private static Integer integer(Map<String, String> single, String option, int min, int max) {
+    return converted(single, option, (o, value) -> READER.integer(o, value, min, max));
   }
 
   private static void checkComplete(VerifyOptions options) {
@@ -135,6 +146,11 @@ public final class VerifyOptionsParser {
       case "--table" -> "--table public.users";
       case "--out" -> "--out reports";
       case "--job-repository" -> "--job-repository jdbc:postgresql://host:5432/batch";
+      case "--max-wait" -> "--max-wait 2m";
+      case "--max-lag" -> "--max-lag 64MB";
+      case "--recheck-delay" -> "--recheck-delay 1s";
+      case "--rows-per-second" -> "--rows-per-second 5000";
+      case "--rechecks", "--retries" -> option + " 3";
       default -> option + " 4";
     };
   }
@@ -143,7 +159,7 @@ public final class VerifyOptionsParser {
     try {
       return TableRef.parse(value);
     } catch (IllegalArgumentException e) {
-      throw new ConfigException("verify: --table " + e.getMessage());
+      throw READER.error("--table " + e.getMessage());
     }
   }
 
@@ -151,7 +167,7 @@ public final class VerifyOptionsParser {
     try {
       return value == null ? null : Path.of(value);
     } catch (InvalidPathException e) {
-      throw new ConfigException("verify: " + option + " is not a valid path: " + e.getReason());
+      throw READER.error(option + " is not a valid path: " + e.getReason());
     }
   }
 
@@ -160,9 +176,8 @@ public final class VerifyOptionsParser {
       return null;
     }
     if (!value.startsWith("jdbc:postgresql:")) {
-      throw new ConfigException(
-          "verify: "
-              + option
+      throw READER.error(
+          option
               + " must be a jdbc:postgresql: url but was '"
               + PasswordResolver.redact(value)
               + "'; e.g. "
@@ -170,9 +185,8 @@ public final class VerifyOptionsParser {
     }
     if (PasswordResolver.hasPasswordParameter(value)) {
       // command lines end up in shell history and process lists
-      throw new ConfigException(
-          "verify: "
-              + option
+      throw READER.error(
+          option
               + " must not contain password=; put the password in ~/.pgpass"
               + " or in the job file as password: ${ENV_VAR}");
     }
@@ -181,30 +195,12 @@ public final class VerifyOptionsParser {
 
   private static String repository(String value) {
     if (value != null && !value.startsWith("jdbc:")) {
-      throw new ConfigException(
-          "verify: --job-repository must be a JDBC url but was '"
+      throw READER.error(
+          "--job-repository must be a JDBC url but was '"
               + PasswordResolver.redact(value)
               + "'; e.g. "
               + example("--job-repository"));
     }
     return value;
-  }
-
-  private static Integer integer(String value, String option, int min, int max) {
-    if (value == null) {
-      return null;
-    }
-    String range =
-        max == Integer.MAX_VALUE ? "of at least " + min : "between " + min + " and " + max;
-    try {
-      int number = Integer.parseInt(value.replace("_", ""));
-      if (number >= min && number <= max) {
-        return number;
-      }
-    } catch (NumberFormatException e) {
-      // reported below with the allowed range
-    }
-    throw new ConfigException(
-        "verify: " + option + " must be an integer " + range + " but was '" + value + "'");
   }
 }

@@ -29,11 +29,19 @@ public final class JobFileLoader {
           "max-divergences",
           "statement-timeout",
           "lock-timeout",
+          "lag-aware",
+          "max-wait",
+          "max-lag",
+          "rechecks",
+          "recheck-delay",
+          "rows-per-second",
+          "retries",
           "out",
           "job-repository");
   static final List<String> CONNECTION_KEYS = List.of("url", "password");
   static final List<String> TABLE_KEYS =
-      List.of("table", "key", "columns", "ignore-columns", "where");
+      List.of(
+          "table", "key", "columns", "ignore-columns", "where", "settle-column", "settle-window");
 
   /** Where run folders go when neither the job file nor the command line says. */
   public static final Path DEFAULT_OUT = Path.of("reports");
@@ -149,8 +157,9 @@ public final class JobFileLoader {
           table + ": give either columns or ignore-columns, not both; remove one of the keys");
     }
     String where = entry.string("where", "an SQL condition").orElse(null);
+    Settle settle = LiveKeys.settle(entry, table);
     try {
-      return new TableSpec(table, key, columns, ignoreColumns, where);
+      return new TableSpec(table, key, columns, ignoreColumns, where, settle);
     } catch (IllegalArgumentException e) {
       throw entry.error(e.getMessage());
     }
@@ -182,7 +191,8 @@ public final class JobFileLoader {
           job.integer("max-divergences", 1, Integer.MAX_VALUE, "of at least 1")
               .orElse(defaults.maxDivergences()),
           job.duration("statement-timeout").orElse(defaults.statementTimeout()),
-          job.duration("lock-timeout").orElse(defaults.lockTimeout()));
+          job.duration("lock-timeout").orElse(defaults.lockTimeout()),
+          LiveKeys.tuning(job));
     } catch (IllegalArgumentException e) {
       throw job.error(e.getMessage());
     }

@@ -140,7 +140,19 @@ class CliTests {
     assertThat(cli(Status.CONSISTENT).run("verify", "--help")).isZero();
     assertThat(out())
         .contains("Usage: pgparity verify --job FILE")
-        .contains("--threads N", "--chunk-rows N", "--max-divergences N", "--job-repository URL");
+        .contains("--threads N", "--chunk-rows N", "--max-divergences N", "--job-repository URL")
+        .contains(
+            "--no-lag-wait",
+            "--max-wait D",
+            "(default 2m)",
+            "--max-lag SIZE",
+            "--rechecks N",
+            "0-100 (default 3)",
+            "--recheck-delay D",
+            "(default 1s)",
+            "--rows-per-second N",
+            "--retries N",
+            "0-20 (default 3)");
     assertThat(launched).isEmpty();
 
     out.reset();
@@ -156,6 +168,18 @@ class CliTests {
     assertThat(err())
         .isEqualTo(
             "pgparity: verify: --threads must be an integer between 1 and 64 but was 'many'\n");
+  }
+
+  @Test
+  void aBadLiveOptionIsExitCode2AndLaunchesNothing() {
+    int code = cli(Status.CONSISTENT).run("verify", "--job", "a.yaml", "--max-lag", "lots");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err())
+        .isEqualTo(
+            "pgparity: verify: --max-lag must be a size like 512kB, 64MB, 1GB or a whole number"
+                + " of bytes (0 = off) but was 'lots'\n");
+    assertThat(launched).isEmpty();
   }
 
   private Cli cli(Status status) {

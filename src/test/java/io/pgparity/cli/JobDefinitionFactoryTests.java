@@ -8,7 +8,9 @@ import io.pgparity.config.ConfigException;
 import io.pgparity.config.ConnectionSpec;
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.JobFileLoader;
+import io.pgparity.config.LiveTuning;
 import io.pgparity.config.PasswordResolver;
+import io.pgparity.config.Settle;
 import io.pgparity.config.TableSpec;
 import io.pgparity.config.Tuning;
 import java.io.IOException;
@@ -16,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -68,13 +71,82 @@ class JobDefinitionFactoryTests {
                 List.of("session_id"),
                 List.of(),
                 List.of("last_seen"),
-                null),
+                null,
+                new Settle("last_seen", Duration.ofMinutes(5))),
             TableSpec.of(new TableRef("public", "events")));
     assertThat(built.out()).isEqualTo(Path.of("elsewhere"));
     assertThat(built.tuning())
-        .as("timeouts have no command-line option and stay as the file says")
-        .isEqualTo(new Tuning(3, 20, 9, Duration.ofSeconds(90), Duration.ofMillis(250)));
+        .as("timeouts have no command-line option; the live settings stay as the file says")
+        .isEqualTo(
+            new Tuning(
+                3,
+                20,
+                9,
+                Duration.ofSeconds(90),
+                Duration.ofMillis(250),
+                new LiveTuning(
+                    false,
+                    Duration.ofSeconds(45),
+                    64L << 20,
+                    5,
+                    Duration.ofMillis(1500),
+                    2500.5,
+                    7)));
     assertThat(built.jobRepositoryUrl()).isEqualTo("jdbc:h2:mem:batch");
+  }
+
+  @Test
+  void liveOptionsOverrideTheJobFileOneByOne() {
+    LiveTuning all =
+        factory()
+            .build(
+                options(
+                    "--job", VALID_JOB,
+                    "--max-wait", "3m",
+                    "--max-lag", "0",
+                    "--rechecks", "0",
+                    "--recheck-delay", "2s",
+                    "--rows-per-second", "0",
+                    "--retries", "1"))
+            .tuning()
+            .live();
+    LiveTuning one =
+        factory().build(options("--job", VALID_JOB, "--retries", "0")).tuning().live();
+
+    assertThat(all)
+        .as("lag-aware: false stays, as no option turns waiting back on")
+        .isEqualTo(new LiveTuning(false, Duration.ofMinutes(3), 0, 0, Duration.ofSeconds(2), 0, 1));
+    assertThat(one)
+        .isEqualTo(
+            new LiveTuning(
+                false, Duration.ofSeconds(45), 64L << 20, 5, Duration.ofMillis(1500), 2500.5, 0));
+  }
+
+  @Test
+  void noLagWaitTurnsWaitingOffAndAdhocRunsTakeTheLiveDefaults() {
+    String[] adhoc = {
+      "--primary", "jdbc:postgresql://db1/app?user=checker",
+      "--replica", "jdbc:postgresql://db2/app?user=checker",
+      "--table", "public.users"
+    };
+    LiveTuning defaults = factory().build(options(adhoc)).tuning().live();
+    List<String> noWait = new ArrayList<>(List.of(adhoc));
+    noWait.add("--no-lag-wait");
+    LiveTuning withoutWaiting =
+        factory().build(VerifyOptionsParser.parse(noWait)).tuning().live();
+
+    assertThat(defaults).isEqualTo(LiveTuning.defaults());
+    assertThat(defaults.lagAware()).isTrue();
+    assertThat(withoutWaiting)
+        .isEqualTo(
+            new LiveTuning(
+                false,
+                defaults.maxWait(),
+                defaults.maxLagBytes(),
+                defaults.rechecks(),
+                defaults.recheckDelay(),
+                defaults.rowsPerSecond(),
+                defaults.retries()));
   }
 
   @Test
@@ -149,6 +221,7 @@ class JobDefinitionFactoryTests {
             null,
             null,
             null,
+            LiveOverrides.none(),
             false,
             false);
 

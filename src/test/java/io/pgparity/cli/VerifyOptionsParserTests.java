@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pgparity.catalog.TableRef;
 import io.pgparity.config.ConfigException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,16 @@ class VerifyOptionsParserTests {
             "--max-divergences",
             "7",
             "--job-repository=jdbc:h2:mem:batch",
+            "--no-lag-wait",
+            "--max-wait",
+            "90s",
+            "--max-lag=1GB",
+            "--rechecks",
+            "0",
+            "--recheck-delay=250ms",
+            "--rows-per-second",
+            "2_000",
+            "--retries=20",
             "--debug");
 
     assertThat(options)
@@ -47,6 +58,8 @@ class VerifyOptionsParserTests {
                 5000,
                 7,
                 "jdbc:h2:mem:batch",
+                new LiveOverrides(
+                    false, Duration.ofSeconds(90), 1L << 30, 0, Duration.ofMillis(250), 2000.0, 20),
                 true,
                 false));
   }
@@ -59,6 +72,7 @@ class VerifyOptionsParserTests {
     assertThat(options.tables()).isEmpty();
     assertThat(options.threads()).isNull();
     assertThat(options.out()).isNull();
+    assertThat(options.live()).isEqualTo(LiveOverrides.none());
     assertThat(options.debug()).isFalse();
   }
 
@@ -86,7 +100,13 @@ class VerifyOptionsParserTests {
         .isEqualTo(
             "verify: unknown option '--thread' (did you mean '--threads'?); valid options: --job,"
                 + " --primary, --replica, --table, --out, --threads, --chunk-rows,"
-                + " --max-divergences, --job-repository, --debug, --help");
+                + " --max-divergences, --no-lag-wait, --max-wait, --max-lag, --rechecks,"
+                + " --recheck-delay, --rows-per-second, --retries, --job-repository, --debug,"
+                + " --help");
+    assertThat(error("--job", "a.yaml", "--max-wiat", "1m"))
+        .startsWith("verify: unknown option '--max-wiat' (did you mean '--max-wait'?)");
+    assertThat(error("--job", "a.yaml", "--nolagwait"))
+        .startsWith("verify: unknown option '--nolagwait' (did you mean '--no-lag-wait'?)");
     assertThat(error("-job", "a.yaml"))
         .startsWith("verify: unknown option '-job' (did you mean '--job'?)");
     assertThat(error("--password=x")).startsWith("verify: unknown option '--password';");
@@ -113,6 +133,49 @@ class VerifyOptionsParserTests {
                 + " '99999999999'");
     assertThat(error("--job", "a.yaml", "--max-divergences", "0"))
         .isEqualTo("verify: --max-divergences must be an integer of at least 1 but was '0'");
+  }
+
+  @Test
+  void checksTheLiveOptionsWithTheirAllowedValues() {
+    assertThat(error("--job", "a.yaml", "--max-wait", "soon"))
+        .isEqualTo(
+            "verify: --max-wait must be a duration like 500ms, 30s, 10m, 1h or a whole number of"
+                + " seconds but was 'soon'");
+    assertThat(error("--job", "a.yaml", "--recheck-delay=9999h"))
+        .isEqualTo("verify: --recheck-delay must be at most 596h but was '9999h'");
+    assertThat(error("--job", "a.yaml", "--max-lag", "64 megs"))
+        .isEqualTo(
+            "verify: --max-lag must be a size like 512kB, 64MB, 1GB or a whole number of bytes"
+                + " (0 = off) but was '64 megs'");
+    assertThat(error("--job", "a.yaml", "--rechecks", "101"))
+        .isEqualTo("verify: --rechecks must be an integer between 0 and 100 but was '101'");
+    assertThat(error("--job", "a.yaml", "--retries", "-1"))
+        .isEqualTo("verify: --retries must be an integer between 0 and 20 but was '-1'");
+    assertThat(error("--job", "a.yaml", "--rows-per-second", "-5"))
+        .isEqualTo(
+            "verify: --rows-per-second must be a number of at least 0 such as 5000 or 2.5"
+                + " (0 = unlimited) but was '-5'");
+    assertThat(error("--job", "a.yaml", "--max-lag"))
+        .isEqualTo("verify: --max-lag needs a value, e.g. --max-lag 64MB");
+    assertThat(error("--job", "a.yaml", "--retries", "--debug"))
+        .isEqualTo("verify: --retries needs a value, e.g. --retries 3");
+    assertThat(error("--job", "a.yaml", "--no-lag-wait=true"))
+        .isEqualTo("verify: --no-lag-wait takes no value; write just --no-lag-wait");
+    assertThat(error("--job", "a.yaml", "--max-wait", "1m", "--max-wait=2m"))
+        .isEqualTo("verify: --max-wait is given twice; give it once");
+  }
+
+  @Test
+  void readsWalSizesAndZeroAsOff() {
+    assertThat(parse("--job", "a.yaml", "--max-lag", "512kB").live().maxLagBytes())
+        .isEqualTo(512L * 1024);
+    assertThat(parse("--job", "a.yaml", "--max-lag", "64mb").live().maxLagBytes())
+        .isEqualTo(64L << 20);
+    assertThat(parse("--job", "a.yaml", "--max-lag", "0").live().maxLagBytes()).isZero();
+    assertThat(parse("--job", "a.yaml", "--rows-per-second", "0").live().rowsPerSecond()).isZero();
+    assertThat(parse("--job", "a.yaml", "--debug", "--debug").debug())
+        .as("a repeated flag is harmless")
+        .isTrue();
   }
 
   @Test

@@ -22,7 +22,10 @@ class JobFileLoaderTests {
   private static final Path JOBS = Path.of("src/test/resources/jobs");
   private static final String JOB_KEYS =
       "name, primary, replica, tables, threads, chunk-rows, max-divergences, statement-timeout,"
-          + " lock-timeout, out, job-repository";
+          + " lock-timeout, lag-aware, max-wait, max-lag, rechecks, recheck-delay, rows-per-second,"
+          + " retries, out, job-repository";
+  private static final String TABLE_KEYS =
+      "table, key, columns, ignore-columns, where, settle-column, settle-window";
   private static final String HEAD =
       """
       name: auth
@@ -57,11 +60,26 @@ class JobFileLoaderTests {
                 List.of("session_id"),
                 List.of(),
                 List.of("last_seen"),
-                null),
+                null,
+                new Settle("last_seen", Duration.ofMinutes(5))),
             TableSpec.of(new TableRef("public", "audit_log")),
             TableSpec.of(new TableRef("Sales", "Orders.2024")));
     assertThat(job.tuning())
-        .isEqualTo(new Tuning(8, 50_000, 500, Duration.ofSeconds(90), Duration.ofMillis(250)));
+        .isEqualTo(
+            new Tuning(
+                8,
+                50_000,
+                500,
+                Duration.ofSeconds(90),
+                Duration.ofMillis(250),
+                new LiveTuning(
+                    false,
+                    Duration.ofSeconds(45),
+                    64L << 20,
+                    5,
+                    Duration.ofMillis(1500),
+                    2500.5,
+                    7)));
     assertThat(job.out()).isEqualTo(Path.of("build/reports"));
     assertThat(job.jobRepositoryUrl()).isEqualTo("jdbc:postgresql://batchdb:5432/batch?user=batch");
   }
@@ -71,6 +89,11 @@ class JobFileLoaderTests {
     JobDefinition job = loader.load(JOBS.resolve("minimal.yaml"), Map.of());
 
     assertThat(job.tuning()).isEqualTo(Tuning.defaults());
+    assertThat(job.tuning().live())
+        .isEqualTo(
+            new LiveTuning(
+                true, Duration.ofMinutes(2), 0, 3, Duration.ofSeconds(1), 0, 3));
+    assertThat(job.tables()).allSatisfy(t -> assertThat(t.settle()).isNull());
     assertThat(job.out()).isEqualTo(Path.of("reports"));
     assertThat(job.jobRepositoryUrl()).isNull();
     assertThat(job.primary().password()).isNull();
@@ -113,8 +136,8 @@ class JobFileLoaderTests {
                 + " keys"),
         Arguments.of(
             "unknown-table-key.yaml",
-            "6: unknown key 'keys' in a tables entry (did you mean 'key'?); valid keys: table, key,"
-                + " columns, ignore-columns, where"),
+            "6: unknown key 'keys' in a tables entry (did you mean 'key'?); valid keys: "
+                + TABLE_KEYS),
         Arguments.of(
             "unset-variable.yaml",
             "4: environment variable PRIMARY_PASSWORD is not set; set PRIMARY_PASSWORD or remove"
@@ -232,6 +255,130 @@ class JobFileLoaderTests {
         .isEqualTo("auth.yaml:1: name must be a job name but was a list");
   }
 
+  @ParameterizedTest(name = "max-lag: {0}")
+  @MethodSource("walSizes")
+  void readsWalSizesAsPostgresqlWritesThem(String text, long bytes) throws IOException {
+    String yaml = HEAD + "tables: [public.users]\nmax-lag: " + text + "\n";
+
+    JobDefinition job = loader.load(write(yaml), Map.of());
+
+    assertThat(job.tuning().live().maxLagBytes()).isEqualTo(bytes);
+  }
+
+  static Stream<Arguments> walSizes() {
+    return Stream.of(
+        Arguments.of("0", 0L),
+        Arguments.of("123", 123L),
+        Arguments.of("1_048_576", 1_048_576L),
+        Arguments.of("512kB", 512L * 1024),
+        Arguments.of("64MB", 64L * 1024 * 1024),
+        Arguments.of("64mb", 64L * 1024 * 1024),
+        Arguments.of("'64 MB'", 64L * 1024 * 1024),
+        Arguments.of("1GB", 1L << 30),
+        Arguments.of("2Tb", 2L << 40),
+        Arguments.of("8192B", 8192L));
+  }
+
+  @Test
+  void readsBooleansRatesAndDurationsOfTheLiveKeys() throws IOException {
+    String head = HEAD + "tables: [public.users]\n";
+
+    assertThat(live(head + "lag-aware: no\n").lagAware()).isFalse();
+    assertThat(live(head + "lag-aware: 'TRUE'\n").lagAware()).isTrue();
+    assertThat(live(head + "rows-per-second: 0.5\n").rowsPerSecond()).isEqualTo(0.5);
+    LiveTuning live = live(head + "max-wait: 0\nrecheck-delay: 2m\nrechecks: 0\nretries: 20\n");
+    assertThat(live.maxWait()).isZero();
+    assertThat(live.recheckDelay()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(live.rechecks()).isZero();
+    assertThat(live.retries()).isEqualTo(20);
+  }
+
+  @Test
+  void checksTheLiveKeys() throws IOException {
+    String head = HEAD + "tables: [public.users]\n";
+    assertThat(error(head + "lag-aware: maybe\n"))
+        .isEqualTo("auth.yaml:5: lag-aware must be true or false but was 'maybe'");
+    assertThat(error(head + "max-wait: 2 minutes\n"))
+        .isEqualTo(
+            "auth.yaml:5: max-wait must be a duration like 500ms, 30s, 10m, 1h or a whole number"
+                + " of seconds but was '2 minutes'");
+    assertThat(error(head + "max-wait: 9999h\n"))
+        .isEqualTo("auth.yaml:5: max-wait must be at most 596h but was '9999h'");
+    assertThat(error(head + "recheck-delay: -1s\n"))
+        .startsWith("auth.yaml:5: recheck-delay must be a duration like 500ms")
+        .endsWith("but was '-1s'");
+    assertThat(error(head + "max-lag: 64 megs\n"))
+        .isEqualTo(
+            "auth.yaml:5: max-lag must be a size like 512kB, 64MB, 1GB or a whole number of bytes"
+                + " (0 = off) but was '64 megs'");
+    assertThat(error(head + "max-lag: 1.5GB\n")).endsWith("but was '1.5GB'");
+    assertThat(error(head + "max-lag: 99999999TB\n"))
+        .as("a size beyond a long is out of range, not wrapped")
+        .endsWith("but was '99999999TB'");
+    assertThat(error(head + "rechecks: 101\n"))
+        .isEqualTo("auth.yaml:5: rechecks must be an integer between 0 and 100 but was '101'");
+    assertThat(error(head + "rechecks: -1\n"))
+        .isEqualTo("auth.yaml:5: rechecks must be an integer between 0 and 100 but was '-1'");
+    assertThat(error(head + "retries: 21\n"))
+        .isEqualTo("auth.yaml:5: retries must be an integer between 0 and 20 but was '21'");
+    assertThat(error(head + "rows-per-second: -5\n"))
+        .isEqualTo(
+            "auth.yaml:5: rows-per-second must be a number of at least 0 such as 5000 or 2.5"
+                + " (0 = unlimited) but was '-5'");
+    assertThat(error(head + "rows-per-second: fast\n")).endsWith("but was 'fast'");
+    assertThat(error(head + "max-lags: 1GB\n"))
+        .isEqualTo(
+            "auth.yaml:5: unknown key 'max-lags' in the job (did you mean 'max-lag'?); valid keys: "
+                + JOB_KEYS);
+    assertThat(error(head + "recheck: 2\n"))
+        .startsWith("auth.yaml:5: unknown key 'recheck' in the job (did you mean 'rechecks'?)");
+  }
+
+  @Test
+  void readsASettleWindow() throws IOException {
+    String yaml =
+        HEAD
+            + "tables:\n"
+            + "  - table: public.sessions\n"
+            + "    settle-column: updated_at\n"
+            + "    settle-window: 90s\n"
+            + "  - public.users\n";
+
+    JobDefinition job = loader.load(write(yaml), Map.of());
+
+    assertThat(job.tables().get(0).settle())
+        .isEqualTo(new Settle("updated_at", Duration.ofSeconds(90)));
+    assertThat(job.tables().get(1).settle()).isNull();
+  }
+
+  @Test
+  void aSettleWindowNeedsBothKeys() throws IOException {
+    String entry = HEAD + "tables:\n  - table: public.sessions\n";
+    assertThat(error(entry + "    settle-column: updated_at\n"))
+        .isEqualTo(
+            "auth.yaml:6: public.sessions has settle-column but no settle-window; add e.g."
+                + " settle-window: 5m, or remove settle-column");
+    assertThat(error(entry + "    key: [id]\n    settle-window: 5m\n"))
+        .isEqualTo(
+            "auth.yaml:7: public.sessions has settle-window but no settle-column; add e.g."
+                + " settle-column: updated_at, or remove settle-window");
+    assertThat(error(entry + "    settle-column: updated_at\n    settle-window: 0s\n"))
+        .isEqualTo(
+            "auth.yaml:7: settle-window must be a positive duration, e.g. settle-window: 5m, but"
+                + " was '0s'");
+    assertThat(error(entry + "    settle-column: updated_at\n    settle-window: 5 min\n"))
+        .startsWith("auth.yaml:7: settle-window must be a duration like 500ms");
+    assertThat(error(entry + "    settle-column: [updated_at]\n    settle-window: 5m\n"))
+        .isEqualTo(
+            "auth.yaml:6: settle-column must be a column name, e.g. settle-column: updated_at but"
+                + " was a list");
+    assertThat(error(entry + "    settle-colum: updated_at\n"))
+        .isEqualTo(
+            "auth.yaml:6: unknown key 'settle-colum' in a tables entry (did you mean"
+                + " 'settle-column'?); valid keys: "
+                + TABLE_KEYS);
+  }
+
   @Test
   void checksConnections() throws IOException {
     String tables = "tables: [public.users]\n";
@@ -322,6 +469,21 @@ class JobFileLoaderTests {
   }
 
   @Test
+  void theShippedExamplesCommentedLiveKeysAreValid() throws IOException {
+    String example = Files.readString(Path.of("jobs/auth.yaml"));
+    String keys = "settle-column|settle-window|max-lag|rows-per-second";
+    String uncommented = example.replaceAll("(?m)^(\\s*)# ((" + keys + "):)", "$1$2");
+    assertThat(uncommented).isNotEqualTo(example);
+
+    JobDefinition job = loader.load(write(uncommented), Map.of());
+
+    assertThat(job.tables().get(1).settle())
+        .isEqualTo(new Settle("created_at", Duration.ofMinutes(5)));
+    assertThat(job.tuning().live().maxLagBytes()).isEqualTo(64L << 20);
+    assertThat(job.tuning().live().rowsPerSecond()).isEqualTo(5000);
+  }
+
+  @Test
   void theShippedExampleTakesUrlsAndPasswordsFromTheEnvironment() {
     Map<String, String> env =
         Map.of(
@@ -336,6 +498,10 @@ class JobFileLoaderTests {
         .isEqualTo(new ConnectionSpec("jdbc:postgresql://prod-1:5432/auth?user=checker", "p1"));
     assertThat(job.replica())
         .isEqualTo(new ConnectionSpec("jdbc:postgresql://prod-2:5432/auth?user=checker", "p2"));
+  }
+
+  private LiveTuning live(String yaml) throws IOException {
+    return loader.load(write(yaml), Map.of()).tuning().live();
   }
 
   private Path write(String yaml) throws IOException {
