@@ -12,7 +12,10 @@ import java.util.Set;
 /** Parses the arguments of {@code pgparity bench}: {@code --opt value} or {@code --opt=value}. */
 public final class BenchOptionsParser {
 
-  static final List<String> OPTIONS = List.of("--rows", "--rounds", "--out", "--tables", "--help");
+  /** The one option without a value: skip the plain verify run of each round. */
+  static final String NO_LAG_COMPARE = "--no-lag-compare";
+
+  static final List<String> OPTIONS = List.of("--rows", "--rounds", "--out", "--tables", NO_LAG_COMPARE, "--help");
 
   private BenchOptionsParser() {}
 
@@ -26,6 +29,7 @@ public final class BenchOptionsParser {
     int rounds = defaults.rounds();
     Path out = defaults.out();
     List<BenchTable> tables = defaults.tables();
+    boolean lagCompare = defaults.lagCompare();
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
@@ -42,6 +46,14 @@ public final class BenchOptionsParser {
       }
       if (!seen.add(name)) {
         throw new ConfigException("bench: " + name + " is given twice; give it once");
+      }
+      if (name.equals(NO_LAG_COMPARE)) {
+        if (equals >= 0) {
+          throw new ConfigException("bench: " + name + " takes no value but got '" + arg.substring(equals + 1)
+              + "'; give just " + name);
+        }
+        lagCompare = false;
+        continue;
       }
       String value;
       if (equals >= 0) {
@@ -61,12 +73,12 @@ public final class BenchOptionsParser {
         default -> tables = tables(value);
       }
     }
-    return new BenchOptions(rows, rounds, out, tables, false);
+    return new BenchOptions(rows, rounds, out, tables, lagCompare, false);
   }
 
   /** The synopsis printed by --help and after a mistake. */
   static String usageLine() {
-    return "pgparity bench [--rows N] [--rounds R] [--out DIR] [--tables users,sessions]";
+    return "pgparity bench [--rows N] [--rounds R] [--out DIR] [--tables users,sessions] [--no-lag-compare]";
   }
 
   private static String example(String option) {
