@@ -9,17 +9,22 @@ import io.pgparity.demo.EmbeddedPair;
 import io.pgparity.job.VerifyLauncher;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code pgparity bench}: loads identical tables on two embedded servers, then times verify
- * against the hashing floor (one full-table hash query per side), first on identical tables, then
- * with 0.01% of the replica's rows changed. The servers are stopped whatever happens.
+ * {@code pgparity bench}: loads identical tables on two embedded servers and links them by logical
+ * replication, then times verify against the hashing floor (one full-table hash query per side),
+ * first on identical tables, then with 0.01% of the replica's rows changed; each round times
+ * lag-aware verify and, to show what lag-awareness costs, plain verify. The servers are stopped
+ * whatever happens.
  */
 public final class BenchCommand implements Command {
+
+  private static final Duration LINK_CHECK_TIMEOUT = Duration.ofMinutes(1);
 
   private final VerifyLauncher launcher;
 
@@ -68,23 +73,28 @@ public final class BenchCommand implements Command {
     out.print(about);
     out.println("Starting two embedded PostgreSQL servers\u2026");
     try (EmbeddedPair pair = EmbeddedPair.start()) {
-      BenchData data = new BenchData(pair.primary(), pair.replica());
+      BenchData data = new BenchData(pair);
       out.printf(
           Locale.ROOT, "Loading %,d rows into each of %s on both servers\u2026%n", options.rows(), names(options));
       long loadStart = System.nanoTime();
       data.load(options.tables(), options.rows());
       out.printf(Locale.ROOT, "Loaded in %.1f s (both servers in parallel, incl. primary keys and VACUUM ANALYZE).%n",
           (System.nanoTime() - loadStart) / 1e9);
-      HashFloor floor = new HashFloor(pair.primary(), pair.replica());
+      long linkStart = System.nanoTime();
+      data.link(options.tables());
+      out.printf(Locale.ROOT, "Linked the replica to the primary by logical replication without copying"
+          + " (subscription %s) in %.1f s; it is streaming.%n",
+          BenchData.PUBLICATION, (System.nanoTime() - linkStart) / 1e9);
       TimedVerify verify = new TimedVerify(launcher, pair.primaryUrl(), pair.replicaUrl(), options.out());
       // the first launch in a JVM loads Spring's classes; that one-time cost would skew round 1
       long warmUpStart = System.nanoTime();
-      verify.run(options.tables().get(0), BenchCase.IDENTICAL);
+      verify.run(options.tables().get(0), BenchCase.IDENTICAL, VerifyMode.LAG_AWARE);
       out.printf(Locale.ROOT, "Warm-up verify of %s (cold JVM, not counted): %.1f s.%n",
           options.tables().get(0).ref(), (System.nanoTime() - warmUpStart) / 1e9);
+      CaseRounds cases = new CaseRounds(options, new HashFloor(pair.primary(), pair.replica()), verify, out, err);
       List<CaseResult> results = new ArrayList<>();
       for (BenchTable table : options.tables()) {
-        CaseResult identical = identical(table, options, floor, verify, out, err);
+        CaseResult identical = cases.identical(table);
         results.add(identical);
         DriftPlan plan = DriftPlan.of(options.rows());
         long injected = data.drift(table, plan);
@@ -94,8 +104,9 @@ public final class BenchCommand implements Command {
         }
         out.printf(Locale.ROOT, "%s: the replica now differs in %d row(s) (%d updated, %d deleted, %d inserted).%n",
             table.ref(), injected, plan.updates().size(), plan.deletes().size(), plan.inserts().size());
-        results.add(divergent(table, options, identical.floor(), injected, verify, out, err));
+        results.add(cases.divergent(table, identical.floor(), injected));
       }
+      checkLink(data, out, err);
       String markdown = BenchReport.markdown(results);
       out.println();
       out.print(markdown);
@@ -105,60 +116,14 @@ public final class BenchCommand implements Command {
     }
   }
 
-  private static CaseResult identical(
-      BenchTable table, BenchOptions options, HashFloor floor, TimedVerify verify, PrintStream out, PrintStream err) {
-    List<Double> floors = new ArrayList<>();
-    List<TimedVerify.Round> rounds = new ArrayList<>();
-    for (int round = 1; round <= options.rounds(); round++) {
-      HashFloor.Measurement measured = floor.measure(table);
-      if (!measured.sidesAgree()) {
-        err.printf("warning: %s: the floor query's count or hash sum differs on identical tables%n", table.ref());
-      }
-      floors.add(measured.seconds());
-      rounds.add(verify.run(table, BenchCase.IDENTICAL));
-      progress(out, table, BenchCase.IDENTICAL, round, measured.seconds(), rounds.get(rounds.size() - 1));
+  // a link that broke during the runs would have let lag-aware verify run against a stopped replica
+  private static void checkLink(BenchData data, PrintStream out, PrintStream err) {
+    try {
+      data.awaitLinkCaughtUp(LINK_CHECK_TIMEOUT);
+      out.println("The subscription was still streaming and caught up after the runs.");
+    } catch (IllegalStateException e) {
+      err.println("warning: the replication link did not hold during the runs: " + e.getMessage());
     }
-    return result(table, options, BenchCase.IDENTICAL, floors, rounds);
-  }
-
-  private static CaseResult divergent(
-      BenchTable table, BenchOptions options, List<Double> floors, long injected, TimedVerify verify,
-      PrintStream out, PrintStream err) {
-    List<TimedVerify.Round> rounds = new ArrayList<>();
-    for (int round = 1; round <= options.rounds(); round++) {
-      TimedVerify.Round measured = verify.run(table, BenchCase.DIVERGENT);
-      if (measured.divergentRows() != injected) {
-        err.printf(Locale.ROOT, "warning: %s: verify reported %d divergent rows but %d were injected%n",
-            table.ref(), measured.divergentRows(), injected);
-      }
-      rounds.add(measured);
-      progress(out, table, BenchCase.DIVERGENT, round, floors.get(round - 1), measured);
-    }
-    return result(table, options, BenchCase.DIVERGENT, floors, rounds);
-  }
-
-  private static CaseResult result(
-      BenchTable table,
-      BenchOptions options,
-      BenchCase benchCase,
-      List<Double> floors,
-      List<TimedVerify.Round> rounds) {
-    return new CaseResult(
-        table,
-        options.rows(),
-        benchCase,
-        floors,
-        rounds.stream().map(TimedVerify.Round::jobSeconds).toList(),
-        rounds.stream().map(TimedVerify.Round::processSeconds).toList(),
-        rounds.stream().mapToLong(TimedVerify.Round::peakHeapBytes).max().orElse(0));
-  }
-
-  private static void progress(
-      PrintStream out, BenchTable table, BenchCase benchCase, int round, double floor, TimedVerify.Round verify) {
-    out.printf(Locale.ROOT, "  %s, %s, round %d: floor %.2f s, verify (job) %.2f s, verify (process) %.2f s,"
-            + " peak heap %d MiB%n",
-        table.ref(), benchCase.label(), round, floor, verify.jobSeconds(), verify.processSeconds(),
-        BenchReport.mebibytes(verify.peakHeapBytes()));
   }
 
   private static String names(BenchOptions options) {
@@ -171,8 +136,10 @@ public final class BenchCommand implements Command {
         "\n",
         "Usage: " + BenchOptionsParser.usageLine(),
         "",
-        "Starts two embedded PostgreSQL servers, loads the same rows into both, and times verify",
-        "against the floor: one count(*)/hash query per table on both servers at once.",
+        "Starts two embedded PostgreSQL servers, loads the same rows into both, links them by logical",
+        "replication (no copy), and times verify against the floor: one count(*)/hash query per table",
+        "on both servers at once. Each round runs verify lag-aware (the default) and plain, to show",
+        "what waiting for the replica costs on an idle one.",
         "",
         "Options:",
         String.format(Locale.ROOT, "  --rows N         rows per table, %,d to %,d (default %,d)",
@@ -181,6 +148,7 @@ public final class BenchCommand implements Command {
             + " (default " + BenchOptions.DEFAULT_ROUNDS + ")",
         "  --out DIR        where run folders and bench/<UTC time>.md go (default reports)",
         "  --tables LIST    comma-separated: users, sessions (default both)",
+        "  --no-lag-compare  time only lag-aware verify (the default mode), not also plain verify",
         "  --help           this text",
         "",
         "Run with a bounded heap to see verify's memory use, e.g.",

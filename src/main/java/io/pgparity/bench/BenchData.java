@@ -1,27 +1,35 @@
 package io.pgparity.bench;
 
+import io.pgparity.demo.EmbeddedPair;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads identical benchmark tables on both servers without replication (the two loads run in
- * parallel), and makes the replica drift from the primary by a {@link DriftPlan}.
+ * Loads identical benchmark tables on both servers (the two loads run in parallel), then links
+ * them by logical replication without copying, and makes the replica drift from the primary by a
+ * {@link DriftPlan}.
  */
 final class BenchData {
 
+  /** The name of the publication on the primary and of the subscription on the replica. */
+  static final String PUBLICATION = "bench";
+
   private static final Logger log = LoggerFactory.getLogger(BenchData.class);
 
+  private final EmbeddedPair pair;
   private final BothSides sides;
   private final DataSource replica;
 
-  BenchData(DataSource primary, DataSource replica) {
-    this.sides = new BothSides(primary, replica);
-    this.replica = replica;
+  BenchData(EmbeddedPair pair) {
+    this.pair = pair;
+    this.sides = new BothSides(pair.primary(), pair.replica());
+    this.replica = pair.replica();
   }
 
   /** Creates and fills {@code tables} with {@code rows} rows each on both sides, then VACUUM ANALYZE. */
@@ -47,7 +55,30 @@ final class BenchData {
     });
   }
 
-  /** Applies {@code plan} to {@code table} on the replica; returns the rows it touched. */
+  /**
+   * Subscribes the replica to {@code tables} of the primary without copying, since both already
+   * hold the same rows, and returns once the subscription streams: the replica is then a live
+   * logical replica, as lag-aware verify expects, while the primary stays idle.
+   */
+  void link(List<BenchTable> tables) {
+    long started = System.nanoTime();
+    pair.replicateExisting(PUBLICATION, tables.stream().map(t -> t.ref().toString()).toArray(String[]::new));
+    log.info("Linked {} table(s) by logical replication without copying in {} ms; subscription {} is streaming",
+        tables.size(), (System.nanoTime() - started) / 1_000_000, PUBLICATION);
+  }
+
+  /**
+   * Waits until the subscription has confirmed the primary's current WAL position; throws
+   * IllegalStateException if it stopped or failed to apply a change.
+   */
+  void awaitLinkCaughtUp(Duration timeout) {
+    pair.awaitCaughtUp(PUBLICATION, timeout);
+  }
+
+  /**
+   * Applies {@code plan} to {@code table} on the replica; returns the rows it touched. Written on
+   * the replica itself, as real drift is; the idle primary sends no change it could conflict with.
+   */
   long drift(BenchTable table, DriftPlan plan) {
     try (Connection connection = replica.getConnection();
         Statement statement = connection.createStatement()) {

@@ -6,8 +6,12 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The options of {@code pgparity bench}: rows per table, rounds per case, output folder, tables. */
-public record BenchOptions(int rows, int rounds, Path out, List<BenchTable> tables, boolean help) {
+/**
+ * The options of {@code pgparity bench}: rows per table, rounds per case, output folder, tables,
+ * and whether each round also times plain (not lag-aware) verify.
+ */
+public record BenchOptions(
+    int rows, int rounds, Path out, List<BenchTable> tables, boolean lagCompare, boolean help) {
 
   public static final int DEFAULT_ROWS = 1_000_000;
   public static final int MIN_ROWS = 1_000;
@@ -36,11 +40,11 @@ public record BenchOptions(int rows, int rounds, Path out, List<BenchTable> tabl
 
   /** What {@code pgparity bench} without options does. */
   public static BenchOptions defaults() {
-    return new BenchOptions(DEFAULT_ROWS, DEFAULT_ROUNDS, DEFAULT_OUT, List.of(BenchTable.values()), false);
+    return new BenchOptions(DEFAULT_ROWS, DEFAULT_ROUNDS, DEFAULT_OUT, List.of(BenchTable.values()), true, false);
   }
 
   /** Just {@code --help}. */
   public static BenchOptions helpOnly() {
-    return new BenchOptions(DEFAULT_ROWS, DEFAULT_ROUNDS, DEFAULT_OUT, List.of(BenchTable.values()), true);
+    return new BenchOptions(DEFAULT_ROWS, DEFAULT_ROUNDS, DEFAULT_OUT, List.of(BenchTable.values()), true, true);
   }
 }

@@ -12,12 +12,15 @@ import java.util.Set;
 /** Parses the arguments of {@code pgparity bench}: {@code --opt value} or {@code --opt=value}. */
 public final class BenchOptionsParser {
 
-  static final List<String> OPTIONS = List.of("--rows", "--rounds", "--out", "--tables", "--help");
+  /** The one option without a value: skip the plain verify run of each round. */
+  static final String NO_LAG_COMPARE = "--no-lag-compare";
+
+  static final List<String> OPTIONS = List.of("--rows", "--rounds", "--out", "--tables", NO_LAG_COMPARE, "--help");
   private static final OptionReader READER =
       new OptionReader(
           "bench",
           OPTIONS,
-          Set.of("--help"),
+          Set.of("--help", NO_LAG_COMPARE),
           Set.of(),
           BenchOptionsParser::example,
           "bench takes only options: " + usageLine());
@@ -34,9 +37,11 @@ public final class BenchOptionsParser {
     int rounds = defaults.rounds();
     Path out = defaults.out();
     List<BenchTable> tables = defaults.tables();
+    boolean lagCompare = defaults.lagCompare();
     for (OptionReader.Given given : READER.read(args)) {
       String value = given.value();
       switch (given.name()) {
+        case NO_LAG_COMPARE -> lagCompare = false;
         case "--rows" ->
             rows = READER.integer("--rows", value, BenchOptions.MIN_ROWS, BenchOptions.MAX_ROWS);
         case "--rounds" -> rounds = READER.integer("--rounds", value, 1, BenchOptions.MAX_ROUNDS);
@@ -44,12 +49,12 @@ public final class BenchOptionsParser {
         default -> tables = tables(value);
       }
     }
-    return new BenchOptions(rows, rounds, out, tables, false);
+    return new BenchOptions(rows, rounds, out, tables, lagCompare, false);
   }
 
   /** The synopsis printed by --help and after a mistake. */
   static String usageLine() {
-    return "pgparity bench [--rows N] [--rounds R] [--out DIR] [--tables users,sessions]";
+    return "pgparity bench [--rows N] [--rounds R] [--out DIR] [--tables users,sessions] [--no-lag-compare]";
   }
 
   private static String example(String option) {

@@ -2,13 +2,16 @@ package io.pgparity.bench;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
+import static com.google.common.base.Preconditions.checkState;
 
 import java.util.List;
 
 /**
- * The rounds of one table in one case. Round i of {@code job} and {@code process} is divided by
- * round i of {@code floor}; the divergent case reuses the identical case's floor rounds, since
- * 0.01% drift does not change what the floor query reads.
+ * The rounds of one table in one case. {@code job} and {@code process} are the lag-aware runs
+ * (the default); {@code plainJob} and {@code plainProcess} the plain runs of the same rounds, or
+ * empty when the plain run was skipped. Round i of the lag-aware times is divided by round i of
+ * {@code floor} and of the plain times; the divergent case reuses the identical case's floor
+ * rounds, since 0.01% drift does not change what the floor query reads.
  */
 record CaseResult(
     BenchTable table,
@@ -17,7 +20,9 @@ record CaseResult(
     List<Double> floor,
     List<Double> job,
     List<Double> process,
-    long peakHeapBytes) {
+    long peakHeapBytes,
+    List<Double> plainJob,
+    List<Double> plainProcess) {
 
   CaseResult {
     checkNotNull(table, "table");
@@ -25,6 +30,8 @@ record CaseResult(
     floor = List.copyOf(floor);
     job = List.copyOf(job);
     process = List.copyOf(process);
+    plainJob = List.copyOf(plainJob);
+    plainProcess = List.copyOf(plainProcess);
     checkArgument(!floor.isEmpty(), "a case needs at least one round");
     checkArgument(
         floor.size() == job.size() && job.size() == process.size(),
@@ -32,6 +39,35 @@ record CaseResult(
         floor.size(),
         job.size(),
         process.size());
+    checkArgument(
+        plainJob.size() == plainProcess.size() && (plainJob.isEmpty() || plainJob.size() == job.size()),
+        "plain runs must be skipped or timed in all %s rounds but got %s job and %s process times",
+        job.size(),
+        plainJob.size(),
+        plainProcess.size());
+  }
+
+  /**
+   * The case from its floor times and its rounds; {@code plain} is empty when skipped. The peak
+   * heap is the lag-aware runs'.
+   */
+  static CaseResult of(
+      BenchTable table,
+      long rows,
+      BenchCase benchCase,
+      List<Double> floor,
+      List<TimedVerify.Round> lagAware,
+      List<TimedVerify.Round> plain) {
+    return new CaseResult(
+        table,
+        rows,
+        benchCase,
+        floor,
+        lagAware.stream().map(TimedVerify.Round::jobSeconds).toList(),
+        lagAware.stream().map(TimedVerify.Round::processSeconds).toList(),
+        lagAware.stream().mapToLong(TimedVerify.Round::peakHeapBytes).max().orElse(0),
+        plain.stream().map(TimedVerify.Round::jobSeconds).toList(),
+        plain.stream().map(TimedVerify.Round::processSeconds).toList());
   }
 
   double floorSeconds() {
@@ -54,5 +90,36 @@ record CaseResult(
 
   double processRatio() {
     return Medians.medianRatio(process, floor);
+  }
+
+  /** Whether the plain runs were timed, so the lag-aware/plain figures exist. */
+  boolean compared() {
+    return !plainJob.isEmpty();
+  }
+
+  double plainJobSeconds() {
+    requireCompared();
+    return Medians.median(plainJob);
+  }
+
+  /** Lag-aware over plain, job time: what waiting for the replica cost. */
+  double lagJobRatio() {
+    requireCompared();
+    return Medians.medianRatio(job, plainJob);
+  }
+
+  double plainProcessSeconds() {
+    requireCompared();
+    return Medians.median(plainProcess);
+  }
+
+  /** Lag-aware over plain, launch wall time, which includes finding out what kind of replica it is. */
+  double lagProcessRatio() {
+    requireCompared();
+    return Medians.medianRatio(process, plainProcess);
+  }
+
+  private void requireCompared() {
+    checkState(compared(), "%s, %s: the plain run was skipped (--no-lag-compare)", table.ref(), benchCase.label());
   }
 }

@@ -3,7 +3,6 @@ package io.pgparity.bench;
 import io.pgparity.config.ConnectionSpec;
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.TableSpec;
-import io.pgparity.config.Tuning;
 import io.pgparity.job.RunOutcome;
 import io.pgparity.job.VerifyLauncher;
 import java.nio.file.Path;
@@ -29,15 +28,18 @@ final class TimedVerify {
     this.out = out;
   }
 
-  /** Verifies {@code table}; throws IllegalStateException when the verdict is not {@code expected}'s. */
-  Round run(BenchTable table, BenchCase expected) {
+  /**
+   * Verifies {@code table} in {@code mode}; throws IllegalStateException when the verdict is not
+   * {@code expected}'s.
+   */
+  Round run(BenchTable table, BenchCase expected, VerifyMode mode) {
     JobDefinition definition =
         new JobDefinition(
             JOB_NAME,
             new ConnectionSpec(primaryUrl, null),
             new ConnectionSpec(replicaUrl, null),
             List.of(TableSpec.of(table.ref())),
-            Tuning.defaults(),
+            mode.tuning(),
             out,
             null);
     RunOutcome outcome;
@@ -54,8 +56,8 @@ final class TimedVerify {
     if (outcome.status() != expected.expected() || outcome.runFolder() == null) {
       throw new IllegalStateException(
           String.format(
-              "verify of %s (%s) should be %s but was: %s",
-              table.ref(), expected.label(), expected.expected(), outcome.verdict()));
+              "%s verify of %s (%s) should be %s but was: %s",
+              mode.label(), table.ref(), expected.label(), expected.expected(), outcome.verdict()));
     }
     RunSummary summary = RunSummary.read(outcome.runFolder(), table.ref());
     return new Round(seconds, summary.tableSeconds(), summary.divergentRows(), peak);

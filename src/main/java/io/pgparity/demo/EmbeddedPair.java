@@ -174,6 +174,23 @@ public final class EmbeddedPair implements AutoCloseable {
    * every table is done. The tables must already exist on both sides.
    */
   public void replicate(String publication, String... qualifiedTables) {
+    List<TableRef> tables = link(publication, true, qualifiedTables);
+    subscriptions.awaitInitialCopy(publication, tables.size(), INITIAL_COPY_TIMEOUT);
+  }
+
+  /**
+   * Like {@link #replicate} for tables whose rows already agree on both sides: subscribes with
+   * {@code copy_data = false}, so only later changes flow, and returns once the subscription is
+   * streaming and has caught up. Rows that differ at this point stay different.
+   */
+  public void replicateExisting(String publication, String... qualifiedTables) {
+    List<TableRef> tables = link(publication, false, qualifiedTables);
+    // without a copy the tables are ready at once; this checks that all of them are subscribed
+    subscriptions.awaitInitialCopy(publication, tables.size(), INITIAL_COPY_TIMEOUT);
+    subscriptions.awaitStreaming(publication, INITIAL_COPY_TIMEOUT);
+  }
+
+  private List<TableRef> link(String publication, boolean copyData, String... qualifiedTables) {
     checkArgument(
         qualifiedTables.length > 0, "%s: name at least one table to replicate", publication);
     List<TableRef> tables = Arrays.stream(qualifiedTables).map(TableRef::parse).toList();
@@ -181,8 +198,8 @@ public final class EmbeddedPair implements AutoCloseable {
     exec(
         primary,
         "CREATE PUBLICATION " + Subscriptions.checkName(publication) + " FOR TABLE " + tableList);
-    subscriptions.subscribe(publication, Subscriptions.conninfo(primaryUrl));
-    subscriptions.awaitInitialCopy(publication, tables.size(), INITIAL_COPY_TIMEOUT);
+    subscriptions.subscribe(publication, Subscriptions.conninfo(primaryUrl), copyData);
+    return tables;
   }
 
   /**

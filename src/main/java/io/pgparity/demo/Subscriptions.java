@@ -75,7 +75,8 @@ final class Subscriptions {
     }
   }
 
-  void subscribe(String name, String conninfo) {
+  /** Subscribes to the publication of the same name; without {@code copyData} only later changes flow. */
+  void subscribe(String name, String conninfo, boolean copyData) {
     checkName(name);
     EmbeddedPair.exec(
         replica,
@@ -85,7 +86,9 @@ final class Subscriptions {
             + conninfo.replace("'", "''")
             + "' PUBLICATION "
             + name
-            + " WITH (copy_data = true)");
+            + " WITH (copy_data = "
+            + copyData
+            + ")");
     enabled.put(name, true);
   }
 
@@ -116,6 +119,29 @@ final class Subscriptions {
                 + " (table states "
                 + queryRow(replica, notReady, name).get(2)
                 + "; r = ready, d = copying); check the replica's server log");
+  }
+
+  /**
+   * Waits until the subscription's walsender on the primary streams and the replica has confirmed
+   * the primary's WAL position as of this call.
+   */
+  void awaitStreaming(String name, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    // the apply worker connects with the subscription's name as application_name
+    String state =
+        "SELECT count(*) FILTER (WHERE state = 'streaming'), string_agg(state, ', ')"
+            + " FROM pg_stat_replication WHERE application_name = ?";
+    poll(
+        timeout,
+        () -> !"0".equals(queryRow(primary, state, checkName(name)).get(0)),
+        () ->
+            name
+                + ": no walsender streaming within "
+                + timeout
+                + " (walsender states: "
+                + queryRow(primary, state, name).get(1)
+                + "); check the replica's and the primary's server logs");
+    awaitFlushed(name, currentLsn(), Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
   }
 
   void awaitCaughtUp(Duration timeout) {

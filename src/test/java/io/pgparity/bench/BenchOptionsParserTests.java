@@ -16,7 +16,8 @@ class BenchOptionsParserTests {
 
     assertThat(options)
         .isEqualTo(
-            new BenchOptions(1_000_000, 3, Path.of("reports"), List.of(BenchTable.USERS, BenchTable.SESSIONS), false));
+            new BenchOptions(
+                1_000_000, 3, Path.of("reports"), List.of(BenchTable.USERS, BenchTable.SESSIONS), true, false));
   }
 
   @Test
@@ -25,7 +26,23 @@ class BenchOptionsParserTests {
         BenchOptionsParser.parse(List.of("--rows", "200_000", "--rounds=2", "--out", "build/bench", "--tables=sessions"));
 
     assertThat(options)
-        .isEqualTo(new BenchOptions(200_000, 2, Path.of("build/bench"), List.of(BenchTable.SESSIONS), false));
+        .isEqualTo(new BenchOptions(200_000, 2, Path.of("build/bench"), List.of(BenchTable.SESSIONS), true, false));
+  }
+
+  @Test
+  void noLagCompareIsAFlagThatTakesNoValue() {
+    assertThat(BenchOptionsParser.parse(List.of("--no-lag-compare")).lagCompare()).isFalse();
+    assertThat(BenchOptionsParser.parse(List.of("--no-lag-compare", "--rows", "2000")))
+        .isEqualTo(new BenchOptions(2_000, 3, Path.of("reports"), List.of(BenchTable.values()), false, false));
+    assertThat(BenchOptionsParser.parse(List.of("--rounds", "1", "--no-lag-compare", "--tables", "users")))
+        .isEqualTo(new BenchOptions(1_000_000, 1, Path.of("reports"), List.of(BenchTable.USERS), false, false));
+    assertThatThrownBy(() -> BenchOptionsParser.parse(List.of("--no-lag-compare=yes")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("bench: --no-lag-compare takes no value; write just --no-lag-compare");
+    // a repeated flag is harmless, as for verify's --debug
+    assertThat(BenchOptionsParser.parse(List.of("--no-lag-compare", "--no-lag-compare")).lagCompare()).isFalse();
+    assertThatThrownBy(() -> BenchOptionsParser.parse(List.of("--no-lag-compare", "users")))
+        .hasMessageStartingWith("bench: unexpected argument 'users'");
   }
 
   @Test
@@ -64,7 +81,7 @@ class BenchOptionsParserTests {
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("bench: unknown option '--row'")
         .hasMessageContaining("--rows")
-        .hasMessageEndingWith("valid options: --rows, --rounds, --out, --tables, --help");
+        .hasMessageEndingWith("valid options: --rows, --rounds, --out, --tables, --no-lag-compare, --help");
   }
 
   @Test

@@ -98,6 +98,39 @@ class EmbeddedPairIntegrationTests {
   }
 
   @Test
+  void replicatingExistingTablesCopiesNothingStreamsAndToleratesWritesOnTheReplica() {
+    String linked = schema + ".linked";
+    pair.execBoth("CREATE TABLE " + linked + " (id bigint PRIMARY KEY, label text)");
+    exec(pair.primary(), "INSERT INTO " + linked + " VALUES (1, 'a'), (2, 'b'), (3, 'only on the primary')");
+    exec(pair.replica(), "INSERT INTO " + linked + " VALUES (1, 'a'), (2, 'b')");
+    String name = "linked_" + schema;
+    try {
+      pair.replicateExisting(name, linked);
+
+      assertThat(
+              query(
+                  pair.primary(),
+                  "SELECT count(*) FROM pg_stat_replication WHERE state = 'streaming'"
+                      + " AND application_name = '" + name + "'"))
+          .isEqualTo("1");
+      assertThat(query(pair.replica(), "SELECT string_agg(id::text, ',' ORDER BY id) FROM " + linked))
+          .as("no initial copy")
+          .isEqualTo("1,2");
+      // drift written on the replica, as the bench does, while the primary keeps writing other rows
+      exec(pair.replica(), "UPDATE " + linked + " SET label = 'drift' WHERE id = 2");
+      exec(pair.primary(), "INSERT INTO " + linked + " VALUES (4, 'later')");
+      pair.awaitCaughtUp(name, Duration.ofSeconds(30));
+      assertThat(
+              query(
+                  pair.replica(),
+                  "SELECT string_agg(id || '=' || label, ',' ORDER BY id) FROM " + linked))
+          .isEqualTo("1=a,2=drift,4=later");
+    } finally {
+      pair.dropReplication(name);
+    }
+  }
+
+  @Test
   void rejectsNamesThatCannotBeSlotNames() {
     assertThatThrownBy(() -> pair.replicate("Bad-Name", items))
         .isInstanceOf(IllegalArgumentException.class)

@@ -1,0 +1,94 @@
+package io.pgparity.bench;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Times the rounds of one table's cases: per round the floor (identical case only) and verify,
+ * lag-aware and, unless skipped, plain, interleaved; prints one progress line per round.
+ */
+final class CaseRounds {
+
+  private final BenchOptions options;
+  private final HashFloor floor;
+  private final TimedVerify verify;
+  private final PrintStream out;
+  private final PrintStream err;
+
+  CaseRounds(BenchOptions options, HashFloor floor, TimedVerify verify, PrintStream out, PrintStream err) {
+    this.options = options;
+    this.floor = floor;
+    this.verify = verify;
+    this.out = out;
+    this.err = err;
+  }
+
+  /** The identical case, measuring the floor in every round. */
+  CaseResult identical(BenchTable table) {
+    List<Double> floors = new ArrayList<>();
+    Map<VerifyMode, List<TimedVerify.Round>> rounds = new EnumMap<>(VerifyMode.class);
+    for (int round = 1; round <= options.rounds(); round++) {
+      HashFloor.Measurement measured = floor.measure(table);
+      if (!measured.sidesAgree()) {
+        err.printf("warning: %s: the floor query's count or hash sum differs on identical tables%n", table.ref());
+      }
+      floors.add(measured.seconds());
+      verifyRound(table, BenchCase.IDENTICAL, round, measured.seconds(), rounds, 0);
+    }
+    return result(table, BenchCase.IDENTICAL, floors, rounds);
+  }
+
+  /** The divergent case, reusing the identical case's floor rounds; every run must find {@code injected} rows. */
+  CaseResult divergent(BenchTable table, List<Double> floors, long injected) {
+    Map<VerifyMode, List<TimedVerify.Round>> rounds = new EnumMap<>(VerifyMode.class);
+    for (int round = 1; round <= options.rounds(); round++) {
+      verifyRound(table, BenchCase.DIVERGENT, round, floors.get(round - 1), rounds, injected);
+    }
+    return result(table, BenchCase.DIVERGENT, floors, rounds);
+  }
+
+  private void verifyRound(
+      BenchTable table,
+      BenchCase benchCase,
+      int round,
+      double floorSeconds,
+      Map<VerifyMode, List<TimedVerify.Round>> rounds,
+      long injected) {
+    Map<VerifyMode, TimedVerify.Round> runs = new EnumMap<>(VerifyMode.class);
+    for (VerifyMode mode : VerifyMode.order(round, options.lagCompare())) {
+      TimedVerify.Round run = verify.run(table, benchCase, mode);
+      if (run.divergentRows() != injected) {
+        err.printf(Locale.ROOT, "warning: %s: %s verify reported %d divergent rows but %d were injected%n",
+            table.ref(), mode.label(), run.divergentRows(), injected);
+      }
+      runs.put(mode, run);
+      rounds.computeIfAbsent(mode, m -> new ArrayList<>()).add(run);
+    }
+    progress(table, benchCase, round, floorSeconds, runs);
+  }
+
+  private CaseResult result(
+      BenchTable table, BenchCase benchCase, List<Double> floors, Map<VerifyMode, List<TimedVerify.Round>> rounds) {
+    return CaseResult.of(table, options.rows(), benchCase, floors, rounds.get(VerifyMode.LAG_AWARE),
+        rounds.getOrDefault(VerifyMode.PLAIN, List.of()));
+  }
+
+  private void progress(
+      BenchTable table, BenchCase benchCase, int round, double floorSeconds, Map<VerifyMode, TimedVerify.Round> runs) {
+    TimedVerify.Round lagAware = runs.get(VerifyMode.LAG_AWARE);
+    StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+        "  %s, %s, round %d: floor %.2f s, verify (job) %.2f s, verify (process) %.2f s, peak heap %d MiB",
+        table.ref(), benchCase.label(), round, floorSeconds, lagAware.jobSeconds(), lagAware.processSeconds(),
+        BenchReport.mebibytes(lagAware.peakHeapBytes())));
+    TimedVerify.Round plain = runs.get(VerifyMode.PLAIN);
+    if (plain != null) {
+      line.append(String.format(Locale.ROOT, "; plain verify (job) %.2f s, (process) %.2f s",
+          plain.jobSeconds(), plain.processSeconds()));
+    }
+    out.println(line);
+  }
+}
