@@ -88,8 +88,11 @@ class HashSplitIntegrationTests {
     assertThat(boundaries).hasSizeGreaterThan(3);
     assertThat(logged.list).isEmpty();
 
+    long middle;
     try (ServerPair pair = ServerPair.open(definition(slow, Duration.ofMillis(400)))) {
-      assertThat(blocks(pair)).isGreaterThanOrEqualTo(ROWS);
+      long blocks = blocks(pair);
+      assertThat(blocks).isGreaterThanOrEqualTo(ROWS);
+      middle = blocks / 2;
       BucketHasher hasher = new BucketHasher(plan(pair, slow));
       Both<Map<Integer, BucketSum>> split =
           pair.onBoth("split", (c, s) -> hasher.hash(c, boundaries, new HashSlice(0, 1)));
@@ -102,7 +105,7 @@ class HashSplitIntegrationTests {
     assertThat(logged.list)
         .extracting(ILoggingEvent::getFormattedMessage)
         .contains(schema + ".slow heap slice 1/1, heap blocks 0-end: statement timeout;"
-            + " hashing heap blocks 0-" + (ROWS / 2 - 1) + " and heap blocks " + ROWS / 2 + "-end apart");
+            + " hashing heap blocks 0-" + (middle - 1) + " and heap blocks " + middle + "-end apart");
   }
 
   @Test
