@@ -45,7 +45,7 @@ final class ConnectionFailures {
   }
 
   /** The driver's own exception if there is one (it carries the server's SQLSTATE), else any SQLException. */
-  private static SQLException findSql(Throwable failure) {
+  static SQLException findSql(Throwable failure) {
     SQLException any = null;
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof org.postgresql.util.PSQLException e) {

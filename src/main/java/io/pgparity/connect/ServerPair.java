@@ -19,10 +19,12 @@ public final class ServerPair implements AutoCloseable {
   private final ServerPool primary;
   private final ServerPool replica;
   private final ExecutorService sides;
+  private final Retrier retrier;
 
-  private ServerPair(ServerPool primary, ServerPool replica, int threads) {
+  private ServerPair(ServerPool primary, ServerPool replica, int threads, RetryPolicy retries) {
     this.primary = primary;
     this.replica = replica;
+    this.retrier = new Retrier(retries);
     AtomicInteger counter = new AtomicInteger();
     this.sides =
         Executors.newFixedThreadPool(
@@ -34,19 +36,27 @@ public final class ServerPair implements AutoCloseable {
             });
   }
 
-  /** Connects to both servers; a bad address, password or database fails here with the remedy. */
+  /**
+   * Connects to both servers; a bad address, password or database fails here with the remedy.
+   * Transient failures later on (a standby's conflict with recovery, a lost connection) are
+   * retried {@code tuning.live.retries} times, then end in a {@link RetriesExhaustedException}.
+   */
   public static ServerPair open(JobDefinition definition) {
     ServerPool primary = ServerPool.open(Side.PRIMARY, definition.primary(), definition.tuning());
     try {
       ServerPool replica = ServerPool.open(Side.REPLICA, definition.replica(), definition.tuning());
-      return new ServerPair(primary, replica, definition.tuning().threads() * 2 + 2);
+      return new ServerPair(
+          primary,
+          replica,
+          definition.tuning().threads() * 2 + 2,
+          RetryPolicy.of(definition.tuning().live().retries()));
     } catch (RuntimeException e) {
       primary.close();
       throw e;
     }
   }
 
-  /** Runs the work on both sides at once; {@code what} names it in error messages. */
+  /** Runs the work on both sides at once, each side retried on its own; {@code what} names it in messages. */
   public <T> Both<T> onBoth(String what, SideQuery<T> query) {
     Future<T> onReplica = sides.submit(() -> runOn(replica, what, query));
     T onPrimary = runOn(primary, what, query);
@@ -65,41 +75,84 @@ public final class ServerPair implements AutoCloseable {
     return runOn(side == Side.PRIMARY ? primary : replica, what, query);
   }
 
-  private static <T> T runOn(ServerPool pool, String what, SideQuery<T> query) {
-    try (Connection connection = pool.connection()) {
-      try {
-        T result = query.run(connection, pool.side());
-        connection.rollback();
-        return result;
-      } catch (SQLException e) {
-        connection.rollback();
-        throw QueryFailures.describe(what, pool.side(), e);
-      }
-    } catch (SQLException e) {
-      throw QueryFailures.describe(what, pool.side(), e);
-    }
+  /** Runs the query in its own transaction, again on a fresh connection after a transient failure. */
+  private <T> T runOn(ServerPool pool, String what, SideQuery<T> query) {
+    return retrier.run(
+        what,
+        pool.side(),
+        () -> {
+          Connection connection = pool.borrow();
+          boolean broken = false;
+          try {
+            T result = query.run(connection, pool.side());
+            connection.rollback();
+            return result;
+          } catch (SQLException | RuntimeException e) {
+            broken = brokenBy(e);
+            rollbackAfter(connection, e);
+            throw e;
+          } finally {
+            pool.release(connection, broken);
+          }
+        });
   }
 
-  /** Runs work that holds a connection to each side at the same time (read-only, rolled back after). */
+  /**
+   * Runs work that holds a connection to each side at the same time (read-only, rolled back after).
+   * After a transient failure the whole work runs again on two fresh connections, so it must start
+   * from scratch: anything it hands on before it fails is handed on again.
+   */
   public <T> T withBoth(String what, PairedWork<T> work) {
-    try (Connection onPrimary = primary.connection();
-        Connection onReplica = replica.connection()) {
-      try {
-        return work.run(onPrimary, onReplica);
-      } catch (SQLException e) {
-        throw QueryFailures.describe(what, sideOf(e), e);
-      } finally {
-        onPrimary.rollback();
-        onReplica.rollback();
-      }
+    return retrier.run(
+        what,
+        Side.PRIMARY,
+        () -> {
+          Connection onPrimary = primary.borrow();
+          Connection onReplica = null;
+          boolean broken = false;
+          try {
+            onReplica = replica.borrow();
+            T result = work.run(onPrimary, onReplica);
+            onPrimary.rollback();
+            onReplica.rollback();
+            return result;
+          } catch (SQLException | RuntimeException e) {
+            // pgjdbc does not say which connection broke: both go
+            broken = brokenBy(e);
+            rollbackAfter(onPrimary, e);
+            if (onReplica != null) {
+              rollbackAfter(onReplica, e);
+            }
+            throw e;
+          } finally {
+            primary.release(onPrimary, broken);
+            if (onReplica != null) {
+              replica.release(onReplica, broken);
+            }
+          }
+        });
+  }
+
+  /**
+   * True when a failure may have broken the connection. A runtime exception, even one caused by a
+   * lost connection, comes from nested work on connections of its own.
+   */
+  private static boolean brokenBy(Exception failure) {
+    return failure instanceof SQLException && FailureKind.of(failure) == FailureKind.TRANSIENT;
+  }
+
+  /** Ends the failed work's transaction without hiding the failure behind a second one. */
+  private static void rollbackAfter(Connection connection, Exception failure) {
+    try {
+      connection.rollback();
     } catch (SQLException e) {
-      throw QueryFailures.describe(what, Side.PRIMARY, e);
+      failure.addSuppressed(e);
     }
   }
 
-  /** Which side a failure came from, as far as the exception tells; pgjdbc names no connection. */
-  private static Side sideOf(SQLException e) {
-    return e instanceof SideFailure failure ? failure.side() : Side.PRIMARY;
+  /** Transient failures retried so far over all work of this pair, for reports and tests. */
+  public long retries() {
+    return retrier.retried();
   }
 
   public ServerPool pool(Side side) {

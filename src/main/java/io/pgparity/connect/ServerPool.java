@@ -72,6 +72,41 @@ public final class ServerPool implements AutoCloseable {
     }
   }
 
+  /**
+   * A pooled connection for work that retries: a failure to get one is tagged with this side and
+   * carries the driver's own exception (and SQLSTATE) rather than the pool's time-out wrapper.
+   */
+  Connection borrow() throws SQLException {
+    try {
+      return dataSource.getConnection();
+    } catch (SQLException e) {
+      SQLException driver = ConnectionFailures.findSql(e);
+      SideFailure failure = new SideFailure(side, driver);
+      if (driver != e) {
+        failure.addSuppressed(e);
+      }
+      throw failure;
+    }
+  }
+
+  /**
+   * Returns a borrowed connection to the pool, or closes it for good when it may be broken. Hikari
+   * evicts by itself on class 08 and 57P01..03, not on a standby's FATAL "conflict with recovery"
+   * (40001), which ends the session too. Evicting after the close keeps Hikari from closing the
+   * same connection twice; a failing close only means the connection is gone.
+   */
+  void release(Connection connection, boolean broken) {
+    boolean evict = broken;
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      evict = true;
+    }
+    if (evict) {
+      dataSource.evictConnection(connection);
+    }
+  }
+
   public Side side() {
     return side;
   }

@@ -1,2 +1,5 @@
-/** Opens read-only, pinned-setting connections to the compared servers and describes them. */
+/**
+ * Opens read-only, pinned-setting connections to the compared servers, describes them, and
+ * retries work that failed transiently (standby conflicts, lost connections).
+ */
 package io.pgparity.connect;

@@ -2,6 +2,7 @@ package io.pgparity.hashing;
 
 import io.pgparity.catalog.SqlIdentifier;
 import io.pgparity.catalog.TablePlan;
+import io.pgparity.connect.FailureKind;
 import io.pgparity.keyspace.KeyRange;
 import io.pgparity.keyspace.KeySql;
 import io.pgparity.keyspace.KeyValue;
@@ -10,15 +11,20 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the hash queries of one table on one side: per range, the row count and the exact sum of
  * row hashes, computed inside PostgreSQL so only a few numbers per range cross the network.
  */
 public final class BucketHasher {
+
+  private static final Logger log = LoggerFactory.getLogger(BucketHasher.class);
 
   private final TablePlan plan;
   private final KeySql key;
@@ -36,31 +42,78 @@ public final class BucketHasher {
    * Sums per range of the rows in one heap slice, by range index; ranges without rows are absent.
    * One sequential pass finds each row's range with {@code width_bucket} over the boundaries: it
    * costs less than one index range scan per range even when rows are stored in key order
-   * (measured: README, "Performance"), and far less on a random key such as a uuid.
+   * (measured: README, "Performance"), and far less on a random key such as a uuid. A slice that
+   * hits the statement timeout is hashed as two halves, recursively (see {@link #hashSplitting}).
    */
   public Map<Integer, BucketSum> hash(Connection connection, List<KeyValue> boundaries, HashSlice slice)
       throws SQLException {
+    BlockRange blocks = slice.blocks(blocks(connection));
+    return hashSplitting(plan.table() + " " + slice, blocks, range -> hashBlocks(connection, boundaries, range));
+  }
 
-    long blocks = slice.slices() == 1 ? 0 : blocks(connection);
-    long perSlice = (blocks + slice.slices() - 1) / slice.slices();
-    long first = perSlice * slice.slice();
-    boolean last = slice.slice() == slice.slices() - 1;
-    String ctid =
-        slice.slices() == 1
-            ? "TRUE"
-            : "ctid >= ?::tid" + (last ? "" : " AND ctid < ?::tid");
+  /** One hash query over some heap blocks; it may fail with the statement timeout. */
+  @FunctionalInterface
+  interface BlockQuery {
+    Map<Integer, BucketSum> hash(BlockRange blocks) throws SQLException;
+  }
+
+  /**
+   * Runs the query over {@code blocks}; when it hits the statement timeout, over each half of them
+   * instead, down to single blocks, and adds up the halves' sums (sums of disjoint rows add up
+   * exactly). A single block that still times out fails with SQLSTATE 57014.
+   */
+  static Map<Integer, BucketSum> hashSplitting(String what, BlockRange blocks, BlockQuery query)
+      throws SQLException {
+    try {
+      return query.hash(blocks);
+    } catch (SQLException e) {
+      if (FailureKind.of(e) != FailureKind.TIMEOUT) {
+        throw e;
+      }
+      if (!blocks.splittable()) {
+        throw new SQLException(
+            firstLine(e) + " (on " + blocks + " alone, after splitting the slice down to single blocks)",
+            e.getSQLState(),
+            e);
+      }
+      List<BlockRange> halves = blocks.halves();
+      log.warn("{}, {}: statement timeout; hashing {} and {} apart", what, blocks, halves.get(0), halves.get(1));
+      Map<Integer, BucketSum> sums = new HashMap<>(hashSplitting(what, halves.get(0), query));
+      hashSplitting(what, halves.get(1), query).forEach((range, sum) -> sums.merge(range, sum, BucketSum::plus));
+      return sums;
+    }
+  }
+
+  private Map<Integer, BucketSum> hashBlocks(Connection connection, List<KeyValue> boundaries, BlockRange blocks)
+      throws SQLException {
+    boolean from = blocks.first() > 0;
+    boolean to = !blocks.open();
+    List<String> bounds = new ArrayList<>();
+    if (from) {
+      bounds.add("ctid >= ?::tid");
+    }
+    if (to) {
+      bounds.add("ctid < ?::tid");
+    }
+    String ctid = bounds.isEmpty() ? "TRUE" : String.join(" AND ", bounds);
     String sql =
         "SELECT " + bucketExpression(boundaries) + ", count(*), sum(" + rowHash + ")::text FROM " + table + " WHERE "
             + ctid + plan.andWhere() + " GROUP BY 1";
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
       int index = bindBoundaries(connection, ps, 1, boundaries);
-      if (slice.slices() > 1) {
-        ps.setString(index++, "(" + first + ",0)");
-        if (!last) {
-          ps.setString(index, "(" + (first + perSlice) + ",0)");
-        }
+      if (from) {
+        ps.setString(index++, "(" + blocks.first() + ",0)");
+      }
+      if (to) {
+        ps.setString(index, "(" + blocks.end() + ",0)");
       }
       return readBuckets(ps);
+    } catch (SQLException e) {
+      if (FailureKind.of(e) == FailureKind.TIMEOUT) {
+        // the cancelled statement aborted the transaction; the halves need a usable one
+        connection.rollback();
+      }
+      throw e;
     }
   }
 
@@ -89,6 +142,10 @@ public final class BucketHasher {
         return rs.next() ? rs.getLong(1) : 0;
       }
     }
+  }
+
+  private static String firstLine(SQLException e) {
+    return e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
   }
 
   private String bucketExpression(List<KeyValue> boundaries) {
