@@ -15,6 +15,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -79,6 +81,7 @@ public final class BucketPassDiffer {
     String sql =
         "SELECT " + bucket + ", " + key.textColumns() + ", " + RowHashSql.rowHash(plan.columns()) + " FROM "
             + SqlIdentifier.quote(plan.table()) + " WHERE " + filter + plan.andWhere() + " ORDER BY 1";
+    Set<KeyValue> judged = new HashSet<>();
     pair.withBoth(
         plan.table() + ": diff of " + ranges.size() + " ranges",
         (primary, replica) -> {
@@ -87,14 +90,18 @@ public final class BucketPassDiffer {
             CompletableFuture<ResultSet> replicaRows = CompletableFuture.supplyAsync(() -> execute(onReplica));
             try (ResultSet p = onPrimary.executeQuery();
                 ResultSet r = join(replicaRows)) {
-              merge(new BucketStream(p), new BucketStream(r));
+              merge(new BucketStream(p), new BucketStream(r), judged);
             }
           }
           return null;
         });
   }
 
-  private void merge(BucketStream primary, BucketStream replica) throws SQLException {
+  /**
+   * Merges the two sides' streams; {@code judged} holds the keys already handed on, so a retried
+   * pass (after a dropped connection) does not report a row twice.
+   */
+  private void merge(BucketStream primary, BucketStream replica, Set<KeyValue> judged) throws SQLException {
     primary.advance();
     replica.advance();
     // suspects of many ranges are fetched together: one round trip per batch, not per range
@@ -108,13 +115,15 @@ public final class BucketPassDiffer {
           : Math.min(primary.bucket, replica.bucket);
       Map<KeyValue, Long> p = primary.bucket == next ? primary.take() : Map.of();
       Map<KeyValue, Long> r = replica.bucket == next ? replica.take() : Map.of();
-      suspects.addAll(RangeNarrower.suspects(p, r));
+      RangeNarrower.suspects(p, r).stream().filter(k -> !judged.contains(k)).forEach(suspects::add);
       if (suspects.size() >= RangeNarrower.FETCH_BATCH) {
         narrower.classify(suspects);
+        judged.addAll(suspects);
         suspects.clear();
       }
     }
     narrower.classify(suspects);
+    judged.addAll(suspects);
   }
 
   private PreparedStatement prepare(

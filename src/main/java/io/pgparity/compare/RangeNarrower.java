@@ -67,7 +67,8 @@ public final class RangeNarrower {
     long rows = Math.max(sums.primary().rows(), sums.replica().rows());
     if (rows > LEAF_ROWS) {
       Side larger = sums.primary().rows() >= sums.replica().rows() ? Side.PRIMARY : Side.REPLICA;
-      String what = plan.table() + " " + range;
+      // messages and retry warnings name the range by size, never by its key values
+      String what = plan.table() + ": split of a range of " + rows + " rows";
       List<KeyValue> cuts = pair.on(larger, what, (c, s) -> RangePlanner.split(c, plan, range, rows, SPLIT_PARTS));
       if (!cuts.isEmpty()) {
         Both<Map<Integer, BucketSum>> parts = pair.onBoth(what, (c, s) -> hasher.hashSplit(c, range, cuts));
@@ -85,7 +86,7 @@ public final class RangeNarrower {
   }
 
   private void compareRows(KeyRange range) {
-    Both<Map<KeyValue, Long>> hashes = pair.onBoth(plan.table() + " " + range, (c, s) -> fetcher.keyHashes(c, range));
+    Both<Map<KeyValue, Long>> hashes = pair.onBoth(plan.table() + ": row hashes of a range", (c, s) -> fetcher.keyHashes(c, range));
     classify(suspects(hashes.primary(), hashes.replica()));
   }
 
