@@ -3,7 +3,7 @@ package io.pgparity.job;
 import io.pgparity.compare.BucketPassDiffer;
 import io.pgparity.compare.LiveRecheck;
 import io.pgparity.config.LiveTuning;
-import io.pgparity.live.ReplicaStalledException;
+import io.pgparity.compare.CompareException;
 import io.pgparity.connect.Both;
 import io.pgparity.hashing.BucketSum;
 import java.util.ArrayList;
@@ -38,7 +38,10 @@ final class DiffRowsTasklet implements Tasklet {
     long start = System.nanoTime();
     try {
       diff(table, ranges);
-    } catch (ReplicaStalledException e) {
+    } catch (CompareException e) {
+      if (!Unjudged.leavesTableIncomplete(e)) {
+        throw e;
+      }
       // a replica that stopped replaying leaves the table unjudged, never divergent
       table.incomplete(e.getMessage());
       log.warn("{}: {}", table.plan.table(), e.getMessage());

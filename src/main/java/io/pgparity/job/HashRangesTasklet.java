@@ -1,5 +1,6 @@
 package io.pgparity.job;
 
+import io.pgparity.compare.CompareException;
 import io.pgparity.connect.Both;
 import io.pgparity.connect.Side;
 import io.pgparity.hashing.BucketHasher;
@@ -34,16 +35,18 @@ final class HashRangesTasklet implements Tasklet {
     TableState table = ledger.table(context.getInt(ContextKeys.TABLE));
     HashSlice slice = new HashSlice(context.getInt(ContextKeys.SLICE), context.getInt(ContextKeys.SLICES));
     long start = System.nanoTime();
-    BucketHasher hasher = new BucketHasher(table.plan);
-    Both<Map<Integer, BucketSum>> sums =
-        ledger.pair.onBoth(table.plan.table() + " " + slice, (c, s) -> {
-          Map<Integer, BucketSum> hashed = hasher.hash(c, table.boundaries, slice);
-          if (s == Side.PRIMARY) {
-            // after the hash, in its transaction: the replica must pass this before the diff
-            table.hashedAt(ledger.catchUp.primaryPosition(c));
-          }
-          return hashed;
-        });
+    Both<Map<Integer, BucketSum>> sums;
+    try {
+      sums = hash(table, slice);
+    } catch (CompareException e) {
+      if (!Unjudged.leavesTableIncomplete(e)) {
+        throw e;
+      }
+      // partial sums would pass for divergences: the diff skips this table
+      table.incomplete(e.getMessage());
+      log.warn("{}: {}", table.plan.table(), e.getMessage());
+      return RepeatStatus.FINISHED;
+    }
     table.addSums(sums);
     long end = System.nanoTime();
     table.worked(start, end);
@@ -55,6 +58,18 @@ final class HashRangesTasklet implements Tasklet {
         rows(sums.replica()),
         (end - start) / 1_000_000);
     return RepeatStatus.FINISHED;
+  }
+
+  private Both<Map<Integer, BucketSum>> hash(TableState table, HashSlice slice) {
+    BucketHasher hasher = new BucketHasher(table.plan);
+    return ledger.pair.onBoth(table.plan.table() + " " + slice, (c, s) -> {
+      Map<Integer, BucketSum> hashed = hasher.hash(c, table.boundaries, slice);
+      if (s == Side.PRIMARY) {
+        // after the hash, in its transaction: the replica must pass this before the diff
+        table.hashedAt(ledger.catchUp.primaryPosition(c));
+      }
+      return hashed;
+    });
   }
 
   private static long rows(Map<Integer, BucketSum> sums) {
