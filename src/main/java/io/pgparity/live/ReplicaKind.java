@@ -2,10 +2,10 @@ package io.pgparity.live;
 
 /** How the replica is linked to the primary, as {@link ReplicationProbe} found it. */
 public enum ReplicaKind {
-  PHYSICAL_STANDBY("physical standby: in recovery, replaying the primary's WAL"),
-  LOGICAL_SUBSCRIBER("logical subscriber: subscriptions fed by replication slots on the primary"),
-  PROMOTED("promoted former standby: same system identifier as the primary, no longer in recovery, not replicating"),
-  INDEPENDENT("independent server: no replication link to the primary found");
+  PHYSICAL_STANDBY("physical standby, replaying the primary's WAL"),
+  LOGICAL_SUBSCRIBER("logical subscriber, fed by replication slots on the primary"),
+  PROMOTED("promoted former standby, the primary's cluster but no longer replicating from it"),
+  INDEPENDENT("independent server, no replication link to the primary found");
 
   private final String description;
 

@@ -18,27 +18,28 @@ import org.slf4j.LoggerFactory;
  * Waits until the replica has what the primary had at a given moment; one per run, shared by all
  * worker threads. The last position read is cached, so threads waiting for positions already
  * reached return at once, and threads that poll together share one query (at most one every
- * {@value #SHARED_READ_MILLIS} ms). Polls start {@value #FIRST_SLEEP_MILLIS} ms apart and double up
- * to {@value #MAX_SLEEP_MILLIS} ms.
+ * {@value #SHARED_READ_MILLIS} ms). Polls start {@value #FIRST_SLEEP_MILLIS} ms apart and grow by half
+ * up to {@value #MAX_SLEEP_MILLIS} ms.
  *
- * <p>Where the positions come from is {@link WalPositions}' business; the choice was measured on
- * the embedded logical pair (wal_receiver_status_interval 1 s, subscription synchronous_commit
- * off, the default). An idle subscriber confirms the primary's position within 1-10 ms: when the
- * walsender has decoded past what the subscriber confirmed it sends a keepalive, which the
- * subscriber answers at once, so an idle replica is never a wait of a status interval. After a
- * write, the row was visible on the replica after 1-25 ms and pg_stat_replication.replay_lsn
- * reached the target at the same time (1-125 ms), but confirmed_flush_lsn only after 210-280 ms:
- * the subscriber commits asynchronously and reports a flush only once its WAL writer has flushed.
- * Hence replay_lsn where it is readable (superuser or pg_read_all_stats), confirmed_flush_lsn,
- * slower but as correct, where it is not. A write committed with synchronous_commit off on the
- * primary was missed by pg_current_wal_lsn(): that position was confirmed 1-12 ms after the write,
- * the row arrived 140-210 ms later; the insert position, which WalPositions uses, was not.
+ * <p>Where the positions come from ({@link WalPositions}) was measured on the embedded logical pair
+ * (wal_receiver_status_interval 1 s; subscription synchronous_commit off, the default), from a
+ * commit on the primary to this wait returning. An idle subscriber is caught up within 1-35 ms:
+ * once the walsender has decoded past what the subscriber confirmed it sends a keepalive, which the
+ * subscriber answers at once, so idleness never costs a status interval. After a write the row was
+ * visible on the replica within 1-25 ms; the wait returned after 20-210 ms (median 60) on
+ * pg_stat_replication.replay_lsn, which the subscriber reports once it has applied and committed,
+ * but after 220-470 ms (median 440) on the slot's confirmed_flush_lsn, which also waits for the
+ * subscriber's WAL writer to flush its asynchronous commit. Hence replay_lsn where it is readable
+ * (superuser, pg_read_all_stats or pg_monitor) and confirmed_flush_lsn, as correct but slower,
+ * where it is not. The target is the primary's insert position: a commit made with
+ * synchronous_commit off is visible before pg_current_wal_lsn() covers it, and waiting for that
+ * position returned while the row was still 140-210 ms away from the replica.
  */
 public final class ReplicaWatch implements CatchUp {
 
   private static final Logger log = LoggerFactory.getLogger(ReplicaWatch.class);
   private static final long FIRST_SLEEP_MILLIS = 10;
-  private static final long MAX_SLEEP_MILLIS = 200;
+  private static final long MAX_SLEEP_MILLIS = 100;
   private static final long SHARED_READ_MILLIS = 10;
   private static final Duration LOGGED_WAIT = Duration.ofSeconds(1);
 
@@ -106,7 +107,7 @@ public final class ReplicaWatch implements CatchUp {
             + diagnosis.explain(target.bytesAfter(read())));
       }
       pause(Math.min(sleep, TimeUnit.NANOSECONDS.toMillis(remaining) + 1));
-      sleep = Math.min(sleep * 2, MAX_SLEEP_MILLIS);
+      sleep = Math.min(sleep * 3 / 2, MAX_SLEEP_MILLIS);
       position = read();
     }
     long waited = System.nanoTime() - started;

@@ -34,6 +34,6 @@ public record ReplicationLink(ReplicaKind kind, List<String> slots, List<String>
 
   /** One line for reports and logs: the kind's description and the detail. */
   public String summary() {
-    return kind.description() + " (" + detail + ")";
+    return kind.description() + ": " + detail;
   }
 }

@@ -41,7 +41,7 @@ public final class ReplicationProbe {
    */
   public static ReplicationLink detect(ServerPair pair, Collection<TableRef> tables) {
     ReplicationLink link = probe(pair, List.copyOf(tables));
-    log.info("Replica is a {}", link.summary());
+    log.info("Replica: {}", link.summary());
     return link;
   }
 

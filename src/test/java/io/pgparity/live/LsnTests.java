@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/** WAL positions print and parse as PostgreSQL does, order by position and measure distances. */
 class LsnTests {
 
   @ParameterizedTest

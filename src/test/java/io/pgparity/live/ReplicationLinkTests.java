@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** A replication link's invariants, and which kinds of replica follow the primary. */
 class ReplicationLinkTests {
 
   @Test
@@ -17,7 +18,7 @@ class ReplicationLinkTests {
     slots.add("s2");
     assertThat(link.slots()).containsExactly("s1");
     assertThatThrownBy(() -> link.slots().add("x")).isInstanceOf(UnsupportedOperationException.class);
-    assertThat(link.summary()).isEqualTo(ReplicaKind.LOGICAL_SUBSCRIBER.description() + " (subscription sub1 (slot s1) enabled)");
+    assertThat(link.summary()).isEqualTo(ReplicaKind.LOGICAL_SUBSCRIBER.description() + ": subscription sub1 (slot s1) enabled");
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
+/** The rows-per-second ceiling: enforced across threads, off at 0, bounded per call. */
 class RowRateTests {
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
+/** An insert position just past an empty page's header reads as the end of the last record. */
 class WalLayoutTests {
 
   private final WalLayout layout = new WalLayout(8192, 16L * 1024 * 1024);
