@@ -43,7 +43,8 @@ enum VerifyMode {
             live.rechecks(),
             live.recheckDelay(),
             live.rowsPerSecond(),
-            live.retries()));
+            live.retries(),
+            live.queryTime()));
   }
 
   /**

@@ -30,6 +30,7 @@ public record LiveOverrides(
         rechecks != null ? rechecks : base.rechecks(),
         recheckDelay != null ? recheckDelay : base.recheckDelay(),
         rowsPerSecond != null ? rowsPerSecond : base.rowsPerSecond(),
-        retries != null ? retries : base.retries());
+        retries != null ? retries : base.retries(),
+        base.queryTime());
   }
 }

@@ -36,6 +36,7 @@ public final class JobFileLoader {
           "recheck-delay",
           "rows-per-second",
           "retries",
+          "query-time",
           "out",
           "job-repository");
   static final List<String> CONNECTION_KEYS = List.of("url", "password");

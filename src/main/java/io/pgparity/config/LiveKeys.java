@@ -33,7 +33,8 @@ final class LiveKeys {
             .orElse(defaults.rowsPerSecond()),
         job.integer(
                 "retries", 0, LiveTuning.MAX_RETRIES, "between 0 and " + LiveTuning.MAX_RETRIES)
-            .orElse(defaults.retries()));
+            .orElse(defaults.retries()),
+        positive(job, "query-time").orElse(defaults.queryTime()));
   }
 
   /** The entry's settle window, or null without one; the two keys come together or not at all. */
@@ -75,6 +76,15 @@ final class LiveKeys {
           "settle-column must name a column, e.g. " + COLUMN_EXAMPLE);
     }
     return new Settle(column.get(), window.get());
+  }
+
+  private static Optional<Duration> positive(YamlSection section, String key) {
+    Optional<Duration> value = duration(section, key);
+    if (value.isPresent() && value.get().isZero()) {
+      throw section.error(
+          section.value(key).get(), key + " must be a positive duration, e.g. 2s, but was '" + text(section, key) + "'");
+    }
+    return value;
   }
 
   private static Optional<Boolean> bool(YamlSection section, String key) {

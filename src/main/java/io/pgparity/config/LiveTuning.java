@@ -9,7 +9,8 @@ import java.time.Duration;
  * How a run copes with a live replica: whether to wait for it to catch up ({@code lagAware}) and
  * for how long ({@code maxWait}), the lag in WAL bytes above which it pauses ({@code maxLagBytes},
  * 0 = never), how often a suspect row is read again and how long apart ({@code rechecks}, {@code
- * recheckDelay}), a rows-per-second ceiling per side (0 = none) and retries of transient failures.
+ * recheckDelay}), a rows-per-second ceiling per side (0 = none), retries of transient failures,
+ * and the time one hash query should take ({@code queryTime}; pieces of heap adapt to it).
  */
 public record LiveTuning(
     boolean lagAware,
@@ -18,10 +19,14 @@ public record LiveTuning(
     int rechecks,
     Duration recheckDelay,
     double rowsPerSecond,
-    int retries) {
+    int retries,
+    Duration queryTime) {
 
   public static final int MAX_RECHECKS = 100;
   public static final int MAX_RETRIES = 20;
+
+  /** Short enough for a pause or a rate limit to act often, long enough that per-query costs vanish. */
+  public static final Duration DEFAULT_QUERY_TIME = Duration.ofSeconds(2);
 
   public LiveTuning {
     checkNotNull(maxWait, "maxWait");
@@ -34,6 +39,14 @@ public record LiveTuning(
     checkArgument(rowsPerSecond >= 0, "rows-per-second must not be negative but was %s", rowsPerSecond);
     checkArgument(retries >= 0 && retries <= MAX_RETRIES,
         "retries must be between 0 and %s but was %s", MAX_RETRIES, retries);
+    checkNotNull(queryTime, "queryTime");
+    checkArgument(!queryTime.isNegative() && !queryTime.isZero(), "query-time must be positive but was %s", queryTime);
+  }
+
+  /** Live settings with the default query time. */
+  public LiveTuning(boolean lagAware, Duration maxWait, long maxLagBytes, int rechecks, Duration recheckDelay,
+      double rowsPerSecond, int retries) {
+    this(lagAware, maxWait, maxLagBytes, rechecks, recheckDelay, rowsPerSecond, retries, DEFAULT_QUERY_TIME);
   }
 
   /** The defaults documented in jobs/README.md. */

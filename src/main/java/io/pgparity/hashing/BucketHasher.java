@@ -6,7 +6,9 @@ import io.pgparity.connect.FailureKind;
 import io.pgparity.keyspace.KeyRange;
 import io.pgparity.keyspace.KeySql;
 import io.pgparity.keyspace.KeyValue;
+import io.pgparity.connect.Side;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -47,8 +49,34 @@ public final class BucketHasher {
    */
   public Map<Integer, BucketSum> hash(Connection connection, List<KeyValue> boundaries, HashSlice slice)
       throws SQLException {
+    return hash(connection, boundaries, slice, Side.PRIMARY, Pacer.unpaced());
+  }
+
+  /**
+   * Like {@link #hash(Connection, List, HashSlice)}, reading the slice in pieces paced by {@code
+   * pacer}: each piece is one query of about the pacer's target time, adapted to the speed seen.
+   */
+  public Map<Integer, BucketSum> hash(
+      Connection connection, List<KeyValue> boundaries, HashSlice slice, Side side, Pacer pacer) throws SQLException {
     BlockRange blocks = slice.blocks(blocks(connection));
-    return hashSplitting(plan.table() + " " + slice, blocks, range -> hashBlocks(connection, boundaries, range));
+    String what = plan.table() + " " + slice;
+    PieceSize size = new PieceSize(pacer.target());
+    Map<Integer, BucketSum> sums = new HashMap<>();
+    long first = blocks.first();
+    while (true) {
+      boolean last = blocks.end() - first <= size.blocks();
+      BlockRange piece = last ? new BlockRange(first, blocks.end(), blocks.open()) : new BlockRange(first, first + size.blocks(), false);
+      pacer.beforeQuery();
+      long started = System.nanoTime();
+      Map<Integer, BucketSum> hashed = hashSplitting(what, piece, range -> hashBlocks(connection, boundaries, range));
+      size.observed(piece.blocks(), Duration.ofNanos(System.nanoTime() - started));
+      hashed.forEach((range, sum) -> sums.merge(range, sum, BucketSum::plus));
+      pacer.afterQuery(side, hashed.values().stream().mapToLong(BucketSum::rows).sum());
+      if (last) {
+        return sums;
+      }
+      first = piece.end();
+    }
   }
 
   /** One hash query over some heap blocks; it may fail with the statement timeout. */

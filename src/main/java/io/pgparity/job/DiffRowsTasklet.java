@@ -60,6 +60,7 @@ final class DiffRowsTasklet implements Tasklet {
   private void diff(TableState table, int[] ranges) {
     LiveTuning live = ledger.definition.tuning().live();
     LiveRecheck recheck = new LiveRecheck(ledger.catchUp, live.rechecks(), live.recheckDelay(), table.spec.settle());
+    ledger.throttle.pauseWhileLagging();
     // the replica is read only once it has replayed past every primary hash of this table
     ledger.catchUp.await(table.hashedAt());
     RangeNarrower narrower = new RangeNarrower(ledger.pair, table.plan, table.counts, recheck,

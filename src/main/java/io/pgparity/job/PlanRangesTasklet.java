@@ -7,6 +7,11 @@ import io.pgparity.catalog.TablePlanner;
 import io.pgparity.catalog.TableSchema;
 import io.pgparity.connect.Both;
 import io.pgparity.connect.ServerInfoReader;
+import io.pgparity.config.LiveTuning;
+import io.pgparity.live.LagThrottle;
+import io.pgparity.live.ReplicaWatch;
+import io.pgparity.live.ReplicationProbe;
+import io.pgparity.live.RowRate;
 import io.pgparity.connect.ServerPair;
 import io.pgparity.connect.Side;
 import io.pgparity.keyspace.RangePlanner;
@@ -53,6 +58,12 @@ final class PlanRangesTasklet implements Tasklet {
         ServerInfoReader.host(ledger.definition.primary().url())));
     ledger.replicaInfo = pair.on(Side.REPLICA, "replica", (c, s) -> ServerInfoReader.read(pair.pool(s),
         ServerInfoReader.host(ledger.definition.replica().url())));
+    LiveTuning live = ledger.definition.tuning().live();
+    ledger.link = ReplicationProbe.detect(pair, ledger.tables.stream().map(t -> t.spec.table()).toList());
+    ledger.watch = new ReplicaWatch(pair, ledger.link, live);
+    ledger.catchUp = ledger.watch;
+    ledger.throttle = new LagThrottle(pair, ledger.link, live);
+    ledger.pacer = new RunPacer(live.queryTime(), ledger.throttle, RowRate.of(live), RowRate.of(live));
     for (TableState table : ledger.tables) {
       Both<Optional<TableSchema>> schemas =
           pair.onBoth(table.spec.table() + ": catalog", (c, s) -> CatalogReader.read(c, table.spec.table()));

@@ -5,6 +5,9 @@ import io.pgparity.config.TableSpec;
 import io.pgparity.connect.ServerInfo;
 import io.pgparity.connect.ServerPair;
 import io.pgparity.live.CatchUp;
+import io.pgparity.live.LagThrottle;
+import io.pgparity.live.ReplicaWatch;
+import io.pgparity.live.ReplicationLink;
 import io.pgparity.report.DivergenceWriter;
 import io.pgparity.report.RunFolder;
 import io.pgparity.report.RunResult;
@@ -24,6 +27,11 @@ final class RunLedger implements AutoCloseable {
   volatile ServerPair pair;
   /** Waits for the replica; none until the replication link is known. */
   volatile CatchUp catchUp = CatchUp.none();
+  /** What the replica is to the primary; set by planRanges. */
+  volatile ReplicationLink link;
+  volatile ReplicaWatch watch;
+  volatile LagThrottle throttle;
+  volatile RunPacer pacer;
   volatile ServerInfo primaryInfo;
   volatile ServerInfo replicaInfo;
   volatile RunFolder folder;

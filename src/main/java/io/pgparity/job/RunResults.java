@@ -2,6 +2,9 @@ package io.pgparity.job;
 
 import io.pgparity.catalog.TablePlan;
 import io.pgparity.compare.DiffCounts;
+import io.pgparity.live.LagStats;
+import io.pgparity.live.PauseStats;
+import io.pgparity.report.ReplicationSummary;
 import io.pgparity.report.RunResult;
 import io.pgparity.report.Status;
 import io.pgparity.report.TableResult;
@@ -32,7 +35,29 @@ final class RunResults {
         finishedAt,
         ledger.primaryInfo,
         ledger.replicaInfo,
-        tables);
+        tables,
+        replication(ledger));
+  }
+
+  private static ReplicationSummary replication(RunLedger ledger) {
+    if (ledger.link == null) {
+      return null;
+    }
+    LagStats lag = ledger.watch.stats();
+    PauseStats pauses = ledger.throttle.stats();
+    return new ReplicationSummary(
+        ledger.link.kind().name(),
+        ledger.link.kind().description(),
+        ledger.link.detail(),
+        ledger.watch.waits(),
+        lag.waits(),
+        lag.longestWait(),
+        lag.totalWait(),
+        Math.max(lag.largestLagBytes(), pauses.largestLagBytes()),
+        pauses.pauses(),
+        pauses.paused(),
+        ledger.pacer.throttled(),
+        ledger.pair.retries());
   }
 
   private static TableResult tableResult(TableState table) {

@@ -52,6 +52,7 @@ public final class MarkdownReportWriter {
     server(md, "primary", r.primary());
     server(md, "replica", r.replica());
     md.append('\n');
+    replication(md, r.replication());
     tables(md, r);
     findings(md, r);
     notes(md, r);
@@ -73,6 +74,43 @@ public final class MarkdownReportWriter {
           text(s.serverVersion()),
           text(s.systemIdentifier()));
     }
+  }
+
+  private static void replication(StringBuilder md, ReplicationSummary r) {
+    if (r == null) {
+      return;
+    }
+    md.append("## Replication\n\n");
+    md.append("- Replica: ").append(text(r.description())).append(" (").append(r.kind()).append(")");
+    if (r.detail() != null && !r.detail().isBlank()) {
+      md.append(": ").append(text(r.detail()));
+    }
+    md.append('\n');
+    if (r.lagAware()) {
+      md.append(String.format(Locale.ROOT,
+          "- Lag-aware: rows were compared only after the replica had passed the primary's WAL position;"
+              + " it was behind %d time(s), %.3f s in all, %.3f s at most, by at most %d bytes of WAL%n",
+          r.waits(), r.totalWait().toMillis() / 1e3, r.longestWait().toMillis() / 1e3, r.largestLagBytes()));
+    } else {
+      md.append("- Not lag-aware: the replica was read without waiting for it (independent copy, promoted"
+          + " replica, or lag-aware: false)\n");
+    }
+    if (r.pauses() > 0) {
+      md.append(String.format(Locale.ROOT, "- Paused %d time(s) for %.1f s while lag exceeded max-lag%n",
+          r.pauses(), r.paused().toMillis() / 1e3));
+    }
+    if (!r.rateThrottled().isZero()) {
+      md.append(String.format(Locale.ROOT, "- Held back %.1f s by rows-per-second%n", r.rateThrottled().toMillis() / 1e3));
+    }
+    if (r.retries() > 0) {
+      md.append("- Transient failures retried: ").append(r.retries()).append('\n');
+    }
+    if (r.physicalStandby()) {
+      md.append("- A hot standby is read-only and replays the primary byte for byte: divergent rows there cannot be"
+          + " repaired row by row. Re-clone it (pg_basebackup) or rewind it (pg_rewind), and find out why it"
+          + " diverged.\n");
+    }
+    md.append('\n');
   }
 
   private static void tables(StringBuilder md, RunResult r) {

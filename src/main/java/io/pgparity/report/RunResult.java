@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
-/** Everything summary.json and report.md say about one run. */
+/** Everything summary.json and report.md say about one run; {@code replication} may be null. */
 public record RunResult(
     String version,
     String job,
@@ -18,7 +18,8 @@ public record RunResult(
     Instant finishedAt,
     ServerInfo primary,
     ServerInfo replica,
-    List<TableResult> tables) {
+    List<TableResult> tables,
+    ReplicationSummary replication) {
 
   public RunResult {
     checkNotNull(job, "job");
@@ -27,6 +28,12 @@ public record RunResult(
     checkNotNull(startedAt, "startedAt");
     checkNotNull(finishedAt, "finishedAt");
     tables = List.copyOf(tables);
+  }
+
+  /** A result without replication details (a run that failed before it looked). */
+  public RunResult(String version, String job, String runId, Path runFolder, Status status, Instant startedAt,
+      Instant finishedAt, ServerInfo primary, ServerInfo replica, List<TableResult> tables) {
+    this(version, job, runId, runFolder, status, startedAt, finishedAt, primary, replica, tables, null);
   }
 
   /** Rows read on the primary side across all tables. */

@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.pgparity.connect.ServerInfo;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,6 +51,7 @@ public final class SummaryJsonWriter {
     root.put("finishedAt", result.finishedAt().toString());
     root.set("primary", server(result.primary()));
     root.set("replica", server(result.replica()));
+    root.set("replication", replication(result.replication()));
     ArrayNode tables = root.putArray("tables");
     for (TableResult table : result.tables()) {
       tables.add(table(table));
@@ -60,6 +62,29 @@ public final class SummaryJsonWriter {
     totals.put("convergedRows", result.tables().stream().mapToLong(TableResult::converged).sum());
     totals.put("unstableRows", result.tables().stream().mapToLong(TableResult::unstable).sum());
     return root;
+  }
+
+  private static ObjectNode replication(ReplicationSummary r) {
+    if (r == null) {
+      return null;
+    }
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("kind", r.kind());
+    node.put("detail", r.detail());
+    node.put("lagAware", r.lagAware());
+    node.put("waits", r.waits());
+    node.put("longestWaitSeconds", seconds(r.longestWait()));
+    node.put("totalWaitSeconds", seconds(r.totalWait()));
+    node.put("largestLagBytes", r.largestLagBytes());
+    node.put("lagPauses", r.pauses());
+    node.put("pausedSeconds", seconds(r.paused()));
+    node.put("rateLimitedSeconds", seconds(r.rateThrottled()));
+    node.put("retries", r.retries());
+    return node;
+  }
+
+  private static BigDecimal seconds(Duration duration) {
+    return BigDecimal.valueOf(duration.toMillis()).movePointLeft(3).setScale(3, RoundingMode.HALF_UP);
   }
 
   private static ObjectNode server(ServerInfo server) {

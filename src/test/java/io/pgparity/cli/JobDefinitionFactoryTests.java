@@ -91,7 +91,8 @@ class JobDefinitionFactoryTests {
                     5,
                     Duration.ofMillis(1500),
                     2500.5,
-                    7)));
+                    7,
+                    Duration.ofMillis(500))));
     assertThat(built.jobRepositoryUrl()).isEqualTo("jdbc:h2:mem:batch");
   }
 
@@ -115,11 +116,13 @@ class JobDefinitionFactoryTests {
 
     assertThat(all)
         .as("lag-aware: false stays, as no option turns waiting back on")
-        .isEqualTo(new LiveTuning(false, Duration.ofMinutes(3), 0, 0, Duration.ofSeconds(2), 0, 1));
+        .isEqualTo(
+            new LiveTuning(false, Duration.ofMinutes(3), 0, 0, Duration.ofSeconds(2), 0, 1, Duration.ofMillis(500)));
     assertThat(one)
         .isEqualTo(
             new LiveTuning(
-                false, Duration.ofSeconds(45), 64L << 20, 5, Duration.ofMillis(1500), 2500.5, 0));
+                false, Duration.ofSeconds(45), 64L << 20, 5, Duration.ofMillis(1500), 2500.5, 0,
+                Duration.ofMillis(500)));
   }
 
   @Test

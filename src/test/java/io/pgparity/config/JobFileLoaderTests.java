@@ -23,7 +23,7 @@ class JobFileLoaderTests {
   private static final String JOB_KEYS =
       "name, primary, replica, tables, threads, chunk-rows, max-divergences, statement-timeout,"
           + " lock-timeout, lag-aware, max-wait, max-lag, rechecks, recheck-delay, rows-per-second,"
-          + " retries, out, job-repository";
+          + " retries, query-time, out, job-repository";
   private static final String TABLE_KEYS =
       "table, key, columns, ignore-columns, where, settle-column, settle-window";
   private static final String HEAD =
@@ -79,7 +79,8 @@ class JobFileLoaderTests {
                     5,
                     Duration.ofMillis(1500),
                     2500.5,
-                    7)));
+                    7,
+                    Duration.ofMillis(500))));
     assertThat(job.out()).isEqualTo(Path.of("build/reports"));
     assertThat(job.jobRepositoryUrl()).isEqualTo("jdbc:postgresql://batchdb:5432/batch?user=batch");
   }
@@ -319,6 +320,8 @@ class JobFileLoaderTests {
         .isEqualTo("auth.yaml:5: rechecks must be an integer between 0 and 100 but was '101'");
     assertThat(error(head + "rechecks: -1\n"))
         .isEqualTo("auth.yaml:5: rechecks must be an integer between 0 and 100 but was '-1'");
+    assertThat(error(head + "query-time: 0s\n"))
+        .isEqualTo("auth.yaml:5: query-time must be a positive duration, e.g. 2s, but was '0s'");
     assertThat(error(head + "retries: 21\n"))
         .isEqualTo("auth.yaml:5: retries must be an integer between 0 and 20 but was '21'");
     assertThat(error(head + "rows-per-second: -5\n"))

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,7 +51,7 @@ final class ReportFixtures {
                 USERS, List.of("id"), List.of("id", "email", "name", "note"), 200_000, 199_995, 64,
                 5, 0, 3,
                 List.of("column legacy_flag exists only on the primary and is not compared"),
-                Status.DIVERGENT, 3.2104, null),
+                Status.DIVERGENT, 3.2104, null, 12, 0),
             new TableResult(
                 LOG, List.of("tenant", "seq"), List.of("tenant", "seq", "message"), 150_000,
                 150_001, 32, 0, 1, 0, List.of(), Status.DIVERGENT, 2.0, null),
@@ -62,7 +63,11 @@ final class ReportFixtures {
     return new RunResult(
         "0.1.0", "auth", "20261125T120000Z-1a2b", Path.of("reports/auth/20261125T120000Z-1a2b"),
         Status.INCOMPLETE, Instant.parse("2026-11-25T12:00:00Z"),
-        Instant.parse("2026-11-25T12:00:12.345Z"), primary, replica, tables);
+        Instant.parse("2026-11-25T12:00:12.345Z"), primary, replica, tables,
+        new ReplicationSummary(
+            "PHYSICAL_STANDBY", "physical standby, replaying the primary's WAL",
+            "hot standby streaming from db1.example.com", true, 3, Duration.ofMillis(850),
+            Duration.ofMillis(1_200), 81_920, 1, Duration.ofSeconds(4), Duration.ZERO, 2));
   }
 
   /** The first divergences of {@link #run()}, with pipes, line breaks, NULLs and long values. */

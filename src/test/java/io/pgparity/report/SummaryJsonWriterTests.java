@@ -39,14 +39,23 @@ class SummaryJsonWriterTests {
     assertThat(names(root))
         .containsExactly(
             "tool", "version", "job", "runId", "status", "startedAt", "finishedAt", "primary",
-            "replica", "tables", "totals");
+            "replica", "replication", "tables", "totals");
     assertThat(names(root.get("primary")))
         .containsExactly("host", "database", "serverVersion", "systemIdentifier");
     assertThat(names(root.get("tables").get(0)))
         .containsExactly(
             "table", "key", "columns", "rowsPrimary", "rowsReplica", "ranges", "missingOnReplica",
-            "extraOnReplica", "changed", "schemaFindings", "status", "seconds", "note");
-    assertThat(names(root.get("totals"))).containsExactly("rowsCompared", "divergentRows");
+            "extraOnReplica", "changed", "converged", "unstable", "schemaFindings", "status", "seconds",
+            "note");
+    assertThat(names(root.get("replication")))
+        .containsExactly(
+            "kind", "detail", "lagAware", "waits", "longestWaitSeconds", "totalWaitSeconds",
+            "largestLagBytes", "lagPauses", "pausedSeconds", "rateLimitedSeconds", "retries");
+    assertThat(root.get("replication").get("kind").stringValue()).isEqualTo("PHYSICAL_STANDBY");
+    assertThat(root.get("replication").get("longestWaitSeconds").asDouble()).isEqualTo(0.85);
+    assertThat(names(root.get("totals")))
+        .containsExactly("rowsCompared", "divergentRows", "convergedRows", "unstableRows");
+    assertThat(root.get("totals").get("convergedRows").asLong()).isEqualTo(12);
     assertThat(root.get("totals").get("rowsCompared").asLong()).isEqualTo(400_000);
     assertThat(root.get("totals").get("divergentRows").asLong()).isEqualTo(9);
   }

@@ -1,0 +1,48 @@
+package io.pgparity.job;
+
+import io.pgparity.connect.Side;
+import io.pgparity.hashing.Pacer;
+import io.pgparity.live.LagThrottle;
+import io.pgparity.live.RowRate;
+import java.time.Duration;
+
+/**
+ * The run's pacing of hash queries: the job's query time, a pause while the replica lags beyond
+ * max-lag, and one rows-per-second ceiling per side (each side's rows are charged to its own).
+ */
+final class RunPacer implements Pacer {
+
+  private final Duration target;
+  private final LagThrottle throttle;
+  private final RowRate primaryRate;
+  private final RowRate replicaRate;
+
+  RunPacer(Duration target, LagThrottle throttle, RowRate primaryRate, RowRate replicaRate) {
+    this.target = target;
+    this.throttle = throttle;
+    this.primaryRate = primaryRate;
+    this.replicaRate = replicaRate;
+  }
+
+  @Override
+  public Duration target() {
+    return target;
+  }
+
+  @Override
+  public void beforeQuery() {
+    throttle.pauseWhileLagging();
+  }
+
+  @Override
+  public void afterQuery(Side side, long rows) {
+    // Guava's RateLimiter makes the next acquire wait for this one: charging rows already read
+    // paces the following pieces without guessing how many the next will read
+    (side == Side.PRIMARY ? primaryRate : replicaRate).acquire(rows);
+  }
+
+  /** Rows-per-second waits of both sides, for the report. */
+  Duration throttled() {
+    return primaryRate.throttled().plus(replicaRate.throttled());
+  }
+}
