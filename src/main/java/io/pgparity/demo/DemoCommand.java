@@ -103,6 +103,10 @@ public final class DemoCommand implements Command {
           new IncidentReplay(schema, IncidentReplay.DEFAULT_SEED).replay(pair);
       out.println(
           "The replica now differs in " + incident.divergentRows() + " rows (" + incident + ").");
+      // a stalled replica gives INCOMPLETE (its lag cannot be waited out); after the incident the
+      // replica is taken out of replication for forensics, as after a failover, and compared as it is
+      pair.dropReplication(schema.publication());
+      out.println("The replica is detached (subscription dropped, as after a failover) and compared as it stands.");
       out.println("Running verify\u2026");
       JobDefinition definition =
           new JobDefinition(
