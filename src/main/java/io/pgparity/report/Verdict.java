@@ -29,10 +29,11 @@ public final class Verdict {
       case CONSISTENT ->
           String.format(
               Locale.ROOT,
-              "%s, %d rows compared, %d divergent (%s s)",
+              "%s, %d rows compared, %d divergent%s (%s s)",
               plural(tables, "table"),
               r.rowsCompared(),
               r.divergentRows(),
+              converged(r),
               seconds(r));
       case DIVERGENT ->
           String.format(
@@ -66,6 +67,12 @@ public final class Verdict {
                 + cause(r, Status.FAILED);
       }
     };
+  }
+
+  // rows in flight that converged on recheck: worth a mention on a live replica, noise otherwise
+  private static String converged(RunResult r) {
+    long converged = sum(r, TableResult::converged);
+    return converged == 0 ? "" : ", " + converged + " in flight (converged on recheck)";
   }
 
   /** The run's wall time in seconds with one decimal, e.g. {@code 12.3}. */

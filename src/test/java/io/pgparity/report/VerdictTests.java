@@ -29,6 +29,20 @@ class VerdictTests {
   }
 
   @Test
+  void consistentMentionsRowsThatConvergedOnRecheck() {
+    TableResult users =
+        new TableResult(
+            USERS, List.of("id"), List.of("id", "v"), 10, 10, 1, 0, 0, 0, List.of(),
+            Status.CONSISTENT, 0.5, null, 37, 0);
+    RunResult r = run(Status.CONSISTENT, List.of(users));
+
+    assertThat(Verdict.line(r))
+        .isEqualTo(
+            "CONSISTENT: 1 table, 10 rows compared, 0 divergent, 37 in flight (converged on recheck)"
+                + " (12.3 s)" + FOLDER);
+  }
+
+  @Test
   void divergentSplitsTheCountsByKind() {
     RunResult r =
         run(
