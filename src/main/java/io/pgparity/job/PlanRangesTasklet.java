@@ -17,6 +17,7 @@ import io.pgparity.connect.Side;
 import io.pgparity.keyspace.RangePlanner;
 import io.pgparity.keyspace.SampleMethod;
 import io.pgparity.report.DivergenceWriter;
+import io.pgparity.report.JobJsonWriter;
 import io.pgparity.report.RunFolder;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -85,6 +86,7 @@ final class PlanRangesTasklet implements Tasklet {
     }
     ledger.folder = RunFolder.create(ledger.definition.out(), ledger.definition.name(), ledger.startedAt,
         new SecureRandom());
+    JobJsonWriter.write(ledger.definition, ledger.folder.path());
     ledger.divergences = DivergenceWriter.open(ledger.folder.path());
     return RepeatStatus.FINISHED;
   }
