@@ -22,7 +22,8 @@ final class StallDiagnosis {
   private static final Logger log = LoggerFactory.getLogger(StallDiagnosis.class);
 
   private static final String STANDBY_SQL =
-      "SELECT pg_is_wal_replay_paused(), EXISTS (SELECT 1 FROM pg_stat_wal_receiver)";
+      "SELECT pg_is_wal_replay_paused(), EXISTS (SELECT 1 FROM pg_stat_wal_receiver),"
+          + " current_setting('recovery_min_apply_delay')";
   private static final String DISABLED_SQL =
       "SELECT subname FROM pg_subscription WHERE NOT subenabled AND subname = ANY(?::text[])"
           + " AND subdbid = (SELECT oid FROM pg_database WHERE datname = current_database()) ORDER BY subname";
@@ -68,6 +69,12 @@ final class StallDiagnosis {
       if (!rs.getBoolean(2)) {
         return Optional.of("the replica is not receiving WAL (disconnected from the primary);"
             + " check primary_conninfo and the replica's server log");
+      }
+      String delay = rs.getString(3);
+      if (delay != null && !delay.equals("0")) {
+        // a delayed standby is behind on purpose: only a longer wait can cover the delay
+        return Optional.of("the replica applies WAL with recovery_min_apply_delay = " + delay
+            + "; raise max-wait above the delay, or compare with a standby that is not delayed");
       }
       return Optional.empty();
     }
