@@ -103,6 +103,22 @@ class PhysicalStandbyVerifyIntegrationTests {
   }
 
   @Test
+  void aStandbyDelayedBeyondMaxWaitIsIncompleteNamingTheDelay() {
+    TableRef users = prepare("delayed", 2_000).get(0);
+    applyDelay("'1min'");
+    StandbyRun run;
+    try {
+      changeUsers(users);
+      run = launch(List.of(users), StandbyRun.live(SHORT_WAIT, 0, 3, Duration.ofMillis(200)), 200);
+    } finally {
+      applyDelay(null);
+    }
+    servers.awaitReplayed(GENEROUS);
+
+    assertIncomplete(run, users, "the replica applies WAL with recovery_min_apply_delay = 1min");
+  }
+
+  @Test
   void aDisconnectedStandbyLeavesTheTableIncompleteNamingTheMissingWal() {
     TableRef users = prepare("cut", 2_000).get(0);
     servers.disconnect();
