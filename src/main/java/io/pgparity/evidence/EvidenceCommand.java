@@ -76,7 +76,12 @@ public final class EvidenceCommand implements Command {
           + "; use: pgparity evidence check <run folder>");
     }
     List<String> rest = args.subList(1, args.size());
-    if (rest.size() != 1 || rest.get(0).startsWith("-")) {
+    rest.stream().filter(arg -> arg.startsWith("-")).findFirst().ifPresent(option -> {
+      throw new ConfigException("evidence check: unknown option '" + option
+          + "'; it takes one run folder and no options, e.g. pgparity evidence check reports/adhoc/20261125T120000Z-1a2b"
+          + " (write ./" + option + " for a folder whose name starts with -)");
+    });
+    if (rest.size() != 1) {
       throw new ConfigException("evidence check: expected exactly one run folder but got "
           + (rest.isEmpty() ? "none" : "'" + String.join(" ", rest) + "'")
           + "; use: pgparity evidence check reports/<job>/<run id>");
