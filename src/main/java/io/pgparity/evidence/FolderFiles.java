@@ -28,12 +28,14 @@ final class FolderFiles {
   /** Every entry below {@code folder} that is not a directory, sorted by relative path. */
   static Map<String, Path> list(Path folder) throws IOException {
     Map<String, Path> files = new TreeMap<>();
-    try (Stream<Path> walk = Files.walk(folder)) {
+    // the folder itself may be given through a link (reports/latest); links inside it are not followed
+    Path root = folder.toRealPath();
+    try (Stream<Path> walk = Files.walk(root)) {
       for (Path path : (Iterable<Path>) walk::iterator) {
         if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
           continue;
         }
-        String relative = relative(folder, path);
+        String relative = relative(root, path);
         if (!relative.equals(Manifest.FILE_NAME)) {
           files.put(relative, path);
         }

@@ -1,6 +1,7 @@
 package io.pgparity.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import io.pgparity.cli.Cli;
 import java.io.ByteArrayOutputStream;
@@ -31,7 +32,7 @@ class EvidenceCommandTests {
     int code = run(WITH_KEY, "evidence", "check", folder.toString());
 
     assertThat(code).isZero();
-    assertThat(out().lines().toList()).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+    assertThat(out().lines().toList()).singleElement(STRING)
         .isEqualTo("INTACT: 5 files match manifest.json, signature verified (HMAC-SHA256); " + folder);
     assertThat(err()).isEmpty();
   }
@@ -91,7 +92,7 @@ class EvidenceCommandTests {
       assertThat(code).as("%s", mistakes.get(i)).isEqualTo(2);
       assertThat(out()).as("%s", mistakes.get(i)).isEmpty();
       assertThat(err().lines().toList()).as("%s", mistakes.get(i))
-          .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING).startsWith(expected.get(i));
+          .singleElement(STRING).startsWith(expected.get(i));
     }
   }
 

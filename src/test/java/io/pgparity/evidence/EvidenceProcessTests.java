@@ -1,6 +1,7 @@
 package io.pgparity.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import io.pgparity.catalog.SqlIdentifier;
 import io.pgparity.demo.EmbeddedPair;
@@ -78,7 +79,7 @@ class EvidenceProcessTests {
     Result r = PgParityProcess.in(dir).withEnv(WITH_KEY).run("evidence", "check", folder.toString());
 
     assertThat(r.exitCode()).as("%s", r).isZero();
-    assertThat(r.stdoutLines()).as("%s", r).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+    assertThat(r.stdoutLines()).as("%s", r).singleElement(STRING)
         .startsWith("INTACT: ")
         .contains("files match manifest.json, signature verified (HMAC-SHA256)");
     assertThat(r.stderr()).as("%s", r).isEmpty();
@@ -108,7 +109,7 @@ class EvidenceProcessTests {
     Result missing = PgParityProcess.in(dir).run("evidence", "check", "no/such/folder");
     assertThat(missing.exitCode()).as("%s", missing).isEqualTo(2);
     assertThat(missing.stdout()).as("%s", missing).isEmpty();
-    assertThat(missing.stderrLines()).as("%s", missing).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+    assertThat(missing.stderrLines()).as("%s", missing).singleElement(STRING)
         .startsWith("pgparity: evidence check: run folder no/such/folder does not exist");
   }
 

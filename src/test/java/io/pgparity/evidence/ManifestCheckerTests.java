@@ -3,11 +3,14 @@ package io.pgparity.evidence;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import io.pgparity.config.ConfigException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -62,6 +65,14 @@ class ManifestCheckerTests {
   }
 
   @Test
+  void aFolderGivenThroughALinkIsCheckedAsItself() throws Exception {
+    ManifestWriter.write(folder, FakeRun.FACTS, Optional.empty());
+    Path latest = Files.createSymbolicLink(dir.resolve("latest"), folder);
+
+    assertThat(ManifestChecker.check(latest, Optional.empty()).problems()).isEmpty();
+  }
+
+  @Test
   void aSignedUntouchedFolderIsIntactWithTheKey() {
     Manifest manifest = ManifestWriter.write(folder, FakeRun.FACTS, Optional.of(KEY));
 
@@ -94,10 +105,10 @@ class ManifestCheckerTests {
   void aGrownFileNamesBothSizes() throws Exception {
     ManifestWriter.write(folder, FakeRun.FACTS, Optional.empty());
     long size = Files.size(folder.resolve("divergences.jsonl"));
-    Files.writeString(folder.resolve("divergences.jsonl"), "{}\n", java.nio.file.StandardOpenOption.APPEND);
+    Files.writeString(folder.resolve("divergences.jsonl"), "{}\n", StandardOpenOption.APPEND);
 
     assertThat(lines(ManifestChecker.check(folder, Optional.empty())))
-        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .singleElement(STRING)
         .startsWith("CHANGED divergences.jsonl: sha256 ")
         .contains(" and size " + (size + 3) + " bytes, manifest says sha256 ")
         .endsWith(" and size " + size + " bytes");
@@ -155,7 +166,7 @@ class ManifestCheckerTests {
     Files.writeString(folder.resolve("manifest.json"), forged);
 
     assertThat(lines(ManifestChecker.check(folder, Optional.empty())))
-        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .singleElement(STRING)
         .startsWith("INCONSISTENT manifest.json: jobDefinitionSha256 " + oldHash);
   }
 
@@ -169,7 +180,7 @@ class ManifestCheckerTests {
 
     CheckReport report = ManifestChecker.check(folder, Optional.of(KEY));
 
-    assertThat(lines(report)).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+    assertThat(lines(report)).singleElement(STRING)
         .startsWith("BAD SIGNATURE manifest.json: HMAC-SHA256 does not match with the key in PGPARITY_EVIDENCE_KEY");
     assertThat(report.signature()).isEqualTo(SignatureState.BAD);
   }
@@ -189,7 +200,7 @@ class ManifestCheckerTests {
     ManifestWriter.write(folder, FakeRun.FACTS, Optional.of(KEY));
 
     assertThat(lines(ManifestChecker.check(folder, Optional.of(EvidenceKey.of("another key")))))
-        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .singleElement(STRING)
         .startsWith("BAD SIGNATURE manifest.json: HMAC-SHA256 does not match");
     assertThat(lines(ManifestChecker.check(folder, Optional.empty()))).containsExactly(
         "BAD SIGNATURE manifest.json: the manifest is signed but PGPARITY_EVIDENCE_KEY is not set;"
@@ -205,7 +216,7 @@ class ManifestCheckerTests {
 
     CheckReport report = ManifestChecker.check(folder, Optional.of(KEY));
 
-    assertThat(lines(report)).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+    assertThat(lines(report)).singleElement(STRING)
         .startsWith("UNSIGNED manifest.json: PGPARITY_EVIDENCE_KEY is set but the manifest has no signature");
     assertThat(report.intact()).isFalse();
   }
@@ -226,7 +237,7 @@ class ManifestCheckerTests {
 
       CheckReport report = ManifestChecker.check(folder, Optional.empty());
 
-      assertThat(lines(report)).as(damaged).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+      assertThat(lines(report)).as(damaged).singleElement(STRING)
           .startsWith("UNREADABLE manifest.json: ")
           .endsWith("; the manifest was damaged or edited, so the folder cannot be verified");
       assertThat(report.signature()).isEqualTo(SignatureState.UNKNOWN);
@@ -276,6 +287,6 @@ class ManifestCheckerTests {
   }
 
   static String sha256(byte[] content) throws Exception {
-    return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
   }
 }
