@@ -3,7 +3,6 @@ package io.pgparity.job;
 import io.pgparity.connect.Both;
 import io.pgparity.connect.ServerInfo;
 import io.pgparity.connect.ServerPair;
-import io.pgparity.connect.Side;
 import io.pgparity.evidence.EvidenceKey;
 import io.pgparity.evidence.Manifest;
 import io.pgparity.evidence.ManifestWriter;
