@@ -59,6 +59,7 @@ final class PlanRangesTasklet implements Tasklet {
         ServerInfoReader.host(ledger.definition.primary().url())));
     ledger.replicaInfo = pair.on(Side.REPLICA, "replica", (c, s) -> ServerInfoReader.read(pair.pool(s),
         ServerInfoReader.host(ledger.definition.replica().url())));
+    ledger.walAtStart = RunEvidence.walPositions(pair);
     LiveTuning live = ledger.definition.tuning().live();
     ledger.link = ReplicationProbe.detect(pair, ledger.tables.stream().map(t -> t.spec.table()).toList());
     ledger.watch = new ReplicaWatch(pair, ledger.link, live);

@@ -2,10 +2,12 @@ package io.pgparity.job;
 
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.TableSpec;
+import io.pgparity.connect.Both;
 import io.pgparity.connect.ServerInfo;
 import io.pgparity.connect.ServerPair;
 import io.pgparity.live.CatchUp;
 import io.pgparity.live.LagThrottle;
+import io.pgparity.live.Lsn;
 import io.pgparity.live.ReplicaWatch;
 import io.pgparity.live.ReplicationLink;
 import io.pgparity.report.DivergenceWriter;
@@ -34,6 +36,8 @@ final class RunLedger implements AutoCloseable {
   volatile RunPacer pacer;
   volatile ServerInfo primaryInfo;
   volatile ServerInfo replicaInfo;
+  /** Both servers' WAL positions right after connecting, for manifest.json. */
+  volatile Both<Lsn> walAtStart;
   volatile RunFolder folder;
   volatile DivergenceWriter divergences;
   volatile RunResult result;

@@ -77,8 +77,18 @@ public final class SpringVerifyLauncher implements VerifyLauncher {
       RunResult result = RunResults.of(ledger, Version.current(), Instant.now(), message);
       new ReportWriter().writeAll(result, List.of());
       folder = result.runFolder();
+      writeManifest(ledger, result);
     }
     return new RunOutcome(Status.FAILED, folder, "FAILED: " + message + (folder == null ? "" : "; report: " + folder));
+  }
+
+  /** A failed run's folder gets its manifest too; failing to write it must not hide the failure. */
+  private static void writeManifest(RunLedger ledger, RunResult result) {
+    try {
+      RunEvidence.writeManifest(ledger, result, false);
+    } catch (RuntimeException e) {
+      log.warn("Could not write manifest.json of the failed run: {}", e.getMessage());
+    }
   }
 
   /** The innermost message that says something, e.g. a CompareException's one line. */

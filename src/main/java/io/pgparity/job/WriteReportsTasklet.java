@@ -12,7 +12,7 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-/** Step writeReports: closes the divergence files, then writes report.md and summary.json. */
+/** Step writeReports: closes the divergence files, then writes report.md, summary.json and manifest.json. */
 final class WriteReportsTasklet implements Tasklet {
 
   private static final Logger log = LoggerFactory.getLogger(WriteReportsTasklet.class);
@@ -36,6 +36,8 @@ final class WriteReportsTasklet implements Tasklet {
         "Compared {}: {} rows, {} missing on replica, {} extra, {} changed; {} ({} s)",
         t.table(), t.rowsPrimary(), t.missingOnReplica(), t.extraOnReplica(), t.changed(), t.status(),
         String.format(java.util.Locale.ROOT, "%.1f", t.seconds())));
+    // last: the manifest lists every other file of the run folder, so nothing may be written after it
+    RunEvidence.writeManifest(ledger, result, true);
     return RepeatStatus.FINISHED;
   }
 }

@@ -14,7 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Replaces a file in one step, so a reader sees the old content or the new, never half a file. */
-final class AtomicFile {
+public final class AtomicFile {
 
   private AtomicFile() {}
 
@@ -24,7 +24,7 @@ final class AtomicFile {
    *
    * @throws UncheckedIOException naming the file when it cannot be written
    */
-  static void write(Path file, byte[] content) {
+  public static void write(Path file, byte[] content) {
     String suffix = Long.toHexString(ThreadLocalRandom.current().nextLong());
     Path temp = file.resolveSibling("." + file.getFileName() + "." + suffix + ".tmp");
     try {
