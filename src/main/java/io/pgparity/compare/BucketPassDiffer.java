@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
@@ -40,12 +41,15 @@ public final class BucketPassDiffer {
   private final TablePlan plan;
   private final KeySql key;
   private final RangeNarrower narrower;
+  private final RangeTally tally;
 
-  public BucketPassDiffer(ServerPair pair, TablePlan plan, RangeNarrower narrower) {
+  /** {@code tally} hears how many divergent rows each range held. */
+  public BucketPassDiffer(ServerPair pair, TablePlan plan, RangeNarrower narrower, RangeTally tally) {
     this.pair = pair;
     this.plan = plan;
     this.key = new KeySql(plan.key());
     this.narrower = narrower;
+    this.tally = tally;
   }
 
   /**
@@ -104,8 +108,8 @@ public final class BucketPassDiffer {
   private void merge(BucketStream primary, BucketStream replica, Set<KeyValue> judged) throws SQLException {
     primary.advance();
     replica.advance();
-    // suspects of many ranges are fetched together: one round trip per batch, not per range
-    List<KeyValue> suspects = new ArrayList<>();
+    // suspects of many ranges are fetched together, one round trip per batch; each maps to its range
+    Map<KeyValue, Integer> suspects = new LinkedHashMap<>();
     while (primary.bucket >= 0 || replica.bucket >= 0) {
       if (narrower.budgetSpent()) {
         narrower.skipRest();
@@ -115,15 +119,18 @@ public final class BucketPassDiffer {
           : Math.min(primary.bucket, replica.bucket);
       Map<KeyValue, Long> p = primary.bucket == next ? primary.take() : Map.of();
       Map<KeyValue, Long> r = replica.bucket == next ? replica.take() : Map.of();
-      RangeNarrower.suspects(p, r).stream().filter(k -> !judged.contains(k)).forEach(suspects::add);
+      RangeNarrower.suspects(p, r).stream().filter(k -> !judged.contains(k)).forEach(k -> suspects.put(k, next));
       if (suspects.size() >= RangeNarrower.FETCH_BATCH) {
-        narrower.classify(suspects);
-        judged.addAll(suspects);
-        suspects.clear();
+        classify(suspects, judged);
       }
     }
-    narrower.classify(suspects);
-    judged.addAll(suspects);
+    classify(suspects, judged);
+  }
+
+  private void classify(Map<KeyValue, Integer> suspects, Set<KeyValue> judged) {
+    narrower.classify(List.copyOf(suspects.keySet()), key -> tally.divergent(suspects.get(key), 1));
+    judged.addAll(suspects.keySet());
+    suspects.clear();
   }
 
   private PreparedStatement prepare(

@@ -38,6 +38,11 @@ public final class RangeNarrower {
   private final RowFetcher fetcher;
   private final DiffCounts counts;
   private final Rechecker rechecker;
+  /**
+   * Hears the key of each divergent row as it is reported, for the report's key-space strip; set
+   * for one {@link #narrow} or {@link #classify} call (a narrower serves one partition, one thread).
+   */
+  private Consumer<KeyValue> listener = key -> {};
 
   /**
    * Reports divergent rows to {@code divergent} and suspect rows that rechecking found converged
@@ -50,7 +55,11 @@ public final class RangeNarrower {
     this.hasher = new BucketHasher(plan);
     this.fetcher = new RowFetcher(plan, live.settle());
     this.counts = counts;
-    this.rechecker = new Rechecker(pair, plan, fetcher, live, counts, divergent, settled);
+    Consumer<Divergence> noted = d -> {
+      divergent.accept(d);
+      listener.accept(new KeyValue(List.copyOf(d.key().values())));
+    };
+    this.rechecker = new Rechecker(pair, plan, fetcher, live, counts, noted, settled);
   }
 
   /** True when both sides of a range are small enough to compare row by row without splitting. */
@@ -58,8 +67,15 @@ public final class RangeNarrower {
     return Math.max(sums.primary().rows(), sums.replica().rows()) <= LEAF_ROWS;
   }
 
-  /** Examines one range whose sums differ, reporting every divergent row in it to the sink. */
-  public void narrow(KeyRange range, Both<BucketSum> sums) {
+  /**
+   * Examines one range whose sums differ, reporting every divergent row in it to the sink and its
+   * key to {@code onDivergent}.
+   */
+  public void narrow(KeyRange range, Both<BucketSum> sums, Consumer<KeyValue> onDivergent) {
+    listening(onDivergent, () -> descend(range, sums));
+  }
+
+  private void descend(KeyRange range, Both<BucketSum> sums) {
     if (counts.exhausted()) {
       counts.skipped();
       return;
@@ -76,7 +92,7 @@ public final class RangeNarrower {
           BucketSum p = parts.primary().getOrDefault(i, BucketSum.EMPTY);
           BucketSum r = parts.replica().getOrDefault(i, BucketSum.EMPTY);
           if (!p.equals(r)) {
-            narrow(subRange(range, cuts, i), new Both<>(p, r));
+            descend(subRange(range, cuts, i), new Both<>(p, r));
           }
         }
         return;
@@ -87,7 +103,7 @@ public final class RangeNarrower {
 
   private void compareRows(KeyRange range) {
     Both<Map<KeyValue, Long>> hashes = pair.onBoth(plan.table() + ": row hashes of a range", (c, s) -> fetcher.keyHashes(c, range));
-    classify(suspects(hashes.primary(), hashes.replica()));
+    judge(suspects(hashes.primary(), hashes.replica()));
   }
 
   /** Keys whose row hash differs or that exist on one side only, primary's first. */
@@ -112,12 +128,29 @@ public final class RangeNarrower {
     counts.skipped();
   }
 
-  /** Fetches suspect rows from both sides, rechecking as needed, and reports those that differ. */
-  void classify(List<KeyValue> suspects) {
+  /**
+   * Fetches suspect rows from both sides, rechecking as needed, and reports those that differ,
+   * with their keys to {@code onDivergent}.
+   */
+  void classify(List<KeyValue> suspects, Consumer<KeyValue> onDivergent) {
+    listening(onDivergent, () -> judge(suspects));
+  }
+
+  private void judge(List<KeyValue> suspects) {
     for (int start = 0; start < suspects.size(); start += FETCH_BATCH) {
       if (!rechecker.judge(List.copyOf(suspects.subList(start, Math.min(suspects.size(), start + FETCH_BATCH))))) {
         return;
       }
+    }
+  }
+
+  private void listening(Consumer<KeyValue> onDivergent, Runnable work) {
+    Consumer<KeyValue> outer = listener;
+    listener = onDivergent;
+    try {
+      work.run();
+    } finally {
+      listener = outer;
     }
   }
 

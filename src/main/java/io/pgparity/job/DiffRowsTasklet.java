@@ -75,11 +75,11 @@ final class DiffRowsTasklet implements Tasklet {
       if (RangeNarrower.small(sums)) {
         onePass.add(range);
       } else {
-        narrower.narrow(RangePlanner.range(table.boundaries, range), sums);
+        narrower.narrow(RangePlanner.range(table.boundaries, range), sums, key -> table.divergentIn(range, 1));
       }
     }
     if (!onePass.isEmpty()) {
-      new BucketPassDiffer(ledger.pair, table.plan, narrower)
+      new BucketPassDiffer(ledger.pair, table.plan, narrower, table::divergentIn)
           .diff(table.boundaries, onePass, table.diffSequentially(onePass));
     }
   }

@@ -100,7 +100,8 @@ final class RunResults {
         table.seconds(),
         note,
         counts.convergedRows(),
-        counts.unstableRows());
+        counts.unstableRows(),
+        plan.comparable() ? table.strip() : null);
   }
 
   private static TableResult failed(TableState table, String failure) {

@@ -8,10 +8,12 @@ import io.pgparity.connect.Both;
 import io.pgparity.hashing.BucketSum;
 import io.pgparity.keyspace.KeyValue;
 import io.pgparity.live.Lsn;
+import io.pgparity.report.KeySpaceStrip;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -42,6 +44,7 @@ final class TableState {
   private final AtomicLong firstStart = new AtomicLong(Long.MAX_VALUE);
   private final AtomicLong lastEnd = new AtomicLong(Long.MIN_VALUE);
   private final AtomicLong hashedAt = new AtomicLong();
+  private final Map<Integer, Long> divergentByRange = new ConcurrentHashMap<>();
 
   TableState(TableSpec spec, long maxDivergences) {
     this.spec = spec;
@@ -108,6 +111,20 @@ final class TableState {
       rows += Math.max(sums(range).primary().rows(), sums(range).replica().rows());
     }
     return randomHeapOrder && rows * 200 > Math.max(rows(true), rows(false));
+  }
+
+  /** Counts divergent rows found in one mismatched range, for the report's key-space strip. */
+  void divergentIn(int range, long rows) {
+    if (rows > 0) {
+      divergentByRange.merge(range, rows, Long::sum);
+    }
+  }
+
+  /** Every mismatched range with the divergent rows found in it (0 when none proved divergent). */
+  KeySpaceStrip strip() {
+    Map<Integer, Long> mismatched = new TreeMap<>();
+    mismatchedRanges().forEach(range -> mismatched.put(range, divergentByRange.getOrDefault(range, 0L)));
+    return new KeySpaceStrip(ranges(), mismatched);
   }
 
   long rows(boolean primary) {

@@ -21,20 +21,9 @@ final class FirstDivergences {
   /** Appends the section; {@code sample} may list tables in any order and more rows than shown. */
   static void append(StringBuilder md, RunResult r, List<Divergence> sample) {
     md.append("## First divergences\n\n");
-    Map<TableRef, List<Divergence>> byTable = new LinkedHashMap<>();
-    r.tables().forEach(t -> byTable.put(t.table(), new ArrayList<>()));
-    for (Divergence d : sample) {
-      List<Divergence> rows = byTable.computeIfAbsent(d.table(), t -> new ArrayList<>());
-      if (rows.size() < MarkdownReportWriter.ROWS_PER_TABLE) {
-        rows.add(d);
-      }
-    }
-    Map<TableRef, Long> counts =
-        r.tables().stream()
-            .collect(Collectors.toMap(TableResult::table, TableResult::divergentRows, Long::sum));
     boolean any = false;
-    for (Map.Entry<TableRef, List<Divergence>> entry : byTable.entrySet()) {
-      long total = Math.max(counts.getOrDefault(entry.getKey(), 0L), entry.getValue().size());
+    for (Map.Entry<TableRef, List<Divergence>> entry : shown(r, sample).entrySet()) {
+      long total = total(r, entry.getKey(), entry.getValue().size());
       if (total == 0) {
         continue;
       }
@@ -53,6 +42,28 @@ final class FirstDivergences {
     if (!any) {
       md.append("No divergent rows were found.\n\n");
     }
+  }
+
+  /**
+   * The divergences both reports show: per table, in the run's table order (then any other table
+   * the sample names), the first {@value MarkdownReportWriter#ROWS_PER_TABLE} of the sample.
+   */
+  static Map<TableRef, List<Divergence>> shown(RunResult r, List<Divergence> sample) {
+    Map<TableRef, List<Divergence>> byTable = new LinkedHashMap<>();
+    r.tables().forEach(t -> byTable.put(t.table(), new ArrayList<>()));
+    for (Divergence d : sample) {
+      List<Divergence> rows = byTable.computeIfAbsent(d.table(), t -> new ArrayList<>());
+      if (rows.size() < MarkdownReportWriter.ROWS_PER_TABLE) {
+        rows.add(d);
+      }
+    }
+    return byTable;
+  }
+
+  /** A table's divergent rows: its count, or at least the {@code shown} ones. */
+  static long total(RunResult r, TableRef table, int shown) {
+    long counted = r.tables().stream().filter(t -> t.table().equals(table)).mapToLong(TableResult::divergentRows).sum();
+    return Math.max(counted, shown);
   }
 
   private static void divergence(StringBuilder md, Divergence d) {

@@ -172,7 +172,7 @@ public final class MarkdownReportWriter {
   }
 
   // notes usually start with their table's name, which the list item already shows
-  private static String note(TableResult t) {
+  static String note(TableResult t) {
     String note = t.note();
     if (note == null || note.isBlank()) {
       return "no details recorded; see the log";

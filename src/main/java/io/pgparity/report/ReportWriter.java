@@ -19,8 +19,9 @@ public final class ReportWriter {
 
   private final SummaryJsonWriter summary = new SummaryJsonWriter();
   private final MarkdownReportWriter markdown = new MarkdownReportWriter();
+  private final HtmlReportWriter html = new HtmlReportWriter();
 
-  /** Writes report.md, then summary.json, into {@code result.runFolder()}. */
+  /** Writes report.md, report.html, then summary.json, into {@code result.runFolder()}. */
   public void writeAll(RunResult result, List<Divergence> sample) {
     checkNotNull(result, "result");
     Path folder = result.runFolder();
@@ -29,7 +30,8 @@ public final class ReportWriter {
         "run %s has no run folder; create one with RunFolder.create before writing its reports",
         result.runId());
     markdown.write(result, sample, folder.resolve(MarkdownReportWriter.FILE_NAME));
+    html.write(result, sample, folder.resolve(HtmlReportWriter.FILE_NAME));
     summary.write(result, folder.resolve(SummaryJsonWriter.FILE_NAME));
-    log.debug("wrote report.md and summary.json in {}", folder);
+    log.debug("wrote report.md, report.html and summary.json in {}", folder);
   }
 }

@@ -17,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,7 +82,7 @@ class VerifyIntegrationTests {
   }
 
   @Test
-  void findsEveryMissingExtraAndChangedRowExactly() {
+  void findsEveryMissingExtraAndChangedRowExactly() throws Exception {
     RunOutcome outcome = launch(List.of(spec("accounts", null), spec("pairs", null)), 100, 10_000, null);
     assertThat(outcome.status()).isEqualTo(Status.DIVERGENT);
     List<String> found =
@@ -114,10 +116,16 @@ class VerifyIntegrationTests {
             .orElseThrow();
     assertThat(changed.get("primary").get("balance").asText()).isEqualTo("833.33");
     assertThat(changed.get("replica").get("balance").asText()).isEqualTo("833.34");
+    // small ranges, diffed in one bitmap pass: each divergent row counted in its range of report.html's strip
+    String strip = strip(outcome.runFolder(), a);
+    assertThat(strip).contains("data-divergent=\"6\"");
+    List<String> cells = Pattern.compile("<rect class=\"cell (\\w+)\"").matcher(strip).results().map(m -> m.group(1)).toList();
+    assertThat(cells).hasSize(accounts.get("ranges").asInt()).startsWith("divergent").endsWith("divergent");
+    assertThat(strip(outcome.runFolder(), p)).contains("data-divergent=\"2\"");
   }
 
   @Test
-  void manyMismatchedRangesOfARandomKeyAreDiffedInOneSequentialPassAndExactly() {
+  void manyMismatchedRangesOfARandomKeyAreDiffedInOneSequentialPassAndExactly() throws Exception {
     // 200 changed and 20 missing rows spread over a uuid key: most ranges mismatch, far more than
     // 1/200 of the rows, so the diff reads each side once instead of by index ranges
     RunOutcome outcome = launch(List.of(spec("tokens", null)), 100, 10_000, null);
@@ -130,14 +138,17 @@ class VerifyIntegrationTests {
     assertThat(divergences.stream().filter(d -> d.get("kind").asText().equals("MISSING_ON_REPLICA")))
         .hasSize(20)
         .allSatisfy(d -> assertThat(Integer.parseInt(d.get("primary").get("v").asText()) % 1000).isEqualTo(1));
+    assertThat(strip(outcome.runFolder(), schema + ".tokens")).contains("data-divergent=\"220\"");
   }
 
   @Test
-  void aRangeLargerThanTheLeafIsSplitAndStillExact() {
+  void aRangeLargerThanTheLeafIsSplitAndStillExact() throws Exception {
     RunOutcome outcome = launch(List.of(spec("accounts", null)), 10_000, 10_000, null);
     assertThat(outcome.status()).isEqualTo(Status.DIVERGENT);
     assertThat(RunFiles.table(outcome.runFolder(), schema + ".accounts").get("ranges").asInt()).isEqualTo(1);
     assertThat(RunFiles.divergences(outcome.runFolder())).hasSize(6);
+    assertThat(strip(outcome.runFolder(), schema + ".accounts"))
+        .contains("data-cells=\"1\" data-ranges=\"1\" data-mismatched=\"1\" data-divergent=\"6\"");
   }
 
   @Test
@@ -237,6 +248,15 @@ class VerifyIntegrationTests {
 
   private static TableSpec spec(String table, List<String> key) {
     return new TableSpec(TableRef.parse(schema + "." + table), key == null ? List.of() : key, List.of(), List.of(), null);
+  }
+
+  /** report.html's key-space strip of one table (schema.table). */
+  private static String strip(Path runFolder, String table) throws java.io.IOException {
+    String html = Files.readString(runFolder.resolve("report.html"));
+    Matcher figure = Pattern.compile("<figure class=\"strip\" data-table=\"" + Pattern.quote(table) + "\".*?</figure>",
+        Pattern.DOTALL).matcher(html);
+    assertThat(figure.find()).as("report.html shows a strip for %s", table).isTrue();
+    return figure.group();
   }
 
   private List<Path> runFolders() {

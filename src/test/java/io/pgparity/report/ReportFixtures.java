@@ -51,10 +51,13 @@ final class ReportFixtures {
                 USERS, List.of("id"), List.of("id", "email", "name", "note"), 200_000, 199_995, 64,
                 5, 0, 3,
                 List.of("column legacy_flag exists only on the primary and is not compared"),
-                Status.DIVERGENT, 3.2104, null, 12, 0),
+                Status.DIVERGENT, 3.2104, null, 12, 0,
+                // range 41's suspects all converged: its hashes differed, no row diverged
+                new KeySpaceStrip(64, Map.of(3, 5L, 17, 2L, 40, 1L, 41, 0L))),
             new TableResult(
                 LOG, List.of("tenant", "seq"), List.of("tenant", "seq", "message"), 150_000,
-                150_001, 32, 0, 1, 0, List.of(), Status.DIVERGENT, 2.0, null),
+                150_001, 32, 0, 1, 0, List.of(), Status.DIVERGENT, 2.0, null, 0, 0,
+                new KeySpaceStrip(32, Map.of(31, 1L))),
             new TableResult(
                 ORDERS, List.of("id"), List.of("id", "total"), 50_000, 0, 16, 0, 0, 0, List.of(),
                 Status.INCOMPLETE, 600.0,

@@ -23,9 +23,10 @@ class ReportWriterTests {
 
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()))
-          .containsExactlyInAnyOrder("report.md", "summary.json");
+          .containsExactlyInAnyOrder("report.md", "report.html", "summary.json");
     }
     assertThat(dir.resolve("report.md")).content().contains("## First divergences");
+    assertThat(dir.resolve("report.html")).content().contains("<h2>First divergences</h2>");
   }
 
   @Test
@@ -37,6 +38,17 @@ class ReportWriterTests {
     assertThatThrownBy(() -> new ReportWriter().writeAll(result, List.of()))
         .isInstanceOf(UncheckedIOException.class)
         .hasMessageContaining("report.md");
+    assertThat(dir.resolve("summary.json")).doesNotExist();
+  }
+
+  @Test
+  void writesNoSummaryWhenTheHtmlReportFails() throws Exception {
+    Files.createDirectories(dir.resolve("report.html").resolve("blocker"));
+    RunResult result = inFolder(ReportFixtures.run(), dir);
+
+    assertThatThrownBy(() -> new ReportWriter().writeAll(result, List.of()))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessageContaining("report.html");
     assertThat(dir.resolve("summary.json")).doesNotExist();
   }
 
