@@ -4,6 +4,7 @@ import io.pgparity.bench.BenchCommand;
 import io.pgparity.cli.Cli;
 import io.pgparity.cli.VerifyCommand;
 import io.pgparity.demo.DemoCommand;
+import io.pgparity.repair.RepairCommand;
 import io.pgparity.job.SpringVerifyLauncher;
 import java.util.List;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -17,7 +18,10 @@ public class PgParityApplication {
 
   public static void main(String[] args) {
     SpringVerifyLauncher launcher = new SpringVerifyLauncher();
-    Cli cli = new Cli(List.of(new VerifyCommand(launcher), new DemoCommand(launcher), new BenchCommand(launcher)), System.out, System.err);
+    Cli cli = new Cli(
+        List.of(new VerifyCommand(launcher), new RepairCommand(), new DemoCommand(launcher), new BenchCommand(launcher)),
+        System.out,
+        System.err);
     System.exit(cli.run(args));
   }
 }
