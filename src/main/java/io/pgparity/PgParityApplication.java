@@ -19,7 +19,7 @@ public class PgParityApplication {
   public static void main(String[] args) {
     SpringVerifyLauncher launcher = new SpringVerifyLauncher();
     Cli cli = new Cli(
-        List.of(new VerifyCommand(launcher), new RepairCommand(), new DemoCommand(launcher), new BenchCommand(launcher)),
+        List.of(new VerifyCommand(launcher), new DemoCommand(launcher), new BenchCommand(launcher), new RepairCommand()),
         System.out,
         System.err);
     System.exit(cli.run(args));

@@ -3,6 +3,7 @@ package io.pgparity.repair;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.pgparity.cli.VerifyOptionsParser;
 import io.pgparity.config.ConfigException;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,6 +53,18 @@ class RepairOptionsParserTests {
     assertThatThrownBy(() -> parse(RUN, "--target", "replica", "--target", "primary")).hasMessageContaining("given twice");
     assertThatThrownBy(() -> parse(RUN, "--aply")).hasMessageContaining("unknown option '--aply'");
     assertThatThrownBy(() -> parse(RUN, "other")).hasMessageContaining("unexpected argument 'other'");
+  }
+
+  @Test
+  void verifyTakesRepairSqlAsAFlag() {
+    List<String> adhoc = List.of("--primary", "jdbc:postgresql://db1/app", "--replica", "jdbc:postgresql://db2/app",
+        "--table", "public.users");
+    assertThat(VerifyOptionsParser.parse(adhoc).repairSql()).isFalse();
+    List<String> withFlag = new java.util.ArrayList<>(adhoc);
+    withFlag.add("--repair-sql");
+    assertThat(VerifyOptionsParser.parse(withFlag).repairSql()).isTrue();
+    withFlag.set(withFlag.size() - 1, "--repair-sql=yes");
+    assertThatThrownBy(() -> VerifyOptionsParser.parse(withFlag)).hasMessageContaining("--repair-sql takes no value");
   }
 
   private static RepairOptions parse(String... args) {
