@@ -43,6 +43,8 @@ final class RepairApplier {
     int inTransaction = 0;
     int line = 0;
     try (Statement statement = connection.createStatement()) {
+      // braces inside literals (arrays, json) are data, never JDBC escapes
+      statement.setEscapeProcessing(false);
       connection.setAutoCommit(false);
       statement.execute(LOCK_TIMEOUT);
       for (String setting : script.settings()) {
@@ -69,7 +71,7 @@ final class RepairApplier {
           connection.commit();
           committed++;
           inTransaction = 0;
-          log.info("Committed repair batch {} on the {}: {} applied, {} stale so far", committed,
+          log.debug("Committed repair batch {} on the {}: {} applied, {} stale so far", committed,
               script.target().label(), applied.total(), stale);
         }
       }

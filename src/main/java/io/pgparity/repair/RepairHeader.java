@@ -58,9 +58,10 @@ public record RepairHeader(
     lines.add("-- generated-by: pgparity " + comment(version));
     lines.add("-- statements: " + counts.total() + " (" + counts.describe() + ")");
     lines.add("--");
-    lines.add("-- Makes the " + target.label() + "'s divergent rows equal to the " + source + "'s, as they were when this");
-    lines.add("-- file was built. Every statement is guarded: it changes nothing (0 rows, counted as stale) unless");
-    lines.add("-- the target row still holds exactly the values verify saw (an INSERT: unless no row has the key).");
+    lines.add("-- Makes the " + target.label() + "'s divergent rows equal to the " + source + "'s rows as they were when");
+    lines.add("-- this file was built. Every statement is guarded: it changes nothing (0 rows, counted as stale)");
+    lines.add("-- unless the target row still holds exactly the values verify saw (an INSERT: unless no row has");
+    lines.add("-- the key), so a repair never overwrites newer data.");
     lines.add("-- Inserts and updates go parents first, deletes children first. Generated columns are never");
     lines.add("-- written; identity columns keep the source's values (OVERRIDING SYSTEM VALUE).");
     if (!order.inCycle().isEmpty()) {

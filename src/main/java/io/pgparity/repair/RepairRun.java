@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import io.pgparity.catalog.TableRef;
 import io.pgparity.config.PasswordResolver;
+import io.pgparity.connect.Side;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -24,8 +25,8 @@ public record RepairRun(Path folder, String job, String runId, String primaryUrl
     checkArgument(!tables.isEmpty(), "a run has at least one table");
   }
 
-  /** The URL of the side a repair writes to. */
-  String url(RepairTarget side) {
-    return side == RepairTarget.REPLICA ? replicaUrl : primaryUrl;
+  /** The (redacted) URL of one side. */
+  String url(Side side) {
+    return side == Side.REPLICA ? replicaUrl : primaryUrl;
   }
 }

@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,8 +57,8 @@ public final class RepairSqlBuilder {
     Map<TableRef, TableFacts> sourceFacts = facts(target.source(), names);
     TableOrder order = names.isEmpty() ? TableOrder.of(names, List.of())
         : TableOrder.of(names, pair.on(target.side(), "read foreign keys for repair", (c, s) -> ForeignKeys.among(c, names)));
-    RepairHeader header = new RepairHeader(run.job(), run.runId(), target, triggers, run.url(target),
-        run.url(target == RepairTarget.REPLICA ? RepairTarget.PRIMARY : RepairTarget.REPLICA), Instant.now(), Version.current());
+    RepairHeader header = new RepairHeader(run.job(), run.runId(), target, triggers, run.url(target.side()),
+        run.url(target.source()), Instant.now().truncatedTo(ChronoUnit.SECONDS), Version.current());
     Tally tally = new Tally();
     try (RepairSqlWriter writer = new RepairSqlWriter(run.folder())) {
       for (TableRef table : order.parentsFirst()) {

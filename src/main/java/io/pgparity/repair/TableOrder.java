@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import io.pgparity.catalog.TableRef;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.Set;
 /**
  * The order repair.sql visits tables in: every parent before its children, so inserts and updates
  * never reference a row that is not there yet; deletes go the other way. Tables in a foreign-key
- * cycle keep their given order after the others and are named, since no order satisfies them.
+ * cycle (or below one) keep their given order after the others and are named in {@code inCycle},
+ * since no order satisfies them.
  */
 public record TableOrder(List<TableRef> parentsFirst, List<TableRef> inCycle) {
 
@@ -25,7 +27,7 @@ public record TableOrder(List<TableRef> parentsFirst, List<TableRef> inCycle) {
   /** Children first: the order for deletes. */
   public List<TableRef> childrenFirst() {
     List<TableRef> reversed = new ArrayList<>(parentsFirst);
-    java.util.Collections.reverse(reversed);
+    Collections.reverse(reversed);
     return reversed;
   }
 
