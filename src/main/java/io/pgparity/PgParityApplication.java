@@ -5,6 +5,7 @@ import io.pgparity.cli.Cli;
 import io.pgparity.cli.VerifyCommand;
 import io.pgparity.demo.DemoCommand;
 import io.pgparity.evidence.EvidenceCommand;
+import io.pgparity.repair.RepairCommand;
 import io.pgparity.job.SpringVerifyLauncher;
 import java.util.List;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -18,8 +19,11 @@ public class PgParityApplication {
 
   public static void main(String[] args) {
     SpringVerifyLauncher launcher = new SpringVerifyLauncher();
-    Cli cli = new Cli(List.of(new VerifyCommand(launcher), new DemoCommand(launcher), new BenchCommand(launcher),
-        new EvidenceCommand()), System.out, System.err);
+    Cli cli = new Cli(
+        List.of(new VerifyCommand(launcher), new DemoCommand(launcher), new BenchCommand(launcher),
+            new RepairCommand(), new EvidenceCommand()),
+        System.out,
+        System.err);
     System.exit(cli.run(args));
   }
 }

@@ -52,7 +52,7 @@ public final class VerifyCommand implements Command {
         System.setProperty(SpringVerifyLauncher.DEBUG_PROPERTY, "true");
       }
       JobDefinition definition = factory.build(options);
-      RunOutcome outcome = launcher.launch(definition);
+      RunOutcome outcome = launcher.launch(definition, options.repairSql());
       // scripts read the last line: nothing may be printed on out after the verdict
       out.println(outcome.verdict());
       return ExitCode.of(outcome.status()).code();
@@ -136,6 +136,9 @@ public final class VerifyCommand implements Command {
             + ")",
         "  --job-repository URL   JDBC url of the Spring Batch job repository",
         "                         (default: a file database under --out)",
+        "  --repair-sql           also write repair.sql (guarded statements that make the",
+        "                         replica's divergent rows match the primary's; real data,",
+        "                         owner-only) into the run folder; see pgparity repair --help",
         "  --debug                show stack traces of errors",
         "  --help, -h             this text",
         "",

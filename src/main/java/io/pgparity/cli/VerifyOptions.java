@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The options of {@code pgparity verify}. Every field but {@code tables}, {@code live}, {@code
- * debug} and {@code help} is null when not given; an empty {@code tables} keeps the job file's
+ * debug}, {@code help} and {@code repairSql} is null when not given; an empty {@code tables} keeps the job file's
  * list, and {@code live} holds the live-replica overrides.
  */
 public record VerifyOptions(
@@ -23,11 +23,19 @@ public record VerifyOptions(
     String jobRepositoryUrl,
     LiveOverrides live,
     boolean debug,
-    boolean help) {
+    boolean help,
+    boolean repairSql) {
 
   public VerifyOptions {
     tables = List.copyOf(tables);
     checkNotNull(live, "live");
+  }
+
+  /** Options without --repair-sql. */
+  public VerifyOptions(Path job, String primaryUrl, String replicaUrl, List<TableRef> tables, Path out, Integer threads,
+      Integer chunkRows, Integer maxDivergences, String jobRepositoryUrl, LiveOverrides live, boolean debug, boolean help) {
+    this(job, primaryUrl, replicaUrl, tables, out, threads, chunkRows, maxDivergences, jobRepositoryUrl, live, debug, help,
+        false);
   }
 
   /** Just {@code --help}. */

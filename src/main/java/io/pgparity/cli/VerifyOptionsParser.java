@@ -37,6 +37,7 @@ public final class VerifyOptionsParser {
           "--rows-per-second",
           "--retries",
           "--job-repository",
+          "--repair-sql",
           "--debug",
           "--help");
   private static final String SEE_HELP = " (see pgparity verify --help)";
@@ -44,7 +45,7 @@ public final class VerifyOptionsParser {
       new OptionReader(
           "verify",
           OPTIONS,
-          Set.of("--debug", "--no-lag-wait", "--help"),
+          Set.of("--debug", "--no-lag-wait", "--help", "--repair-sql"),
           Set.of("--table"),
           VerifyOptionsParser::example,
           "verify takes only options" + SEE_HELP);
@@ -82,7 +83,8 @@ public final class VerifyOptionsParser {
             repository(single.get("--job-repository")),
             live(single),
             single.containsKey("--debug"),
-            false);
+            false,
+            single.containsKey("--repair-sql"));
     checkComplete(options);
     return options;
   }

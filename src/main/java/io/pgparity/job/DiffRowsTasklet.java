@@ -65,6 +65,10 @@ final class DiffRowsTasklet implements Tasklet {
     ledger.catchUp.await(table.hashedAt());
     RangeNarrower narrower = new RangeNarrower(ledger.pair, table.plan, table.counts, recheck,
         divergence -> {
+          if (ledger.repairInput != null) {
+            // repair needs the true values: this copy is taken before any masking
+            ledger.repairInput.write(divergence);
+          }
           ledger.divergences.write(divergence);
           table.keepSample(divergence);
         },

@@ -18,6 +18,7 @@ import io.pgparity.keyspace.RangePlanner;
 import io.pgparity.keyspace.SampleMethod;
 import io.pgparity.report.DivergenceWriter;
 import io.pgparity.report.JobJsonWriter;
+import io.pgparity.repair.RepairInput;
 import io.pgparity.report.RunFolder;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -89,6 +90,9 @@ final class PlanRangesTasklet implements Tasklet {
         new SecureRandom());
     JobJsonWriter.write(ledger.definition, ledger.folder.path());
     ledger.divergences = DivergenceWriter.open(ledger.folder.path());
+    if (ledger.repairSql) {
+      ledger.repairInput = RepairInput.open(ledger.folder.path());
+    }
     return RepeatStatus.FINISHED;
   }
 

@@ -10,6 +10,7 @@ import io.pgparity.live.LagThrottle;
 import io.pgparity.live.Lsn;
 import io.pgparity.live.ReplicaWatch;
 import io.pgparity.live.ReplicationLink;
+import io.pgparity.repair.RepairInput;
 import io.pgparity.report.DivergenceWriter;
 import io.pgparity.report.RunFolder;
 import io.pgparity.report.RunResult;
@@ -41,6 +42,9 @@ final class RunLedger implements AutoCloseable {
   volatile RunFolder folder;
   volatile DivergenceWriter divergences;
   volatile RunResult result;
+  /** Set by the launcher for verify --repair-sql: keep unmasked divergences and write repair.sql. */
+  volatile boolean repairSql;
+  volatile RepairInput repairInput;
 
   RunLedger(JobDefinition definition, Instant startedAt) {
     this.definition = definition;
@@ -57,6 +61,9 @@ final class RunLedger implements AutoCloseable {
   public void close() {
     if (divergences != null) {
       divergences.close();
+    }
+    if (repairInput != null) {
+      repairInput.close();
     }
     if (pair != null) {
       pair.close();

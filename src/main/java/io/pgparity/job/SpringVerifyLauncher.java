@@ -39,8 +39,14 @@ public final class SpringVerifyLauncher implements VerifyLauncher {
 
   @Override
   public RunOutcome launch(JobDefinition definition) {
+    return launch(definition, false);
+  }
+
+  @Override
+  public RunOutcome launch(JobDefinition definition, boolean repairSql) {
     try (ConfigurableApplicationContext context = context(definition)) {
       RunLedger ledger = context.getBean(RunLedger.class);
+      ledger.repairSql = repairSql;
       JobExecution execution =
           context.getBean(JobOperator.class)
               .start(

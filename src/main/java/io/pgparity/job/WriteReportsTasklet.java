@@ -1,6 +1,7 @@
 package io.pgparity.job;
 
 import io.pgparity.compare.Divergence;
+import io.pgparity.repair.RepairSqlAfterVerify;
 import io.pgparity.report.ReportWriter;
 import io.pgparity.report.RunResult;
 import java.time.Instant;
@@ -28,6 +29,10 @@ final class WriteReportsTasklet implements Tasklet {
   @Override
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
     ledger.divergences.close();
+    if (ledger.repairInput != null) {
+      // before summary.json, which marks the folder complete
+      RepairSqlAfterVerify.write(ledger.pair, ledger.repairInput, ledger.definition, ledger.folder);
+    }
     RunResult result = RunResults.of(ledger, version, Instant.now(), null);
     List<Divergence> sample = ledger.tables.stream().flatMap(t -> t.sample().stream()).toList();
     new ReportWriter().writeAll(result, sample);

@@ -101,7 +101,7 @@ class VerifyOptionsParserTests {
             "verify: unknown option '--thread' (did you mean '--threads'?); valid options: --job,"
                 + " --primary, --replica, --table, --out, --threads, --chunk-rows,"
                 + " --max-divergences, --no-lag-wait, --max-wait, --max-lag, --rechecks,"
-                + " --recheck-delay, --rows-per-second, --retries, --job-repository, --debug,"
+                + " --recheck-delay, --rows-per-second, --retries, --job-repository, --repair-sql, --debug,"
                 + " --help");
     assertThat(error("--job", "a.yaml", "--max-wiat", "1m"))
         .startsWith("verify: unknown option '--max-wiat' (did you mean '--max-wait'?)");

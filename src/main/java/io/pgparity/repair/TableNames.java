@@ -1,0 +1,55 @@
+package io.pgparity.repair;
+
+import io.pgparity.catalog.TableRef;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns the unquoted {@code schema.table} names of job.json back into schema and table. A dot may
+ * be part of either name, so the catalog decides; a name it does not know (or knows twice) is
+ * split at its first dot.
+ */
+final class TableNames {
+
+  private static final String SQL =
+      """
+      SELECT n.nspname || '.' || c.relname, n.nspname, c.relname
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname || '.' || c.relname = ANY (?::text[]) AND c.relkind IN ('r', 'p', 'm', 'f')
+      """;
+
+  private TableNames() {}
+
+  static List<TableRef> resolve(Connection connection, List<String> names) throws SQLException {
+    Map<String, List<TableRef>> found = new HashMap<>();
+    try (PreparedStatement ps = connection.prepareStatement(SQL)) {
+      ps.setArray(1, connection.createArrayOf("text", names.toArray(String[]::new)));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          found.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new TableRef(rs.getString(2), rs.getString(3)));
+        }
+      }
+    }
+    List<TableRef> tables = new ArrayList<>();
+    for (String name : names) {
+      List<TableRef> candidates = found.getOrDefault(name, List.of());
+      tables.add(candidates.size() == 1 ? candidates.get(0) : firstDot(name));
+    }
+    return tables;
+  }
+
+  /** The name split at its first dot. */
+  static TableRef firstDot(String name) {
+    int dot = name.indexOf('.');
+    if (dot <= 0 || dot == name.length() - 1) {
+      throw new IllegalArgumentException("table '" + name + "' in job.json is not schema.table");
+    }
+    return new TableRef(name.substring(0, dot), name.substring(dot + 1));
+  }
+}

@@ -1,0 +1,64 @@
+package io.pgparity.repair;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.pgparity.catalog.TableRef;
+import io.pgparity.compare.Divergence;
+import io.pgparity.compare.DivergenceKind;
+import io.pgparity.report.DivergenceWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DivergenceLinesTests {
+
+  private static final TableRef DOTTED = new TableRef("a.b", "c");
+  private static final TableRef PLAIN = new TableRef("a", "d");
+
+  @TempDir Path folder;
+
+  @Test
+  void divergencesJsonlLinesReadBackExactlyAndTheRepairCopyMatchesThem() throws IOException {
+    List<Divergence> divergences = List.of(
+        new Divergence(DOTTED, Map.of("id", "1"), DivergenceKind.MISSING_ON_REPLICA, List.of(),
+            row("1", "line\nbreak \u2028 \"q\" \\"), null),
+        new Divergence(PLAIN, Map.of("id", "2"), DivergenceKind.EXTRA_ON_REPLICA, List.of(), null, row("2", null)),
+        new Divergence(PLAIN, Map.of("id", "3"), DivergenceKind.CHANGED, List.of("v"), row("3", "NULL"), row("3", "")));
+    try (DivergenceWriter writer = DivergenceWriter.open(folder); RepairInput copy = RepairInput.open(folder)) {
+      divergences.forEach(writer::write);
+      divergences.forEach(copy::write);
+    }
+
+    List<TableRef> tables = List.of(DOTTED, PLAIN);
+    assertThat(Files.readAllLines(folder.resolve(DivergenceWriter.JSONL_FILE)).stream()
+        .map(line -> DivergenceLines.parse(line, tables)).toList()).isEqualTo(divergences);
+    assertThat(Files.readAllLines(folder.resolve(RepairInput.FILE_NAME)).stream()
+        .map(line -> DivergenceLines.parse(line, tables)).toList()).isEqualTo(divergences);
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.resolve(RepairInput.FILE_NAME))))
+        .isEqualTo("rw-------");
+  }
+
+  @Test
+  void aDamagedLineSaysWhatIsWrong() {
+    List<TableRef> tables = List.of(PLAIN);
+    assertThatThrownBy(() -> DivergenceLines.parse("{", tables)).hasMessageStartingWith("not a JSON object");
+    assertThatThrownBy(() -> DivergenceLines.parse("{\"table\":\"x.y\",\"kind\":\"CHANGED\"}", tables))
+        .hasMessage("table x.y is not in the run's job.json");
+    assertThatThrownBy(() -> DivergenceLines.parse("{\"table\":\"a.d\",\"kind\":\"GONE\"}", tables))
+        .hasMessage("unknown kind 'GONE'");
+  }
+
+  private static Map<String, String> row(String id, String value) {
+    Map<String, String> row = new LinkedHashMap<>();
+    row.put("id", id);
+    row.put("v", value);
+    return row;
+  }
+}
