@@ -34,6 +34,9 @@ public final class ServerPool implements AutoCloseable {
       config.setPassword(spec.password());
     }
     config.addDataSourceProperty("ApplicationName", "pgparity");
+    // a server error's Detail line can quote row values (e.g. "Key (id)=(42) already exists");
+    // without it exception messages, --debug stack traces and the job repository never hold them
+    config.addDataSourceProperty("logServerErrorDetail", "false");
     config.setReadOnly(true);
     config.setAutoCommit(false);
     // a diff worker may hold a streaming connection while it fetches rows on a second one

@@ -4,6 +4,7 @@ import io.pgparity.compare.BucketPassDiffer;
 import io.pgparity.compare.LiveRecheck;
 import io.pgparity.config.LiveTuning;
 import io.pgparity.compare.CompareException;
+import io.pgparity.compare.Divergence;
 import io.pgparity.connect.Both;
 import io.pgparity.hashing.BucketSum;
 import java.util.ArrayList;
@@ -65,8 +66,10 @@ final class DiffRowsTasklet implements Tasklet {
     ledger.catchUp.await(table.hashedAt());
     RangeNarrower narrower = new RangeNarrower(ledger.pair, table.plan, table.counts, recheck,
         divergence -> {
-          ledger.divergences.write(divergence);
-          table.keepSample(divergence);
+          Divergence masked = ledger.masker.mask(divergence);
+          ledger.divergences.write(masked);
+          table.keepSample(masked);
+          // a repair sink takes the unmasked `divergence` here: only repair.sql may hold real values
         },
         ledger.divergences::write);
     List<Integer> onePass = new ArrayList<>();

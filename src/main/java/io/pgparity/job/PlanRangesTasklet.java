@@ -12,6 +12,7 @@ import io.pgparity.live.LagThrottle;
 import io.pgparity.live.ReplicaWatch;
 import io.pgparity.live.ReplicationProbe;
 import io.pgparity.live.RowRate;
+import io.pgparity.mask.Masker;
 import io.pgparity.connect.ServerPair;
 import io.pgparity.connect.Side;
 import io.pgparity.keyspace.RangePlanner;
@@ -70,6 +71,7 @@ final class PlanRangesTasklet implements Tasklet {
           pair.onBoth(table.spec.table() + ": catalog", (c, s) -> CatalogReader.read(c, table.spec.table()));
       table.plan = TablePlanner.plan(table.spec, schemas.primary(), schemas.replica());
     }
+    ledger.masker = Masker.forJob(ledger.definition, System.getenv());
     // logged after the catalog checks, so a configuration error stays the only line printed
     log.info(
         "Comparing primary {} (PostgreSQL {}) with replica {} (PostgreSQL {})",
@@ -77,6 +79,9 @@ final class PlanRangesTasklet implements Tasklet {
         ledger.primaryInfo.serverVersion(),
         ledger.replicaInfo.host(),
         ledger.replicaInfo.serverVersion());
+    if (ledger.masker.active()) {
+      log.info("Masking {}", ledger.masker.describe());
+    }
     for (TableState table : ledger.tables) {
       if (table.comparable()) {
         planRanges(pair, table);

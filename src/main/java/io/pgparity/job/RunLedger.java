@@ -8,6 +8,7 @@ import io.pgparity.live.CatchUp;
 import io.pgparity.live.LagThrottle;
 import io.pgparity.live.ReplicaWatch;
 import io.pgparity.live.ReplicationLink;
+import io.pgparity.mask.Masker;
 import io.pgparity.report.DivergenceWriter;
 import io.pgparity.report.RunFolder;
 import io.pgparity.report.RunResult;
@@ -36,6 +37,8 @@ final class RunLedger implements AutoCloseable {
   volatile ServerInfo replicaInfo;
   volatile RunFolder folder;
   volatile DivergenceWriter divergences;
+  /** Makes the reported copy of each divergence; set by planRanges, keyed once per run. */
+  volatile Masker masker = Masker.NONE;
   volatile RunResult result;
 
   RunLedger(JobDefinition definition, Instant startedAt) {
