@@ -26,7 +26,9 @@ public final class ServerPool implements AutoCloseable {
   }
 
   /** Opens the pool and one connection, so a bad address or password fails here, clearly. */
-  public static ServerPool open(Side side, ConnectionSpec spec, Tuning tuning) {
+  public static ServerPool open(Side side, ConnectionSpec given, Tuning tuning) {
+    // pgjdbc logs the URL it connects with at DEBUG: a password must not ride in it
+    ConnectionSpec spec = given.withPasswordOutOfUrl();
     HikariConfig config = new HikariConfig();
     config.setPoolName("pgparity-" + side.label());
     config.setJdbcUrl(spec.url());
