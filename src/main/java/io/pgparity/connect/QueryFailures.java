@@ -29,7 +29,11 @@ final class QueryFailures {
               + " max_standby_streaming_delay / enable hot_standby_feedback";
           case "42883", "42846" -> "a column type has no text output or cast; exclude it with ignore-columns";
           case "42601", "42703", "42P01" -> "check the table's where filter and columns in the job";
-          default -> state.startsWith("08") ? "the connection was lost; check the server and network" : "see the server log";
+          default -> state.startsWith("08")
+              ? "the connection was lost; check the server and network"
+              : state.startsWith("22")
+                  ? "a value did not fit its type; check casts in the table's where filter (the server log shows the value)"
+                  : "see the server log";
         };
     return new CompareException(
         what + ": query failed on the " + side.label() + ": " + serverWords(e) + " [" + state + "]; " + remedy,

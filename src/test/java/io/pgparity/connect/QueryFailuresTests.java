@@ -21,7 +21,8 @@ class QueryFailuresTests {
     assertThat(e.getMessage())
         .isEqualTo(
             "public.users rows: query failed on the replica: ERROR: invalid input syntax for type integer:"
-                + " \"(value withheld)\" [22P02]; see the server log");
+                + " \"(value withheld)\" [22P02]; a value did not fit its type; check casts in the table's where"
+                + " filter (the server log shows the value)");
     assertThat(stackTrace(e)).doesNotContain("tok-4b1d-secret");
     assertThat(FailureKind.of(e)).as("the SQLSTATE is kept").isEqualTo(FailureKind.PERMANENT);
     assertThat(((SQLException) e.getCause()).getSQLState()).isEqualTo("22P02");

@@ -110,10 +110,11 @@ class MaskProcessTests {
     assertThat(r.exitCode()).as("%s", r).isEqualTo(1);
     assertThat(r.lastLine()).as("%s", r).startsWith("DIVERGENT");
     assertThat(r.stderr())
-        .as("DEBUG and the driver's TRACE were on, and the masking was announced: %s", r)
-        .contains(" DEBUG [main] ReportWriter: wrote report.md", " TRACE ")
+        .as("pgparity's and the driver's DEBUG were on, and the masking was announced: %s", r)
+        .contains(" DEBUG [main] ReportWriter: wrote report.md", " DEBUG [main] Driver: Connecting with URL")
         .contains("Masking " + schema + ".accounts (password_hash, token); fingerprints keyed by $ACCOUNTS_MASK_KEY");
     assertNothingLeaked(r, MASK_KEY);
+    assertTheSearchFindsWhatIsThere();
 
     MaskKey key = MaskKey.of(MASK_KEY, "test");
     Map<Integer, JsonNode> rows = divergences(runFolder(r));
@@ -140,6 +141,7 @@ class MaskProcessTests {
     assertThat(r.exitCode()).as("%s", r).isEqualTo(1);
     assertThat(r.stderr()).as("%s", r).contains("fingerprints keyed by a random key of this run");
     assertNothingLeaked(r, MASK_KEY);
+    assertTheSearchFindsWhatIsThere();
 
     Map<Integer, JsonNode> rows = divergences(runFolder(r));
     assertThat(rows.keySet()).containsExactlyInAnyOrder(3, 5, 7, 9, 11, 13, 14, 16, 100);
@@ -147,6 +149,26 @@ class MaskProcessTests {
     assertThat(side(rows, 3, "replica", "token"))
         .matches(Fingerprint.PATTERN)
         .isNotEqualTo(fingerprint(MaskKey.of(MASK_KEY, "test"), "tok-3-replica-c0ffee"));
+  }
+
+  @Test
+  void aServerErrorThatQuotesAValueIsReportedWithTheValueWithheld() throws IOException {
+    // the cast fails on the first token it meets (planning, before the run folder exists), and
+    // PostgreSQL quotes that token in its message
+    writeJob("    where: \"token::int > 0\"", "");
+    Result r = verify(Map.of());
+
+    assertThat(r.exitCode()).as("%s", r).isEqualTo(3);
+    assertThat(r.lastLine())
+        .as("%s", r)
+        .startsWith("FAILED: ")
+        .contains("invalid input syntax for type integer: \"(value withheld)\" [22P02]")
+        .contains("check casts in the table's where filter");
+    assertThat(r.stderr()).as("--debug logged the failure's stack trace: %s", r).contains("\tat ");
+    assertNothingLeaked(r, MASK_KEY);
+    assertThat(filesContaining(jobRepository(), "(value withheld)"))
+        .as("the job repository keeps the failure's message, and it was searched too")
+        .isNotEmpty();
   }
 
   // --- helpers
@@ -199,13 +221,17 @@ class MaskProcessTests {
       }
     }
     assertThat(leaks).as("secrets found (value -> files; printed output: %s)", r).isEmpty();
-    // the search itself works: an unmasked changed value is found, in the run folder's text and
-    // the job repository's binary pages alike
+  }
+
+  /** The search itself works: an unmasked value is found in the run folder, step names in the job repository's pages. */
+  private void assertTheSearchFindsWhatIsThere() throws IOException {
     assertThat(filesContaining(dir, CHANGED_EMAIL)).extracting(p -> p.getFileName().toString())
         .contains("divergences.jsonl", "report.md");
-    assertThat(filesContaining(dir.resolve("out").resolve("masked").resolve(".jobrepository"), "diffRange"))
-        .as("the job repository's files are searchable as they are")
-        .isNotEmpty();
+    assertThat(filesContaining(jobRepository(), "diffRange")).isNotEmpty();
+  }
+
+  private Path jobRepository() {
+    return dir.resolve("out").resolve("masked").resolve(".jobrepository");
   }
 
   private Result verify(Map<String, String> env) {
@@ -213,9 +239,10 @@ class MaskProcessTests {
     all.put("MASK_PASSWORD", PASSWORD);
     all.put("REPLICA_URL", url(pair.replicaUrl()) + "&password=" + PASSWORD);
     all.put("PGPARITY_LOG_LEVEL", "DEBUG");
-    // beyond what --debug turns on: the driver, the pool, Spring and Spring Batch log all they can
+    // beyond what --debug turns on: the driver, the pool, Spring and Spring Batch at DEBUG too (not
+    // the driver's TRACE: a trace of the wire protocol shows what the server sends, by design)
     all.put("LOGGING_LEVEL_ROOT", "DEBUG");
-    all.put("LOGGING_LEVEL_ORG_POSTGRESQL", "TRACE");
+    all.put("LOGGING_LEVEL_ORG_POSTGRESQL", "DEBUG");
     all.put("LOGGING_LEVEL_COM_ZAXXER_HIKARI", "DEBUG");
     all.put("LOGGING_LEVEL_ORG_SPRINGFRAMEWORK", "DEBUG");
     all.put("LOGGING_LEVEL_ORG_SPRINGFRAMEWORK_BATCH", "DEBUG");
@@ -224,6 +251,11 @@ class MaskProcessTests {
 
   /** The job: the primary's password from the environment, the replica's inside its url. */
   private void writeJob(String extraLine) throws IOException {
+    writeJob("", extraLine);
+  }
+
+  /** The job with one more line in the table's entry and one at the end. */
+  private void writeJob(String tableLine, String extraLine) throws IOException {
     Files.writeString(
         dir.resolve("job.yaml"),
         String.join(
@@ -237,6 +269,7 @@ class MaskProcessTests {
             "tables:",
             "  - table: " + schema + ".accounts",
             "    mask: [password_hash, token]",
+            tableLine,
             "rechecks: 1",
             "recheck-delay: 100ms",
             "out: out",
