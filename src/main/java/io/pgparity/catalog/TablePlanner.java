@@ -37,6 +37,7 @@ public final class TablePlanner {
     TableSchema p = primary.get();
     TableSchema r = replica.get();
     List<String> keyNames = keyNames(spec, p);
+    checkMask(spec, keyNames, p, r);
     List<String> findings = new ArrayList<>();
     List<ColumnInfo> key = new ArrayList<>();
     for (String name : keyNames) {
@@ -126,6 +127,20 @@ public final class TablePlanner {
     replica.columns().forEach(c -> wanted.add(c.name()));
     spec.ignoreColumns().forEach(wanted::remove);
     return wanted;
+  }
+
+  /** Masked columns must exist; key columns identify rows in every report, so they cannot be masked. */
+  private static void checkMask(TableSpec spec, List<String> keyNames, TableSchema primary, TableSchema replica) {
+    for (String name : spec.mask()) {
+      if (primary.column(name).isEmpty() && replica.column(name).isEmpty()) {
+        throw unknownColumn(spec.table(), name, "mask", primary);
+      }
+      if (keyNames.contains(name)) {
+        throw new ConfigException(
+            spec.table() + ": mask names key column " + name + "; keys identify rows in every report and cannot be"
+                + " masked: remove " + name + " from mask, or name other NOT NULL unique columns with `key: [...]`");
+      }
+    }
   }
 
   /** The settle column is read on both sides and compared with the clock, so it must be a date or time. */

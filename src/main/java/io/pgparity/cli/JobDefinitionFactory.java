@@ -66,7 +66,8 @@ public final class JobDefinitionFactory {
               tables(job, options.tables()),
               tuning,
               orElse(options.out(), job == null ? JobFileLoader.DEFAULT_OUT : job.out()),
-              orElse(options.jobRepositoryUrl(), job == null ? null : job.jobRepositoryUrl()));
+              orElse(options.jobRepositoryUrl(), job == null ? null : job.jobRepositoryUrl()),
+              job == null ? null : job.maskKeyEnv());
       return new JobDefinition(
           definition.name(),
           passwords.resolve(definition.primary()),
@@ -74,7 +75,8 @@ public final class JobDefinitionFactory {
           definition.tables(),
           definition.tuning(),
           definition.out(),
-          definition.jobRepositoryUrl());
+          definition.jobRepositoryUrl(),
+          definition.maskKeyEnv());
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new ConfigException("verify: " + e.getMessage() + " (see pgparity verify --help)", e);
     }
@@ -93,7 +95,7 @@ public final class JobDefinitionFactory {
 
   /**
    * The command line's tables replace the file's list; a table the file also lists keeps its key,
-   * columns and where from the file.
+   * columns, where, settle window and mask from the file.
    */
   private static List<TableSpec> tables(JobDefinition job, List<TableRef> fromCommandLine) {
     List<TableSpec> fromFile = job == null ? List.of() : job.tables();

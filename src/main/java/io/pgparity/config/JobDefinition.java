@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * A validated check: which two servers, which tables, how to tune the run and where its output
  * and job repository go. {@code jobRepositoryUrl} null means an embedded file database under
- * {@code out}.
+ * {@code out}. {@code maskKeyEnv} names the environment variable holding the key of masked columns'
+ * fingerprints; null means {@value #DEFAULT_MASK_KEY_ENV} if set, else a random key per run.
  */
 public record JobDefinition(
     String name,
@@ -18,10 +19,20 @@ public record JobDefinition(
     List<TableSpec> tables,
     Tuning tuning,
     Path out,
-    String jobRepositoryUrl) {
+    String jobRepositoryUrl,
+    String maskKeyEnv) {
 
   /** Job names become folder names, so they are kept to a safe alphabet. */
   public static final String NAME_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+
+  /** The variable that keys fingerprints when the job names none. */
+  public static final String DEFAULT_MASK_KEY_ENV = "PGPARITY_MASK_KEY";
+
+  /** A fingerprint key shorter than this would be guessable. */
+  public static final int MIN_MASK_KEY_CHARS = 16;
+
+  /** Environment variable names as a shell accepts them. */
+  public static final String ENV_NAME_PATTERN = "[A-Za-z_][A-Za-z0-9_]*";
 
   public JobDefinition {
     checkArgument(
@@ -37,5 +48,28 @@ public record JobDefinition(
     checkArgument(!tables.isEmpty(), "a job needs at least one table");
     long distinct = tables.stream().map(TableSpec::table).distinct().count();
     checkArgument(distinct == tables.size(), "job '%s' lists a table twice", name);
+    // the message never repeats the value: a key pasted here by mistake must not be printed
+    checkArgument(
+        maskKeyEnv == null || maskKeyEnv.matches(ENV_NAME_PATTERN),
+        "mask-key-env must be the name of an environment variable (letters, digits and _), e.g. %s,"
+            + " not the key itself",
+        DEFAULT_MASK_KEY_ENV);
+  }
+
+  /** A job whose masked columns (if any) are keyed by the default key. */
+  public JobDefinition(
+      String name,
+      ConnectionSpec primary,
+      ConnectionSpec replica,
+      List<TableSpec> tables,
+      Tuning tuning,
+      Path out,
+      String jobRepositoryUrl) {
+    this(name, primary, replica, tables, tuning, out, jobRepositoryUrl, null);
+  }
+
+  /** True when some table masks columns. */
+  public boolean masks() {
+    return tables.stream().anyMatch(t -> !t.mask().isEmpty());
   }
 }

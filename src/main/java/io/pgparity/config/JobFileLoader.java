@@ -37,12 +37,20 @@ public final class JobFileLoader {
           "rows-per-second",
           "retries",
           "query-time",
+          "mask-key-env",
           "out",
           "job-repository");
   static final List<String> CONNECTION_KEYS = List.of("url", "password");
   static final List<String> TABLE_KEYS =
       List.of(
-          "table", "key", "columns", "ignore-columns", "where", "settle-column", "settle-window");
+          "table",
+          "key",
+          "columns",
+          "ignore-columns",
+          "where",
+          "settle-column",
+          "settle-window",
+          "mask");
 
   /** Where run folders go when neither the job file nor the command line says. */
   public static final Path DEFAULT_OUT = Path.of("reports");
@@ -70,6 +78,7 @@ public final class JobFileLoader {
     ConnectionSpec replica = connection(fileName, job, "replica", env);
     List<TableSpec> tables = tables(fileName, job, env);
     Tuning tuning = tuning(job);
+    String maskKeyEnv = MaskKeys.keyEnv(job, env, tables.stream().anyMatch(t -> !t.mask().isEmpty()));
     Path out = job.string("out", "a folder path").map(o -> path(job, o)).orElse(DEFAULT_OUT);
     String repository = job.string("job-repository", "a JDBC url").orElse(null);
     if (repository != null && !repository.startsWith("jdbc:")) {
@@ -80,7 +89,7 @@ public final class JobFileLoader {
               + "'; remove the key to use a file database under out");
     }
     try {
-      return new JobDefinition(name, primary, replica, tables, tuning, out, repository);
+      return new JobDefinition(name, primary, replica, tables, tuning, out, repository, maskKeyEnv);
     } catch (IllegalArgumentException | NullPointerException e) {
       throw job.error(e.getMessage());
     }
@@ -159,8 +168,9 @@ public final class JobFileLoader {
     }
     String where = entry.string("where", "an SQL condition").orElse(null);
     Settle settle = LiveKeys.settle(entry, table);
+    List<String> mask = MaskKeys.columns(entry, table, key);
     try {
-      return new TableSpec(table, key, columns, ignoreColumns, where, settle);
+      return new TableSpec(table, key, columns, ignoreColumns, where, settle, mask);
     } catch (IllegalArgumentException e) {
       throw entry.error(e.getMessage());
     }

@@ -3,9 +3,16 @@ package io.pgparity.connect;
 import io.pgparity.compare.CompareException;
 import io.pgparity.config.LiveTuning;
 import java.sql.SQLException;
+import java.util.regex.Pattern;
 
-/** Turns a failed query into one line: the object first, the side, the server's words, the remedy. */
+/**
+ * Turns a failed query into one line: the object first, the side, the server's words, the remedy.
+ * The server's words of a data exception (SQLSTATE class 22) quote the offending value, which can
+ * be a row's, so its quoted parts are withheld, in the line and in the kept cause alike.
+ */
 final class QueryFailures {
+
+  private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"");
 
   private static final String MORE_RETRIES = "raise retries (at most " + LiveTuning.MAX_RETRIES + ")";
 
@@ -22,9 +29,15 @@ final class QueryFailures {
               + " max_standby_streaming_delay / enable hot_standby_feedback";
           case "42883", "42846" -> "a column type has no text output or cast; exclude it with ignore-columns";
           case "42601", "42703", "42P01" -> "check the table's where filter and columns in the job";
-          default -> state.startsWith("08") ? "the connection was lost; check the server and network" : "see the server log";
+          default -> state.startsWith("08")
+              ? "the connection was lost; check the server and network"
+              : state.startsWith("22")
+                  ? "a value did not fit its type; check casts in the table's where filter (the server log shows the value)"
+                  : "see the server log";
         };
-    return new CompareException(what + ": query failed on the " + side.label() + ": " + serverWords(e) + " [" + state + "]; " + remedy, e);
+    return new CompareException(
+        what + ": query failed on the " + side.label() + ": " + serverWords(e) + " [" + state + "]; " + remedy,
+        withheld(e));
   }
 
   /** A transient failure that outlasted every retry: what, where, the last error, how often, the fix. */
@@ -46,10 +59,25 @@ final class QueryFailures {
             + " (retries: " + policy.retries() + "): " + serverWords(e) + " [" + state + "]; " + remedy,
         side,
         attempts,
-        e);
+        withheld(e));
   }
 
   private static String serverWords(SQLException e) {
-    return e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+    String first = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+    return quotesValues(e) ? QUOTED.matcher(first).replaceAll("\"(value withheld)\"") : first;
+  }
+
+  /** The driver's exception, or for a data exception a copy without the value (same SQLSTATE and trace). */
+  private static SQLException withheld(SQLException e) {
+    if (!quotesValues(e)) {
+      return e;
+    }
+    SQLException copy = new SQLException(serverWords(e), e.getSQLState());
+    copy.setStackTrace(e.getStackTrace());
+    return copy;
+  }
+
+  private static boolean quotesValues(SQLException e) {
+    return e.getSQLState() != null && e.getSQLState().startsWith("22");
   }
 }

@@ -26,7 +26,9 @@ public final class ServerPool implements AutoCloseable {
   }
 
   /** Opens the pool and one connection, so a bad address or password fails here, clearly. */
-  public static ServerPool open(Side side, ConnectionSpec spec, Tuning tuning) {
+  public static ServerPool open(Side side, ConnectionSpec given, Tuning tuning) {
+    // pgjdbc logs the URL it connects with at DEBUG: a password must not ride in it
+    ConnectionSpec spec = given.withPasswordOutOfUrl();
     HikariConfig config = new HikariConfig();
     config.setPoolName("pgparity-" + side.label());
     config.setJdbcUrl(spec.url());
@@ -34,6 +36,9 @@ public final class ServerPool implements AutoCloseable {
       config.setPassword(spec.password());
     }
     config.addDataSourceProperty("ApplicationName", "pgparity");
+    // a server error's Detail line can quote row values (e.g. "Key (id)=(42) already exists");
+    // without it exception messages, --debug stack traces and the job repository never hold them
+    config.addDataSourceProperty("logServerErrorDetail", "false");
     config.setReadOnly(true);
     config.setAutoCommit(false);
     // a diff worker may hold a streaming connection while it fetches rows on a second one

@@ -4,6 +4,7 @@ import io.pgparity.compare.BucketPassDiffer;
 import io.pgparity.compare.LiveRecheck;
 import io.pgparity.config.LiveTuning;
 import io.pgparity.compare.CompareException;
+import io.pgparity.compare.Divergence;
 import io.pgparity.connect.Both;
 import io.pgparity.hashing.BucketSum;
 import java.util.ArrayList;
@@ -66,11 +67,12 @@ final class DiffRowsTasklet implements Tasklet {
     RangeNarrower narrower = new RangeNarrower(ledger.pair, table.plan, table.counts, recheck,
         divergence -> {
           if (ledger.repairInput != null) {
-            // repair needs the true values: this copy is taken before any masking
+            // repair needs the true values: this copy is taken before masking
             ledger.repairInput.write(divergence);
           }
-          ledger.divergences.write(divergence);
-          table.keepSample(divergence);
+          Divergence masked = ledger.masker.mask(divergence);
+          ledger.divergences.write(masked);
+          table.keepSample(masked);
         },
         ledger.divergences::write);
     List<Integer> onePass = new ArrayList<>();

@@ -12,6 +12,7 @@ import io.pgparity.live.LagThrottle;
 import io.pgparity.live.ReplicaWatch;
 import io.pgparity.live.ReplicationProbe;
 import io.pgparity.live.RowRate;
+import io.pgparity.mask.Masker;
 import io.pgparity.connect.ServerPair;
 import io.pgparity.connect.Side;
 import io.pgparity.keyspace.RangePlanner;
@@ -61,17 +62,12 @@ final class PlanRangesTasklet implements Tasklet {
     ledger.replicaInfo = pair.on(Side.REPLICA, "replica", (c, s) -> ServerInfoReader.read(pair.pool(s),
         ServerInfoReader.host(ledger.definition.replica().url())));
     ledger.walAtStart = RunEvidence.walPositions(pair);
-    LiveTuning live = ledger.definition.tuning().live();
-    ledger.link = ReplicationProbe.detect(pair, ledger.tables.stream().map(t -> t.spec.table()).toList());
-    ledger.watch = new ReplicaWatch(pair, ledger.link, live);
-    ledger.catchUp = ledger.watch;
-    ledger.throttle = new LagThrottle(pair, ledger.link, live);
-    ledger.pacer = new RunPacer(live.queryTime(), ledger.throttle, RowRate.of(live), RowRate.of(live));
     for (TableState table : ledger.tables) {
       Both<Optional<TableSchema>> schemas =
           pair.onBoth(table.spec.table() + ": catalog", (c, s) -> CatalogReader.read(c, table.spec.table()));
       table.plan = TablePlanner.plan(table.spec, schemas.primary(), schemas.replica());
     }
+    ledger.masker = Masker.forJob(ledger.definition, System.getenv());
     // logged after the catalog checks, so a configuration error stays the only line printed
     log.info(
         "Comparing primary {} (PostgreSQL {}) with replica {} (PostgreSQL {})",
@@ -79,6 +75,10 @@ final class PlanRangesTasklet implements Tasklet {
         ledger.primaryInfo.serverVersion(),
         ledger.replicaInfo.host(),
         ledger.replicaInfo.serverVersion());
+    if (ledger.masker.active()) {
+      log.info("Masking {}", ledger.masker.describe());
+    }
+    watchReplica(pair);
     for (TableState table : ledger.tables) {
       if (table.comparable()) {
         planRanges(pair, table);
@@ -94,6 +94,16 @@ final class PlanRangesTasklet implements Tasklet {
       ledger.repairInput = RepairInput.open(ledger.folder.path());
     }
     return RepeatStatus.FINISHED;
+  }
+
+  /** Finds what the replica is to the primary and sets up waiting for it, pausing and pacing. */
+  private void watchReplica(ServerPair pair) {
+    LiveTuning live = ledger.definition.tuning().live();
+    ledger.link = ReplicationProbe.detect(pair, ledger.tables.stream().map(t -> t.spec.table()).toList());
+    ledger.watch = new ReplicaWatch(pair, ledger.link, live);
+    ledger.catchUp = ledger.watch;
+    ledger.throttle = new LagThrottle(pair, ledger.link, live);
+    ledger.pacer = new RunPacer(live.queryTime(), ledger.throttle, RowRate.of(live), RowRate.of(live));
   }
 
   private void planRanges(ServerPair pair, TableState table) {

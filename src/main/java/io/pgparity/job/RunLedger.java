@@ -10,6 +10,7 @@ import io.pgparity.live.LagThrottle;
 import io.pgparity.live.Lsn;
 import io.pgparity.live.ReplicaWatch;
 import io.pgparity.live.ReplicationLink;
+import io.pgparity.mask.Masker;
 import io.pgparity.repair.RepairInput;
 import io.pgparity.report.DivergenceWriter;
 import io.pgparity.report.RunFolder;
@@ -41,6 +42,8 @@ final class RunLedger implements AutoCloseable {
   volatile Both<Lsn> walAtStart;
   volatile RunFolder folder;
   volatile DivergenceWriter divergences;
+  /** Makes the reported copy of each divergence; set by planRanges, keyed once per run. */
+  volatile Masker masker = Masker.NONE;
   volatile RunResult result;
   /** Set by the launcher for verify --repair-sql: keep unmasked divergences and write repair.sql. */
   volatile boolean repairSql;

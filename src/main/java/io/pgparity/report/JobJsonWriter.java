@@ -53,6 +53,8 @@ public final class JobJsonWriter {
         table.put("settleColumn", spec.settle().column());
         table.put("settleWindowSeconds", spec.settle().window().toSeconds());
       }
+      // the names only: which columns' values appear as fingerprints in this folder
+      spec.mask().forEach(table.putArray("mask")::add);
     }
     ObjectNode tuning = root.putObject("tuning");
     tuning.put("threads", definition.tuning().threads());

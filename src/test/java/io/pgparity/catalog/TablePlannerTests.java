@@ -79,6 +79,35 @@ class TablePlannerTests {
     assertThat(plan.findings().get(0)).contains("key column id is bigint on the primary but integer on the replica");
   }
 
+  @Test
+  void maskedColumnsMustExistOnASideAndMustNotBeTheKey() {
+    TableSchema primary = schema(List.of(col("id", "bigint"), col("token", "text")), List.of(List.of("id")));
+    TableSchema replica = schema(List.of(col("id", "bigint"), col("token", "text"), col("hash", "text")), List.of());
+    TableSpec masked = new TableSpec(T, List.of(), List.of(), List.of(), null, null, List.of("token", "hash"));
+    assertThat(TablePlanner.plan(masked, Optional.of(primary), Optional.of(replica)).columnNames())
+        .as("a masked column on one side only is a finding like any other, not an error")
+        .containsExactly("id", "token");
+
+    TableSpec unknown = new TableSpec(T, List.of(), List.of(), List.of(), null, null, List.of("nope"));
+    assertThatThrownBy(() -> TablePlanner.plan(unknown, Optional.of(primary), Optional.of(replica)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("public.t: mask names column 'nope', which does not exist; columns are: id, token");
+
+    TableSpec primaryKey = new TableSpec(T, List.of(), List.of(), List.of(), null, null, List.of("id"));
+    assertThatThrownBy(() -> TablePlanner.plan(primaryKey, Optional.of(primary), Optional.of(replica)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "public.t: mask names key column id; keys identify rows in every report and cannot be masked: remove id"
+                + " from mask, or name other NOT NULL unique columns with `key: [...]`");
+  }
+
+  @Test
+  void aKeyNamedInTheJobCannotBeMaskedEither() {
+    assertThatThrownBy(() -> new TableSpec(T, List.of("token"), List.of(), List.of(), null, null, List.of("token")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("public.t: mask names key column token;");
+  }
+
   private static TableSchema schema(List<ColumnInfo> columns, List<List<String>> keys) {
     return new TableSchema(T, columns, keys, 'r');
   }

@@ -233,6 +233,32 @@ class JobDefinitionFactoryTests {
         .hasMessageStartingWith("verify needs --job FILE, or --primary URL, --replica URL");
   }
 
+  @Test
+  void masksAndTheMaskKeyVariableSurviveOverrides() throws IOException {
+    Path job = home.resolve("masked.yaml");
+    Files.writeString(
+        job,
+        String.join(
+            "\n",
+            "name: masked",
+            "primary: { url: 'jdbc:postgresql://db1/app?user=checker' }",
+            "replica: { url: 'jdbc:postgresql://db2/app?user=checker' }",
+            "tables:",
+            "  - table: public.users",
+            "    mask: [password_hash, token]",
+            "mask-key-env: AUTH_MASK_KEY",
+            ""));
+    JobDefinitionFactory factory =
+        new JobDefinitionFactory(
+            new JobFileLoader(), Map.of("AUTH_MASK_KEY", "0123456789abcdef"), new PasswordResolver(Map.of(), home));
+
+    JobDefinition built =
+        factory.build(options("--job", job.toString(), "--table", "public.users", "--threads", "3"));
+
+    assertThat(built.tables().get(0).mask()).containsExactly("password_hash", "token");
+    assertThat(built.maskKeyEnv()).isEqualTo("AUTH_MASK_KEY");
+  }
+
   private JobDefinitionFactory factory() {
     return new JobDefinitionFactory(new JobFileLoader(), ENV, new PasswordResolver(Map.of(), home));
   }

@@ -23,9 +23,9 @@ class JobFileLoaderTests {
   private static final String JOB_KEYS =
       "name, primary, replica, tables, threads, chunk-rows, max-divergences, statement-timeout,"
           + " lock-timeout, lag-aware, max-wait, max-lag, rechecks, recheck-delay, rows-per-second,"
-          + " retries, query-time, out, job-repository";
+          + " retries, query-time, mask-key-env, out, job-repository";
   private static final String TABLE_KEYS =
-      "table, key, columns, ignore-columns, where, settle-column, settle-window";
+      "table, key, columns, ignore-columns, where, settle-column, settle-window, mask";
   private static final String HEAD =
       """
       name: auth
@@ -474,7 +474,7 @@ class JobFileLoaderTests {
   @Test
   void theShippedExamplesCommentedLiveKeysAreValid() throws IOException {
     String example = Files.readString(Path.of("jobs/auth.yaml"));
-    String keys = "settle-column|settle-window|max-lag|rows-per-second";
+    String keys = "settle-column|settle-window|max-lag|rows-per-second|mask";
     String uncommented = example.replaceAll("(?m)^(\\s*)# ((" + keys + "):)", "$1$2");
     assertThat(uncommented).isNotEqualTo(example);
 
@@ -484,6 +484,7 @@ class JobFileLoaderTests {
         .isEqualTo(new Settle("created_at", Duration.ofMinutes(5)));
     assertThat(job.tuning().live().maxLagBytes()).isEqualTo(64L << 20);
     assertThat(job.tuning().live().rowsPerSecond()).isEqualTo(5000);
+    assertThat(job.tables().get(0).mask()).containsExactly("password_hash");
   }
 
   @Test
@@ -503,6 +504,80 @@ class JobFileLoaderTests {
         .isEqualTo(new ConnectionSpec("jdbc:postgresql://prod-2:5432/auth?user=checker", "p2"));
   }
 
+  @Test
+  void readsMaskedColumnsAndTheKeyVariable() throws IOException {
+    String yaml =
+        HEAD
+            + "tables:\n"
+            + "  - table: public.users\n"
+            + "    mask: [password_hash, token]\n"
+            + "  - table: public.sessions\n"
+            + "    mask: token\n"
+            + "  - public.events\n"
+            + "mask-key-env: AUTH_MASK_KEY\n";
+
+    JobDefinition job = loader.load(write(yaml), Map.of("AUTH_MASK_KEY", "0123456789abcdef"));
+
+    assertThat(job.tables().get(0).mask()).containsExactly("password_hash", "token");
+    assertThat(job.tables().get(1).mask()).as("a single name").containsExactly("token");
+    assertThat(job.tables().get(2).mask()).isEmpty();
+    assertThat(job.maskKeyEnv()).isEqualTo("AUTH_MASK_KEY");
+    assertThat(job.masks()).isTrue();
+  }
+
+  @Test
+  void withoutMaskKeyEnvTheDefaultVariableOrARandomKeyIsUsed() throws IOException {
+    String yaml = HEAD + "tables:\n  - table: public.users\n    mask: [token]\n";
+
+    assertThat(loader.load(write(yaml), Map.of()).maskKeyEnv()).isNull();
+    assertThat(loader.load(write(yaml), Map.of("PGPARITY_MASK_KEY", "0123456789abcdef")).maskKeyEnv()).isNull();
+    assertThat(loader.load(write(HEAD + "tables: [public.users]\n"), Map.of("PGPARITY_MASK_KEY", "short")).masks())
+        .as("a short default key matters only to a job that masks")
+        .isFalse();
+  }
+
+  @Test
+  void aKeyColumnCannotBeMasked() throws IOException {
+    assertThat(error(HEAD + "tables:\n  - table: public.users\n    key: [id]\n    mask: [token, id]\n"))
+        .isEqualTo(
+            "auth.yaml:7: public.users: mask names key column id; keys identify rows in every report and cannot"
+                + " be masked: remove id from mask, or name other key columns in key");
+  }
+
+  @Test
+  void checksMaskedColumnsAndTheKeyVariable() throws IOException {
+    String entry = HEAD + "tables:\n  - table: public.users\n";
+    assertThat(error(entry + "    mask: [token, token]\n"))
+        .isEqualTo("auth.yaml:6: mask lists column 'token' twice; remove one");
+    assertThat(error(entry + "    mask: [token, '']\n"))
+        .isEqualTo("auth.yaml:6: mask must be a list of column names, e.g. mask: [id] but one is empty");
+    assertThat(error(entry + "    mask: {token: yes}\n"))
+        .isEqualTo("auth.yaml:6: mask must be a list of column names, e.g. mask: [id] but was a map");
+    assertThat(error(entry + "    masks: [token]\n"))
+        .startsWith("auth.yaml:6: unknown key 'masks' in a tables entry (did you mean 'mask'?)");
+    String masked = entry + "    mask: [token]\n";
+    assertThat(error(masked + "mask-key-env: 0f3c-not-a-name-9a1d\n"))
+        .isEqualTo(
+            "auth.yaml:7: mask-key-env must be the name of an environment variable, e.g. mask-key-env:"
+                + " PGPARITY_MASK_KEY (letters, digits and _), not the key itself");
+    assertThat(error(masked + "mask-key-env: AUTH_MASK_KEY\n"))
+        .isEqualTo(
+            "auth.yaml:7: mask-key-env names AUTH_MASK_KEY, which is not set; e.g. export"
+                + " AUTH_MASK_KEY=\"$(openssl rand -hex 32)\", or remove mask-key-env to use a random key per run");
+    assertThat(error(masked + "mask-key-env: AUTH_MASK_KEY\n", Map.of("AUTH_MASK_KEY", "hunter2")))
+        .isEqualTo(
+            "auth.yaml:7: the mask key in AUTH_MASK_KEY has 7 characters but needs at least 16; e.g. export"
+                + " AUTH_MASK_KEY=\"$(openssl rand -hex 32)\"");
+    assertThat(error(masked, Map.of("PGPARITY_MASK_KEY", "hunter2")))
+        .isEqualTo(
+            "auth.yaml:1: the mask key in PGPARITY_MASK_KEY has 7 characters but needs at least 16; e.g."
+                + " export PGPARITY_MASK_KEY=\"$(openssl rand -hex 32)\", or unset it to use a random key"
+                + " per run");
+    assertThat(error(HEAD + "tables: [public.users]\nmask-key-env: UNSET_KEY\n"))
+        .as("a named variable must be set even before a table masks")
+        .startsWith("auth.yaml:5: mask-key-env names UNSET_KEY, which is not set");
+  }
+
   private LiveTuning live(String yaml) throws IOException {
     return loader.load(write(yaml), Map.of()).tuning().live();
   }
@@ -513,9 +588,14 @@ class JobFileLoaderTests {
 
   /** The loader's message for {@code yaml}, with the temporary folder cut from the file name. */
   private String error(String yaml) throws IOException {
+    return error(yaml, Map.of());
+  }
+
+  /** The loader's message for {@code yaml} read with {@code env}. */
+  private String error(String yaml, Map<String, String> env) throws IOException {
     Path file = write(yaml);
     try {
-      loader.load(file, Map.of());
+      loader.load(file, env);
     } catch (ConfigException e) {
       return e.getMessage().replace(dir + file.getFileSystem().getSeparator(), "");
     }

@@ -51,4 +51,28 @@ class JobJsonWriterTests {
     assertThat(job.get("tables").get(1).get("settleWindowSeconds").asLong()).isEqualTo(300);
     assertThat(job.get("tuning").get("lagAware").asBoolean()).isTrue();
   }
+
+  @Test
+  void namesTheMaskedColumns() throws Exception {
+    JobDefinition definition =
+        new JobDefinition(
+            "auth",
+            new ConnectionSpec("jdbc:postgresql://db1:5432/app?user=checker", null),
+            new ConnectionSpec("jdbc:postgresql://db2:5432/app?user=checker", null),
+            List.of(
+                new TableSpec(TableRef.parse("public.users"), List.of(), List.of(), List.of(), null, null,
+                    List.of("password_hash", "token")),
+                TableSpec.of(TableRef.parse("public.sessions"))),
+            Tuning.defaults(),
+            dir,
+            null,
+            "AUTH_MASK_KEY");
+
+    JobJsonWriter.write(definition, dir);
+
+    JsonNode job = JsonMapper.builder().build().readTree(Files.readString(dir.resolve(JobJsonWriter.FILE_NAME)));
+    assertThat(job.get("tables").get(0).get("mask").values()).extracting(JsonNode::stringValue)
+        .containsExactly("password_hash", "token");
+    assertThat(job.get("tables").get(1).get("mask").isEmpty()).isTrue();
+  }
 }
