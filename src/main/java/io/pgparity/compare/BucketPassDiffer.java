@@ -2,6 +2,7 @@ package io.pgparity.compare;
 
 import io.pgparity.catalog.SqlIdentifier;
 import io.pgparity.catalog.TablePlan;
+import io.pgparity.connect.FailureKind;
 import io.pgparity.connect.Side;
 import io.pgparity.connect.SideFailure;
 import io.pgparity.connect.ServerPair;
@@ -59,16 +60,37 @@ public final class BucketPassDiffer {
    * stored in random key order); otherwise up to {@link #RANGES_PER_PASS} ranges per bitmap scan.
    */
   public void diff(List<KeyValue> boundaries, List<Integer> ranges, boolean sequential) {
+    Set<KeyValue> judged = new HashSet<>();
     if (sequential) {
-      run(boundaries, ranges, true);
+      runSplitting(boundaries, ranges, true, judged);
       return;
     }
     for (int start = 0; start < ranges.size(); start += RANGES_PER_PASS) {
-      run(boundaries, ranges.subList(start, Math.min(ranges.size(), start + RANGES_PER_PASS)), false);
+      runSplitting(boundaries, ranges.subList(start, Math.min(ranges.size(), start + RANGES_PER_PASS)), false, judged);
     }
   }
 
-  private void run(List<KeyValue> boundaries, List<Integer> ranges, boolean sequential) {
+  /**
+   * Runs one pass; when it hits the statement timeout, diffs each half of its ranges by index
+   * instead, down to single ranges (a range that still times out leaves the table INCOMPLETE).
+   * Keys already judged by a pass that failed midway are not reported again.
+   */
+  private void runSplitting(List<KeyValue> boundaries, List<Integer> ranges, boolean sequential, Set<KeyValue> judged) {
+    try {
+      run(boundaries, ranges, sequential, judged);
+    } catch (CompareException e) {
+      if (FailureKind.of(e) != FailureKind.TIMEOUT || ranges.size() < 2) {
+        throw e;
+      }
+      int half = ranges.size() / 2;
+      log.warn("{}: a diff of {} ranges hit the statement timeout; diffing {} and {} apart", plan.table(),
+          ranges.size(), half, ranges.size() - half);
+      runSplitting(boundaries, ranges.subList(0, half), false, judged);
+      runSplitting(boundaries, ranges.subList(half, ranges.size()), false, judged);
+    }
+  }
+
+  private void run(List<KeyValue> boundaries, List<Integer> ranges, boolean sequential, Set<KeyValue> judged) {
     log.debug("{}: diffing {} ranges {}", plan.table(), ranges.size(), sequential ? "in one sequential pass" : "by index");
     String bucket = boundaries.isEmpty() ? "0" : "width_bucket(" + key.operand() + ", " + key.keyArray() + ")";
     String filter;
@@ -85,7 +107,6 @@ public final class BucketPassDiffer {
     String sql =
         "SELECT " + bucket + ", " + key.textColumns() + ", " + RowHashSql.rowHash(plan.columns()) + " FROM "
             + SqlIdentifier.quote(plan.table()) + " WHERE " + filter + plan.andWhere() + " ORDER BY 1";
-    Set<KeyValue> judged = new HashSet<>();
     pair.withBoth(
         plan.table() + ": diff of " + ranges.size() + " ranges",
         (primary, replica) -> {
@@ -94,7 +115,7 @@ public final class BucketPassDiffer {
             CompletableFuture<ResultSet> replicaRows = CompletableFuture.supplyAsync(() -> execute(onReplica));
             try (ResultSet p = onPrimary.executeQuery();
                 ResultSet r = join(replicaRows)) {
-              merge(new BucketStream(p), new BucketStream(r), judged);
+              merge(new BucketStream(p, key), new BucketStream(r, key), judged);
             }
           }
           return null;
@@ -168,34 +189,6 @@ public final class BucketPassDiffer {
       return future.join();
     } catch (CompletionException e) {
       throw e.getCause() instanceof SQLException sql ? sql : new SQLException(e.getCause());
-    }
-  }
-
-  /** One side's rows, read a range at a time; {@code bucket} is -1 once the rows are exhausted. */
-  private final class BucketStream {
-    private final ResultSet rows;
-    int bucket = -1;
-    private boolean pending;
-
-    BucketStream(ResultSet rows) {
-      this.rows = rows;
-    }
-
-    void advance() throws SQLException {
-      pending = rows.next();
-      bucket = pending ? rows.getInt(1) : -1;
-    }
-
-    /** The current range's rows as key to row hash; moves to the next range. */
-    Map<KeyValue, Long> take() throws SQLException {
-      Map<KeyValue, Long> hashes = new HashMap<>();
-      int current = bucket;
-      while (pending && rows.getInt(1) == current) {
-        hashes.put(key.read(rows, 2), rows.getLong(key.size() + 2));
-        pending = rows.next();
-      }
-      bucket = pending ? rows.getInt(1) : -1;
-      return hashes;
     }
   }
 }
