@@ -58,18 +58,19 @@ final class PlanRangesTasklet implements Tasklet {
         ServerInfoReader.host(ledger.definition.primary().url())));
     ledger.replicaInfo = pair.on(Side.REPLICA, "replica", (c, s) -> ServerInfoReader.read(pair.pool(s),
         ServerInfoReader.host(ledger.definition.replica().url())));
+    for (TableState table : ledger.tables) {
+      Both<Optional<TableSchema>> schemas =
+          pair.onBoth(table.spec.table() + ": catalog", (c, s) -> CatalogReader.read(c, table.spec.table()));
+      table.plan = TablePlanner.plan(table.spec, schemas.primary(), schemas.replica());
+    }
+    // the probe logs what the replica is: after the catalog checks, like the line below, so a
+    // configuration error stays the only line printed
     LiveTuning live = ledger.definition.tuning().live();
     ledger.link = ReplicationProbe.detect(pair, ledger.tables.stream().map(t -> t.spec.table()).toList());
     ledger.watch = new ReplicaWatch(pair, ledger.link, live);
     ledger.catchUp = ledger.watch;
     ledger.throttle = new LagThrottle(pair, ledger.link, live);
     ledger.pacer = new RunPacer(live.queryTime(), ledger.throttle, RowRate.of(live), RowRate.of(live));
-    for (TableState table : ledger.tables) {
-      Both<Optional<TableSchema>> schemas =
-          pair.onBoth(table.spec.table() + ": catalog", (c, s) -> CatalogReader.read(c, table.spec.table()));
-      table.plan = TablePlanner.plan(table.spec, schemas.primary(), schemas.replica());
-    }
-    // logged after the catalog checks, so a configuration error stays the only line printed
     log.info(
         "Comparing primary {} (PostgreSQL {}) with replica {} (PostgreSQL {})",
         ledger.primaryInfo.host(),
