@@ -8,7 +8,9 @@ public enum ExitCode {
   DIVERGENT(1),
   USAGE(2),
   RUNTIME_FAILURE(3),
-  INCOMPLETE(4);
+  INCOMPLETE(4),
+  /** Another run of the same job holds its lock; nothing was written. */
+  ALREADY_RUNNING(5);
 
   private final int code;
 

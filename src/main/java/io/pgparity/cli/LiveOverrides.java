@@ -14,11 +14,18 @@ public record LiveOverrides(
     Integer rechecks,
     Duration recheckDelay,
     Double rowsPerSecond,
-    Integer retries) {
+    Integer retries,
+    Duration maxRuntime) {
+
+  /** Overrides without a time budget. */
+  public LiveOverrides(Boolean lagAware, Duration maxWait, Long maxLagBytes, Integer rechecks, Duration recheckDelay,
+      Double rowsPerSecond, Integer retries) {
+    this(lagAware, maxWait, maxLagBytes, rechecks, recheckDelay, rowsPerSecond, retries, null);
+  }
 
   /** Nothing given. */
   public static LiveOverrides none() {
-    return new LiveOverrides(null, null, null, null, null, null, null);
+    return new LiveOverrides(null, null, null, null, null, null, null, null);
   }
 
   /** {@code base} with every given field replaced. */
@@ -31,6 +38,7 @@ public record LiveOverrides(
         recheckDelay != null ? recheckDelay : base.recheckDelay(),
         rowsPerSecond != null ? rowsPerSecond : base.rowsPerSecond(),
         retries != null ? retries : base.retries(),
-        base.queryTime());
+        base.queryTime(),
+        maxRuntime != null ? maxRuntime : base.maxRuntime());
   }
 }

@@ -7,6 +7,7 @@ import io.pgparity.config.JobFileLoader;
 import io.pgparity.config.LiveTuning;
 import io.pgparity.config.PasswordResolver;
 import io.pgparity.config.Tuning;
+import io.pgparity.guard.AlreadyRunningException;
 import io.pgparity.job.RunOutcome;
 import io.pgparity.job.SpringVerifyLauncher;
 import io.pgparity.job.VerifyLauncher;
@@ -56,6 +57,9 @@ public final class VerifyCommand implements Command {
       // scripts read the last line: nothing may be printed on out after the verdict
       out.println(outcome.verdict());
       return ExitCode.of(outcome.status()).code();
+    } catch (AlreadyRunningException e) {
+      err.println("pgparity: " + e.getMessage());
+      return ExitCode.ALREADY_RUNNING.code();
     } catch (ConfigException e) {
       err.println("pgparity: " + e.getMessage());
       if (debug) {
@@ -134,6 +138,9 @@ public final class VerifyCommand implements Command {
             + " (default "
             + live.retries()
             + ")",
+        "  --max-runtime D        stop starting new work after D; tables not compared by then",
+        "                         are INCOMPLETE, reports are written, exit code 4",
+        "                         (default 0: no limit)",
         "  --job-repository URL   JDBC url of the Spring Batch job repository",
         "                         (default: a file database under --out)",
         "  --repair-sql           also write repair.sql (guarded statements that make the",
@@ -146,7 +153,7 @@ public final class VerifyCommand implements Command {
         "Passwords never come from the command line: put them in ~/.pgpass (or $PGPASSFILE),",
         "or reference an environment variable in the job file: password: ${PRIMARY_PASSWORD}.",
         "Exit codes: 0 consistent, 1 divergent, 2 usage/configuration error, 3 runtime failure,",
-        "4 incomplete.",
+        "4 incomplete (also after --max-runtime or SIGTERM), 5 the job is already running.",
         "");
   }
 }

@@ -36,6 +36,7 @@ public final class VerifyOptionsParser {
           "--recheck-delay",
           "--rows-per-second",
           "--retries",
+          "--max-runtime",
           "--job-repository",
           "--repair-sql",
           "--debug",
@@ -104,7 +105,8 @@ public final class VerifyOptionsParser {
             single,
             "--rows-per-second",
             (option, value) -> READER.parsed(option, value, RateText.FORMS, RateText::parse)),
-        integer(single, "--retries", 0, LiveTuning.MAX_RETRIES));
+        integer(single, "--retries", 0, LiveTuning.MAX_RETRIES),
+        converted(single, "--max-runtime", READER::duration));
   }
 
   /** The option's value converted, or null when it was not given. */
@@ -149,6 +151,7 @@ public final class VerifyOptionsParser {
       case "--out" -> "--out reports";
       case "--job-repository" -> "--job-repository jdbc:postgresql://host:5432/batch";
       case "--max-wait" -> "--max-wait 2m";
+      case "--max-runtime" -> "--max-runtime 30m";
       case "--max-lag" -> "--max-lag 64MB";
       case "--recheck-delay" -> "--recheck-delay 1s";
       case "--rows-per-second" -> "--rows-per-second 5000";

@@ -37,6 +37,7 @@ public final class JobFileLoader {
           "rows-per-second",
           "retries",
           "query-time",
+          "max-runtime",
           "mask-key-env",
           "out",
           "job-repository");

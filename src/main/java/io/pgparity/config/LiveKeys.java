@@ -34,7 +34,8 @@ final class LiveKeys {
         job.integer(
                 "retries", 0, LiveTuning.MAX_RETRIES, "between 0 and " + LiveTuning.MAX_RETRIES)
             .orElse(defaults.retries()),
-        positive(job, "query-time").orElse(defaults.queryTime()));
+        positive(job, "query-time").orElse(defaults.queryTime()),
+        duration(job, "max-runtime").orElse(defaults.maxRuntime()));
   }
 
   /** The entry's settle window, or null without one; the two keys come together or not at all. */

@@ -10,7 +10,8 @@ import java.time.Duration;
  * for how long ({@code maxWait}), the lag in WAL bytes above which it pauses ({@code maxLagBytes},
  * 0 = never), how often a suspect row is read again and how long apart ({@code rechecks}, {@code
  * recheckDelay}), a rows-per-second ceiling per side (0 = none), retries of transient failures,
- * and the time one hash query should take ({@code queryTime}; pieces of heap adapt to it).
+ * the time one hash query should take ({@code queryTime}; pieces of heap adapt to it), and the
+ * run's time budget ({@code maxRuntime}, zero = none; then unfinished tables are INCOMPLETE).
  */
 public record LiveTuning(
     boolean lagAware,
@@ -20,7 +21,8 @@ public record LiveTuning(
     Duration recheckDelay,
     double rowsPerSecond,
     int retries,
-    Duration queryTime) {
+    Duration queryTime,
+    Duration maxRuntime) {
 
   public static final int MAX_RECHECKS = 100;
   public static final int MAX_RETRIES = 20;
@@ -41,6 +43,14 @@ public record LiveTuning(
         "retries must be between 0 and %s but was %s", MAX_RETRIES, retries);
     checkNotNull(queryTime, "queryTime");
     checkArgument(!queryTime.isNegative() && !queryTime.isZero(), "query-time must be positive but was %s", queryTime);
+    checkNotNull(maxRuntime, "maxRuntime");
+    checkArgument(!maxRuntime.isNegative(), "max-runtime must not be negative but was %s", maxRuntime);
+  }
+
+  /** Live settings without a time budget. */
+  public LiveTuning(boolean lagAware, Duration maxWait, long maxLagBytes, int rechecks, Duration recheckDelay,
+      double rowsPerSecond, int retries, Duration queryTime) {
+    this(lagAware, maxWait, maxLagBytes, rechecks, recheckDelay, rowsPerSecond, retries, queryTime, Duration.ZERO);
   }
 
   /** Live settings with the default query time. */

@@ -59,6 +59,7 @@ final class DiffRowsTasklet implements Tasklet {
   }
 
   private void diff(TableState table, int[] ranges) {
+    ledger.stop.check();
     LiveTuning live = ledger.definition.tuning().live();
     LiveRecheck recheck = new LiveRecheck(ledger.catchUp, live.rechecks(), live.recheckDelay(), table.spec.settle());
     ledger.throttle.pauseWhileLagging();

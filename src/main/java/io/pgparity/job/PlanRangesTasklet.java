@@ -103,7 +103,7 @@ final class PlanRangesTasklet implements Tasklet {
     ledger.watch = new ReplicaWatch(pair, ledger.link, live);
     ledger.catchUp = ledger.watch;
     ledger.throttle = new LagThrottle(pair, ledger.link, live);
-    ledger.pacer = new RunPacer(live.queryTime(), ledger.throttle, RowRate.of(live), RowRate.of(live));
+    ledger.pacer = new RunPacer(live.queryTime(), ledger.throttle, RowRate.of(live), RowRate.of(live), ledger.stop);
   }
 
   private void planRanges(ServerPair pair, TableState table) {

@@ -5,6 +5,7 @@ import io.pgparity.config.TableSpec;
 import io.pgparity.connect.Both;
 import io.pgparity.connect.ServerInfo;
 import io.pgparity.connect.ServerPair;
+import io.pgparity.guard.RunStop;
 import io.pgparity.live.CatchUp;
 import io.pgparity.live.LagThrottle;
 import io.pgparity.live.Lsn;
@@ -48,6 +49,8 @@ final class RunLedger implements AutoCloseable {
   /** Set by the launcher for verify --repair-sql: keep unmasked divergences and write repair.sql. */
   volatile boolean repairSql;
   volatile RepairInput repairInput;
+  /** Set by the launcher: max-runtime and SIGTERM stop the run from starting new work. */
+  volatile RunStop stop = RunStop.never();
 
   RunLedger(JobDefinition definition, Instant startedAt) {
     this.definition = definition;

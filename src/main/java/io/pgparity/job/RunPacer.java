@@ -1,6 +1,7 @@
 package io.pgparity.job;
 
 import io.pgparity.connect.Side;
+import io.pgparity.guard.RunStop;
 import io.pgparity.hashing.Pacer;
 import io.pgparity.live.LagThrottle;
 import io.pgparity.live.RowRate;
@@ -8,7 +9,8 @@ import java.time.Duration;
 
 /**
  * The run's pacing of hash queries: the job's query time, a pause while the replica lags beyond
- * max-lag, and one rows-per-second ceiling per side (each side's rows are charged to its own).
+ * max-lag, a stop before any new piece once max-runtime or SIGTERM ended the run, and one
+ * rows-per-second ceiling per side (each side's rows are charged to its own).
  */
 final class RunPacer implements Pacer {
 
@@ -16,9 +18,11 @@ final class RunPacer implements Pacer {
   private final LagThrottle throttle;
   private final RowRate primaryRate;
   private final RowRate replicaRate;
+  private final RunStop stop;
 
-  RunPacer(Duration target, LagThrottle throttle, RowRate primaryRate, RowRate replicaRate) {
+  RunPacer(Duration target, LagThrottle throttle, RowRate primaryRate, RowRate replicaRate, RunStop stop) {
     this.target = target;
+    this.stop = stop;
     this.throttle = throttle;
     this.primaryRate = primaryRate;
     this.replicaRate = replicaRate;
@@ -31,7 +35,10 @@ final class RunPacer implements Pacer {
 
   @Override
   public void beforeQuery() {
+    // no new piece once the run is told to stop: the table is left INCOMPLETE (see Unjudged)
+    stop.check();
     throttle.pauseWhileLagging();
+    stop.check();
   }
 
   @Override

@@ -4,6 +4,10 @@ import io.pgparity.PgParityApplication;
 import io.pgparity.cli.Version;
 import io.pgparity.config.ConfigException;
 import io.pgparity.config.JobDefinition;
+import io.pgparity.guard.AlreadyRunningException;
+import io.pgparity.guard.JobLock;
+import io.pgparity.guard.RunStop;
+import io.pgparity.guard.TermSignal;
 import io.pgparity.report.ReportWriter;
 import io.pgparity.report.RunResult;
 import io.pgparity.report.Status;
@@ -42,11 +46,30 @@ public final class SpringVerifyLauncher implements VerifyLauncher {
     return launch(definition, false);
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * @throws AlreadyRunningException when another run of the same job holds its lock; checked
+   *     before anything of the run is written
+   */
   @Override
   public RunOutcome launch(JobDefinition definition, boolean repairSql) {
+    RunStop stop = RunStop.after(definition.tuning().live().maxRuntime());
+    try (JobLock lock = JobLock.acquire(definition.out().resolve(definition.name()), definition.name());
+        TermSignal term = TermSignal.stopping(stop, TermSignal.DEFAULT_BOUND)) {
+      RunOutcome outcome = run(definition, repairSql, stop);
+      if (stop.reason() != null && outcome.status() == Status.INCOMPLETE) {
+        log.warn("Run of {} stopped early: {}", definition.name(), stop.reason());
+      }
+      return outcome;
+    }
+  }
+
+  private RunOutcome run(JobDefinition definition, boolean repairSql, RunStop stop) {
     try (ConfigurableApplicationContext context = context(definition)) {
       RunLedger ledger = context.getBean(RunLedger.class);
       ledger.repairSql = repairSql;
+      ledger.stop = stop;
       JobExecution execution =
           context.getBean(JobOperator.class)
               .start(

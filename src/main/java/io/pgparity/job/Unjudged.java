@@ -3,12 +3,13 @@ package io.pgparity.job;
 import io.pgparity.compare.CompareException;
 import io.pgparity.connect.FailureKind;
 import io.pgparity.connect.RetriesExhaustedException;
+import io.pgparity.guard.RunStoppedException;
 import io.pgparity.live.ReplicaStalledException;
 
 /**
  * Which failures leave a table unjudged (INCOMPLETE) rather than fail the run: a replica that
  * stopped replaying, transient failures that outlasted the retries, and a statement timeout that
- * splitting could not cure. The data may well be fine; it could not be compared now.
+ * splitting could not cure, and a run stopped by max-runtime or SIGTERM. The data may well be fine; it could not be compared now.
  */
 final class Unjudged {
 
@@ -16,6 +17,7 @@ final class Unjudged {
 
   static boolean leavesTableIncomplete(CompareException e) {
     return e instanceof ReplicaStalledException
+        || e instanceof RunStoppedException
         || e instanceof RetriesExhaustedException
         || FailureKind.of(e) == FailureKind.TIMEOUT;
   }

@@ -65,6 +65,18 @@ class VerifyOptionsParserTests {
   }
 
   @Test
+  void maxRuntimeIsADurationOverridingTheJobs() {
+    assertThat(parse("--job", "jobs/auth.yaml", "--max-runtime", "30m").live().maxRuntime())
+        .isEqualTo(Duration.ofMinutes(30));
+    assertThat(parse("--job", "jobs/auth.yaml").live().applyTo(io.pgparity.config.LiveTuning.defaults()).maxRuntime())
+        .as("no limit unless asked")
+        .isZero();
+    assertThat(parse("--job", "jobs/auth.yaml", "--max-runtime=2s").live()
+            .applyTo(io.pgparity.config.LiveTuning.defaults()).maxRuntime())
+        .isEqualTo(Duration.ofSeconds(2));
+  }
+
+  @Test
   void aJobAloneIsEnoughAndLeavesOverridesUnset() {
     VerifyOptions options = parse("--job", "jobs/auth.yaml");
 
@@ -101,7 +113,7 @@ class VerifyOptionsParserTests {
             "verify: unknown option '--thread' (did you mean '--threads'?); valid options: --job,"
                 + " --primary, --replica, --table, --out, --threads, --chunk-rows,"
                 + " --max-divergences, --no-lag-wait, --max-wait, --max-lag, --rechecks,"
-                + " --recheck-delay, --rows-per-second, --retries, --job-repository, --repair-sql, --debug,"
+                + " --recheck-delay, --rows-per-second, --retries, --max-runtime, --job-repository, --repair-sql, --debug,"
                 + " --help");
     assertThat(error("--job", "a.yaml", "--max-wiat", "1m"))
         .startsWith("verify: unknown option '--max-wiat' (did you mean '--max-wait'?)");

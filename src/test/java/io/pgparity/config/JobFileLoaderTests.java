@@ -23,7 +23,7 @@ class JobFileLoaderTests {
   private static final String JOB_KEYS =
       "name, primary, replica, tables, threads, chunk-rows, max-divergences, statement-timeout,"
           + " lock-timeout, lag-aware, max-wait, max-lag, rechecks, recheck-delay, rows-per-second,"
-          + " retries, query-time, mask-key-env, out, job-repository";
+          + " retries, query-time, max-runtime, mask-key-env, out, job-repository";
   private static final String TABLE_KEYS =
       "table, key, columns, ignore-columns, where, settle-column, settle-window, mask";
   private static final String HEAD =
@@ -289,6 +289,8 @@ class JobFileLoaderTests {
     assertThat(live(head + "rows-per-second: 0.5\n").rowsPerSecond()).isEqualTo(0.5);
     LiveTuning live = live(head + "max-wait: 0\nrecheck-delay: 2m\nrechecks: 0\nretries: 20\n");
     assertThat(live.maxWait()).isZero();
+    assertThat(live.maxRuntime()).as("no limit by default").isZero();
+    assertThat(live(head + "max-runtime: 30m\n").maxRuntime()).isEqualTo(java.time.Duration.ofMinutes(30));
     assertThat(live.recheckDelay()).isEqualTo(Duration.ofMinutes(2));
     assertThat(live.rechecks()).isZero();
     assertThat(live.retries()).isEqualTo(20);
@@ -322,6 +324,9 @@ class JobFileLoaderTests {
         .isEqualTo("auth.yaml:5: rechecks must be an integer between 0 and 100 but was '-1'");
     assertThat(error(head + "query-time: 0s\n"))
         .isEqualTo("auth.yaml:5: query-time must be a positive duration, e.g. 2s, but was '0s'");
+    assertThat(error(head + "max-runtime: soon\n"))
+        .startsWith("auth.yaml:5: max-runtime must be ")
+        .endsWith("but was 'soon'");
     assertThat(error(head + "retries: 21\n"))
         .isEqualTo("auth.yaml:5: retries must be an integer between 0 and 20 but was '21'");
     assertThat(error(head + "rows-per-second: -5\n"))
