@@ -8,7 +8,9 @@ public enum ExitCode {
   DIVERGENT(1),
   USAGE(2),
   RUNTIME_FAILURE(3),
-  INCOMPLETE(4);
+  INCOMPLETE(4),
+  /** pgparity audit: a replication or configuration finding (5 is kept for "already running"). */
+  AUDIT_FINDINGS(6);
 
   private final int code;
 
