@@ -53,7 +53,7 @@ public record AuditReport(
     }
     for (Sender s : replication.senders()) {
       text.append(String.format("  sender %s: %s, %s, lag write %s flush %s replay %s%n", s.applicationName(),
-          s.state(), s.syncState(), s.writeLag(), s.flushLag(), s.replayLag()));
+          s.state(), s.syncState(), dash(s.writeLag()), dash(s.flushLag()), dash(s.replayLag())));
     }
     for (Slot s : replication.slots()) {
       text.append(String.format("  slot %s (%s): %s, retains %s bytes%n", s.name(), s.type(),
@@ -65,8 +65,8 @@ public record AuditReport(
     }
     text.append("Settings (primary | replica | expected)\n");
     for (String name : new TreeSet<>(primarySettings.keySet())) {
-      text.append(String.format("  %-30s %s | %s | %s%n", name, shown(primarySettings, name),
-          shown(replicaSettings, name), expected.getOrDefault(name, "-")));
+      text.append(String.format("  %-30s %s | %s | %s%n", name, quoted(shown(primarySettings, name)),
+          quoted(shown(replicaSettings, name)), expected.getOrDefault(name, "-")));
     }
     text.append("Findings\n");
     findings.forEach(f -> text.append("  ").append(f.line()).append('\n'));
@@ -114,6 +114,16 @@ public record AuditReport(
           .put("expected", expected.get(name));
     }
     return root;
+  }
+
+  /** A lag is null while the standby is idle or has not replied yet. */
+  private static String dash(String value) {
+    return value == null ? "-" : value;
+  }
+
+  /** An empty setting (synchronous_standby_names) would be invisible in the table. */
+  private static String quoted(String value) {
+    return value == null ? "-" : value.isEmpty() ? "''" : value;
   }
 
   private static String shown(Map<String, SettingValue> settings, String name) {
