@@ -1,5 +1,6 @@
 package io.pgparity;
 
+import io.pgparity.audit.AuditCommand;
 import io.pgparity.bench.BenchCommand;
 import io.pgparity.cli.Cli;
 import io.pgparity.cli.VerifyCommand;
@@ -21,7 +22,7 @@ public class PgParityApplication {
     SpringVerifyLauncher launcher = new SpringVerifyLauncher();
     Cli cli = new Cli(
         List.of(new VerifyCommand(launcher), new DemoCommand(launcher), new BenchCommand(launcher),
-            new RepairCommand(), new EvidenceCommand()),
+            new RepairCommand(), new EvidenceCommand(), new AuditCommand()),
         System.out,
         System.err);
     System.exit(cli.run(args));

@@ -10,7 +10,9 @@ public enum ExitCode {
   RUNTIME_FAILURE(3),
   INCOMPLETE(4),
   /** Another run of the same job holds its lock; nothing was written. */
-  ALREADY_RUNNING(5);
+  ALREADY_RUNNING(5),
+  /** pgparity audit: a replication or configuration finding. */
+  AUDIT_FINDINGS(6);
 
   private final int code;
 

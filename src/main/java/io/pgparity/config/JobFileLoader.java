@@ -40,7 +40,8 @@ public final class JobFileLoader {
           "max-runtime",
           "mask-key-env",
           "out",
-          "job-repository");
+          "job-repository",
+          "expect");
   static final List<String> CONNECTION_KEYS = List.of("url", "password");
   static final List<String> TABLE_KEYS =
       List.of(
@@ -80,6 +81,8 @@ public final class JobFileLoader {
     List<TableSpec> tables = tables(fileName, job, env);
     Tuning tuning = tuning(job);
     String maskKeyEnv = MaskKeys.keyEnv(job, env, tables.stream().anyMatch(t -> !t.mask().isEmpty()));
+    // only pgparity audit uses it, but a mistake in it is reported by every command
+    ExpectKeys.read(job);
     Path out = job.string("out", "a folder path").map(o -> path(job, o)).orElse(DEFAULT_OUT);
     String repository = job.string("job-repository", "a JDBC url").orElse(null);
     if (repository != null && !repository.startsWith("jdbc:")) {

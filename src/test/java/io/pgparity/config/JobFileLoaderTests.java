@@ -23,7 +23,7 @@ class JobFileLoaderTests {
   private static final String JOB_KEYS =
       "name, primary, replica, tables, threads, chunk-rows, max-divergences, statement-timeout,"
           + " lock-timeout, lag-aware, max-wait, max-lag, rechecks, recheck-delay, rows-per-second,"
-          + " retries, query-time, max-runtime, mask-key-env, out, job-repository";
+          + " retries, query-time, max-runtime, mask-key-env, out, job-repository, expect";
   private static final String TABLE_KEYS =
       "table, key, columns, ignore-columns, where, settle-column, settle-window, mask";
   private static final String HEAD =
