@@ -4,6 +4,7 @@ import io.pgparity.PgParityApplication;
 import io.pgparity.cli.Version;
 import io.pgparity.config.ConfigException;
 import io.pgparity.config.JobDefinition;
+import io.pgparity.metrics.MetricsPublisher;
 import io.pgparity.report.ReportWriter;
 import io.pgparity.report.RunResult;
 import io.pgparity.report.Status;
@@ -44,6 +45,7 @@ public final class SpringVerifyLauncher implements VerifyLauncher {
 
   @Override
   public RunOutcome launch(JobDefinition definition, boolean repairSql) {
+    Instant startedAt = Instant.now();
     try (ConfigurableApplicationContext context = context(definition)) {
       RunLedger ledger = context.getBean(RunLedger.class);
       ledger.repairSql = repairSql;
@@ -56,6 +58,7 @@ public final class SpringVerifyLauncher implements VerifyLauncher {
                       .toJobParameters());
       if (execution.getStatus() == BatchStatus.COMPLETED && ledger.result != null) {
         RunResult result = ledger.result;
+        MetricsPublisher.afterRun(definition, result);
         return new RunOutcome(result.status(), result.runFolder(), Verdict.line(result));
       }
       return failed(ledger, execution.getAllFailureExceptions());
@@ -63,6 +66,7 @@ public final class SpringVerifyLauncher implements VerifyLauncher {
       throw e;
     } catch (Exception e) {
       log.debug("verify failed", e);
+      MetricsPublisher.afterFailure(definition, startedAt);
       return new RunOutcome(Status.FAILED, null, "FAILED: " + rootMessage(e));
     }
   }
@@ -84,6 +88,9 @@ public final class SpringVerifyLauncher implements VerifyLauncher {
       new ReportWriter().writeAll(result, List.of());
       folder = result.runFolder();
       writeManifest(ledger, result);
+      MetricsPublisher.afterRun(ledger.definition, result);
+    } else {
+      MetricsPublisher.afterFailure(ledger.definition, ledger.startedAt);
     }
     return new RunOutcome(Status.FAILED, folder, "FAILED: " + message + (folder == null ? "" : "; report: " + folder));
   }
