@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -68,6 +69,9 @@ public final class SpringVerifyLauncher implements VerifyLauncher {
       log.debug("verify failed", e);
       MetricsPublisher.afterFailure(definition, startedAt);
       return new RunOutcome(Status.FAILED, null, "FAILED: " + rootMessage(e));
+    } finally {
+      // the next launch in this process (demo, bench, tests) has a run id of its own
+      MDC.remove(ContextKeys.RUN_ID_MDC);
     }
   }
 
