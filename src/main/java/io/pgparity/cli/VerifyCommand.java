@@ -143,6 +143,8 @@ public final class VerifyCommand implements Command {
         "                         for node_exporter's textfile collector), replaced atomically",
         "  --pushgateway URL      after the run, PUT its metrics to a Prometheus Pushgateway",
         "                         (group job=pgparity, instance=<job name>); failure only warns",
+        "  --log-format F         text (default) or json: one JSON object per stderr log line;",
+        "                         any command takes it; also PGPARITY_LOG_FORMAT=json",
         "  --debug                show stack traces of errors",
         "  --help, -h             this text",
         "",
