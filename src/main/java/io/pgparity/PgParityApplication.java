@@ -3,6 +3,9 @@ package io.pgparity;
 import io.pgparity.audit.AuditCommand;
 import io.pgparity.bench.BenchCommand;
 import io.pgparity.cli.Cli;
+import io.pgparity.cli.ExitCode;
+import io.pgparity.cli.LogFormat;
+import io.pgparity.config.ConfigException;
 import io.pgparity.cli.VerifyCommand;
 import io.pgparity.demo.DemoCommand;
 import io.pgparity.evidence.EvidenceCommand;
@@ -19,12 +22,21 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class PgParityApplication {
 
   public static void main(String[] args) {
+    List<String> rest;
+    try {
+      // before the first logger exists: logback.xml reads the format when it is loaded
+      rest = LogFormat.select(args, System.getenv());
+    } catch (ConfigException e) {
+      System.err.println("pgparity: " + e.getMessage());
+      System.exit(ExitCode.USAGE.code());
+      return;
+    }
     SpringVerifyLauncher launcher = new SpringVerifyLauncher();
     Cli cli = new Cli(
         List.of(new VerifyCommand(launcher), new DemoCommand(launcher), new BenchCommand(launcher),
             new RepairCommand(), new EvidenceCommand(), new AuditCommand()),
         System.out,
         System.err);
-    System.exit(cli.run(args));
+    System.exit(cli.run(rest.toArray(String[]::new)));
   }
 }

@@ -5,6 +5,7 @@ import io.pgparity.config.ConfigException;
 import io.pgparity.config.ConnectionSpec;
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.JobFileLoader;
+import io.pgparity.config.MetricsTargets;
 import io.pgparity.config.PasswordResolver;
 import io.pgparity.config.TableSpec;
 import io.pgparity.config.Tuning;
@@ -67,7 +68,8 @@ public final class JobDefinitionFactory {
               tuning,
               orElse(options.out(), job == null ? JobFileLoader.DEFAULT_OUT : job.out()),
               orElse(options.jobRepositoryUrl(), job == null ? null : job.jobRepositoryUrl()),
-              job == null ? null : job.maskKeyEnv());
+              job == null ? null : job.maskKeyEnv(),
+              (job == null ? MetricsTargets.NONE : job.metrics()).overriddenBy(options.metrics()));
       return new JobDefinition(
           definition.name(),
           passwords.resolve(definition.primary()),
@@ -76,7 +78,8 @@ public final class JobDefinitionFactory {
           definition.tuning(),
           definition.out(),
           definition.jobRepositoryUrl(),
-          definition.maskKeyEnv());
+          definition.maskKeyEnv(),
+          definition.metrics());
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new ConfigException("verify: " + e.getMessage() + " (see pgparity verify --help)", e);
     }

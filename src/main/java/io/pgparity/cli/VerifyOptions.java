@@ -3,13 +3,15 @@ package io.pgparity.cli;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import io.pgparity.catalog.TableRef;
+import io.pgparity.config.MetricsTargets;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * The options of {@code pgparity verify}. Every field but {@code tables}, {@code live}, {@code
  * debug}, {@code help} and {@code repairSql} is null when not given; an empty {@code tables} keeps the job file's
- * list, and {@code live} holds the live-replica overrides.
+ * list, and {@code live} holds the live-replica overrides. {@code metrics} holds --metrics-file and
+ * --pushgateway (their fields null when not given).
  */
 public record VerifyOptions(
     Path job,
@@ -24,11 +26,21 @@ public record VerifyOptions(
     LiveOverrides live,
     boolean debug,
     boolean help,
-    boolean repairSql) {
+    boolean repairSql,
+    MetricsTargets metrics) {
 
   public VerifyOptions {
     tables = List.copyOf(tables);
     checkNotNull(live, "live");
+    metrics = metrics == null ? MetricsTargets.NONE : metrics;
+  }
+
+  /** Options without --metrics-file and --pushgateway. */
+  public VerifyOptions(Path job, String primaryUrl, String replicaUrl, List<TableRef> tables, Path out, Integer threads,
+      Integer chunkRows, Integer maxDivergences, String jobRepositoryUrl, LiveOverrides live, boolean debug, boolean help,
+      boolean repairSql) {
+    this(job, primaryUrl, replicaUrl, tables, out, threads, chunkRows, maxDivergences, jobRepositoryUrl, live, debug, help,
+        repairSql, MetricsTargets.NONE);
   }
 
   /** Options without --repair-sql. */

@@ -4,6 +4,7 @@ import io.pgparity.catalog.TableRef;
 import io.pgparity.config.ByteSizeText;
 import io.pgparity.config.ConfigException;
 import io.pgparity.config.LiveTuning;
+import io.pgparity.config.MetricsTargets;
 import io.pgparity.config.PasswordResolver;
 import io.pgparity.config.RateText;
 import io.pgparity.config.Tuning;
@@ -39,6 +40,8 @@ public final class VerifyOptionsParser {
           "--max-runtime",
           "--job-repository",
           "--repair-sql",
+          "--metrics-file",
+          "--pushgateway",
           "--debug",
           "--help");
   private static final String SEE_HELP = " (see pgparity verify --help)";
@@ -85,7 +88,8 @@ public final class VerifyOptionsParser {
             live(single),
             single.containsKey("--debug"),
             false,
-            single.containsKey("--repair-sql"));
+            single.containsKey("--repair-sql"),
+            metrics(single));
     checkComplete(options);
     return options;
   }
@@ -107,6 +111,15 @@ public final class VerifyOptionsParser {
             (option, value) -> READER.parsed(option, value, RateText.FORMS, RateText::parse)),
         integer(single, "--retries", 0, LiveTuning.MAX_RETRIES),
         converted(single, "--max-runtime", READER::duration));
+  }
+
+  private static MetricsTargets metrics(Map<String, String> single) {
+    Path file = path(single.get("--metrics-file"), "--metrics-file");
+    try {
+      return MetricsTargets.of(file, single.get("--pushgateway"));
+    } catch (IllegalArgumentException e) {
+      throw READER.error("--" + e.getMessage());
+    }
   }
 
   /** The option's value converted, or null when it was not given. */
@@ -156,6 +169,8 @@ public final class VerifyOptionsParser {
       case "--recheck-delay" -> "--recheck-delay 1s";
       case "--rows-per-second" -> "--rows-per-second 5000";
       case "--rechecks", "--retries" -> option + " 3";
+      case "--metrics-file" -> "--metrics-file /var/lib/node_exporter/textfile/pgparity-auth.prom";
+      case "--pushgateway" -> "--pushgateway http://pushgateway:9091";
       default -> option + " 4";
     };
   }

@@ -11,6 +11,7 @@ import java.util.List;
  * and job repository go. {@code jobRepositoryUrl} null means an embedded file database under
  * {@code out}. {@code maskKeyEnv} names the environment variable holding the key of masked columns'
  * fingerprints; null means {@value #DEFAULT_MASK_KEY_ENV} if set, else a random key per run.
+ * {@code metrics} says where the run's Prometheus metrics go (null is taken as none).
  */
 public record JobDefinition(
     String name,
@@ -20,7 +21,8 @@ public record JobDefinition(
     Tuning tuning,
     Path out,
     String jobRepositoryUrl,
-    String maskKeyEnv) {
+    String maskKeyEnv,
+    MetricsTargets metrics) {
 
   /** Job names become folder names, so they are kept to a safe alphabet. */
   public static final String NAME_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
@@ -54,6 +56,20 @@ public record JobDefinition(
         "mask-key-env must be the name of an environment variable (letters, digits and _), e.g. %s,"
             + " not the key itself",
         DEFAULT_MASK_KEY_ENV);
+    metrics = metrics == null ? MetricsTargets.NONE : metrics;
+  }
+
+  /** A job that writes no metrics. */
+  public JobDefinition(
+      String name,
+      ConnectionSpec primary,
+      ConnectionSpec replica,
+      List<TableSpec> tables,
+      Tuning tuning,
+      Path out,
+      String jobRepositoryUrl,
+      String maskKeyEnv) {
+    this(name, primary, replica, tables, tuning, out, jobRepositoryUrl, maskKeyEnv, MetricsTargets.NONE);
   }
 
   /** A job whose masked columns (if any) are keyed by the default key. */

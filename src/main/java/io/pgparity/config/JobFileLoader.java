@@ -41,7 +41,9 @@ public final class JobFileLoader {
           "mask-key-env",
           "out",
           "job-repository",
-          "expect");
+          "expect",
+          "metrics-file",
+          "pushgateway");
   static final List<String> CONNECTION_KEYS = List.of("url", "password");
   static final List<String> TABLE_KEYS =
       List.of(
@@ -92,8 +94,9 @@ public final class JobFileLoader {
               + YamlSection.abbreviate(repository)
               + "'; remove the key to use a file database under out");
     }
+    MetricsTargets metrics = metrics(job);
     try {
-      return new JobDefinition(name, primary, replica, tables, tuning, out, repository, maskKeyEnv);
+      return new JobDefinition(name, primary, replica, tables, tuning, out, repository, maskKeyEnv, metrics);
     } catch (IllegalArgumentException | NullPointerException e) {
       throw job.error(e.getMessage());
     }
@@ -210,6 +213,25 @@ public final class JobFileLoader {
           LiveKeys.tuning(job));
     } catch (IllegalArgumentException e) {
       throw job.error(e.getMessage());
+    }
+  }
+
+  private static MetricsTargets metrics(YamlSection job) {
+    Path file = job.string("metrics-file", "a file path ending in .prom")
+        .map(text -> {
+          try {
+            return Path.of(text);
+          } catch (InvalidPathException e) {
+            throw job.error(job.value("metrics-file").get(), "metrics-file is not a valid path: " + e.getReason());
+          }
+        })
+        .orElse(null);
+    String pushgateway = job.string("pushgateway", "an http(s) URL").orElse(null);
+    try {
+      return MetricsTargets.of(file, pushgateway);
+    } catch (IllegalArgumentException e) {
+      throw job.error(job.value(file != null && !file.toString().endsWith(".prom") ? "metrics-file" : "pushgateway")
+          .get(), e.getMessage());
     }
   }
 

@@ -11,5 +11,8 @@ public final class ContextKeys {
   /** Job parameter that makes each launch a new job instance. */
   public static final String LAUNCH_ID = "launchId";
 
+  /** MDC key of the run id on every log line once the run folder exists (see logback.xml). */
+  public static final String RUN_ID_MDC = "runId";
+
   private ContextKeys() {}
 }

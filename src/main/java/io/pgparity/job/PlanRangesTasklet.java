@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -88,6 +89,8 @@ final class PlanRangesTasklet implements Tasklet {
     }
     ledger.folder = RunFolder.create(ledger.definition.out(), ledger.definition.name(), ledger.startedAt,
         new SecureRandom());
+    // every log line from here on names the run; the compare threads copy it (VerifyJobConfiguration)
+    MDC.put(ContextKeys.RUN_ID_MDC, ledger.folder.runId());
     JobJsonWriter.write(ledger.definition, ledger.folder.path());
     ledger.divergences = DivergenceWriter.open(ledger.folder.path());
     if (ledger.repairSql) {

@@ -8,6 +8,7 @@ import io.pgparity.guard.AlreadyRunningException;
 import io.pgparity.guard.JobLock;
 import io.pgparity.guard.RunStop;
 import io.pgparity.guard.TermSignal;
+import io.pgparity.metrics.MetricsPublisher;
 import io.pgparity.report.ReportWriter;
 import io.pgparity.report.RunResult;
 import io.pgparity.report.Status;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -66,6 +68,7 @@ public final class SpringVerifyLauncher implements VerifyLauncher {
   }
 
   private RunOutcome run(JobDefinition definition, boolean repairSql, RunStop stop) {
+    Instant startedAt = Instant.now();
     try (ConfigurableApplicationContext context = context(definition)) {
       RunLedger ledger = context.getBean(RunLedger.class);
       ledger.repairSql = repairSql;
@@ -79,6 +82,7 @@ public final class SpringVerifyLauncher implements VerifyLauncher {
                       .toJobParameters());
       if (execution.getStatus() == BatchStatus.COMPLETED && ledger.result != null) {
         RunResult result = ledger.result;
+        MetricsPublisher.afterRun(definition, result);
         return new RunOutcome(result.status(), result.runFolder(), Verdict.line(result));
       }
       return failed(ledger, execution.getAllFailureExceptions());
@@ -86,7 +90,11 @@ public final class SpringVerifyLauncher implements VerifyLauncher {
       throw e;
     } catch (Exception e) {
       log.debug("verify failed", e);
+      MetricsPublisher.afterFailure(definition, startedAt);
       return new RunOutcome(Status.FAILED, null, "FAILED: " + rootMessage(e));
+    } finally {
+      // the next launch in this process (demo, bench, tests) has a run id of its own
+      MDC.remove(ContextKeys.RUN_ID_MDC);
     }
   }
 
@@ -107,6 +115,9 @@ public final class SpringVerifyLauncher implements VerifyLauncher {
       new ReportWriter().writeAll(result, List.of());
       folder = result.runFolder();
       writeManifest(ledger, result);
+      MetricsPublisher.afterRun(ledger.definition, result);
+    } else {
+      MetricsPublisher.afterFailure(ledger.definition, ledger.startedAt);
     }
     return new RunOutcome(Status.FAILED, folder, "FAILED: " + message + (folder == null ? "" : "; report: " + folder));
   }

@@ -3,6 +3,8 @@ package io.pgparity.job;
 import io.pgparity.cli.Version;
 import io.pgparity.config.JobDefinition;
 import java.time.Instant;
+import java.util.Map;
+import org.slf4j.MDC;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -33,8 +35,26 @@ class VerifyJobConfiguration {
     executor.setThreadNamePrefix("compare-");
     executor.setCorePoolSize(definition.tuning().threads());
     executor.setMaxPoolSize(definition.tuning().threads());
+    executor.setTaskDecorator(VerifyJobConfiguration::withCallersMdc);
     executor.initialize();
     return executor;
+  }
+
+  /** Runs {@code task} with the submitting thread's MDC (the run id), so pool threads log it too. */
+  private static Runnable withCallersMdc(Runnable task) {
+    Map<String, String> context = MDC.getCopyOfContextMap();
+    return () -> {
+      if (context == null) {
+        MDC.clear();
+      } else {
+        MDC.setContextMap(context);
+      }
+      try {
+        task.run();
+      } finally {
+        MDC.clear();
+      }
+    };
   }
 
   @Bean

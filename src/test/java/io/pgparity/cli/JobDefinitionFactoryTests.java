@@ -259,6 +259,26 @@ class JobDefinitionFactoryTests {
     assertThat(built.maskKeyEnv()).isEqualTo("AUTH_MASK_KEY");
   }
 
+  @Test
+  void metricsOptionsOverrideTheJobFileOneByOne() throws IOException {
+    Path job = home.resolve("metrics.yaml");
+    Files.writeString(job, String.join("\n",
+        "name: metered",
+        "primary: { url: 'jdbc:postgresql://db1/app?user=checker' }",
+        "replica: { url: 'jdbc:postgresql://db2/app?user=checker' }",
+        "tables: [public.users]",
+        "metrics-file: /var/lib/textfile/metered.prom",
+        "pushgateway: http://gw-from-file:9091",
+        ""));
+
+    JobDefinition built = factory().build(options("--job", job.toString(), "--pushgateway", "http://gw-from-cli:9091"));
+
+    assertThat(built.metrics().file()).isEqualTo(Path.of("/var/lib/textfile/metered.prom"));
+    assertThat(built.metrics().pushgateway()).hasToString("http://gw-from-cli:9091");
+    assertThat(factory().build(options("--primary", "jdbc:postgresql://db1/app", "--replica",
+        "jdbc:postgresql://db2/app", "--table", "public.users")).metrics().any()).isFalse();
+  }
+
   private JobDefinitionFactory factory() {
     return new JobDefinitionFactory(new JobFileLoader(), ENV, new PasswordResolver(Map.of(), home));
   }

@@ -113,7 +113,8 @@ class VerifyOptionsParserTests {
             "verify: unknown option '--thread' (did you mean '--threads'?); valid options: --job,"
                 + " --primary, --replica, --table, --out, --threads, --chunk-rows,"
                 + " --max-divergences, --no-lag-wait, --max-wait, --max-lag, --rechecks,"
-                + " --recheck-delay, --rows-per-second, --retries, --max-runtime, --job-repository, --repair-sql, --debug,"
+                + " --recheck-delay, --rows-per-second, --retries, --max-runtime, --job-repository, --repair-sql,"
+                + " --metrics-file, --pushgateway, --debug,"
                 + " --help");
     assertThat(error("--job", "a.yaml", "--max-wiat", "1m"))
         .startsWith("verify: unknown option '--max-wiat' (did you mean '--max-wait'?)");
@@ -131,6 +132,20 @@ class VerifyOptionsParserTests {
         .isEqualTo("verify: --job needs a value, e.g. --job jobs/auth.yaml");
     assertThat(error("--threads=", "--job", "a.yaml"))
         .isEqualTo("verify: --threads needs a value, e.g. --threads 4");
+  }
+
+  @Test
+  void readsAndChecksTheMetricsTargets() {
+    VerifyOptions options =
+        parse("--job", "a.yaml", "--metrics-file", "/tmp/auth.prom", "--pushgateway=http://gw:9091");
+    assertThat(options.metrics().file()).isEqualTo(Path.of("/tmp/auth.prom"));
+    assertThat(options.metrics().pushgateway()).hasToString("http://gw:9091");
+    assertThat(parse("--job", "a.yaml").metrics()).isEqualTo(io.pgparity.config.MetricsTargets.NONE);
+
+    assertThat(error("--job", "a.yaml", "--metrics-file", "/tmp/auth.txt"))
+        .startsWith("verify: --metrics-file must name a file ending in .prom");
+    assertThat(error("--job", "a.yaml", "--pushgateway", "ftp://gw"))
+        .startsWith("verify: --pushgateway must be an http(s) URL");
   }
 
   @Test

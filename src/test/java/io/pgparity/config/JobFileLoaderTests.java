@@ -23,7 +23,8 @@ class JobFileLoaderTests {
   private static final String JOB_KEYS =
       "name, primary, replica, tables, threads, chunk-rows, max-divergences, statement-timeout,"
           + " lock-timeout, lag-aware, max-wait, max-lag, rechecks, recheck-delay, rows-per-second,"
-          + " retries, query-time, max-runtime, mask-key-env, out, job-repository, expect";
+          + " retries, query-time, max-runtime, mask-key-env, out, job-repository, expect, metrics-file,"
+          + " pushgateway";
   private static final String TABLE_KEYS =
       "table, key, columns, ignore-columns, where, settle-column, settle-window, mask";
   private static final String HEAD =
@@ -581,6 +582,30 @@ class JobFileLoaderTests {
     assertThat(error(HEAD + "tables: [public.users]\nmask-key-env: UNSET_KEY\n"))
         .as("a named variable must be set even before a table masks")
         .startsWith("auth.yaml:5: mask-key-env names UNSET_KEY, which is not set");
+  }
+
+  @Test
+  void readsTheMetricsTargets() throws IOException {
+    String yaml = HEAD + "tables: [public.users]\nmetrics-file: /var/lib/node_exporter/textfile/auth.prom\n"
+        + "pushgateway: http://pushgateway:9091\n";
+
+    MetricsTargets metrics = loader.load(write(yaml), Map.of()).metrics();
+
+    assertThat(metrics.file()).isEqualTo(Path.of("/var/lib/node_exporter/textfile/auth.prom"));
+    assertThat(metrics.pushgateway()).hasToString("http://pushgateway:9091");
+    assertThat(loader.load(write(HEAD + "tables: [public.users]\n"), Map.of()).metrics())
+        .isEqualTo(MetricsTargets.NONE);
+  }
+
+  @Test
+  void checksTheMetricsTargets() throws IOException {
+    String head = HEAD + "tables: [public.users]\n";
+    assertThat(error(head + "metrics-file: /tmp/auth.txt\n"))
+        .startsWith("auth.yaml:5: metrics-file must name a file ending in .prom");
+    assertThat(error(head + "pushgateway: pushgateway:9091\n"))
+        .startsWith("auth.yaml:5: pushgateway must be an http(s) URL without a query");
+    assertThat(error(head + "pushgateway: 'http://gw:9091/a b'\n"))
+        .startsWith("auth.yaml:5: pushgateway must be an http(s) URL such as http://pushgateway:9091");
   }
 
   private LiveTuning live(String yaml) throws IOException {

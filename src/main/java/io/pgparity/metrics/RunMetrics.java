@@ -1,0 +1,98 @@
+package io.pgparity.metrics;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.pgparity.report.RunResult;
+import io.pgparity.report.Status;
+import io.pgparity.report.TableResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Supplier;
+
+/**
+ * A finished run's metrics in a registry of their own, rendered as Prometheus text. The job is the
+ * label {@value #JOB_LABEL}, not {@code job}: Prometheus and the Pushgateway own that label.
+ */
+public final class RunMetrics {
+
+  /** The label that names the pgparity job. */
+  public static final String JOB_LABEL = "pgparity_job";
+
+  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final String job;
+
+  private RunMetrics(String job) {
+    this.job = checkNotNull(job, "job");
+  }
+
+  /**
+   * The metrics of {@code result}; {@code lastSuccess} is the end of the newest run that judged
+   * every row (this one if it did), or null when none is known.
+   */
+  public static RunMetrics of(RunResult result, Instant lastSuccess) {
+    RunMetrics metrics = new RunMetrics(result.job());
+    metrics.run(result.status(), result.startedAt(), result.finishedAt(), lastSuccess);
+    for (TableResult table : result.tables()) {
+      metrics.table(table);
+    }
+    if (result.replication() != null) {
+      metrics.gauge("pgparity.replica.lag.max.bytes", "Largest replica lag the run saw, in WAL bytes",
+          Tags.empty(), result.replication()::largestLagBytes);
+    }
+    return metrics;
+  }
+
+  /** The metrics of a run that failed before it had a run folder: its status and duration only. */
+  public static RunMetrics failedBeforeStart(String job, Instant startedAt, Instant finishedAt, Instant lastSuccess) {
+    RunMetrics metrics = new RunMetrics(job);
+    metrics.run(Status.FAILED, startedAt, finishedAt, lastSuccess);
+    return metrics;
+  }
+
+  /** True for a status that judged every row: the check did its work, whatever it found. */
+  public static boolean success(Status status) {
+    return status == Status.CONSISTENT || status == Status.DIVERGENT;
+  }
+
+  /** The Prometheus text exposition format (version 0.0.4). */
+  public String text() {
+    return registry.scrape();
+  }
+
+  private void run(Status status, Instant startedAt, Instant finishedAt, Instant lastSuccess) {
+    for (Status value : Status.values()) {
+      gauge("pgparity.status", "1 for the status of the last run, 0 for the others", Tags.of("status", value.name()),
+          () -> value == status ? 1 : 0);
+    }
+    double seconds = Duration.between(startedAt, finishedAt).toMillis() / 1000.0;
+    gauge("pgparity.run.duration.seconds", "Duration of the last run", Tags.empty(), () -> seconds);
+    gauge("pgparity.last.run.timestamp.seconds", "End of the last run, in unix seconds", Tags.empty(),
+        () -> finishedAt.toEpochMilli() / 1000.0);
+    if (lastSuccess != null) {
+      gauge("pgparity.last.success.timestamp.seconds",
+          "End of the last run that judged every row (CONSISTENT or DIVERGENT), in unix seconds", Tags.empty(),
+          () -> lastSuccess.toEpochMilli() / 1000.0);
+    }
+  }
+
+  private void table(TableResult table) {
+    Tags tags = Tags.of("table", table.table().toString());
+    gauge("pgparity.rows.compared", "Rows of the table read on the primary", tags, table::rowsPrimary);
+    String divergent = "Divergent rows by kind: missing on the replica, extra on the replica, changed";
+    gauge("pgparity.divergent.rows", divergent, tags.and("kind", "missing"), table::missingOnReplica);
+    gauge("pgparity.divergent.rows", divergent, tags.and("kind", "extra"), table::extraOnReplica);
+    gauge("pgparity.divergent.rows", divergent, tags.and("kind", "changed"), table::changed);
+    gauge("pgparity.unstable.rows", "Rows that changed at every recheck and could not be judged", tags,
+        table::unstable);
+    gauge("pgparity.converged.rows", "Rows that differed while in flight and converged", tags, table::converged);
+  }
+
+  private void gauge(String name, String help, Tags tags, Supplier<Number> value) {
+    Gauge.builder(name, value).description(help).tags(tags.and(JOB_LABEL, job)).strongReference(true)
+        .register(registry);
+  }
+}
