@@ -63,7 +63,7 @@ final class HashRangesTasklet implements Tasklet {
   private Both<Map<Integer, BucketSum>> hash(TableState table, HashSlice slice) {
     BucketHasher hasher = new BucketHasher(table.plan);
     return ledger.pair.onBoth(table.plan.table() + " " + slice, (c, s) -> {
-      Map<Integer, BucketSum> hashed = hasher.hash(c, table.boundaries, slice, s, ledger.pacer);
+      Map<Integer, BucketSum> hashed = hasher.hash(c, table.boundaries, slice, s, ledger.pacer.counting(table.progress));
       if (s == Side.PRIMARY) {
         // after the hash, in its transaction: the replica must pass this before the diff
         table.hashedAt(ledger.catchUp.primaryPosition(c));

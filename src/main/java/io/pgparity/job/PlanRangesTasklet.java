@@ -87,6 +87,9 @@ final class PlanRangesTasklet implements Tasklet {
         log.info("Not comparing {}: {}", table.spec.table(), String.join("; ", table.plan.findings()));
       }
     }
+    ledger.progressLog = ProgressLog.start(
+        ledger.tables.stream().filter(t -> t.progress != null).map(t -> t.progress).toList(),
+        ProgressLog.interval(System.getenv("PGPARITY_PROGRESS_SECONDS")));
     ledger.folder = RunFolder.create(ledger.definition.out(), ledger.definition.name(), ledger.startedAt,
         new SecureRandom());
     // every log line from here on names the run; the compare threads copy it (VerifyJobConfiguration)
@@ -115,6 +118,7 @@ final class PlanRangesTasklet implements Tasklet {
     Both<Long> estimates = pair.onBoth(what, (c, s) -> RangePlanner.estimateRows(c, plan));
     Side larger = estimates.primary() >= estimates.replica() ? Side.PRIMARY : Side.REPLICA;
     long rows = estimates.get(larger);
+    table.progress = new TableProgress(plan.table().toString(), estimates.primary());
     int chunkRows = ledger.definition.tuning().chunkRows();
     SampleMethod method = SampleMethod.forCorrelation(pair.on(larger, what, (c, s) -> correlation(c, plan)));
     table.randomHeapOrder = method == SampleMethod.SYSTEM;

@@ -37,6 +37,7 @@ final class RunLedger implements AutoCloseable {
   volatile ReplicaWatch watch;
   volatile LagThrottle throttle;
   volatile RunPacer pacer;
+  volatile ProgressLog progressLog;
   volatile ServerInfo primaryInfo;
   volatile ServerInfo replicaInfo;
   /** Both servers' WAL positions right after connecting, for manifest.json. */
@@ -65,6 +66,9 @@ final class RunLedger implements AutoCloseable {
 
   @Override
   public void close() {
+    if (progressLog != null) {
+      progressLog.close();
+    }
     if (divergences != null) {
       divergences.close();
     }

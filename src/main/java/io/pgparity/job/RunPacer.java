@@ -48,6 +48,30 @@ final class RunPacer implements Pacer {
     (side == Side.PRIMARY ? primaryRate : replicaRate).acquire(rows);
   }
 
+  /** This pacer, also counting the primary's rows towards one table's progress. */
+  Pacer counting(TableProgress progress) {
+    RunPacer run = this;
+    return new Pacer() {
+      @Override
+      public Duration target() {
+        return run.target();
+      }
+
+      @Override
+      public void beforeQuery() {
+        run.beforeQuery();
+      }
+
+      @Override
+      public void afterQuery(Side side, long rows) {
+        if (side == Side.PRIMARY) {
+          progress.hashed(rows, System.nanoTime());
+        }
+        run.afterQuery(side, rows);
+      }
+    };
+  }
+
   /** Rows-per-second waits of both sides, for the report. */
   Duration throttled() {
     return primaryRate.throttled().plus(replicaRate.throttled());

@@ -35,6 +35,8 @@ final class TableState {
   /** True when heap order is unrelated to key order (a uuid key, say): see {@link #diffSequentially}. */
   volatile boolean randomHeapOrder;
   volatile String note;
+  /** Rows hashed on the primary against the planner's estimate; set by planRanges. */
+  volatile TableProgress progress;
   /** Why the table could not be judged (the replica stalled, retries ran out); null while it can. */
   private volatile String incomplete;
 

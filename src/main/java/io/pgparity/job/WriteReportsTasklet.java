@@ -28,6 +28,7 @@ final class WriteReportsTasklet implements Tasklet {
 
   @Override
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+    ledger.progressLog.close();
     ledger.divergences.close();
     if (ledger.repairInput != null) {
       // before summary.json, which marks the folder complete
