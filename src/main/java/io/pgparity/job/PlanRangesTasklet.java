@@ -87,13 +87,13 @@ final class PlanRangesTasklet implements Tasklet {
         log.info("Not comparing {}: {}", table.spec.table(), String.join("; ", table.plan.findings()));
       }
     }
-    ledger.progressLog = ProgressLog.start(
-        ledger.tables.stream().filter(t -> t.progress != null).map(t -> t.progress).toList(),
-        ProgressLog.interval(System.getenv("PGPARITY_PROGRESS_SECONDS")));
     ledger.folder = RunFolder.create(ledger.definition.out(), ledger.definition.name(), ledger.startedAt,
         new SecureRandom());
     // every log line from here on names the run; the compare threads copy it (VerifyJobConfiguration)
     MDC.put(ContextKeys.RUN_ID_MDC, ledger.folder.runId());
+    ledger.progressLog = ProgressLog.start(
+        ledger.tables.stream().filter(t -> t.progress != null).map(t -> t.progress).toList(),
+        ProgressLog.interval(System.getenv("PGPARITY_PROGRESS_SECONDS")));
     JobJsonWriter.write(ledger.definition, ledger.folder.path());
     ledger.divergences = DivergenceWriter.open(ledger.folder.path());
     if (ledger.repairSql) {

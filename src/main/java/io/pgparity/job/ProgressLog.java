@@ -2,11 +2,13 @@ package io.pgparity.job;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Logs one progress line per table being hashed at a steady interval (default 30 s, or
@@ -32,7 +34,14 @@ final class ProgressLog implements AutoCloseable {
       return thread;
     });
     long millis = interval.toMillis();
-    timer.scheduleAtFixedRate(() -> report(tables), millis, millis, TimeUnit.MILLISECONDS);
+    // the caller's MDC (the run id) goes on the timer thread's lines too
+    Map<String, String> context = MDC.getCopyOfContextMap();
+    timer.scheduleAtFixedRate(() -> {
+      if (context != null) {
+        MDC.setContextMap(context);
+      }
+      report(tables);
+    }, millis, millis, TimeUnit.MILLISECONDS);
     return new ProgressLog(timer);
   }
 
