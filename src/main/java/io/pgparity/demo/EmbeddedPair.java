@@ -15,13 +15,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
@@ -77,9 +75,9 @@ public final class EmbeddedPair implements AutoCloseable {
     try {
       CompletableFuture.allOf(primaryStart, replicaStart).join();
     } catch (CompletionException e) {
-      primaryStart.thenAccept(EmbeddedPair::closeQuietly);
-      replicaStart.thenAccept(EmbeddedPair::closeQuietly);
-      deleteTree(root);
+      primaryStart.thenAccept(EmbeddedServers::stopQuietly);
+      replicaStart.thenAccept(EmbeddedServers::stopQuietly);
+      EmbeddedServers.deleteTree(root);
       Throwable cause =
           e.getCause() instanceof UncheckedIOException io ? io.getCause() : e.getCause();
       throw new IllegalStateException(
@@ -253,10 +251,10 @@ public final class EmbeddedPair implements AutoCloseable {
     Executor threads = task -> new Thread(task, "embedded-pg-stop").start();
     CompletableFuture.allOf(
             servers.stream()
-                .map(server -> CompletableFuture.runAsync(() -> closeQuietly(server), threads))
+                .map(server -> CompletableFuture.runAsync(() -> EmbeddedServers.stopQuietly(server), threads))
                 .toArray(CompletableFuture[]::new))
         .join();
-    deleteTree(dataRoot);
+    EmbeddedServers.deleteTree(dataRoot);
     log.info("Stopped the embedded primary and replica");
   }
 
@@ -280,28 +278,5 @@ public final class EmbeddedPair implements AutoCloseable {
     PGSimpleDataSource dataSource = new PGSimpleDataSource();
     dataSource.setURL(url);
     return dataSource;
-  }
-
-  private static void closeQuietly(EmbeddedPostgres server) {
-    if (server == null) {
-      return;
-    }
-    try {
-      server.close();
-    } catch (IOException e) {
-      log.warn(
-          "Could not stop embedded PostgreSQL on port {}: {}", server.getPort(), e.getMessage());
-    }
-  }
-
-  private static void deleteTree(Path root) {
-    if (root == null || !Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      log.warn("Could not delete {}: {}", root, e.getMessage());
-    }
   }
 }

@@ -1,16 +1,15 @@
 package io.pgparity.testing;
 
+import io.pgparity.demo.EmbeddedServers;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,8 +53,8 @@ final class StandbyServers implements AutoCloseable {
           (System.nanoTime() - started) / 1_000_000);
       return new StandbyServers(primary, standby, root);
     } catch (RuntimeException e) {
-      stop(primary);
-      deleteTree(root);
+      EmbeddedServers.stopQuietly(primary);
+      EmbeddedServers.deleteTree(root);
       throw new IllegalStateException("cannot start a physical standby: " + e.getMessage(), e);
     }
   }
@@ -117,30 +116,10 @@ final class StandbyServers implements AutoCloseable {
     closed = true;
     CompletableFuture<Void> standbyStop =
         CompletableFuture.runAsync(
-            () -> stop(standby), task -> new Thread(task, "standby-stop").start());
-    stop(primary);
+            () -> EmbeddedServers.stopQuietly(standby), task -> new Thread(task, "standby-stop").start());
+    EmbeddedServers.stopQuietly(primary);
     standbyStop.join();
-    deleteTree(root);
+    EmbeddedServers.deleteTree(root);
     log.info("Stopped the embedded primary and physical standby");
-  }
-
-  private static void stop(EmbeddedPostgres server) {
-    if (server == null) {
-      return;
-    }
-    try {
-      server.close();
-    } catch (IOException e) {
-      log.warn(
-          "Could not stop embedded PostgreSQL on port {}: {}", server.getPort(), e.getMessage());
-    }
-  }
-
-  private static void deleteTree(Path root) {
-    try (Stream<Path> paths = Files.walk(root)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      log.warn("Could not delete {}: {}", root, e.getMessage());
-    }
   }
 }
