@@ -2,6 +2,7 @@ package io.pgparity.repair;
 
 import io.pgparity.catalog.TableRef;
 import io.pgparity.compare.Divergence;
+import io.pgparity.report.DivergenceFormat;
 import io.pgparity.compare.DivergenceKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,7 +11,6 @@ import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Divergences as JSON lines, in the format of divergences.jsonl (table, key, kind, columns,
@@ -25,14 +25,8 @@ public final class DivergenceLines {
 
   /** One compact JSON object, without the line end. */
   public static String format(Divergence d) {
-    ObjectNode node = MAPPER.createObjectNode();
-    node.put("table", d.table().schema() + "." + d.table().name());
-    node.set("key", row(d.key()));
-    node.put("kind", d.kind().name());
-    d.columns().forEach(node.putArray("columns")::add);
-    node.set("primary", d.primary() == null ? null : row(d.primary()));
-    node.set("replica", d.replica() == null ? null : row(d.replica()));
-    return MAPPER.writeValueAsString(node);
+    // the same line divergences.jsonl holds, so repair reads both files alike
+    return DivergenceFormat.jsonLine(d);
   }
 
   /**
@@ -73,12 +67,6 @@ public final class DivergenceLines {
       throw new IllegalArgumentException("no " + field + " field");
     }
     return value.stringValue();
-  }
-
-  private static ObjectNode row(Map<String, String> values) {
-    ObjectNode node = MAPPER.createObjectNode();
-    values.forEach(node::put);
-    return node;
   }
 
   private static Map<String, String> row(JsonNode node) {

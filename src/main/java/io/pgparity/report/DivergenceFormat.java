@@ -13,7 +13,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** How one divergence looks as a divergences.jsonl line and as a divergences.csv record. */
-final class DivergenceFormat {
+public final class DivergenceFormat {
 
   /** RFC 4180 ends records with CRLF. */
   static final String CRLF = "\r\n";
@@ -25,7 +25,7 @@ final class DivergenceFormat {
   private DivergenceFormat() {}
 
   /** One compact JSON object, without the line end. */
-  static String jsonLine(Divergence d) {
+  public static String jsonLine(Divergence d) {
     ObjectNode node = MAPPER.createObjectNode();
     node.put("table", d.table().toString());
     node.set("key", row(d.key()));
