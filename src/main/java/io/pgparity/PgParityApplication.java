@@ -10,6 +10,7 @@ import io.pgparity.cli.VerifyCommand;
 import io.pgparity.demo.DemoCommand;
 import io.pgparity.evidence.EvidenceCommand;
 import io.pgparity.repair.RepairCommand;
+import io.pgparity.shard.MergeCommand;
 import io.pgparity.job.SpringVerifyLauncher;
 import java.util.List;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -34,7 +35,7 @@ public class PgParityApplication {
     SpringVerifyLauncher launcher = new SpringVerifyLauncher();
     Cli cli = new Cli(
         List.of(new VerifyCommand(launcher), new DemoCommand(launcher), new BenchCommand(launcher),
-            new RepairCommand(), new EvidenceCommand(), new AuditCommand()),
+            new RepairCommand(), new EvidenceCommand(), new AuditCommand(), new MergeCommand()),
         System.out,
         System.err);
     System.exit(cli.run(rest.toArray(String[]::new)));

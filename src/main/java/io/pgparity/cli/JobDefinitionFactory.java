@@ -79,7 +79,8 @@ public final class JobDefinitionFactory {
           definition.out(),
           definition.jobRepositoryUrl(),
           definition.maskKeyEnv(),
-          definition.metrics());
+          definition.metrics(),
+          options.shard());
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new ConfigException("verify: " + e.getMessage() + " (see pgparity verify --help)", e);
     }

@@ -7,6 +7,7 @@ import io.pgparity.config.LiveTuning;
 import io.pgparity.config.MetricsTargets;
 import io.pgparity.config.PasswordResolver;
 import io.pgparity.config.RateText;
+import io.pgparity.config.Shard;
 import io.pgparity.config.Tuning;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -42,6 +43,7 @@ public final class VerifyOptionsParser {
           "--repair-sql",
           "--metrics-file",
           "--pushgateway",
+          "--shard",
           "--debug",
           "--help");
   private static final String SEE_HELP = " (see pgparity verify --help)";
@@ -89,7 +91,8 @@ public final class VerifyOptionsParser {
             single.containsKey("--debug"),
             false,
             single.containsKey("--repair-sql"),
-            metrics(single));
+            metrics(single),
+            converted(single, "--shard", VerifyOptionsParser::shard));
     checkComplete(options);
     return options;
   }
@@ -171,8 +174,23 @@ public final class VerifyOptionsParser {
       case "--rechecks", "--retries" -> option + " 3";
       case "--metrics-file" -> "--metrics-file /var/lib/node_exporter/textfile/pgparity-auth.prom";
       case "--pushgateway" -> "--pushgateway http://pushgateway:9091";
+      case "--shard" -> "--shard 0/3";
       default -> option + " 4";
     };
+  }
+
+  private static Shard shard(String option, String value) {
+    return Shard.parse(value)
+        .orElseThrow(
+            () ->
+                READER.error(
+                    option
+                        + " must be "
+                        + Shard.FORM
+                        + " but was '"
+                        + value
+                        + "'; in a Kubernetes Indexed Job give --shard $(JOB_COMPLETION_INDEX)/n"
+                        + " with n = completions"));
   }
 
   private static TableRef table(String value) {

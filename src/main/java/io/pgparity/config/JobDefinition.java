@@ -11,7 +11,8 @@ import java.util.List;
  * and job repository go. {@code jobRepositoryUrl} null means an embedded file database under
  * {@code out}. {@code maskKeyEnv} names the environment variable holding the key of masked columns'
  * fingerprints; null means {@value #DEFAULT_MASK_KEY_ENV} if set, else a random key per run.
- * {@code metrics} says where the run's Prometheus metrics go (null is taken as none).
+ * {@code metrics} says where the run's Prometheus metrics go (null is taken as none). {@code shard}
+ * (nullable) limits the run to the rows of one shard of the check.
  */
 public record JobDefinition(
     String name,
@@ -22,7 +23,8 @@ public record JobDefinition(
     Path out,
     String jobRepositoryUrl,
     String maskKeyEnv,
-    MetricsTargets metrics) {
+    MetricsTargets metrics,
+    Shard shard) {
 
   /** Job names become folder names, so they are kept to a safe alphabet. */
   public static final String NAME_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
@@ -57,6 +59,26 @@ public record JobDefinition(
             + " not the key itself",
         DEFAULT_MASK_KEY_ENV);
     metrics = metrics == null ? MetricsTargets.NONE : metrics;
+  }
+
+  /** A job that is not sharded. */
+  public JobDefinition(
+      String name,
+      ConnectionSpec primary,
+      ConnectionSpec replica,
+      List<TableSpec> tables,
+      Tuning tuning,
+      Path out,
+      String jobRepositoryUrl,
+      String maskKeyEnv,
+      MetricsTargets metrics) {
+    this(name, primary, replica, tables, tuning, out, jobRepositoryUrl, maskKeyEnv, metrics, null);
+  }
+
+  /** The same job limited to one shard. */
+  public JobDefinition withShard(Shard shard) {
+    return new JobDefinition(
+        name, primary, replica, tables, tuning, out, jobRepositoryUrl, maskKeyEnv, metrics, shard);
   }
 
   /** A job that writes no metrics. */

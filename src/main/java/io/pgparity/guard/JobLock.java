@@ -43,7 +43,17 @@ public final class JobLock implements AutoCloseable {
    * @throws AlreadyRunningException when another run (in any process) holds it
    */
   public static JobLock acquire(Path jobFolder, String job) {
-    Path file = jobFolder.resolve(FILE_NAME).toAbsolutePath();
+    return acquire(jobFolder, job, FILE_NAME);
+  }
+
+  /**
+   * Takes the lock of job {@code job} in the file {@code fileName} of {@code jobFolder}: the shards
+   * of one check run at the same time, each with a lock of its own.
+   *
+   * @throws AlreadyRunningException when another run (in any process) holds it
+   */
+  public static JobLock acquire(Path jobFolder, String job, String fileName) {
+    Path file = jobFolder.resolve(fileName).toAbsolutePath();
     FileChannel channel = null;
     try {
       Files.createDirectories(jobFolder);

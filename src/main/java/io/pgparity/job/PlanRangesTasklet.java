@@ -21,6 +21,7 @@ import io.pgparity.report.DivergenceWriter;
 import io.pgparity.report.JobJsonWriter;
 import io.pgparity.repair.RepairInput;
 import io.pgparity.report.RunFolder;
+import io.pgparity.shard.ShardFilter;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -67,6 +68,10 @@ final class PlanRangesTasklet implements Tasklet {
       Both<Optional<TableSchema>> schemas =
           pair.onBoth(table.spec.table() + ": catalog", (c, s) -> CatalogReader.read(c, table.spec.table()));
       table.plan = TablePlanner.plan(table.spec, schemas.primary(), schemas.replica());
+      if (ledger.definition.shard() != null) {
+        // every query of the table applies the plan's filter on both sides, so this is all a shard needs
+        table.plan = ShardFilter.apply(table.plan, ledger.definition.shard());
+      }
     }
     ledger.masker = Masker.forJob(ledger.definition, System.getenv());
     // logged after the catalog checks, so a configuration error stays the only line printed
@@ -76,6 +81,10 @@ final class PlanRangesTasklet implements Tasklet {
         ledger.primaryInfo.serverVersion(),
         ledger.replicaInfo.host(),
         ledger.replicaInfo.serverVersion());
+    if (ledger.definition.shard() != null) {
+      log.info("Comparing shard {}: the rows whose key hashes to {} of {}", ledger.definition.shard().label(),
+          ledger.definition.shard().index(), ledger.definition.shard().count());
+    }
     if (ledger.masker.active()) {
       log.info("Masking {}", ledger.masker.describe());
     }

@@ -36,7 +36,9 @@ final class RunResults {
         ledger.primaryInfo,
         ledger.replicaInfo,
         tables,
-        replication(ledger));
+        replication(ledger),
+        ledger.definition.shard(),
+        List.of());
   }
 
   private static ReplicationSummary replication(RunLedger ledger) {

@@ -4,6 +4,7 @@ import io.pgparity.PgParityApplication;
 import io.pgparity.cli.Version;
 import io.pgparity.config.ConfigException;
 import io.pgparity.config.JobDefinition;
+import io.pgparity.config.Shard;
 import io.pgparity.guard.AlreadyRunningException;
 import io.pgparity.guard.JobLock;
 import io.pgparity.guard.RunStop;
@@ -57,7 +58,9 @@ public final class SpringVerifyLauncher implements VerifyLauncher {
   @Override
   public RunOutcome launch(JobDefinition definition, boolean repairSql) {
     RunStop stop = RunStop.after(definition.tuning().live().maxRuntime());
-    try (JobLock lock = JobLock.acquire(definition.out().resolve(definition.name()), definition.name());
+    Shard shard = definition.shard();
+    String lockFile = shard == null ? JobLock.FILE_NAME : JobLock.FILE_NAME + "-" + shard.fileSuffix();
+    try (JobLock lock = JobLock.acquire(definition.out().resolve(definition.name()), definition.name(), lockFile);
         TermSignal term = TermSignal.stopping(stop, TermSignal.DEFAULT_BOUND)) {
       RunOutcome outcome = run(definition, repairSql, stop);
       if (stop.reason() != null && outcome.status() == Status.INCOMPLETE) {
@@ -145,12 +148,18 @@ public final class SpringVerifyLauncher implements VerifyLauncher {
     return message.lines().findFirst().orElse(message);
   }
 
+  /** The embedded job repository's folder; each shard has its own, as shards run at the same time. */
+  private static Path repositoryFolder(JobDefinition definition) {
+    Path folder = definition.out().resolve(definition.name()).resolve(".jobrepository");
+    return definition.shard() == null ? folder : folder.resolve(definition.shard().fileSuffix());
+  }
+
   private static ConfigurableApplicationContext context(JobDefinition definition) {
     String repository =
         definition.jobRepositoryUrl() != null
             ? definition.jobRepositoryUrl()
             : "jdbc:h2:file:"
-                + definition.out().resolve(definition.name()).resolve(".jobrepository").resolve("batch").toAbsolutePath()
+                + repositoryFolder(definition).resolve("batch").toAbsolutePath()
                 + ";DB_CLOSE_ON_EXIT=FALSE";
     Map<String, Object> properties = new java.util.HashMap<>();
     properties.put("spring.batch.job.enabled", "false");

@@ -45,6 +45,7 @@ public final class HtmlReportWriter {
     item(html, "Started", TIME.format(r.startedAt()));
     item(html, "Finished", TIME.format(r.finishedAt()) + " (" + Verdict.seconds(r) + " s)");
     item(html, "pgparity version", r.version() == null ? "unknown" : r.version());
+    ShardText.of(r).ifPresent(s -> item(html, r.shard() != null ? "Shard" : "Merged", s));
     html.append("</dl>\n");
     servers(html, r);
     HtmlReplication.append(html, r.replication());

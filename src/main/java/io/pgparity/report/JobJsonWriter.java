@@ -24,6 +24,9 @@ public final class JobJsonWriter {
   /** The file name inside a run folder. */
   public static final String FILE_NAME = "job.json";
 
+  /** The field of a sharded run's job.json that says which shard it compared. */
+  public static final String SHARD_FIELD = "shard";
+
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
   private JobJsonWriter() {}
@@ -31,8 +34,14 @@ public final class JobJsonWriter {
   /** Writes the definition to {@code runFolder}/job.json atomically. */
   public static void write(JobDefinition definition, Path runFolder) {
     checkNotNull(definition, "definition");
+    write(toJson(definition), runFolder);
+  }
+
+  /** Writes a job.json read from another run folder (pgparity merge), in the same layout. */
+  public static void write(ObjectNode job, Path runFolder) {
+    checkNotNull(job, "job");
     String text = MAPPER.writer().with(new DefaultPrettyPrinter().withObjectIndenter(
-        new DefaultIndenter("  ", "\n"))).writeValueAsString(toJson(definition)) + "\n";
+        new DefaultIndenter("  ", "\n"))).writeValueAsString(job) + "\n";
     AtomicFile.write(runFolder.resolve(FILE_NAME), text.getBytes(UTF_8));
   }
 
@@ -62,6 +71,10 @@ public final class JobJsonWriter {
     tuning.put("maxDivergences", definition.tuning().maxDivergences());
     tuning.put("lagAware", definition.tuning().live().lagAware());
     tuning.put("rechecks", definition.tuning().live().rechecks());
+    if (definition.shard() != null) {
+      // the only field in which the job.json files of one sharded check differ (pgparity merge)
+      root.putObject(SHARD_FIELD).put("index", definition.shard().index()).put("count", definition.shard().count());
+    }
     return root;
   }
 

@@ -45,6 +45,7 @@ public final class MarkdownReportWriter {
     md.append("- Finished: ").append(TIME.format(r.finishedAt()));
     md.append(" (").append(Verdict.seconds(r)).append(" s)\n");
     md.append("- pgparity version: ").append(r.version() == null ? "unknown" : text(r.version()));
+    ShardText.of(r).ifPresent(s -> md.append("\n- ").append(text(s)));
     // every block below ends with a blank line
     md.append("\n\n## Servers\n\n");
     row(md, "Role", "Host", "Database", "Version", "System identifier");

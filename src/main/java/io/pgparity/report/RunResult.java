@@ -1,13 +1,19 @@
 package io.pgparity.report;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import io.pgparity.config.Shard;
 import io.pgparity.connect.ServerInfo;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
-/** Everything summary.json and report.md say about one run; {@code replication} may be null. */
+/**
+ * Everything summary.json and report.md say about one run; {@code replication} may be null. {@code
+ * shard} is the share of a sharded check this run compared (null if not sharded); {@code shards}
+ * lists the run ids a merged run was joined from (empty unless merged).
+ */
 public record RunResult(
     String version,
     String job,
@@ -19,7 +25,9 @@ public record RunResult(
     ServerInfo primary,
     ServerInfo replica,
     List<TableResult> tables,
-    ReplicationSummary replication) {
+    ReplicationSummary replication,
+    Shard shard,
+    List<String> shards) {
 
   public RunResult {
     checkNotNull(job, "job");
@@ -28,6 +36,16 @@ public record RunResult(
     checkNotNull(startedAt, "startedAt");
     checkNotNull(finishedAt, "finishedAt");
     tables = List.copyOf(tables);
+    shards = shards == null ? List.of() : List.copyOf(shards);
+    checkArgument(shard == null || shards.isEmpty(), "run %s is either one shard or merged from shards", runId);
+  }
+
+  /** A run that is neither a shard nor merged. */
+  public RunResult(String version, String job, String runId, Path runFolder, Status status, Instant startedAt,
+      Instant finishedAt, ServerInfo primary, ServerInfo replica, List<TableResult> tables,
+      ReplicationSummary replication) {
+    this(version, job, runId, runFolder, status, startedAt, finishedAt, primary, replica, tables, replication, null,
+        List.of());
   }
 
   /** A result without replication details (a run that failed before it looked). */

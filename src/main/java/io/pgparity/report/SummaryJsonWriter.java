@@ -46,6 +46,13 @@ public final class SummaryJsonWriter {
     root.put("version", result.version());
     root.put("job", result.job());
     root.put("runId", result.runId());
+    // only sharded and merged runs have these, so other summaries keep their shape
+    if (result.shard() != null) {
+      root.putObject("shard").put("index", result.shard().index()).put("count", result.shard().count());
+    }
+    if (!result.shards().isEmpty()) {
+      strings(root.putArray("shards"), result.shards());
+    }
     root.put("status", result.status().name());
     root.put("startedAt", result.startedAt().toString());
     root.put("finishedAt", result.finishedAt().toString());

@@ -19,7 +19,7 @@ public final class Verdict {
   public static String line(RunResult r) {
     checkNotNull(r, "result");
     String folder = r.runFolder() == null ? "" : "; report: " + r.runFolder();
-    return r.status() + ": " + finding(r) + folder;
+    return r.status() + ": " + finding(r) + sharding(r) + folder;
   }
 
   /** What the run found, without status and folder; report.md uses it as its headline. */
@@ -67,6 +67,14 @@ public final class Verdict {
                 + cause(r, Status.FAILED);
       }
     };
+  }
+
+  /** {@code ; shard 1/3} for a shard, {@code ; merged from 3 shards} for a merged run, else empty. */
+  static String sharding(RunResult r) {
+    if (r.shard() != null) {
+      return "; shard " + r.shard().label();
+    }
+    return r.shards().isEmpty() ? "" : "; merged from " + plural(r.shards().size(), "shard");
   }
 
   // rows in flight that converged on recheck: worth a mention on a live replica, noise otherwise

@@ -1,0 +1,65 @@
+package io.pgparity.shard;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import io.pgparity.config.ConfigException;
+import io.pgparity.config.JobFileLoader;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The arguments of {@code pgparity merge <run folder>... [--out DIR]}: the shard run folders in any
+ * order and where the merged run folder goes.
+ */
+public record MergeOptions(List<Path> folders, Path out, boolean help) {
+
+  static final String USE = "; use: pgparity merge reports/<job>/<run id>... [--out DIR] (see pgparity merge --help)";
+
+  public MergeOptions {
+    folders = List.copyOf(folders);
+    checkNotNull(out, "out");
+    checkArgument(help || !folders.isEmpty(), "merge needs at least one run folder");
+  }
+
+  /** The options, or a ConfigException whose one-line message names the mistake and the fix. */
+  public static MergeOptions parse(List<String> args) {
+    if (args.contains("--help") || args.contains("-h")) {
+      return new MergeOptions(List.of(), JobFileLoader.DEFAULT_OUT, true);
+    }
+    List<Path> folders = new ArrayList<>();
+    Path out = null;
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
+      if (arg.equals("--out") || arg.startsWith("--out=")) {
+        String value = arg.equals("--out") ? (i + 1 < args.size() ? args.get(++i) : "") : arg.substring(6);
+        if (out != null) {
+          throw new ConfigException("merge: --out is given twice; give it once");
+        }
+        if (value.isBlank() || value.startsWith("--")) {
+          throw new ConfigException("merge: --out needs a folder, e.g. --out reports");
+        }
+        out = path(value, "--out");
+      } else if (arg.startsWith("-")) {
+        throw new ConfigException("merge: unknown option '" + arg + "'; valid options: --out, --help"
+            + " (write ./" + arg + " for a folder whose name starts with -)");
+      } else {
+        folders.add(path(arg, "run folder"));
+      }
+    }
+    if (folders.isEmpty()) {
+      throw new ConfigException("merge: no run folder given; give the run folder of every shard" + USE);
+    }
+    return new MergeOptions(folders, out == null ? JobFileLoader.DEFAULT_OUT : out, false);
+  }
+
+  private static Path path(String value, String what) {
+    try {
+      return Path.of(value);
+    } catch (InvalidPathException e) {
+      throw new ConfigException("merge: " + what + " '" + value + "' is not a valid path: " + e.getReason());
+    }
+  }
+}
