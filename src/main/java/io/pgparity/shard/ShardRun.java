@@ -47,13 +47,7 @@ record ShardRun(Path folder, String runId, Shard shard, ObjectNode summary, Obje
       throw new ConfigException("merge: " + folder + " is not a run folder (its name is not a run id like"
           + " 20261125T120000Z-1a2b)" + MergeOptions.USE);
     }
-    Path summaryFile = folder.resolve(SummaryJsonWriter.FILE_NAME);
-    if (!Files.isRegularFile(summaryFile)) {
-      throw new ConfigException("merge: " + folder + " has no summary.json: that shard run has not finished (or was"
-          + " killed); wait for it, or run that shard again");
-    }
     ObjectNode job = object(folder.resolve(JobJsonWriter.FILE_NAME));
-    ObjectNode summary = object(summaryFile);
     JsonNode shardNode = job.remove(JobJsonWriter.SHARD_FIELD);
     if (shardNode == null || !shardNode.isObject()) {
       throw new ConfigException("merge: " + folder + " is not a shard run (its job.json has no shard); merge joins the"
@@ -61,6 +55,12 @@ record ShardRun(Path folder, String runId, Shard shard, ObjectNode summary, Obje
     }
     Shard shard = Shard.parse(shardNode.path("index").asString("") + "/" + shardNode.path("count").asString(""))
         .orElseThrow(() -> damaged(folder.resolve(JobJsonWriter.FILE_NAME), "its shard is " + shardNode));
+    Path summaryFile = folder.resolve(SummaryJsonWriter.FILE_NAME);
+    if (!Files.isRegularFile(summaryFile)) {
+      throw new ConfigException("merge: " + folder + " has no summary.json: shard " + shard.label() + " has not"
+          + " finished (or was killed); wait for it, or run that shard again");
+    }
+    ObjectNode summary = object(summaryFile);
     JsonNode recorded = summary.get("shard");
     if (recorded == null || recorded.path("index").asInt(-1) != shard.index()
         || recorded.path("count").asInt(-1) != shard.count()) {
