@@ -58,6 +58,20 @@ class KubernetesExamplesTests {
     assertThat(new Yaml().<Map<String, Object>>load(jobFile)).containsKeys("name", "primary", "replica", "tables");
   }
 
+  @Test
+  @SuppressWarnings("unchecked")
+  void theIndexedJobShardsByCompletionIndexOverItsCompletionsAndTheMergeJobJoinsThem() throws IOException {
+    Map<String, Object> spec = map(load(FOLDER.resolve("indexed-job.yaml")), "spec");
+    Map<String, Object> container = list(map(map(spec, "template"), "spec"), "containers").get(0);
+    List<Object> args = (List<Object>) container.get("args");
+
+    assertThat(spec.get("completionMode")).isEqualTo("Indexed");
+    assertThat(args).containsSequence("--shard", "$(JOB_COMPLETION_INDEX)/" + spec.get("completions"));
+    Map<String, Object> merge = map(load(FOLDER.resolve("merge-job.yaml")), "spec");
+    Map<String, Object> mergeContainer = list(map(map(merge, "template"), "spec"), "containers").get(0);
+    assertThat(String.join(" ", (List<String>) mergeContainer.get("args"))).contains("pgparity.jar merge ");
+  }
+
   private static Map<String, Object> load(Path file) throws IOException {
     try (Reader reader = Files.newBufferedReader(file)) {
       return new Yaml().load(reader);
