@@ -114,7 +114,7 @@ class VerifyOptionsParserTests {
                 + " --primary, --replica, --table, --out, --threads, --chunk-rows,"
                 + " --max-divergences, --no-lag-wait, --max-wait, --max-lag, --rechecks,"
                 + " --recheck-delay, --rows-per-second, --retries, --max-runtime, --job-repository, --repair-sql,"
-                + " --metrics-file, --pushgateway, --debug,"
+                + " --metrics-file, --pushgateway, --shard, --debug,"
                 + " --help");
     assertThat(error("--job", "a.yaml", "--max-wiat", "1m"))
         .startsWith("verify: unknown option '--max-wiat' (did you mean '--max-wait'?)");
