@@ -42,7 +42,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class ShardMergeIntegrationTests {
 
-  private static final List<String> TABLES = List.of("items", "pairs", "tokens", "kinds");
+  // keys: bigint, composite (int, text), uuid, composite with an enum, a domain over varchar
+  private static final List<String> TABLES = List.of("items", "pairs", "tokens", "kinds", "codes");
   private static final int SHARDS = 3;
 
   @TempDir static Path out;
@@ -67,7 +68,10 @@ class ShardMergeIntegrationTests {
             + "CREATE TYPE " + s + ".kind AS ENUM ('red', 'green', 'blue');"
             + "CREATE TABLE " + s + ".kinds (k " + s + ".kind NOT NULL, n int NOT NULL, v int, PRIMARY KEY (k, n));"
             + "INSERT INTO " + s + ".kinds SELECT (ARRAY['red','green','blue'])[1 + i % 3]::" + s + ".kind, i, i"
-            + " FROM generate_series(1, 600) i;");
+            + " FROM generate_series(1, 600) i;"
+            + "CREATE DOMAIN " + s + ".code AS varchar(12) CHECK (VALUE <> '');"
+            + "CREATE TABLE " + s + ".codes (c " + s + ".code PRIMARY KEY, v int);"
+            + "INSERT INTO " + s + ".codes SELECT 'c' || i, i FROM generate_series(1, 300) i;");
     TestServers.exec(pair.replica(),
         "DELETE FROM " + s + ".items WHERE id IN (5, 1234, 2999);"
             + "INSERT INTO " + s + ".items VALUES (0, 'zero', 0), (5000, 'big', 1);"
@@ -80,7 +84,9 @@ class ShardMergeIntegrationTests {
             + "DELETE FROM " + s + ".tokens WHERE v % 400 = 1;"
             + "INSERT INTO " + s + ".tokens VALUES ('00000000-0000-0000-0000-000000000001', 1);"
             + "UPDATE " + s + ".kinds SET v = 0 WHERE n % 100 = 7;"
-            + "DELETE FROM " + s + ".kinds WHERE n IN (10, 11, 12);");
+            + "DELETE FROM " + s + ".kinds WHERE n IN (10, 11, 12);"
+            + "UPDATE " + s + ".codes SET v = -v WHERE v % 50 = 0;"
+            + "DELETE FROM " + s + ".codes WHERE v = 77;");
     SpringVerifyLauncher launcher = new SpringVerifyLauncher();
     single = launcher.launch(definition(null));
     for (int i = 0; i < SHARDS; i++) {
