@@ -55,18 +55,18 @@ public final class BucketPassDiffer {
 
   /**
    * Finds the divergent rows of the given ranges (by index among the ranges {@code boundaries}
-   * make). With {@code sequential}, one sequential pass per side filters rows by range number:
-   * cheaper than index ranges once they would touch most heap pages anyway (many ranges of a table
-   * stored in random key order); otherwise up to {@link #RANGES_PER_PASS} ranges per bitmap scan.
+   * make), reading them as {@code pass} says (see {@link DiffPass}); {@code heapBlocks} sizes the
+   * work_mem of {@link DiffPass#ONE_BITMAP}.
    */
-  public void diff(List<KeyValue> boundaries, List<Integer> ranges, boolean sequential) {
+  public void diff(List<KeyValue> boundaries, List<Integer> ranges, DiffPass pass, long heapBlocks) {
     Set<KeyValue> judged = new HashSet<>();
-    if (sequential) {
-      runSplitting(boundaries, ranges, true, judged);
+    if (pass.wholeTable()) {
+      runSplitting(boundaries, ranges, pass, heapBlocks, judged);
       return;
     }
     for (int start = 0; start < ranges.size(); start += RANGES_PER_PASS) {
-      runSplitting(boundaries, ranges.subList(start, Math.min(ranges.size(), start + RANGES_PER_PASS)), false, judged);
+      runSplitting(boundaries, ranges.subList(start, Math.min(ranges.size(), start + RANGES_PER_PASS)), pass,
+          heapBlocks, judged);
     }
   }
 
@@ -75,9 +75,10 @@ public final class BucketPassDiffer {
    * instead, down to single ranges (a range that still times out leaves the table INCOMPLETE).
    * Keys already judged by a pass that failed midway are not reported again.
    */
-  private void runSplitting(List<KeyValue> boundaries, List<Integer> ranges, boolean sequential, Set<KeyValue> judged) {
+  private void runSplitting(
+      List<KeyValue> boundaries, List<Integer> ranges, DiffPass pass, long heapBlocks, Set<KeyValue> judged) {
     try {
-      run(boundaries, ranges, sequential, judged);
+      run(boundaries, ranges, pass, heapBlocks, judged);
     } catch (CompareException e) {
       if (FailureKind.of(e) != FailureKind.TIMEOUT || ranges.size() < 2) {
         throw e;
@@ -85,13 +86,15 @@ public final class BucketPassDiffer {
       int half = ranges.size() / 2;
       log.warn("{}: a diff of {} ranges hit the statement timeout; diffing {} and {} apart", plan.table(),
           ranges.size(), half, ranges.size() - half);
-      runSplitting(boundaries, ranges.subList(0, half), false, judged);
-      runSplitting(boundaries, ranges.subList(half, ranges.size()), false, judged);
+      runSplitting(boundaries, ranges.subList(0, half), DiffPass.INDEX_BATCHES, heapBlocks, judged);
+      runSplitting(boundaries, ranges.subList(half, ranges.size()), DiffPass.INDEX_BATCHES, heapBlocks, judged);
     }
   }
 
-  private void run(List<KeyValue> boundaries, List<Integer> ranges, boolean sequential, Set<KeyValue> judged) {
-    log.debug("{}: diffing {} ranges {}", plan.table(), ranges.size(), sequential ? "in one sequential pass" : "by index");
+  private void run(
+      List<KeyValue> boundaries, List<Integer> ranges, DiffPass pass, long heapBlocks, Set<KeyValue> judged) {
+    boolean sequential = pass == DiffPass.SEQUENTIAL;
+    log.debug("{}: diffing {} ranges, {}", plan.table(), ranges.size(), pass);
     String bucket = boundaries.isEmpty() ? "0" : "width_bucket(" + key.operand() + ", " + key.keyArray() + ")";
     String filter;
     if (sequential) {
@@ -110,6 +113,8 @@ public final class BucketPassDiffer {
     pair.withBoth(
         plan.table() + ": diff of " + ranges.size() + " ranges",
         (primary, replica) -> {
+          settings(primary, pass, heapBlocks);
+          settings(replica, pass, heapBlocks);
           try (PreparedStatement onPrimary = prepare(primary, sql, boundaries, ranges, sequential);
               PreparedStatement onReplica = prepare(replica, sql, boundaries, ranges, sequential)) {
             CompletableFuture<ResultSet> replicaRows = CompletableFuture.supplyAsync(() -> execute(onReplica));
@@ -152,6 +157,30 @@ public final class BucketPassDiffer {
     narrower.classify(List.copyOf(suspects.keySet()), key -> tally.divergent(suspects.get(key), 1));
     judged.addAll(suspects.keySet());
     suspects.clear();
+  }
+
+  /**
+   * For the transaction only: OR-ed ranges must be read by a bitmap scan, never by a sequential
+   * scan testing every row against every range; and a bitmap over the whole table gets the
+   * work_mem that keeps it exact.
+   */
+  private static void settings(Connection connection, DiffPass pass, long heapBlocks) throws SQLException {
+    if (pass == DiffPass.SEQUENTIAL) {
+      return;
+    }
+    try (java.sql.Statement set = connection.createStatement()) {
+      set.execute("SET LOCAL enable_seqscan = off");
+    }
+    if (pass == DiffPass.ONE_BITMAP) {
+      // never lowers a work_mem the role already has
+      try (PreparedStatement set = connection.prepareStatement(
+          "SELECT set_config('work_mem', ?, true) WHERE ? > pg_size_bytes(current_setting('work_mem'))")) {
+        long bytes = DiffPass.bitmapBytes(heapBlocks);
+        set.setString(1, (bytes >> 10) + "kB");
+        set.setLong(2, bytes);
+        set.execute();
+      }
+    }
   }
 
   private PreparedStatement prepare(

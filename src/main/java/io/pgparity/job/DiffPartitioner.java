@@ -48,9 +48,9 @@ final class DiffPartitioner implements Partitioner {
           table.ranges(),
           String.format(java.util.Locale.ROOT, "%.1f", table.seconds()));
       // small ranges are diffed in batches of one query per side, so split only large diffs;
-      // a sequential diff reads the whole table once, so it stays in one partition
+      // a diff that reads the whole table reads it once, so it stays in one partition
       int groups =
-          table.diffSequentially(mismatched)
+          table.diffPass(mismatched).wholeTable()
               ? Math.min(1, mismatched.size())
               : Math.min(gridSize, (mismatched.size() + BucketPassDiffer.RANGES_PER_PASS - 1) / BucketPassDiffer.RANGES_PER_PASS);
       List<List<Integer>> dealt = new ArrayList<>();

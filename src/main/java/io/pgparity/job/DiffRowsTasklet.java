@@ -87,7 +87,7 @@ final class DiffRowsTasklet implements Tasklet {
     }
     if (!onePass.isEmpty()) {
       new BucketPassDiffer(ledger.pair, table.plan, narrower, table::divergentIn)
-          .diff(table.boundaries, onePass, table.diffSequentially(onePass));
+          .diff(table.boundaries, onePass, table.diffPass(onePass), table.heapBlocks);
     }
   }
 }

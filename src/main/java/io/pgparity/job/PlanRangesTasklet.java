@@ -133,6 +133,7 @@ final class PlanRangesTasklet implements Tasklet {
     table.randomHeapOrder = method == SampleMethod.SYSTEM;
     table.boundaries = pair.on(larger, what, (c, s) -> RangePlanner.boundaries(c, plan, rows, chunkRows, method));
     long blocks = pair.on(Side.PRIMARY, what, (c, s) -> blocks(c, plan));
+    table.heapBlocks = blocks;
     int threads = ledger.definition.tuning().threads();
     table.slices = (int) Math.max(1, Math.min(threads, blocks / MIN_BLOCKS_PER_SLICE));
     log.info(

@@ -2,6 +2,7 @@ package io.pgparity.job;
 
 import io.pgparity.catalog.TablePlan;
 import io.pgparity.compare.DiffCounts;
+import io.pgparity.compare.DiffPass;
 import io.pgparity.compare.Divergence;
 import io.pgparity.config.TableSpec;
 import io.pgparity.connect.Both;
@@ -32,8 +33,10 @@ final class TableState {
   volatile TablePlan plan;
   volatile List<KeyValue> boundaries = List.of();
   volatile int slices = 1;
-  /** True when heap order is unrelated to key order (a uuid key, say): see {@link #diffSequentially}. */
+  /** True when heap order is unrelated to key order (a uuid key, say): see {@link #diffPass}. */
   volatile boolean randomHeapOrder;
+  /** The primary's heap pages when planned: sizes the work_mem of a whole-table diff pass. */
+  volatile long heapBlocks;
   volatile String note;
   /** Rows hashed on the primary against the planner's estimate; set by planRanges. */
   volatile TableProgress progress;
@@ -102,17 +105,13 @@ final class TableState {
     return List.copyOf(ranges);
   }
 
-  /**
-   * Whether diffing these ranges should read each side sequentially rather than by index ranges:
-   * on a heap in random key order, ranges holding more than 1/200 of the rows already touch most
-   * pages (a row per page, roughly), and a bitmap scan would read the table several times over.
-   */
-  boolean diffSequentially(List<Integer> ranges) {
+  /** How to read the rows of these mismatched ranges: see {@link DiffPass#choose}. */
+  DiffPass diffPass(List<Integer> ranges) {
     long rows = 0;
     for (int range : ranges) {
       rows += Math.max(sums(range).primary().rows(), sums(range).replica().rows());
     }
-    return randomHeapOrder && rows * 200 > Math.max(rows(true), rows(false));
+    return DiffPass.choose(randomHeapOrder, rows, Math.max(rows(true), rows(false)), heapBlocks);
   }
 
   /** Counts divergent rows found in one mismatched range, for the report's key-space strip. */

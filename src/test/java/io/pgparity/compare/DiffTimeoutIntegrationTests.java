@@ -78,7 +78,8 @@ class DiffTimeoutIntegrationTests {
       List<KeyValue> boundaries = List.of(
           KeyValue.of("11"), KeyValue.of("21"), KeyValue.of("31"), KeyValue.of("41"), KeyValue.of("51"));
 
-      new BucketPassDiffer(pair, plan, narrower, (range, rows) -> {}).diff(boundaries, List.of(0, 2, 4), false);
+      new BucketPassDiffer(pair, plan, narrower, (range, rows) -> {})
+          .diff(boundaries, List.of(0, 2, 4), DiffPass.INDEX_BATCHES, 1);
     }
 
     assertThat(found).extracting(d -> d.key().get("id")).containsExactlyInAnyOrder("5", "25", "45");
