@@ -11,7 +11,8 @@ import java.util.List;
  * The options of {@code pgparity verify}. Every field but {@code tables}, {@code live}, {@code
  * debug}, {@code help} and {@code repairSql} is null when not given; an empty {@code tables} keeps the job file's
  * list, and {@code live} holds the live-replica overrides. {@code metrics} holds --metrics-file and
- * --pushgateway (their fields null when not given).
+ * --pushgateway (their fields null when not given). {@code fresh} (--fresh) starts over instead of
+ * resuming the job's last run when that one did not complete.
  */
 public record VerifyOptions(
     Path job,
@@ -27,12 +28,21 @@ public record VerifyOptions(
     boolean debug,
     boolean help,
     boolean repairSql,
-    MetricsTargets metrics) {
+    MetricsTargets metrics,
+    boolean fresh) {
 
   public VerifyOptions {
     tables = List.copyOf(tables);
     checkNotNull(live, "live");
     metrics = metrics == null ? MetricsTargets.NONE : metrics;
+  }
+
+  /** Options without --fresh. */
+  public VerifyOptions(Path job, String primaryUrl, String replicaUrl, List<TableRef> tables, Path out, Integer threads,
+      Integer chunkRows, Integer maxDivergences, String jobRepositoryUrl, LiveOverrides live, boolean debug, boolean help,
+      boolean repairSql, MetricsTargets metrics) {
+    this(job, primaryUrl, replicaUrl, tables, out, threads, chunkRows, maxDivergences, jobRepositoryUrl, live, debug, help,
+        repairSql, metrics, false);
   }
 
   /** Options without --metrics-file and --pushgateway. */

@@ -40,6 +40,7 @@ public final class VerifyOptionsParser {
           "--max-runtime",
           "--job-repository",
           "--repair-sql",
+          "--fresh",
           "--metrics-file",
           "--pushgateway",
           "--debug",
@@ -49,7 +50,7 @@ public final class VerifyOptionsParser {
       new OptionReader(
           "verify",
           OPTIONS,
-          Set.of("--debug", "--no-lag-wait", "--help", "--repair-sql"),
+          Set.of("--debug", "--no-lag-wait", "--help", "--repair-sql", "--fresh"),
           Set.of("--table"),
           VerifyOptionsParser::example,
           "verify takes only options" + SEE_HELP);
@@ -89,7 +90,8 @@ public final class VerifyOptionsParser {
             single.containsKey("--debug"),
             false,
             single.containsKey("--repair-sql"),
-            metrics(single));
+            metrics(single),
+            single.containsKey("--fresh"));
     checkComplete(options);
     return options;
   }
