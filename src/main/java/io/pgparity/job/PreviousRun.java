@@ -46,23 +46,32 @@ record PreviousRun(JobExecution execution, String runId, Instant stoppedAt) {
   }
 
   /**
-   * What decides which rows are compared and how: the servers and the tables with their options.
-   * Tuning (threads, pacing, max-runtime) is left out, so a rerun may change it and still resume.
+   * What decides which rows are compared and how (the servers and the tables with their options),
+   * and the job folder whose lock guards the run. Tuning (threads, pacing, max-runtime) is left
+   * out, so a rerun may change it and still resume.
    */
   static String fingerprint(JobDefinition definition) {
     String text = String.join("\n", definition.name(), PasswordResolver.redact(definition.primary().url()),
-        PasswordResolver.redact(definition.replica().url()), definition.tables().toString());
+        PasswordResolver.redact(definition.replica().url()), definition.tables().toString(),
+        definition.out().resolve(definition.name()).toAbsolutePath().normalize().toString());
     return Hashing.sha256().hashString(text, UTF_8).toString();
   }
 
   /**
-   * The run of {@code definition} to resume, if its last run did not complete. The caller holds
-   * the job's lock, so a run the repository still shows running was killed: it is marked FAILED
-   * first (JobOperator.recover), as Spring Batch restarts only executions that ended.
+   * The run of {@code definition} to resume, if its last run did not complete and compared the
+   * same. The caller holds the job folder's lock, so a run of it the repository still shows running
+   * was killed: it is marked FAILED first (JobOperator.recover), as Spring Batch restarts only
+   * executions that ended.
    */
   static Optional<PreviousRun> find(JobRepository repository, JobOperator operator, JobDefinition definition) {
     JobExecution last = lastExecution(repository, definition.name());
     if (last == null || last.getStatus() == BatchStatus.COMPLETED || last.getStatus() == BatchStatus.ABANDONED) {
+      return Optional.empty();
+    }
+    if (!fingerprint(definition).equals(last.getJobParameters().getString(ContextKeys.DEFINITION))) {
+      // checked first: a run of another job folder sharing the repository is never touched
+      log.info("Not resuming the last run of job {}: its servers, tables or output folder differ; starting afresh",
+          definition.name());
       return Optional.empty();
     }
     Instant stoppedAt = instant(last.getLastUpdated() != null ? last.getLastUpdated() : last.getStartTime());
@@ -78,10 +87,6 @@ record PreviousRun(JobExecution execution, String runId, Instant stoppedAt) {
     }
     if (last.getStatus() == BatchStatus.UNKNOWN) {
       log.warn("Not resuming run {}: its job execution ended in status UNKNOWN; starting afresh", runId);
-      return Optional.empty();
-    }
-    if (!fingerprint(definition).equals(last.getJobParameters().getString(ContextKeys.DEFINITION))) {
-      log.info("Not resuming run {}: the job definition (servers or tables) changed since; starting afresh", runId);
       return Optional.empty();
     }
     return Optional.of(new PreviousRun(last, runId, stoppedAt));

@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,6 +105,37 @@ class ResumeIntegrationTests {
     }
     assertThat(RunFiles.table(resumed.folder(), table).get("ranges"))
         .isEqualTo(RunFiles.table(fresh.folder(), table).get("ranges"));
+  }
+
+  @Test
+  void aTableWhoseCatalogChangedSinceTheStopIsComparedAfresh() throws Exception {
+    EmbeddedPair pair = TestServers.pair();
+    String schema = TestServers.uniqueSchema("resume_changed");
+    String table = schema + ".t";
+    pair.execBoth("CREATE TABLE " + table + " (id int PRIMARY KEY, v text); INSERT INTO " + table
+        + " SELECT i, 'value ' || i FROM generate_series(1, 2000) i;");
+    Path job = dir.resolve("changed.yaml");
+    Files.writeString(job, "name: changed\n"
+        + "primary:\n  url: '" + pair.primaryUrl() + "'\n"
+        + "replica:\n  url: '" + pair.replicaUrl() + "'\n"
+        + "threads: 1\n"
+        + "lag-aware: false\n"
+        + "tables:\n  - table: " + table + "\n");
+    Path out = dir.resolve("out");
+    // 100 rows/s: hashing would take 20 s, the budget stops it at once
+    Run stopped = verify("--job", job.toString(), "--out", out.toString(), "--rows-per-second", "100",
+        "--max-runtime", "1s");
+    assertThat(stopped.code()).as(stopped.printed()).isEqualTo(ExitCode.INCOMPLETE.code());
+
+    pair.execBoth("ALTER TABLE " + table + " ADD COLUMN w int DEFAULT 7");
+    Run rerun = verify("--job", job.toString(), "--out", out.toString());
+
+    assertThat(rerun.code()).as(rerun.printed()).isEqualTo(ExitCode.CONSISTENT.code());
+    JsonNode summary = RunFiles.summary(rerun.folder());
+    assertThat(summary.has("resumedFrom")).isFalse();
+    JsonNode result = RunFiles.table(rerun.folder(), table);
+    assertThat(result.get("rowsPrimary").asLong()).isEqualTo(2000);
+    assertThat(result.get("columns").toString()).contains("\"w\"");
   }
 
   /** Each divergence as "KIND key". */
