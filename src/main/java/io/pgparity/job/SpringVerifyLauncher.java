@@ -34,7 +34,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Starts a Spring context for one definition and runs the verify job in it. The job repository
  * lives in its own DataSource, never in a compared database: an H2 file under {@code
- * <out>/<job>/} by default, or the definition's PostgreSQL URL.
+ * <out>/<job>/} by default, or the definition's PostgreSQL URL. Unless told to start fresh, a run
+ * continues the job's last run when that one did not complete (see {@link PreviousRun}): a Spring
+ * Batch restart of its job execution.
  */
 public final class SpringVerifyLauncher implements VerifyLauncher {
 
