@@ -47,7 +47,8 @@ final class TimedVerify {
     HeapSampler heap = new HeapSampler();
     try {
       long started = System.nanoTime();
-      outcome = launcher.launch(definition);
+      // a timed round never takes over an aborted round's hashing
+      outcome = launcher.launch(definition, false, VerifyLauncher.Resume.FRESH);
       seconds = (System.nanoTime() - started) / 1e9;
     } finally {
       heap.close();

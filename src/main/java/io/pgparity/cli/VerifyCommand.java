@@ -53,7 +53,8 @@ public final class VerifyCommand implements Command {
         System.setProperty(SpringVerifyLauncher.DEBUG_PROPERTY, "true");
       }
       JobDefinition definition = factory.build(options);
-      RunOutcome outcome = launcher.launch(definition, options.repairSql());
+      RunOutcome outcome = launcher.launch(definition, options.repairSql(),
+          options.fresh() ? VerifyLauncher.Resume.FRESH : VerifyLauncher.Resume.AUTO);
       // scripts read the last line: nothing may be printed on out after the verdict
       out.println(outcome.verdict());
       return ExitCode.of(outcome.status()).code();
@@ -141,6 +142,9 @@ public final class VerifyCommand implements Command {
         "  --max-runtime D        stop starting new work after D; tables not compared by then",
         "                         are INCOMPLETE, reports are written, exit code 4",
         "                         (default 0: no limit)",
+        "  --fresh                start over; by default a run whose previous run of the same",
+        "                         job (same servers and tables) was stopped (--max-runtime,",
+        "                         SIGTERM), failed or killed resumes it, keeping its hashed slices",
         "  --job-repository URL   JDBC url of the Spring Batch job repository",
         "                         (default: a file database under --out)",
         "  --repair-sql           also write repair.sql (guarded statements that make the",

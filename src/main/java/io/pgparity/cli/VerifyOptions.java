@@ -13,6 +13,8 @@ import java.util.List;
  * debug}, {@code help} and {@code repairSql} is null when not given; an empty {@code tables} keeps the job file's
  * list, and {@code live} holds the live-replica overrides. {@code metrics} holds --metrics-file and
  * --pushgateway (their fields null when not given); {@code shard} is null unless --shard was given.
+ * {@code fresh} (--fresh) starts over instead of resuming the job's last run when that one did not
+ * complete.
  */
 public record VerifyOptions(
     Path job,
@@ -29,7 +31,8 @@ public record VerifyOptions(
     boolean help,
     boolean repairSql,
     MetricsTargets metrics,
-    Shard shard) {
+    Shard shard,
+    boolean fresh) {
 
   public VerifyOptions {
     tables = List.copyOf(tables);
@@ -37,12 +40,12 @@ public record VerifyOptions(
     metrics = metrics == null ? MetricsTargets.NONE : metrics;
   }
 
-  /** Options without --shard. */
+  /** Options without --shard and --fresh. */
   public VerifyOptions(Path job, String primaryUrl, String replicaUrl, List<TableRef> tables, Path out, Integer threads,
       Integer chunkRows, Integer maxDivergences, String jobRepositoryUrl, LiveOverrides live, boolean debug, boolean help,
       boolean repairSql, MetricsTargets metrics) {
     this(job, primaryUrl, replicaUrl, tables, out, threads, chunkRows, maxDivergences, jobRepositoryUrl, live, debug, help,
-        repairSql, metrics, null);
+        repairSql, metrics, null, false);
   }
 
   /** Options without --metrics-file and --pushgateway. */

@@ -41,6 +41,7 @@ public final class VerifyOptionsParser {
           "--max-runtime",
           "--job-repository",
           "--repair-sql",
+          "--fresh",
           "--metrics-file",
           "--pushgateway",
           "--shard",
@@ -51,7 +52,7 @@ public final class VerifyOptionsParser {
       new OptionReader(
           "verify",
           OPTIONS,
-          Set.of("--debug", "--no-lag-wait", "--help", "--repair-sql"),
+          Set.of("--debug", "--no-lag-wait", "--help", "--repair-sql", "--fresh"),
           Set.of("--table"),
           VerifyOptionsParser::example,
           "verify takes only options" + SEE_HELP);
@@ -92,7 +93,8 @@ public final class VerifyOptionsParser {
             false,
             single.containsKey("--repair-sql"),
             metrics(single),
-            converted(single, "--shard", VerifyOptionsParser::shard));
+            converted(single, "--shard", VerifyOptionsParser::shard),
+            single.containsKey("--fresh"));
     checkComplete(options);
     return options;
   }

@@ -58,14 +58,24 @@ public final class BucketHasher {
    */
   public Map<Integer, BucketSum> hash(
       Connection connection, List<KeyValue> boundaries, HashSlice slice, Side side, Pacer pacer) throws SQLException {
-    BlockRange blocks = slice.blocks(blocks(connection));
+    return hash(connection, boundaries, slice, blocks(connection), side, pacer, new PieceSize(pacer.target()));
+  }
+
+  /**
+   * Like {@link #hash(Connection, List, HashSlice, Side, Pacer)}, slicing a heap of {@code
+   * tableBlocks} blocks as planned rather than as large as it is now, so a slice covers the same
+   * blocks in a resumed run; {@code size} carries the piece size learnt by earlier slices.
+   */
+  public Map<Integer, BucketSum> hash(Connection connection, List<KeyValue> boundaries, HashSlice slice,
+      long tableBlocks, Side side, Pacer pacer, PieceSize size) throws SQLException {
+    BlockRange blocks = slice.blocks(tableBlocks);
     String what = plan.table() + " " + slice;
-    PieceSize size = new PieceSize(pacer.target());
     Map<Integer, BucketSum> sums = new HashMap<>();
     long first = blocks.first();
     while (true) {
-      boolean last = blocks.end() - first <= size.blocks();
-      BlockRange piece = last ? new BlockRange(first, blocks.end(), blocks.open()) : new BlockRange(first, first + size.blocks(), false);
+      long pieceBlocks = size.blocks(); // read once: other slices of the table may change it meanwhile
+      boolean last = blocks.end() - first <= pieceBlocks;
+      BlockRange piece = last ? new BlockRange(first, blocks.end(), blocks.open()) : new BlockRange(first, first + pieceBlocks, false);
       pacer.beforeQuery();
       long started = System.nanoTime();
       Map<Integer, BucketSum> hashed = hashSplitting(what, piece, range -> hashBlocks(connection, boundaries, range));
@@ -159,7 +169,7 @@ public final class BucketHasher {
   }
 
   /** Heap blocks of the table on this side; each side slices its own heap. */
-  private long blocks(Connection connection) throws SQLException {
+  public long blocks(Connection connection) throws SQLException {
     try (PreparedStatement ps =
         connection.prepareStatement(
             "SELECT pg_relation_size(c.oid) / current_setting('block_size')::bigint FROM pg_class c"

@@ -11,6 +11,15 @@ public final class ContextKeys {
   /** Job parameter that makes each launch a new job instance. */
   public static final String LAUNCH_ID = "launchId";
 
+  /** Job parameter: the job definition's name, to find its last run in a shared job repository. */
+  public static final String JOB = "job";
+
+  /** Job parameter: a fingerprint of what the definition compares (see {@link PreviousRun}). */
+  public static final String DEFINITION = "definition";
+
+  /** Job execution context: the id of the run folder the execution writes. */
+  public static final String RUN_ID = "pgparity.runId";
+
   /** MDC key of the run id on every log line once the run folder exists (see logback.xml). */
   public static final String RUN_ID_MDC = "runId";
 

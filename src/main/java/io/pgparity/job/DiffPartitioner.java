@@ -60,12 +60,14 @@ final class DiffPartitioner implements Partitioner {
       for (int i = 0; i < mismatched.size(); i++) {
         dealt.get(i % groups).add(mismatched.get(i));
       }
+      table.diffsDealt(groups);
       for (int g = 0; g < groups; g++) {
         ExecutionContext context = new ExecutionContext();
         context.putInt(ContextKeys.TABLE, t);
         context.putString(
             ContextKeys.RANGES, dealt.get(g).stream().map(String::valueOf).collect(Collectors.joining(",")));
-        partitions.put("diff-t" + t + "-g" + g, context);
+        // named per run: a resumed run diffs again from its own sums, never a stopped run's ranges
+        partitions.put("diff-" + ledger.folder.runId() + "-t" + t + "-g" + g, context);
       }
     }
     return partitions;

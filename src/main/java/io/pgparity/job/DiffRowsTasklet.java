@@ -6,6 +6,7 @@ import io.pgparity.config.LiveTuning;
 import io.pgparity.compare.CompareException;
 import io.pgparity.compare.Divergence;
 import io.pgparity.connect.Both;
+import io.pgparity.guard.RunStoppedException;
 import io.pgparity.hashing.BucketSum;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
@@ -33,12 +35,18 @@ final class DiffRowsTasklet implements Tasklet {
 
   @Override
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-    ExecutionContext context = chunkContext.getStepContext().getStepExecution().getExecutionContext();
+    StepExecution step = chunkContext.getStepContext().getStepExecution();
+    ExecutionContext context = step.getExecutionContext();
     TableState table = ledger.table(context.getInt(ContextKeys.TABLE));
     int[] ranges = Arrays.stream(context.getString(ContextKeys.RANGES).split(",")).mapToInt(Integer::parseInt).toArray();
     long start = System.nanoTime();
     try {
       diff(table, ranges);
+      table.diffDone();
+    } catch (RunStoppedException e) {
+      table.incomplete(e.getMessage());
+      // not COMPLETED: the job stops here and a resumed run diffs again
+      step.setTerminateOnly();
     } catch (CompareException e) {
       if (!Unjudged.leavesTableIncomplete(e)) {
         throw e;
@@ -87,7 +95,7 @@ final class DiffRowsTasklet implements Tasklet {
     }
     if (!onePass.isEmpty()) {
       new BucketPassDiffer(ledger.pair, table.plan, narrower, table::divergentIn)
-          .diff(table.boundaries, onePass, table.diffPass(onePass), table.heapBlocks);
+          .diff(table.boundaries, onePass, table.diffPass(onePass), table.largerHeap());
     }
   }
 }

@@ -7,7 +7,8 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * Splits the hashing work of every comparable table into partitions, one per heap slice.
- * Partition names are stable (table index and slice), so a restarted step finds them again.
+ * Partition names are stable (table index and slice), so a restarted step finds them again and
+ * Spring Batch skips the ones a stopped run completed (see {@link HashCheckpoints}).
  */
 final class HashPartitioner implements Partitioner {
 
@@ -30,9 +31,14 @@ final class HashPartitioner implements Partitioner {
         context.putInt(ContextKeys.TABLE, t);
         context.putInt(ContextKeys.SLICE, slice);
         context.putInt(ContextKeys.SLICES, table.slices);
-        partitions.put("hash-t" + t + "-s" + slice, context);
+        partitions.put(name(t, slice), context);
       }
     }
     return partitions;
+  }
+
+  /** The partition of slice {@code slice} of table {@code table}, the same in every run of a plan. */
+  static String name(int table, int slice) {
+    return "hash-t" + table + "-s" + slice;
   }
 }

@@ -3,21 +3,26 @@ package io.pgparity.job;
 import io.pgparity.compare.CompareException;
 import io.pgparity.connect.Both;
 import io.pgparity.connect.Side;
+import io.pgparity.guard.RunStoppedException;
 import io.pgparity.hashing.BucketHasher;
 import io.pgparity.hashing.BucketSum;
 import io.pgparity.hashing.HashSlice;
+import io.pgparity.live.Lsn;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Worker of step hashRanges: hashes one heap slice of one table on both
- * sides at the same time and adds the per-range sums to the table's state.
+ * Worker of step hashRanges: hashes one heap slice of one table on both sides at the same time,
+ * adds the per-range sums to the table's state and keeps them in its step execution context as a
+ * {@link HashCheckpoint}, which a resumed run takes over instead of hashing the slice again.
  */
 final class HashRangesTasklet implements Tasklet {
 
@@ -31,23 +36,33 @@ final class HashRangesTasklet implements Tasklet {
 
   @Override
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-    ExecutionContext context = chunkContext.getStepContext().getStepExecution().getExecutionContext();
+    StepExecution step = chunkContext.getStepContext().getStepExecution();
+    ExecutionContext context = step.getExecutionContext();
     TableState table = ledger.table(context.getInt(ContextKeys.TABLE));
     HashSlice slice = new HashSlice(context.getInt(ContextKeys.SLICE), context.getInt(ContextKeys.SLICES));
     long start = System.nanoTime();
+    AtomicReference<Lsn> hashedAt = new AtomicReference<>();
     Both<Map<Integer, BucketSum>> sums;
     try {
-      sums = hash(table, slice);
+      sums = hash(table, slice, hashedAt);
+    } catch (RunStoppedException e) {
+      table.incomplete(e.getMessage());
+      // the partition must not end COMPLETED: a resumed run hashes this slice again
+      step.setTerminateOnly();
+      return RepeatStatus.FINISHED;
     } catch (CompareException e) {
       if (!Unjudged.leavesTableIncomplete(e)) {
         throw e;
       }
       // partial sums would pass for divergences: the diff skips this table
       table.incomplete(e.getMessage());
+      HashCheckpoint.unjudged(e.getMessage()).writeTo(context);
       log.warn("{}: {}", table.plan.table(), e.getMessage());
       return RepeatStatus.FINISHED;
     }
     table.addSums(sums);
+    table.hashedAt(hashedAt.get());
+    HashCheckpoint.hashed(sums, hashedAt.get()).writeTo(context);
     long end = System.nanoTime();
     table.worked(start, end);
     log.info(
@@ -60,13 +75,14 @@ final class HashRangesTasklet implements Tasklet {
     return RepeatStatus.FINISHED;
   }
 
-  private Both<Map<Integer, BucketSum>> hash(TableState table, HashSlice slice) {
+  private Both<Map<Integer, BucketSum>> hash(TableState table, HashSlice slice, AtomicReference<Lsn> hashedAt) {
     BucketHasher hasher = new BucketHasher(table.plan);
     return ledger.pair.onBoth(table.plan.table() + " " + slice, (c, s) -> {
-      Map<Integer, BucketSum> hashed = hasher.hash(c, table.boundaries, slice, s, ledger.pacer.counting(table.progress));
+      Map<Integer, BucketSum> hashed = hasher.hash(c, table.boundaries, slice, table.heapBlocks.get(s), s,
+          ledger.pacer.counting(table.progress), table.pieceSize(s, ledger.pacer.target()));
       if (s == Side.PRIMARY) {
         // after the hash, in its transaction: the replica must pass this before the diff
-        table.hashedAt(ledger.catchUp.primaryPosition(c));
+        hashedAt.set(ledger.catchUp.primaryPosition(c));
       }
       return hashed;
     });

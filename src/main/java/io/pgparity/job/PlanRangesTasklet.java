@@ -1,11 +1,11 @@
 package io.pgparity.job;
 
 import io.pgparity.catalog.CatalogReader;
-import io.pgparity.catalog.SqlIdentifier;
 import io.pgparity.catalog.TablePlan;
 import io.pgparity.catalog.TablePlanner;
 import io.pgparity.catalog.TableSchema;
 import io.pgparity.connect.Both;
+import io.pgparity.hashing.BucketHasher;
 import io.pgparity.connect.ServerInfoReader;
 import io.pgparity.config.LiveTuning;
 import io.pgparity.live.LagThrottle;
@@ -28,6 +28,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,19 +36,18 @@ import org.slf4j.MDC;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Step planRanges: connects to both servers, reconciles each table's catalogs, and chooses each
- * table's range boundaries and heap slices. Only once every table is valid does it create the
+ * table's range boundaries and heap slices, which it keeps in the job execution context. A resumed
+ * run takes those over (see {@link SavedPlan}). Only once every table is valid does it create the
  * run folder, so a configuration mistake leaves no partial output behind.
  */
 final class PlanRangesTasklet implements Tasklet {
 
   private static final Logger log = LoggerFactory.getLogger(PlanRangesTasklet.class);
-
-  /** Heap blocks per slice below which slicing a table's pass is not worth another query. */
-  private static final long MIN_BLOCKS_PER_SLICE = 1_024;
 
   private final RunLedger ledger;
 
@@ -89,15 +89,23 @@ final class PlanRangesTasklet implements Tasklet {
       log.info("Masking {}", ledger.masker.describe());
     }
     watchReplica(pair);
+    ExecutionContext jobContext = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
+    Map<String, SavedPlan> saved = ledger.previous == null ? null : SavedPlan.load(jobContext).orElse(null);
+    if (saved != null) {
+      checkUnchanged(saved);
+    }
     for (TableState table : ledger.tables) {
       if (table.comparable()) {
-        planRanges(pair, table);
+        planRanges(pair, table, saved == null ? null : saved.get(table.spec.table().toString()));
       } else {
         log.info("Not comparing {}: {}", table.spec.table(), String.join("; ", table.plan.findings()));
       }
     }
+    // saved with the job execution once this step completes; a resumed run hashes the same slices
+    SavedPlan.store(jobContext, ledger.tables);
     ledger.folder = RunFolder.create(ledger.definition.out(), ledger.definition.name(), ledger.startedAt,
         new SecureRandom());
+    jobContext.putString(ContextKeys.RUN_ID, ledger.folder.runId());
     // every log line from here on names the run; the compare threads copy it (VerifyJobConfiguration)
     MDC.put(ContextKeys.RUN_ID_MDC, ledger.folder.runId());
     ledger.progressLog = ProgressLog.start(
@@ -121,21 +129,41 @@ final class PlanRangesTasklet implements Tasklet {
     ledger.pacer = new RunPacer(live.queryTime(), ledger.throttle, RowRate.of(live), RowRate.of(live), ledger.stop);
   }
 
-  private void planRanges(ServerPair pair, TableState table) {
+  /**
+   * A resumed run must compare the same tables with the same catalogs as the run whose sums it
+   * takes over; otherwise those sums are void and the launcher starts afresh.
+   */
+  private void checkUnchanged(Map<String, SavedPlan> saved) {
+    for (TableState table : ledger.tables) {
+      String name = table.spec.table().toString();
+      SavedPlan plan = saved.get(name);
+      if (table.comparable() != (plan != null)
+          || (plan != null && !plan.catalog().equals(SavedPlan.catalog(table.plan)))) {
+        throw new PlanChangedException(name + ": its catalog changed since run " + ledger.previous.runId());
+      }
+    }
+  }
+
+  private void planRanges(ServerPair pair, TableState table, SavedPlan saved) {
     TablePlan plan = table.plan;
     String what = plan.table() + ": planning ranges";
     Both<Long> estimates = pair.onBoth(what, (c, s) -> RangePlanner.estimateRows(c, plan));
     Side larger = estimates.primary() >= estimates.replica() ? Side.PRIMARY : Side.REPLICA;
     long rows = estimates.get(larger);
     table.progress = new TableProgress(plan.table().toString(), estimates.primary());
-    int chunkRows = ledger.definition.tuning().chunkRows();
-    SampleMethod method = SampleMethod.forCorrelation(pair.on(larger, what, (c, s) -> correlation(c, plan)));
-    table.randomHeapOrder = method == SampleMethod.SYSTEM;
-    table.boundaries = pair.on(larger, what, (c, s) -> RangePlanner.boundaries(c, plan, rows, chunkRows, method));
-    long blocks = pair.on(Side.PRIMARY, what, (c, s) -> blocks(c, plan));
-    table.heapBlocks = blocks;
-    int threads = ledger.definition.tuning().threads();
-    table.slices = (int) Math.max(1, Math.min(threads, blocks / MIN_BLOCKS_PER_SLICE));
+    if (saved != null) {
+      saved.applyTo(table);
+    } else {
+      int chunkRows = ledger.definition.tuning().chunkRows();
+      SampleMethod method = SampleMethod.forCorrelation(pair.on(larger, what, (c, s) -> correlation(c, plan)));
+      table.randomHeapOrder = method == SampleMethod.SYSTEM;
+      table.boundaries = pair.on(larger, what, (c, s) -> RangePlanner.boundaries(c, plan, rows, chunkRows, method));
+      // each side's size now: its slices cut this many blocks whenever they are hashed
+      BucketHasher hasher = new BucketHasher(plan);
+      table.heapBlocks = pair.onBoth(what, (c, s) -> hasher.blocks(c));
+      long blocks = Math.max(table.heapBlocks.primary(), table.heapBlocks.replica());
+      table.slices = HeapSlices.count(blocks, table.ranges(), table.randomHeapOrder, ledger.definition.tuning().threads());
+    }
     log.info(
         "Planned {}: key ({}), {} columns, about {} rows in {} ranges, {} heap slice(s){}",
         plan.table(),
@@ -160,18 +188,6 @@ final class PlanRangesTasklet implements Tasklet {
           return rs.wasNull() ? null : value;
         }
         return null;
-      }
-    }
-  }
-
-  private static long blocks(Connection connection, TablePlan plan) throws SQLException {
-    try (PreparedStatement ps =
-        connection.prepareStatement(
-            "SELECT pg_relation_size(to_regclass(?)) / current_setting('block_size')::bigint")) {
-      ps.setString(1, SqlIdentifier.quote(plan.table()));
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
       }
     }
   }

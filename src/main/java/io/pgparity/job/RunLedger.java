@@ -14,6 +14,7 @@ import io.pgparity.live.ReplicationLink;
 import io.pgparity.mask.Masker;
 import io.pgparity.repair.RepairInput;
 import io.pgparity.report.DivergenceWriter;
+import io.pgparity.report.Resumption;
 import io.pgparity.report.RunFolder;
 import io.pgparity.report.RunResult;
 import java.time.Instant;
@@ -50,6 +51,10 @@ final class RunLedger implements AutoCloseable {
   /** Set by the launcher for verify --repair-sql: keep unmasked divergences and write repair.sql. */
   volatile boolean repairSql;
   volatile RepairInput repairInput;
+  /** Set by the launcher when this run continues a stopped one; null for a fresh run. */
+  volatile PreviousRun previous;
+  /** What a resumed run took over from the previous one; set before hashing. */
+  volatile Resumption resumption;
   /** Set by the launcher: max-runtime and SIGTERM stop the run from starting new work. */
   volatile RunStop stop = RunStop.never();
 

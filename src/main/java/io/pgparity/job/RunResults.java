@@ -38,7 +38,8 @@ final class RunResults {
         tables,
         replication(ledger),
         ledger.definition.shard(),
-        List.of());
+        List.of(),
+        ledger.resumption);
   }
 
   private static ReplicationSummary replication(RunLedger ledger) {

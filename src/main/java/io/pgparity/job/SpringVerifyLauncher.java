@@ -18,15 +18,15 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -35,7 +35,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Starts a Spring context for one definition and runs the verify job in it. The job repository
  * lives in its own DataSource, never in a compared database: an H2 file under {@code
- * <out>/<job>/} by default, or the definition's PostgreSQL URL.
+ * <out>/<job>/} by default, or the definition's PostgreSQL URL. Unless told to start fresh, a run
+ * continues the job's last run when that one did not complete (see {@link PreviousRun}): a Spring
+ * Batch restart of its job execution.
  */
 public final class SpringVerifyLauncher implements VerifyLauncher {
 
@@ -49,6 +51,11 @@ public final class SpringVerifyLauncher implements VerifyLauncher {
     return launch(definition, false);
   }
 
+  @Override
+  public RunOutcome launch(JobDefinition definition, boolean repairSql) {
+    return launch(definition, repairSql, Resume.AUTO);
+  }
+
   /**
    * {@inheritDoc}
    *
@@ -56,13 +63,19 @@ public final class SpringVerifyLauncher implements VerifyLauncher {
    *     before anything of the run is written
    */
   @Override
-  public RunOutcome launch(JobDefinition definition, boolean repairSql) {
+  public RunOutcome launch(JobDefinition definition, boolean repairSql, Resume resume) {
     RunStop stop = RunStop.after(definition.tuning().live().maxRuntime());
     Shard shard = definition.shard();
     String lockFile = shard == null ? JobLock.FILE_NAME : JobLock.FILE_NAME + "-" + shard.fileSuffix();
     try (JobLock lock = JobLock.acquire(definition.out().resolve(definition.name()), definition.name(), lockFile);
         TermSignal term = TermSignal.stopping(stop, TermSignal.DEFAULT_BOUND)) {
-      RunOutcome outcome = run(definition, repairSql, stop);
+      RunOutcome outcome;
+      try {
+        outcome = run(definition, repairSql, stop, resume);
+      } catch (PlanChangedException e) {
+        log.info("Not resuming: {}; starting afresh", e.getMessage());
+        outcome = run(definition, repairSql, stop, Resume.FRESH);
+      }
       if (stop.reason() != null && outcome.status() == Status.INCOMPLETE) {
         log.warn("Run of {} stopped early: {}", definition.name(), stop.reason());
       }
@@ -70,26 +83,34 @@ public final class SpringVerifyLauncher implements VerifyLauncher {
     }
   }
 
-  private RunOutcome run(JobDefinition definition, boolean repairSql, RunStop stop) {
+  private RunOutcome run(JobDefinition definition, boolean repairSql, RunStop stop, Resume resume) {
     Instant startedAt = Instant.now();
     try (ConfigurableApplicationContext context = context(definition)) {
       RunLedger ledger = context.getBean(RunLedger.class);
       ledger.repairSql = repairSql;
       ledger.stop = stop;
-      JobExecution execution =
-          context.getBean(JobOperator.class)
-              .start(
-                  context.getBean(VerifyJobConfiguration.JOB_NAME + "Job", Job.class),
-                  new JobParametersBuilder()
-                      .addString(ContextKeys.LAUNCH_ID, UUID.randomUUID().toString())
-                      .toJobParameters());
+      JobOperator operator = context.getBean(JobOperator.class);
+      Optional<PreviousRun> previous = resume == Resume.FRESH
+          ? Optional.empty() : PreviousRun.find(context.getBean(JobRepository.class), operator, definition);
+      JobExecution execution;
+      if (previous.isPresent()) {
+        ledger.previous = previous.get();
+        // Spring Batch restart: same job instance, the stored plan, completed hash partitions skipped
+        execution = operator.restart(previous.get().execution());
+      } else {
+        execution = operator.start(context.getBean(VerifyJobConfiguration.JOB_NAME + "Job", Job.class),
+            PreviousRun.freshParameters(definition));
+      }
       if (execution.getStatus() == BatchStatus.COMPLETED && ledger.result != null) {
         RunResult result = ledger.result;
         MetricsPublisher.afterRun(definition, result);
         return new RunOutcome(result.status(), result.runFolder(), Verdict.line(result));
       }
+      if (execution.getStatus() == BatchStatus.STOPPED && stop.reason() != null && ledger.folder != null) {
+        return stopped(ledger, stop.reason());
+      }
       return failed(ledger, execution.getAllFailureExceptions());
-    } catch (ConfigException e) {
+    } catch (ConfigException | PlanChangedException e) {
       throw e;
     } catch (Exception e) {
       log.debug("verify failed", e);
@@ -101,11 +122,25 @@ public final class SpringVerifyLauncher implements VerifyLauncher {
     }
   }
 
+  /**
+   * A run stopped by max-runtime or SIGTERM: its job execution ended STOPPED, so the next run can
+   * resume it, and its folder gets the INCOMPLETE report of what it judged until then.
+   */
+  private static RunOutcome stopped(RunLedger ledger, String reason) {
+    ledger.tables.stream().filter(t -> t.comparable() && !t.judged()).forEach(t -> t.incomplete(reason));
+    RunResult result = WriteReportsTasklet.writeAll(ledger, Version.current());
+    MetricsPublisher.afterRun(ledger.definition, result);
+    return new RunOutcome(result.status(), result.runFolder(), Verdict.line(result));
+  }
+
   private static RunOutcome failed(RunLedger ledger, List<Throwable> failures) {
     for (Throwable failure : failures) {
       for (Throwable t = failure; t != null; t = t.getCause()) {
         if (t instanceof ConfigException config) {
           throw config;
+        }
+        if (t instanceof PlanChangedException changed) {
+          throw changed;
         }
       }
     }

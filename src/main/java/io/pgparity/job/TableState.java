@@ -6,10 +6,13 @@ import io.pgparity.compare.DiffPass;
 import io.pgparity.compare.Divergence;
 import io.pgparity.config.TableSpec;
 import io.pgparity.connect.Both;
+import io.pgparity.connect.Side;
 import io.pgparity.hashing.BucketSum;
+import io.pgparity.hashing.PieceSize;
 import io.pgparity.keyspace.KeyValue;
 import io.pgparity.live.Lsn;
 import io.pgparity.report.KeySpaceStrip;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -17,6 +20,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -33,10 +37,10 @@ final class TableState {
   volatile TablePlan plan;
   volatile List<KeyValue> boundaries = List.of();
   volatile int slices = 1;
+  /** Each side's heap size in blocks when planned: slices cut this size, so a resumed run cuts the same. */
+  volatile Both<Long> heapBlocks = new Both<>(0L, 0L);
   /** True when heap order is unrelated to key order (a uuid key, say): see {@link #diffPass}. */
   volatile boolean randomHeapOrder;
-  /** The primary's heap pages when planned: sizes the work_mem of a whole-table diff pass. */
-  volatile long heapBlocks;
   volatile String note;
   /** Rows hashed on the primary against the planner's estimate; set by planRanges. */
   volatile TableProgress progress;
@@ -50,6 +54,10 @@ final class TableState {
   private final AtomicLong lastEnd = new AtomicLong(Long.MIN_VALUE);
   private final AtomicLong hashedAt = new AtomicLong();
   private final Map<Integer, Long> divergentByRange = new ConcurrentHashMap<>();
+  /** Per side, so the next slice starts at the piece size the previous ones learnt. */
+  private final Map<Side, PieceSize> pieceSizes = new ConcurrentHashMap<>();
+  /** Diff partitions of this table not yet finished; -1 until diffRows has dealt them. */
+  private final AtomicInteger diffsLeft = new AtomicInteger(-1);
 
   TableState(TableSpec spec, long maxDivergences) {
     this.spec = spec;
@@ -67,6 +75,27 @@ final class TableState {
   void addSums(Both<Map<Integer, BucketSum>> sums) {
     sums.primary().forEach((range, sum) -> primarySums.merge(range, sum, BucketSum::plus));
     sums.replica().forEach((range, sum) -> replicaSums.merge(range, sum, BucketSum::plus));
+  }
+
+  /** The adaptive hash piece size of this table on {@code side}, shared by all its slices. */
+  PieceSize pieceSize(Side side, Duration target) {
+    return pieceSizes.computeIfAbsent(side, s -> new PieceSize(target));
+  }
+
+  void diffsDealt(int partitions) {
+    diffsLeft.set(partitions);
+  }
+
+  void diffDone() {
+    diffsLeft.decrementAndGet();
+  }
+
+  /**
+   * Whether the table has its verdict: nothing left it unjudged, and every range that differs has
+   * been diffed. A run stopped early reports the others INCOMPLETE.
+   */
+  boolean judged() {
+    return incomplete == null && (mismatchedRanges().isEmpty() || diffsLeft.get() == 0);
   }
 
   /** Notes the primary's WAL position after one of its hash queries of this table. */
@@ -111,7 +140,12 @@ final class TableState {
     for (int range : ranges) {
       rows += Math.max(sums(range).primary().rows(), sums(range).replica().rows());
     }
-    return DiffPass.choose(randomHeapOrder, rows, Math.max(rows(true), rows(false)), heapBlocks);
+    return DiffPass.choose(randomHeapOrder, rows, Math.max(rows(true), rows(false)), largerHeap());
+  }
+
+  /** The larger side's heap pages when planned: sizes the work_mem of a whole-table diff pass. */
+  long largerHeap() {
+    return Math.max(heapBlocks.primary(), heapBlocks.replica());
   }
 
   /** Counts divergent rows found in one mismatched range, for the report's key-space strip. */

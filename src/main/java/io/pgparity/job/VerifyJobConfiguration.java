@@ -24,6 +24,9 @@ class VerifyJobConfiguration {
 
   static final String JOB_NAME = "verify";
 
+  /** The hash worker step; its partitions' executions are named after it. */
+  static final String HASH_WORKER = "hashRange";
+
   @Bean(destroyMethod = "close")
   RunLedger runLedger(JobDefinition definition) {
     return new RunLedger(definition, Instant.now());
@@ -57,30 +60,39 @@ class VerifyJobConfiguration {
     };
   }
 
+  // A resumed run (a restart of the stopped job execution) runs planRanges, hashRanges and diffRows
+  // again: they open the servers, take over the stored plan and sums, and diff from all the sums.
+  // Only the hash partitions a stopped run completed are skipped (the worker step hashRange is not
+  // startable once complete).
+
   @Bean
   Step planRanges(JobRepository repository, RunLedger ledger) {
-    return new StepBuilder("planRanges", repository).tasklet(new PlanRangesTasklet(ledger)).build();
+    return new StepBuilder("planRanges", repository).tasklet(new PlanRangesTasklet(ledger)).allowStartIfComplete(true)
+        .build();
   }
 
   @Bean
   Step hashRange(JobRepository repository, RunLedger ledger) {
-    return new StepBuilder("hashRange", repository).tasklet(new HashRangesTasklet(ledger)).build();
+    return new StepBuilder(HASH_WORKER, repository).tasklet(new HashRangesTasklet(ledger)).build();
   }
 
   @Bean
   Step hashRanges(
       JobRepository repository, RunLedger ledger, Step hashRange, TaskExecutor compareTaskExecutor, JobDefinition definition) {
     return new StepBuilder("hashRanges", repository)
-        .partitioner("hashRange", new HashPartitioner(ledger))
+        .partitioner(HASH_WORKER, new HashPartitioner(ledger))
         .step(hashRange)
         .taskExecutor(compareTaskExecutor)
         .gridSize(definition.tuning().threads())
+        .listener(new HashCheckpoints(ledger, repository, HASH_WORKER))
+        .allowStartIfComplete(true)
         .build();
   }
 
   @Bean
   Step diffRange(JobRepository repository, RunLedger ledger) {
-    return new StepBuilder("diffRange", repository).tasklet(new DiffRowsTasklet(ledger)).build();
+    return new StepBuilder("diffRange", repository).tasklet(new DiffRowsTasklet(ledger)).allowStartIfComplete(true)
+        .build();
   }
 
   @Bean
@@ -91,6 +103,7 @@ class VerifyJobConfiguration {
         .step(diffRange)
         .taskExecutor(compareTaskExecutor)
         .gridSize(definition.tuning().threads())
+        .allowStartIfComplete(true)
         .build();
   }
 

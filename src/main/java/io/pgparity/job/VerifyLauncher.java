@@ -18,4 +18,20 @@ public interface VerifyLauncher {
     }
     return launch(definition);
   }
+
+  /**
+   * Whether a run continues the last run of the same job when that one did not complete (stopped
+   * by max-runtime or SIGTERM, failed, killed), or starts over.
+   */
+  enum Resume {
+    /** Continue the last run if it did not complete and compared the same servers and tables. */
+    AUTO,
+    /** Start over, whatever the last run left. */
+    FRESH
+  }
+
+  /** Like {@link #launch(JobDefinition, boolean)}; launchers that keep no state between runs ignore {@code resume}. */
+  default RunOutcome launch(JobDefinition definition, boolean repairSql, Resume resume) {
+    return launch(definition, repairSql);
+  }
 }

@@ -28,6 +28,12 @@ final class WriteReportsTasklet implements Tasklet {
 
   @Override
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+    ledger.result = writeAll(ledger, version);
+    return RepeatStatus.FINISHED;
+  }
+
+  /** Writes the run folder's reports from the ledger; also used for a run stopped before this step. */
+  static RunResult writeAll(RunLedger ledger, String version) {
     ledger.progressLog.close();
     ledger.divergences.close();
     if (ledger.repairInput != null) {
@@ -37,13 +43,12 @@ final class WriteReportsTasklet implements Tasklet {
     RunResult result = RunResults.of(ledger, version, Instant.now(), null);
     List<Divergence> sample = ledger.tables.stream().flatMap(t -> t.sample().stream()).toList();
     new ReportWriter().writeAll(result, sample);
-    ledger.result = result;
     result.tables().forEach(t -> log.info(
         "Compared {}: {} rows, {} missing on replica, {} extra, {} changed; {} ({} s)",
         t.table(), t.rowsPrimary(), t.missingOnReplica(), t.extraOnReplica(), t.changed(), t.status(),
         String.format(java.util.Locale.ROOT, "%.1f", t.seconds())));
     // last: the manifest lists every other file of the run folder, so nothing may be written after it
     RunEvidence.writeManifest(ledger, result, true);
-    return RepeatStatus.FINISHED;
+    return result;
   }
 }

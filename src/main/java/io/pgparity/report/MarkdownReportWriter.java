@@ -41,6 +41,11 @@ public final class MarkdownReportWriter {
     md.append("# pgparity report: ").append(text(r.job())).append(" — ").append(r.status());
     md.append("\n\n").append(text(Verdict.finding(r))).append(".\n\n");
     md.append("- Run id: `").append(r.runId()).append("`\n");
+    if (r.resumed() != null) {
+      md.append("- Resumed from: `").append(r.resumed().fromRunId()).append("` (")
+          .append(r.resumed().reusedPartitions()).append(" of ").append(r.resumed().partitions())
+          .append(" hash partitions taken over)\n");
+    }
     md.append("- Started: ").append(TIME.format(r.startedAt())).append('\n');
     md.append("- Finished: ").append(TIME.format(r.finishedAt()));
     md.append(" (").append(Verdict.seconds(r)).append(" s)\n");

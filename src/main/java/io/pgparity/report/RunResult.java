@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * Everything summary.json and report.md say about one run; {@code replication} may be null. {@code
  * shard} is the share of a sharded check this run compared (null if not sharded); {@code shards}
- * lists the run ids a merged run was joined from (empty unless merged).
+ * lists the run ids a merged run was joined from (empty unless merged); {@code resumed} is null
+ * unless the run continued a stopped one.
  */
 public record RunResult(
     String version,
@@ -27,7 +28,8 @@ public record RunResult(
     List<TableResult> tables,
     ReplicationSummary replication,
     Shard shard,
-    List<String> shards) {
+    List<String> shards,
+    Resumption resumed) {
 
   public RunResult {
     checkNotNull(job, "job");
@@ -40,12 +42,12 @@ public record RunResult(
     checkArgument(shard == null || shards.isEmpty(), "run %s is either one shard or merged from shards", runId);
   }
 
-  /** A run that is neither a shard nor merged. */
+  /** A run that is neither a shard nor merged, and started afresh. */
   public RunResult(String version, String job, String runId, Path runFolder, Status status, Instant startedAt,
       Instant finishedAt, ServerInfo primary, ServerInfo replica, List<TableResult> tables,
       ReplicationSummary replication) {
     this(version, job, runId, runFolder, status, startedAt, finishedAt, primary, replica, tables, replication, null,
-        List.of());
+        List.of(), null);
   }
 
   /** A result without replication details (a run that failed before it looked). */

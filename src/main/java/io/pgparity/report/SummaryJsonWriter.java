@@ -56,6 +56,11 @@ public final class SummaryJsonWriter {
     root.put("status", result.status().name());
     root.put("startedAt", result.startedAt().toString());
     root.put("finishedAt", result.finishedAt().toString());
+    if (result.resumed() != null) {
+      root.put("resumedFrom", result.resumed().fromRunId());
+      root.put("reusedHashPartitions", result.resumed().reusedPartitions());
+      root.put("hashPartitions", result.resumed().partitions());
+    }
     root.set("primary", server(result.primary()));
     root.set("replica", server(result.replica()));
     root.set("replication", replication(result.replication()));

@@ -101,6 +101,12 @@ class VerifyOptionsParserTests {
   }
 
   @Test
+  void freshIsOffUnlessGiven() {
+    assertThat(parse("--job", "a.yaml").fresh()).isFalse();
+    assertThat(parse("--job", "a.yaml", "--fresh").fresh()).isTrue();
+  }
+
+  @Test
   void helpWinsOverEverythingElse() {
     assertThat(parse("--bogus", "--help").help()).isTrue();
     assertThat(parse("-h").help()).isTrue();
@@ -113,7 +119,7 @@ class VerifyOptionsParserTests {
             "verify: unknown option '--thread' (did you mean '--threads'?); valid options: --job,"
                 + " --primary, --replica, --table, --out, --threads, --chunk-rows,"
                 + " --max-divergences, --no-lag-wait, --max-wait, --max-lag, --rechecks,"
-                + " --recheck-delay, --rows-per-second, --retries, --max-runtime, --job-repository, --repair-sql,"
+                + " --recheck-delay, --rows-per-second, --retries, --max-runtime, --job-repository, --repair-sql, --fresh,"
                 + " --metrics-file, --pushgateway, --shard, --debug,"
                 + " --help");
     assertThat(error("--job", "a.yaml", "--max-wiat", "1m"))

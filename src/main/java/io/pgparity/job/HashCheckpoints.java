@@ -1,0 +1,62 @@
+package io.pgparity.job;
+
+import io.pgparity.report.Resumption;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+
+/**
+ * Before hashRanges of a resumed run: Spring Batch will not run again the hash partitions the
+ * stopped run completed, so their stored sums ({@link HashCheckpoint}) are added to the tables here.
+ */
+final class HashCheckpoints implements StepExecutionListener {
+
+  private static final Logger log = LoggerFactory.getLogger(HashCheckpoints.class);
+
+  private final RunLedger ledger;
+  private final JobRepository repository;
+  private final String workerStep;
+
+  HashCheckpoints(RunLedger ledger, JobRepository repository, String workerStep) {
+    this.ledger = ledger;
+    this.repository = repository;
+    this.workerStep = workerStep;
+  }
+
+  @Override
+  public void beforeStep(StepExecution stepExecution) {
+    PreviousRun previous = ledger.previous;
+    if (previous == null) {
+      return;
+    }
+    JobInstance instance = stepExecution.getJobExecution().getJobInstance();
+    int partitions = 0;
+    int reused = 0;
+    for (int t = 0; t < ledger.tables.size(); t++) {
+      TableState table = ledger.table(t);
+      if (!table.comparable()) {
+        continue;
+      }
+      for (int slice = 0; slice < table.slices; slice++) {
+        partitions++;
+        String name = HashPartitioner.name(t, slice);
+        // the splitter names worker executions "<worker step>:<partition>"
+        StepExecution last = repository.getLastStepExecution(instance, workerStep + ":" + name);
+        if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+          Optional<HashCheckpoint> checkpoint = HashCheckpoint.readFrom(last.getExecutionContext());
+          checkpoint.ifPresentOrElse(c -> c.applyTo(table), () -> table.incomplete(
+              "run " + previous.runId() + " kept no sums of partition " + name + "; run with --fresh"));
+          reused++;
+        }
+      }
+    }
+    ledger.resumption = new Resumption(previous.runId(), reused, partitions);
+    log.info("Resuming run {} stopped {}: {} of {} hash partitions already done",
+        previous.runId(), previous.stoppedAt(), reused, partitions);
+  }
+}
