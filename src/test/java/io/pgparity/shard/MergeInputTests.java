@@ -154,7 +154,7 @@ class MergeInputTests {
     TableResult table = new TableResult(TABLE, List.of("id"), List.of("id", "v"), rows, rows - missing, 2, missing, 0,
         0, List.of(), status, 1.5, status == Status.INCOMPLETE ? "stopped early" : null);
     RunResult result = new RunResult("test", job, folder.getFileName().toString(), folder, status, START,
-        START.plusSeconds(5), null, null, List.of(table), null, shard, List.of());
+        START.plusSeconds(5), null, null, List.of(table), null, shard, List.of(), null);
     new SummaryJsonWriter().write(result, folder.resolve(SummaryJsonWriter.FILE_NAME));
     return folder;
   }
