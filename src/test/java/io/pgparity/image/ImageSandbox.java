@@ -132,7 +132,8 @@ final class ImageSandbox {
       throw new AssertionError(
           "cannot run the image's root in a sandbox on this machine: "
               + (callerIsRoot()
-                  ? "unshare --mount --pid (util-linux 2.38+) failed even as root"
+                  ? "unshare --mount --pid (util-linux 2.38+) failed even as root (inside a"
+                      + " container without CAP_SYS_ADMIN? run CI on a VM or a privileged runner)"
                   : "unprivileged user namespaces seem disabled; run the tests as root, or"
                       + " enable them (sysctl kernel.unprivileged_userns_clone=1,"
                       + " user.max_user_namespaces > 0)")
