@@ -127,6 +127,27 @@ class ImageProcessTests {
   }
 
   @Test
+  void theRuntimeCanSpeakTlsWithTheSystemsTrustStore() throws IOException {
+    // the compiled probe, copied in like a mounted file: the image itself stays as built
+    Path probe = root.resolve("tmp/probe/io/pgparity/image/TlsProbe.class");
+    Files.createDirectories(probe.getParent());
+    try (var in = TlsProbe.class.getResourceAsStream("TlsProbe.class")) {
+      Files.copy(in, probe);
+    }
+    Result r =
+        sandbox.run(
+            RUN_TIMEOUT,
+            List.of("/opt/java/bin/java", "-cp", "/tmp/probe", TlsProbe.class.getName()));
+    assertThat(r.exitCode()).as("%s", r).isZero();
+    assertThat(r.stdoutLines()).as("%s", r).startsWith("ecdh ok", "tls13 ok");
+    // Debian's ca-certificates bundle holds well over 100 roots; an empty store would be 0
+    assertThat(Integer.parseInt(r.lastLine().replace("trusted roots ", "")))
+        .as("%s", r)
+        .isGreaterThan(100);
+    assertThat(root.resolve("etc/ssl/certs/ca-certificates.crt")).isNotEmptyFile();
+  }
+
+  @Test
   void verifyInsideTheImageComparesTheTestServersAndWritesTheRunFolder() throws IOException {
     pair = TestServers.pair();
     schema = TestServers.uniqueSchema("image_process");
