@@ -7,8 +7,8 @@
 #
 #   src/image/build-base.sh JAVA_HOME OUT_DIR    ->  OUT_DIR/pgparity-base.tar
 #
-# The tar is rebuilt only when this script, the JDK or a copied library changes (a stamp over
-# all three), and its bytes depend on nothing else (fixed times, sorted names, numeric owners),
+# The tar is rebuilt only when this script, the JDK, a copied library or the CA certificates
+# change (a stamp over them), and its bytes depend on nothing else (fixed times, sorted names, numeric owners),
 # so Jib's layer cache and a registry see the same layer digest build after build.
 set -euo pipefail
 
@@ -46,8 +46,10 @@ jdk_version=$("$java_home/bin/java" -version 2>&1 | tr '\n' ' ')
 # this is only for the stamp (same JDK + same libraries => same closure)
 host_libs=$(ldd "$java_home/lib/server/libjvm.so" "$java_home/bin/java" "$java_home/lib/libzip.so" \
   | awk '/=>/ && $3 ~ /^\// {print $3} /ld-linux/ && !/=>/ {print $1}' | sort -u)
-stamp=$( { cat "$0"; echo "$jdk_version"; for l in $host_libs; do sha256sum "$(readlink -f "$l")"; done; } \
-  | sha256sum | cut -c1-64)
+stamp=$( { cat "$0"; echo "$jdk_version"
+  for f in $host_libs /etc/ssl/certs/java/cacerts /etc/ssl/certs/ca-certificates.crt; do
+    if [ -f "$f" ]; then sha256sum "$(readlink -f "$f")"; fi
+  done; } | sha256sum | cut -c1-64)
 if [ -f "$out/pgparity-base.tar" ] && [ "$(cat "$out/stamp" 2>/dev/null)" = "$stamp" ]; then
   echo "build-base.sh: $out/pgparity-base.tar is up to date"
   exit 0

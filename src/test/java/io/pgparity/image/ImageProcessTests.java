@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -149,33 +150,49 @@ class ImageProcessTests {
   }
 
   @Test
-  void verifyInsideTheImageComparesTheTestServersAndWritesTheRunFolder() throws IOException {
+  void verifyOfAJobFileInsideTheImageComparesTheTestServersAndWritesTheRunFolder()
+      throws IOException {
     pair = TestServers.pair();
     schema = TestServers.uniqueSchema("image_process");
     pair.execBoth(
         "CREATE TABLE " + schema + ".users (id int PRIMARY KEY, email text NOT NULL);"
             + "INSERT INTO " + schema + ".users SELECT i, 'u' || i || '@example.com'"
             + " FROM generate_series(1, 20) i;");
+    // as a ConfigMap would mount it, with the URLs from the environment as in jobs/auth.yaml
+    Path job = Files.createDirectories(root.resolve("jobs")).resolve("image.yaml");
+    Files.writeString(
+        job,
+        String.join(
+            "\n",
+            "name: image",
+            "primary:",
+            "  url: '${PGPARITY_PRIMARY_URL}'",
+            "replica:",
+            "  url: '${PGPARITY_REPLICA_URL}'",
+            "tables: [" + schema + ".users]",
+            ""));
 
     Result r =
-        sandbox.runEntrypoint(
-            image, RUN_TIMEOUT,
-            "verify",
-            "--primary", pair.primaryUrl(),
-            "--replica", pair.replicaUrl(),
-            "--table", schema + ".users");
+        sandbox
+            .withEnv(
+                Map.of(
+                    "PGPARITY_PRIMARY_URL", pair.primaryUrl(),
+                    "PGPARITY_REPLICA_URL", pair.replicaUrl()))
+            .runEntrypoint(image, RUN_TIMEOUT, "verify", "--job", "/jobs/image.yaml");
 
     assertThat(r.exitCode()).as("%s", r).isZero();
     assertThat(r.lastLine()).as("%s", r).startsWith("CONSISTENT: 1 table, 20 rows compared");
     assertThat(r.stderrLines()).as("%s", r).noneMatch(line -> line.startsWith("\tat "));
-    // the default --out is relative: reports/ under the image's working directory
+    // the default out is relative: reports/ under the image's working directory
     Path folder = runFolder(r);
-    assertThat(folder.getParent()).isEqualTo(root.resolve("work/reports/adhoc"));
+    assertThat(folder.getParent()).isEqualTo(root.resolve("work/reports/image"));
     JsonNode summary = RunFiles.summary(folder);
     assertThat(summary.get("status").asText()).isEqualTo("CONSISTENT");
+    assertThat(summary.get("job").asText()).isEqualTo("image");
     assertThat(summary.get("version").asText()).isEqualTo(pomVersion());
     assertThat(folder.resolve("manifest.json")).isRegularFile();
-    assertThat(root.resolve("work/reports/adhoc/.jobrepository")).isDirectory();
+    // the H2 job repository ran inside the image too
+    assertThat(root.resolve("work/reports/image/.jobrepository")).isDirectory();
     if (sandbox.switchesUser()) {
       assertThat(Files.getAttribute(folder.resolve("summary.json"), "unix:uid"))
           .as("written by the image's user, not by root")

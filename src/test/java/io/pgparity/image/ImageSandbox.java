@@ -39,6 +39,7 @@ final class ImageSandbox {
           + "else exec \"$unshare\" --root=\"$root\" --wd=\"$wd\" -- \"$@\"; fi";
 
   private final Path root;
+  /** The image's Env entries ({@code NAME=value}), then any added like {@code docker run -e}. */
   private final List<String> env;
   private final String workingDir;
   private final int uid;
@@ -63,6 +64,22 @@ final class ImageSandbox {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private ImageSandbox(ImageSandbox base, List<String> env) {
+    this.root = base.root;
+    this.env = List.copyOf(env);
+    this.workingDir = base.workingDir;
+    this.uid = base.uid;
+    this.gid = base.gid;
+    this.unshare = base.unshare;
+  }
+
+  /** This sandbox with {@code variables} set as well, like {@code docker run -e NAME=value}. */
+  ImageSandbox withEnv(Map<String, String> variables) {
+    List<String> more = new ArrayList<>(env);
+    variables.forEach((name, value) -> more.add(name + "=" + value));
+    return new ImageSandbox(this, more);
   }
 
   /** True when the command runs as the image's user; false inside a user namespace (as root). */
