@@ -8,8 +8,8 @@
 #   src/image/build-base.sh JAVA_HOME OUT_DIR    ->  OUT_DIR/pgparity-base.tar
 #
 # The tar is rebuilt only when this script, the JDK, a copied library or the CA certificates
-# change (a stamp over them), and its bytes depend on nothing else (fixed times, sorted names, numeric owners),
-# so Jib's layer cache and a registry see the same layer digest build after build.
+# change (a stamp over them), and its bytes depend on nothing else (fixed times, sorted names,
+# numeric owners), so Jib's layer cache and a registry see the same layer digest every build.
 set -euo pipefail
 
 java_home=${1:?usage: build-base.sh JAVA_HOME OUT_DIR}
@@ -38,7 +38,10 @@ fixed_time=@1  # 1970-01-01T00:00:01Z, the time Jib gives its own layers
   exit 2
 }
 for tool in ldd tar sha256sum; do
-  command -v "$tool" >/dev/null || { echo "build-base.sh: $tool is missing (needed on the build host)" >&2; exit 2; }
+  command -v "$tool" >/dev/null || {
+    echo "build-base.sh: $tool is missing on the build host (Debian: coreutils, tar, libc-bin)" >&2
+    exit 2
+  }
 done
 
 jdk_version=$("$java_home/bin/java" -version 2>&1 | tr '\n' ' ')
@@ -70,10 +73,12 @@ fi
 
 # Shared libraries: the closure of every ELF file of the runtime, at the paths ldd resolves
 # them to, so the dynamic loader finds them in its default directories without ld.so.cache.
-mapfile -t elves < <(find "$root/opt/java" -type f \( -name '*.so' -o -path '*/bin/*' -o -name jspawnhelper \))
+mapfile -t elves < <(find "$root/opt/java" -type f \
+  \( -name '*.so' -o -path '*/bin/*' -o -name jspawnhelper \))
 linked=$(ldd "${elves[@]}" 2>/dev/null || true)
 # libjvm.so is no miss: the launcher loads it by path first, later lookups match its soname
-missing=$(grep 'not found' <<<"$linked" | grep -v 'libjvm\.so' | sort -u | tr -s ' \t\n' ' ' || true)
+missing=$(grep 'not found' <<<"$linked" | grep -v 'libjvm\.so' | sort -u \
+  | tr -s ' \t\n' ' ' || true)
 if [ -n "$missing" ]; then
   echo "build-base.sh: the runtime links against libraries this host lacks: $missing" >&2
   exit 2
@@ -109,7 +114,9 @@ pgparity:x:$app_uid:
 EOF
 printf 'passwd: files\ngroup: files\nhosts: files dns\n' >"$root/etc/nsswitch.conf"
 printf '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n' >"$root/etc/hosts"
-if [ -f /etc/ssl/certs/ca-certificates.crt ]; then cp /etc/ssl/certs/ca-certificates.crt "$root/etc/ssl/certs/"; fi
+if [ -f /etc/ssl/certs/ca-certificates.crt ]; then
+  cp /etc/ssl/certs/ca-certificates.crt "$root/etc/ssl/certs/"
+fi
 if [ -f /etc/os-release ]; then cp -L /etc/os-release "$root/etc/os-release"; fi
 # LANG=C.UTF-8 makes the JVM read and write file names and stdout as UTF-8; glibc needs the
 # compiled locale for that (Debian's libc-bin ships it)

@@ -35,7 +35,8 @@ final class ImageSandbox {
       "root=$1 wd=$2 unshare=$3 uid=$4 gid=$5; shift 5; "
           + "mount -t proc proc \"$root/proc\" && mount --rbind /dev \"$root/dev\" && "
           + "if [ -n \"$uid\" ]; then "
-          + "exec \"$unshare\" --root=\"$root\" --wd=\"$wd\" --setuid=\"$uid\" --setgid=\"$gid\" -- \"$@\"; "
+          + "exec \"$unshare\" --root=\"$root\" --wd=\"$wd\""
+          + " --setuid=\"$uid\" --setgid=\"$gid\" -- \"$@\"; "
           + "else exec \"$unshare\" --root=\"$root\" --wd=\"$wd\" -- \"$@\"; fi";
 
   private final Path root;
@@ -100,7 +101,8 @@ final class ImageSandbox {
     if (!callerIsRoot()) {
       full.addAll(List.of("--user", "--map-root-user"));
     }
-    full.addAll(List.of("--mount", "--pid", "--fork", "--kill-child", "--", "/bin/sh", "-c", ENTER));
+    full.addAll(List.of("--mount", "--pid", "--fork", "--kill-child", "--"));
+    full.addAll(List.of("/bin/sh", "-c", ENTER));
     full.addAll(List.of("sh", root.toString(), workingDir, unshare.toString()));
     full.addAll(callerIsRoot() ? List.of(uid + "", gid + "") : List.of("", ""));
     full.addAll(command);

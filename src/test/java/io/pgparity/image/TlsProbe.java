@@ -34,7 +34,8 @@ public final class TlsProbe {
         Arrays.stream(engine.getEnabledCipherSuites()).anyMatch(s -> s.contains("ECDHE"));
     if (!ecdhe || !Arrays.asList(engine.getEnabledProtocols()).contains("TLSv1.3")) {
       throw new IllegalStateException(
-          "TLS 1.3 with ECDHE suites unavailable: " + Arrays.toString(engine.getEnabledProtocols()));
+          "TLS 1.3 with ECDHE suites unavailable; protocols: "
+              + Arrays.toString(engine.getEnabledProtocols()));
     }
     System.out.println("tls13 ok");
 
