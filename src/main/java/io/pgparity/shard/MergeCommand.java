@@ -10,6 +10,7 @@ import io.pgparity.report.RunResult;
 import io.pgparity.report.Verdict;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -49,7 +50,8 @@ public final class MergeCommand implements Command {
         out.print(usage());
         return ExitCode.CONSISTENT.code();
       }
-      RunResult result = ShardMerger.merge(options.folders(), options.out(), env);
+      List<Path> folders = options.newestIn() == null ? options.folders() : NewestShards.under(options.newestIn());
+      RunResult result = ShardMerger.merge(folders, options.out(), env);
       // scripts read the last line: nothing may be printed on out after the verdict
       out.println(Verdict.line(result));
       return ExitCode.of(result.status()).code();
@@ -70,6 +72,7 @@ public final class MergeCommand implements Command {
     return String.join(
         "\n",
         "Usage: pgparity merge RUN_FOLDER... [--out DIR]",
+        "       pgparity merge --newest-in DIR [--out DIR]",
         "",
         "Joins the run folders of a check split with verify --shard I/N (one per shard, I = 0..N-1,",
         "in any order) into a new run folder DIR/<job>/<run id> with the files of a single run:",
@@ -79,6 +82,10 @@ public final class MergeCommand implements Command {
         "",
         "Options:",
         "  --out DIR     where the merged run folder goes (default reports)",
+        "  --newest-in DIR",
+        "                instead of RUN_FOLDER...: the run folders under the newest folder in DIR,",
+        "                i.e. DIR/<newest>/<job>/<run id>, as the shards of a Kubernetes Indexed",
+        "                Job write them with verify --out DIR/$(JOB_UID) (no shell needed)",
         "  --help, -h    this text",
         "",
         "The folders must be every shard of one check: the same job, the same job.json apart from",

@@ -12,47 +12,57 @@ import java.util.List;
 
 /**
  * The arguments of {@code pgparity merge <run folder>... [--out DIR]}: the shard run folders in any
- * order and where the merged run folder goes.
+ * order and where the merged run folder goes; or {@code --newest-in DIR} instead of the folders
+ * (null when not given), for a Kubernetes Job whose image has no shell to expand a glob.
  */
-public record MergeOptions(List<Path> folders, Path out, boolean help) {
+public record MergeOptions(List<Path> folders, Path newestIn, Path out, boolean help) {
 
   static final String USE = "; use: pgparity merge reports/<job>/<run id>... [--out DIR] (see pgparity merge --help)";
 
   public MergeOptions {
     folders = List.copyOf(folders);
     checkNotNull(out, "out");
-    checkArgument(help || !folders.isEmpty(), "merge needs at least one run folder");
+    checkArgument(help || !folders.isEmpty() || newestIn != null, "merge needs at least one run folder");
   }
 
   /** The options, or a ConfigException whose one-line message names the mistake and the fix. */
   public static MergeOptions parse(List<String> args) {
     if (args.contains("--help") || args.contains("-h")) {
-      return new MergeOptions(List.of(), JobFileLoader.DEFAULT_OUT, true);
+      return new MergeOptions(List.of(), null, JobFileLoader.DEFAULT_OUT, true);
     }
     List<Path> folders = new ArrayList<>();
     Path out = null;
+    Path newestIn = null;
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
-      if (arg.equals("--out") || arg.startsWith("--out=")) {
-        String value = arg.equals("--out") ? (i + 1 < args.size() ? args.get(++i) : "") : arg.substring(6);
-        if (out != null) {
-          throw new ConfigException("merge: --out is given twice; give it once");
-        }
+      String option = arg.startsWith("--out") ? "--out" : arg.startsWith("--newest-in") ? "--newest-in" : null;
+      if (option != null && (arg.equals(option) || arg.startsWith(option + "="))) {
+        String value = arg.equals(option) ? (i + 1 < args.size() ? args.get(++i) : "") : arg.substring(option.length() + 1);
         if (value.isBlank() || value.startsWith("--")) {
-          throw new ConfigException("merge: --out needs a folder, e.g. --out reports");
+          throw new ConfigException("merge: " + option + " needs a folder, e.g. " + option + " reports");
         }
-        out = path(value, "--out");
+        if ((option.equals("--out") ? out : newestIn) != null) {
+          throw new ConfigException("merge: " + option + " is given twice; give it once");
+        }
+        if (option.equals("--out")) {
+          out = path(value, option);
+        } else {
+          newestIn = path(value, option);
+        }
       } else if (arg.startsWith("-")) {
-        throw new ConfigException("merge: unknown option '" + arg + "'; valid options: --out, --help"
+        throw new ConfigException("merge: unknown option '" + arg + "'; valid options: --out, --newest-in, --help"
             + " (write ./" + arg + " for a folder whose name starts with -)");
       } else {
         folders.add(path(arg, "run folder"));
       }
     }
-    if (folders.isEmpty()) {
+    if (folders.isEmpty() && newestIn == null) {
       throw new ConfigException("merge: no run folder given; give the run folder of every shard" + USE);
     }
-    return new MergeOptions(folders, out == null ? JobFileLoader.DEFAULT_OUT : out, false);
+    if (!folders.isEmpty() && newestIn != null) {
+      throw new ConfigException("merge: give either run folders or --newest-in " + newestIn + ", not both" + USE);
+    }
+    return new MergeOptions(folders, newestIn, out == null ? JobFileLoader.DEFAULT_OUT : out, false);
   }
 
   private static Path path(String value, String what) {
