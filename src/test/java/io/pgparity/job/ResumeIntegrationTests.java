@@ -109,6 +109,8 @@ class ResumeIntegrationTests {
 
   @Test
   void aTableWhoseCatalogChangedSinceTheStopIsComparedAfresh() throws Exception {
+    // some 11 heap blocks, a slice each: past the first slice the pace makes the run wait seconds
+    HeapSlices.maxBlocksPerSlice = 1;
     EmbeddedPair pair = TestServers.pair();
     String schema = TestServers.uniqueSchema("resume_changed");
     String table = schema + ".t";
@@ -122,7 +124,7 @@ class ResumeIntegrationTests {
         + "lag-aware: false\n"
         + "tables:\n  - table: " + table + "\n");
     Path out = dir.resolve("out");
-    // 100 rows/s: hashing would take 20 s, the budget stops it at once
+    // 100 rows/s: hashing would take 20 s, the budget stops it after the first slices
     Run stopped = verify("--job", job.toString(), "--out", out.toString(), "--rows-per-second", "100",
         "--max-runtime", "1s");
     assertThat(stopped.code()).as(stopped.printed()).isEqualTo(ExitCode.INCOMPLETE.code());
