@@ -4,14 +4,18 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A validated check: which two servers, which tables, how to tune the run and where its output
  * and job repository go. {@code jobRepositoryUrl} null means an embedded file database under
  * {@code out}. {@code maskKeyEnv} names the environment variable holding the key of masked columns'
  * fingerprints; null means {@value #DEFAULT_MASK_KEY_ENV} if set, else a random key per run.
- * {@code metrics} says where the run's Prometheus metrics go (null is taken as none).
+ * {@code metrics} says where the run's Prometheus metrics go (null is taken as none). {@code expect}
+ * names server settings the replication audit of every run expects (setting to value; null is none).
  */
 public record JobDefinition(
     String name,
@@ -22,7 +26,8 @@ public record JobDefinition(
     Path out,
     String jobRepositoryUrl,
     String maskKeyEnv,
-    MetricsTargets metrics) {
+    MetricsTargets metrics,
+    Map<String, String> expect) {
 
   /** Job names become folder names, so they are kept to a safe alphabet. */
   public static final String NAME_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
@@ -57,6 +62,22 @@ public record JobDefinition(
             + " not the key itself",
         DEFAULT_MASK_KEY_ENV);
     metrics = metrics == null ? MetricsTargets.NONE : metrics;
+    // in file order: the audit reports them in the order the job lists them
+    expect = expect == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(expect));
+  }
+
+  /** A job that expects no particular server settings (the audit's default rules still apply). */
+  public JobDefinition(
+      String name,
+      ConnectionSpec primary,
+      ConnectionSpec replica,
+      List<TableSpec> tables,
+      Tuning tuning,
+      Path out,
+      String jobRepositoryUrl,
+      String maskKeyEnv,
+      MetricsTargets metrics) {
+    this(name, primary, replica, tables, tuning, out, jobRepositoryUrl, maskKeyEnv, metrics, Map.of());
   }
 
   /** A job that writes no metrics. */

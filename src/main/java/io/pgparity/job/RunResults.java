@@ -36,7 +36,8 @@ final class RunResults {
         ledger.primaryInfo,
         ledger.replicaInfo,
         tables,
-        replication(ledger));
+        replication(ledger),
+        ledger.audit);
   }
 
   private static ReplicationSummary replication(RunLedger ledger) {

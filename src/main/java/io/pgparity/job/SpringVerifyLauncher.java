@@ -83,7 +83,7 @@ public final class SpringVerifyLauncher implements VerifyLauncher {
       if (execution.getStatus() == BatchStatus.COMPLETED && ledger.result != null) {
         RunResult result = ledger.result;
         MetricsPublisher.afterRun(definition, result);
-        return new RunOutcome(result.status(), result.runFolder(), Verdict.line(result));
+        return new RunOutcome(result.status(), result.runFolder(), Verdict.line(result), result.auditFindings());
       }
       return failed(ledger, execution.getAllFailureExceptions());
     } catch (ConfigException e) {

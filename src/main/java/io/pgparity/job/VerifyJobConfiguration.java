@@ -16,8 +16,8 @@ import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
- * The verify job: planRanges, then hashRanges (partitioned over a thread pool), then diffRows
- * (partitioned), then writeReports. Wiring only; each step's work lives in its tasklet.
+ * The verify job: planRanges, auditReplication, then hashRanges (partitioned over a thread pool),
+ * then diffRows (partitioned), then writeReports. Wiring only; each step's work lives in its tasklet.
  */
 @Configuration(proxyBeanMethods = false)
 class VerifyJobConfiguration {
@@ -63,6 +63,11 @@ class VerifyJobConfiguration {
   }
 
   @Bean
+  Step auditReplication(JobRepository repository, RunLedger ledger) {
+    return new StepBuilder("auditReplication", repository).tasklet(new AuditReplicationTasklet(ledger)).build();
+  }
+
+  @Bean
   Step hashRange(JobRepository repository, RunLedger ledger) {
     return new StepBuilder("hashRange", repository).tasklet(new HashRangesTasklet(ledger)).build();
   }
@@ -100,7 +105,9 @@ class VerifyJobConfiguration {
   }
 
   @Bean
-  Job verifyJob(JobRepository repository, Step planRanges, Step hashRanges, Step diffRows, Step writeReports) {
-    return new JobBuilder(JOB_NAME, repository).start(planRanges).next(hashRanges).next(diffRows).next(writeReports).build();
+  Job verifyJob(JobRepository repository, Step planRanges, Step auditReplication, Step hashRanges, Step diffRows,
+      Step writeReports) {
+    return new JobBuilder(JOB_NAME, repository).start(planRanges).next(auditReplication).next(hashRanges)
+        .next(diffRows).next(writeReports).build();
   }
 }
