@@ -5,10 +5,13 @@ import io.pgparity.config.JobDefinition;
 import java.time.Instant;
 import java.util.Map;
 import org.slf4j.MDC;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -80,7 +83,21 @@ class VerifyJobConfiguration {
         .step(hashRange)
         .taskExecutor(compareTaskExecutor)
         .gridSize(definition.tuning().threads())
+        .listener(hashingEnded(ledger))
         .build();
+  }
+
+  /** After the hash step, no table is shown as being hashed, even one whose row estimate was too high. */
+  private static StepExecutionListener hashingEnded(RunLedger ledger) {
+    return new StepExecutionListener() {
+      @Override
+      public ExitStatus afterStep(StepExecution stepExecution) {
+        if (ledger.progressLog != null) {
+          ledger.progressLog.hashingEnded();
+        }
+        return stepExecution.getExitStatus();
+      }
+    };
   }
 
   @Bean
