@@ -57,8 +57,8 @@ public final class LiveLine {
       return installed != null;
     }
     // the streams keep the JVM's encoding of the terminal; only the bytes' path changes
-    Charset out = charset("sun.stdout.encoding");
-    Charset err = charset("sun.stderr.encoding");
+    Charset out = charset("stdout.encoding", "sun.stdout.encoding");
+    Charset err = charset("stderr.encoding", "sun.stderr.encoding");
     LiveLine line = new LiveLine(System.err, err, width(env.get("COLUMNS")));
     System.setOut(new PrintStream(new ClearingStream(System.out, line), true, out));
     System.setErr(new PrintStream(new ClearingStream(System.err, line), true, err));
@@ -72,8 +72,9 @@ public final class LiveLine {
     return installed;
   }
 
-  private static Charset charset(String property) {
-    String name = System.getProperty(property);
+  /** The encoding the JVM gave the stream: {@code property} (Java 19+), else {@code legacy}, else the default. */
+  private static Charset charset(String property, String legacy) {
+    String name = System.getProperty(property, System.getProperty(legacy));
     try {
       return name == null ? Charset.defaultCharset() : Charset.forName(name);
     } catch (IllegalArgumentException e) {
