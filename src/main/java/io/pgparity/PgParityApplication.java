@@ -11,6 +11,7 @@ import io.pgparity.demo.DemoCommand;
 import io.pgparity.evidence.EvidenceCommand;
 import io.pgparity.repair.RepairCommand;
 import io.pgparity.shard.MergeCommand;
+import io.pgparity.terminal.LiveLine;
 import io.pgparity.job.SpringVerifyLauncher;
 import java.util.List;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -32,6 +33,8 @@ public class PgParityApplication {
       System.exit(ExitCode.USAGE.code());
       return;
     }
+    // before the streams are handed out: on a terminal they erase the live progress line first
+    LiveLine.install(System.getenv(), !"json".equals(System.getProperty(LogFormat.PROPERTY)));
     SpringVerifyLauncher launcher = new SpringVerifyLauncher();
     Cli cli = new Cli(
         List.of(new VerifyCommand(launcher), new DemoCommand(launcher), new BenchCommand(launcher),

@@ -178,6 +178,7 @@ public final class AuditCommand implements Command {
         "  --help, -h        this text",
         "",
         "The audit role needs pg_monitor to see other sessions' replication rows.",
+        "verify runs the same audit once per run (summary.json audit, report.md, metrics).",
         "Exit codes: 0 no findings, 6 findings, 2 usage/configuration error, 3 runtime failure.",
         "");
   }

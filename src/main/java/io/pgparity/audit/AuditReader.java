@@ -75,11 +75,31 @@ final class AuditReader {
     }
   }
 
-  /** pg_stat_wal_receiver's status (streaming, ...), or null when no receiver runs. */
+  /**
+   * pg_stat_wal_receiver's status (streaming, ...); null when no receiver runs; {@link
+   * ReplicationState#HIDDEN} when one runs but the role may not see its status (only its pid).
+   */
   static String receiverStatus(Connection connection) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement("SELECT status FROM pg_stat_wal_receiver");
+    try (PreparedStatement statement = connection.prepareStatement("SELECT pid, status FROM pg_stat_wal_receiver");
         ResultSet rows = statement.executeQuery()) {
-      return rows.next() ? rows.getString(1) : null;
+      if (!rows.next()) {
+        return null;
+      }
+      String status = rows.getString(2);
+      return status == null ? ReplicationState.HIDDEN : status;
+    }
+  }
+
+  /**
+   * The current role's name if it may not read other sessions' statistics (pg_read_all_stats, part
+   * of pg_monitor; superusers may), else null: without it pg_stat_replication and
+   * pg_stat_wal_receiver show their rows but not the state, sync state and lags.
+   */
+  static String roleWithoutStats(Connection connection) throws SQLException {
+    String sql = "SELECT current_user, pg_has_role(current_user, 'pg_read_all_stats', 'USAGE')";
+    try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet rows = statement.executeQuery()) {
+      rows.next();
+      return rows.getBoolean(2) ? null : rows.getString(1);
     }
   }
 

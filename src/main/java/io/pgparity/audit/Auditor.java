@@ -26,6 +26,7 @@ public final class Auditor {
     Map<String, SettingValue> primarySettings;
     Map<String, SettingValue> replicaSettings;
     ReplicationState state;
+    List<String> unread = new ArrayList<>();
     try (Connection p = primary.connection(); Connection r = replica.connection()) {
       primarySettings = AuditReader.settings(p);
       replicaSettings = AuditReader.settings(r);
@@ -33,6 +34,7 @@ public final class Auditor {
       state = new ReplicationState(AuditReader.senders(p), AuditReader.slots(p), inRecovery,
           inRecovery ? AuditReader.receiverStatus(r) : null,
           inRecovery ? List.of() : AuditReader.subscriptions(r));
+      hidden(AuditReader.roleWithoutStats(p), AuditReader.roleWithoutStats(r), state, unread);
       p.rollback();
       r.rollback();
     } catch (SQLException e) {
@@ -45,7 +47,20 @@ public final class Auditor {
     agreement(primarySettings, replicaSettings, state.replicaInRecovery(), findings);
     replication(state, findings);
     log.info("Audit: {} finding(s) in {} ms", findings.size(), (System.nanoTime() - started) / 1_000_000);
-    return new AuditReport(expected, primarySettings, replicaSettings, state, findings);
+    return new AuditReport(expected, primarySettings, replicaSettings, state, findings, unread);
+  }
+
+  /** What a role without pg_monitor could not see, where it matters, with the grant that fixes it. */
+  private static void hidden(String primaryRole, String replicaRole, ReplicationState state, List<String> unread) {
+    if (primaryRole != null && !state.senders().isEmpty()) {
+      unread.add("pg_stat_replication's state, sync state and lags are hidden from role " + primaryRole
+          + " on the primary; GRANT pg_monitor TO " + SqlIdentifier.quote(primaryRole) + " on the primary");
+    }
+    if (ReplicationState.HIDDEN.equals(state.receiverStatus())) {
+      unread.add("pg_stat_wal_receiver's status is hidden from role " + replicaRole + " on the standby, so"
+          + " streaming was not checked; GRANT pg_monitor TO " + SqlIdentifier.quote(replicaRole)
+          + " on the primary (the standby replays the grant)");
+    }
   }
 
   private static void expectations(
@@ -103,7 +118,9 @@ public final class Auditor {
                 + " the primary; ALTER SUBSCRIPTION " + SqlIdentifier.quote(subscription.name()) + " ENABLE"));
       }
     }
-    if (state.replicaInRecovery() && !"streaming".equals(state.receiverStatus())) {
+    // a status hidden from the role is unknown, not a problem: it is listed as not read instead
+    if (state.replicaInRecovery() && !"streaming".equals(state.receiverStatus())
+        && !ReplicationState.HIDDEN.equals(state.receiverStatus())) {
       String status = state.receiverStatus() == null ? "no WAL receiver" : state.receiverStatus();
       findings.add(new Finding(FindingKind.STANDBY_NOT_STREAMING, "replica", "wal_receiver", "streaming", status,
           "the replica is in recovery but not streaming from the primary (" + status

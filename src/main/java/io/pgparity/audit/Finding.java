@@ -19,6 +19,11 @@ public record Finding(FindingKind kind, String side, String subject, String expe
     checkArgument(message != null && !message.isBlank(), "a finding needs a message");
   }
 
+  /** E.g. {@code UNEXPECTED_SETTING synchronous_commit on the replica}, for a verdict line. */
+  public String brief() {
+    return kind + " " + subject + (side.equals("both") ? " on both sides" : " on the " + side);
+  }
+
   /** One line for the text report. */
   public String line() {
     return kind + " " + side + " " + subject + ": " + message;

@@ -10,6 +10,9 @@ public record ReplicationState(
     String receiverStatus,
     List<Subscription> subscriptions) {
 
+  /** The receiver status shown when a WAL receiver runs but the role may not read its status. */
+  public static final String HIDDEN = "hidden (needs pg_monitor)";
+
   public ReplicationState {
     senders = List.copyOf(senders);
     slots = List.copyOf(slots);

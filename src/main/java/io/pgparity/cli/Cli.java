@@ -130,7 +130,8 @@ public final class Cli {
         .append("  3  runtime failure: a connection, permission or query failed\n")
         .append("  4  incomplete: a table stopped early at max-divergences; not every row was\n")
         .append("     examined\n")
-        .append("  6  audit findings: pgparity audit found a replication or settings problem\n")
+        .append("  6  audit findings: the replication audit (pgparity audit, and verify when the\n")
+        .append("     data is consistent) found a replication or settings problem\n")
         .toString();
   }
 }

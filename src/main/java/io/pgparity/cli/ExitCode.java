@@ -11,7 +11,7 @@ public enum ExitCode {
   INCOMPLETE(4),
   /** Another run of the same job holds its lock; nothing was written. */
   ALREADY_RUNNING(5),
-  /** pgparity audit: a replication or configuration finding. */
+  /** The replication audit found a problem (pgparity audit; verify when the data is consistent). */
   AUDIT_FINDINGS(6);
 
   private final int code;
@@ -24,7 +24,15 @@ public enum ExitCode {
     return code;
   }
 
-  /** The exit code for a run's verdict. */
+  /**
+   * The exit code of a verify run: the data verdict first; only consistent data with replication
+   * audit findings exits {@link #AUDIT_FINDINGS}.
+   */
+  public static ExitCode of(Status status, int auditFindings) {
+    return status == Status.CONSISTENT && auditFindings > 0 ? AUDIT_FINDINGS : of(status);
+  }
+
+  /** The exit code for a run's data verdict. */
   public static ExitCode of(Status status) {
     return switch (status) {
       case CONSISTENT -> CONSISTENT;

@@ -69,7 +69,9 @@ public final class JobDefinitionFactory {
               orElse(options.out(), job == null ? JobFileLoader.DEFAULT_OUT : job.out()),
               orElse(options.jobRepositoryUrl(), job == null ? null : job.jobRepositoryUrl()),
               job == null ? null : job.maskKeyEnv(),
-              (job == null ? MetricsTargets.NONE : job.metrics()).overriddenBy(options.metrics()));
+              (job == null ? MetricsTargets.NONE : job.metrics()).overriddenBy(options.metrics()),
+              null,
+              job == null ? Map.of() : job.expect());
       return new JobDefinition(
           definition.name(),
           passwords.resolve(definition.primary()),
@@ -80,7 +82,8 @@ public final class JobDefinitionFactory {
           definition.jobRepositoryUrl(),
           definition.maskKeyEnv(),
           definition.metrics(),
-          options.shard());
+          options.shard(),
+          definition.expect());
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new ConfigException("verify: " + e.getMessage() + " (see pgparity verify --help)", e);
     }

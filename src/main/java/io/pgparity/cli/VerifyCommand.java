@@ -57,7 +57,7 @@ public final class VerifyCommand implements Command {
           options.fresh() ? VerifyLauncher.Resume.FRESH : VerifyLauncher.Resume.AUTO);
       // scripts read the last line: nothing may be printed on out after the verdict
       out.println(outcome.verdict());
-      return ExitCode.of(outcome.status()).code();
+      return ExitCode.of(outcome.status(), outcome.auditFindings()).code();
     } catch (AlreadyRunningException e) {
       err.println("pgparity: " + e.getMessage());
       return ExitCode.ALREADY_RUNNING.code();
@@ -166,8 +166,11 @@ public final class VerifyCommand implements Command {
         "D is a duration: 500ms, 30s, 2m, 1h or a whole number of seconds.",
         "Passwords never come from the command line: put them in ~/.pgpass (or $PGPASSFILE),",
         "or reference an environment variable in the job file: password: ${PRIMARY_PASSWORD}.",
+        "Every run also audits replication and the durability settings (the job's expect:, see",
+        "pgparity audit --help); its findings are in the report.",
         "Exit codes: 0 consistent, 1 divergent, 2 usage/configuration error, 3 runtime failure,",
-        "4 incomplete (also after --max-runtime or SIGTERM), 5 the job is already running.",
+        "4 incomplete (also after --max-runtime or SIGTERM), 5 the job is already running,",
+        "6 consistent data but replication audit findings.",
         "");
   }
 }

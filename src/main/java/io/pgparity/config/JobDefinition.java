@@ -4,7 +4,10 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A validated check: which two servers, which tables, how to tune the run and where its output
@@ -12,7 +15,8 @@ import java.util.List;
  * {@code out}. {@code maskKeyEnv} names the environment variable holding the key of masked columns'
  * fingerprints; null means {@value #DEFAULT_MASK_KEY_ENV} if set, else a random key per run.
  * {@code metrics} says where the run's Prometheus metrics go (null is taken as none). {@code shard}
- * (nullable) limits the run to the rows of one shard of the check.
+ * (nullable) limits the run to the rows of one shard of the check. {@code expect} names server
+ * settings the replication audit of every run expects (setting to value; null is none).
  */
 public record JobDefinition(
     String name,
@@ -24,7 +28,8 @@ public record JobDefinition(
     String jobRepositoryUrl,
     String maskKeyEnv,
     MetricsTargets metrics,
-    Shard shard) {
+    Shard shard,
+    Map<String, String> expect) {
 
   /** Job names become folder names, so they are kept to a safe alphabet. */
   public static final String NAME_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
@@ -59,9 +64,11 @@ public record JobDefinition(
             + " not the key itself",
         DEFAULT_MASK_KEY_ENV);
     metrics = metrics == null ? MetricsTargets.NONE : metrics;
+    // in file order: the audit reports them in the order the job lists them
+    expect = expect == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(expect));
   }
 
-  /** A job that is not sharded. */
+  /** A job that is not sharded and expects no particular server settings (the audit's default rules still apply). */
   public JobDefinition(
       String name,
       ConnectionSpec primary,
@@ -72,13 +79,13 @@ public record JobDefinition(
       String jobRepositoryUrl,
       String maskKeyEnv,
       MetricsTargets metrics) {
-    this(name, primary, replica, tables, tuning, out, jobRepositoryUrl, maskKeyEnv, metrics, null);
+    this(name, primary, replica, tables, tuning, out, jobRepositoryUrl, maskKeyEnv, metrics, null, Map.of());
   }
 
   /** The same job limited to one shard. */
   public JobDefinition withShard(Shard shard) {
     return new JobDefinition(
-        name, primary, replica, tables, tuning, out, jobRepositoryUrl, maskKeyEnv, metrics, shard);
+        name, primary, replica, tables, tuning, out, jobRepositoryUrl, maskKeyEnv, metrics, shard, expect);
   }
 
   /** A job that writes no metrics. */

@@ -83,8 +83,8 @@ public final class JobFileLoader {
     List<TableSpec> tables = tables(fileName, job, env);
     Tuning tuning = tuning(job);
     String maskKeyEnv = MaskKeys.keyEnv(job, env, tables.stream().anyMatch(t -> !t.mask().isEmpty()));
-    // only pgparity audit uses it, but a mistake in it is reported by every command
-    ExpectKeys.read(job);
+    // the audit (its own command and the one in every verify run) checks them; every command reports a mistake
+    Map<String, String> expect = ExpectKeys.read(job);
     Path out = job.string("out", "a folder path").map(o -> path(job, o)).orElse(DEFAULT_OUT);
     String repository = job.string("job-repository", "a JDBC url").orElse(null);
     if (repository != null && !repository.startsWith("jdbc:")) {
@@ -96,7 +96,7 @@ public final class JobFileLoader {
     }
     MetricsTargets metrics = metrics(job);
     try {
-      return new JobDefinition(name, primary, replica, tables, tuning, out, repository, maskKeyEnv, metrics);
+      return new JobDefinition(name, primary, replica, tables, tuning, out, repository, maskKeyEnv, metrics, null, expect);
     } catch (IllegalArgumentException | NullPointerException e) {
       throw job.error(e.getMessage());
     }

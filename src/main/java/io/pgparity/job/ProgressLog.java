@@ -1,5 +1,6 @@
 package io.pgparity.job;
 
+import io.pgparity.terminal.LiveLine;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,8 @@ import org.slf4j.MDC;
 
 /**
  * Logs one progress line per table being hashed at a steady interval (default 30 s, or
- * {@code PGPARITY_PROGRESS_SECONDS}), so a long run shows it is alive and when it will end.
+ * {@code PGPARITY_PROGRESS_SECONDS}), so a long run shows it is alive and when it will end; on a
+ * terminal it also redraws the {@link LiveLine} about once a second.
  */
 final class ProgressLog implements AutoCloseable {
 
@@ -20,14 +22,26 @@ final class ProgressLog implements AutoCloseable {
 
   static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);
 
-  private final ScheduledExecutorService timer;
+  /** How often the live terminal line is redrawn. */
+  static final Duration LIVE_INTERVAL = Duration.ofSeconds(1);
 
-  private ProgressLog(ScheduledExecutorService timer) {
+  private final ScheduledExecutorService timer;
+  private final List<TableProgress> tables;
+  private final LiveLine live;
+
+  private ProgressLog(ScheduledExecutorService timer, List<TableProgress> tables, LiveLine live) {
     this.timer = timer;
+    this.tables = tables;
+    this.live = live;
   }
 
-  /** Starts logging the given tables' progress every {@code interval}. */
+  /** Starts logging the given tables' progress every {@code interval}, and the live line on a terminal. */
   static ProgressLog start(List<TableProgress> tables, Duration interval) {
+    return start(tables, interval, LiveLine.current());
+  }
+
+  /** Like {@link #start(List, Duration)} with this live line (null: none). */
+  static ProgressLog start(List<TableProgress> tables, Duration interval, LiveLine live) {
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "progress");
       thread.setDaemon(true);
@@ -42,7 +56,20 @@ final class ProgressLog implements AutoCloseable {
       }
       report(tables);
     }, millis, millis, TimeUnit.MILLISECONDS);
-    return new ProgressLog(timer);
+    if (live != null) {
+      long redraw = LIVE_INTERVAL.toMillis();
+      timer.scheduleAtFixedRate(() -> live.show(ProgressLine.render(tables, System.nanoTime(), live.columns())),
+          redraw, redraw, TimeUnit.MILLISECONDS);
+    }
+    return new ProgressLog(timer, tables, live);
+  }
+
+  /** The hash step ended: no table is being hashed any more, whatever the catalog estimated. */
+  void hashingEnded() {
+    tables.forEach(TableProgress::finish);
+    if (live != null) {
+      live.clear();
+    }
   }
 
   /** The interval from {@code PGPARITY_PROGRESS_SECONDS} (whole seconds, at least 1), else the default. */
@@ -65,5 +92,14 @@ final class ProgressLog implements AutoCloseable {
   @Override
   public void close() {
     timer.shutdownNow();
+    if (live != null) {
+      try {
+        // a redraw under way must not put the line back after it is cleared
+        timer.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      live.clear();
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.pgparity.job;
 
+import io.pgparity.audit.AuditReport;
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.TableSpec;
 import io.pgparity.connect.Both;
@@ -47,6 +48,8 @@ final class RunLedger implements AutoCloseable {
   volatile DivergenceWriter divergences;
   /** Makes the reported copy of each divergence; set by planRanges, keyed once per run. */
   volatile Masker masker = Masker.NONE;
+  /** The run's replication audit; set by auditReplication, null before. */
+  volatile AuditReport audit;
   volatile RunResult result;
   /** Set by the launcher for verify --repair-sql: keep unmasked divergences and write repair.sql. */
   volatile boolean repairSql;

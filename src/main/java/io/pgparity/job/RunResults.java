@@ -39,7 +39,8 @@ final class RunResults {
         replication(ledger),
         ledger.definition.shard(),
         List.of(),
-        ledger.resumption);
+        ledger.resumption,
+        ledger.audit);
   }
 
   private static ReplicationSummary replication(RunLedger ledger) {

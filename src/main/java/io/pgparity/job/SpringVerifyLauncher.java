@@ -104,7 +104,7 @@ public final class SpringVerifyLauncher implements VerifyLauncher {
       if (execution.getStatus() == BatchStatus.COMPLETED && ledger.result != null) {
         RunResult result = ledger.result;
         MetricsPublisher.afterRun(definition, result);
-        return new RunOutcome(result.status(), result.runFolder(), Verdict.line(result));
+        return new RunOutcome(result.status(), result.runFolder(), Verdict.line(result), result.auditFindings());
       }
       if (execution.getStatus() == BatchStatus.STOPPED && stop.reason() != null && ledger.folder != null) {
         return stopped(ledger, stop.reason());

@@ -16,6 +16,7 @@ final class TableProgress {
   private final long estimatedRows;
   private final AtomicLong rows = new AtomicLong();
   private final AtomicLong firstNanos = new AtomicLong(Long.MIN_VALUE);
+  private volatile boolean finished;
 
   TableProgress(String table, long estimatedRows) {
     checkArgument(estimatedRows >= 0, "estimatedRows must not be negative but was %s", estimatedRows);
@@ -33,8 +34,43 @@ final class TableProgress {
     return firstNanos.get() != Long.MIN_VALUE;
   }
 
+  /** Whether hashing reached the estimate or the hash step ended ({@link #finish}). */
   boolean done() {
-    return estimatedRows > 0 && rows.get() >= estimatedRows;
+    return finished || estimatedRows > 0 && rows.get() >= estimatedRows;
+  }
+
+  /** Marks hashing over: an estimate above the real count must not keep the table "being hashed". */
+  void finish() {
+    finished = true;
+  }
+
+  String table() {
+    return table;
+  }
+
+  long rows() {
+    return rows.get();
+  }
+
+  long estimatedRows() {
+    return estimatedRows;
+  }
+
+  /** Rows per second since the first piece, at {@code now} (System.nanoTime()). */
+  long rate(long now) {
+    double seconds = Math.max(1e-3, (now - firstNanos.get()) / 1e9);
+    return Math.round(rows.get() / seconds);
+  }
+
+  /** The share of the estimate hashed, 0..99 (never 100 before the end: the estimate is the catalog's). */
+  long percent() {
+    return estimatedRows <= 0 ? 0 : Math.min(99, rows.get() * 100 / estimatedRows);
+  }
+
+  /** The time left at the current rate, or null when there is no estimate or no rate yet. */
+  Duration left(long now) {
+    long rate = rate(now);
+    return estimatedRows <= 0 || rate == 0 ? null : Duration.ofSeconds(Math.max(0, estimatedRows - rows.get()) / rate);
   }
 
   /**
@@ -43,15 +79,13 @@ final class TableProgress {
    */
   String line(long now) {
     long read = rows.get();
-    double seconds = Math.max(1e-3, (now - firstNanos.get()) / 1e9);
-    long rate = Math.round(read / seconds);
+    long rate = rate(now);
     if (estimatedRows <= 0) {
       return String.format(Locale.ROOT, "%s: %d rows hashed, %d rows/s", table, read, rate);
     }
-    long percent = Math.min(99, read * 100 / estimatedRows);
-    String left = rate == 0 ? "unknown" : "about " + eta(Duration.ofSeconds(Math.max(0, estimatedRows - read) / rate));
+    Duration left = left(now);
     return String.format(Locale.ROOT, "%s: %d of about %d rows hashed (%d%%), %d rows/s, %s left",
-        table, read, estimatedRows, percent, rate, left);
+        table, read, estimatedRows, percent(), rate, left == null ? "unknown" : "about " + eta(left));
   }
 
   static String eta(Duration left) {

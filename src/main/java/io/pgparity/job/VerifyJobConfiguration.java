@@ -5,10 +5,13 @@ import io.pgparity.config.JobDefinition;
 import java.time.Instant;
 import java.util.Map;
 import org.slf4j.MDC;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,8 +19,8 @@ import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
- * The verify job: planRanges, then hashRanges (partitioned over a thread pool), then diffRows
- * (partitioned), then writeReports. Wiring only; each step's work lives in its tasklet.
+ * The verify job: planRanges, auditReplication, then hashRanges (partitioned over a thread pool),
+ * then diffRows (partitioned), then writeReports. Wiring only; each step's work lives in its tasklet.
  */
 @Configuration(proxyBeanMethods = false)
 class VerifyJobConfiguration {
@@ -72,6 +75,11 @@ class VerifyJobConfiguration {
   }
 
   @Bean
+  Step auditReplication(JobRepository repository, RunLedger ledger) {
+    return new StepBuilder("auditReplication", repository).tasklet(new AuditReplicationTasklet(ledger)).build();
+  }
+
+  @Bean
   Step hashRange(JobRepository repository, RunLedger ledger) {
     return new StepBuilder(HASH_WORKER, repository).tasklet(new HashRangesTasklet(ledger)).build();
   }
@@ -85,8 +93,22 @@ class VerifyJobConfiguration {
         .taskExecutor(compareTaskExecutor)
         .gridSize(definition.tuning().threads())
         .listener(new HashCheckpoints(ledger, repository, HASH_WORKER))
+        .listener(hashingEnded(ledger))
         .allowStartIfComplete(true)
         .build();
+  }
+
+  /** After the hash step, no table is shown as being hashed, even one whose row estimate was too high. */
+  private static StepExecutionListener hashingEnded(RunLedger ledger) {
+    return new StepExecutionListener() {
+      @Override
+      public ExitStatus afterStep(StepExecution stepExecution) {
+        if (ledger.progressLog != null) {
+          ledger.progressLog.hashingEnded();
+        }
+        return stepExecution.getExitStatus();
+      }
+    };
   }
 
   @Bean
@@ -113,7 +135,9 @@ class VerifyJobConfiguration {
   }
 
   @Bean
-  Job verifyJob(JobRepository repository, Step planRanges, Step hashRanges, Step diffRows, Step writeReports) {
-    return new JobBuilder(JOB_NAME, repository).start(planRanges).next(hashRanges).next(diffRows).next(writeReports).build();
+  Job verifyJob(JobRepository repository, Step planRanges, Step auditReplication, Step hashRanges, Step diffRows,
+      Step writeReports) {
+    return new JobBuilder(JOB_NAME, repository).start(planRanges).next(auditReplication).next(hashRanges)
+        .next(diffRows).next(writeReports).build();
   }
 }

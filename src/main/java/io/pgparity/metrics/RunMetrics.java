@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.pgparity.audit.AuditReport;
 import io.pgparity.report.RunResult;
 import io.pgparity.report.Status;
 import io.pgparity.report.TableResult;
@@ -43,6 +44,9 @@ public final class RunMetrics {
       metrics.gauge("pgparity.replica.lag.max.bytes", "Largest replica lag the run saw, in WAL bytes",
           Tags.empty(), result.replication()::largestLagBytes);
     }
+    if (result.audit() != null) {
+      metrics.audit(result.audit());
+    }
     return metrics;
   }
 
@@ -77,6 +81,15 @@ public final class RunMetrics {
           "End of the last run that judged every row (CONSISTENT or DIVERGENT), in unix seconds", Tags.empty(),
           () -> lastSuccess.toEpochMilli() / 1000.0);
     }
+  }
+
+  // every kind, zeros included, so an alert on a kind has a series before its first finding
+  private void audit(AuditReport audit) {
+    audit.counts().forEach((kind, count) -> gauge("pgparity.audit.findings",
+        "Replication audit findings of the last run by kind", Tags.of("kind", kind.name()), () -> count));
+    int unread = audit.errors().size();
+    gauge("pgparity.audit.errors", "Parts of the replication state the last run's audit could not read",
+        Tags.empty(), () -> unread);
   }
 
   private void table(TableResult table) {

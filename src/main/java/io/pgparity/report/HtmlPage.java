@@ -91,7 +91,8 @@ final class HtmlPage {
       <li>This report shows at most %1$d rows per table. Every divergent row is in \
       <code>divergences.jsonl</code>; <code>summary.json</code> holds the counts for tools.</li>
       <li>Exit codes: 0 consistent, 1 divergent, 2 usage or configuration error, 3 runtime failure \
-      (connection, permission, SQL), 4 incomplete (some tables were not fully compared).</li>
+      (connection, permission, SQL), 4 incomplete (some tables were not fully compared), 6 the data is \
+      consistent but the replication audit has findings.</li>
       </ul>
       </section>
       """;

@@ -49,6 +49,7 @@ public final class HtmlReportWriter {
     html.append("</dl>\n");
     servers(html, r);
     HtmlReplication.append(html, r.replication());
+    HtmlAudit.append(html, r.audit());
     tables(html, r);
     HtmlStrip.append(html, r);
     findingsAndNotes(html, r);

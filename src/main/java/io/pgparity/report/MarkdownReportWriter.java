@@ -59,6 +59,7 @@ public final class MarkdownReportWriter {
     server(md, "replica", r.replica());
     md.append('\n');
     replication(md, r.replication());
+    MarkdownAudit.append(md, r.audit());
     tables(md, r);
     findings(md, r);
     notes(md, r);
@@ -205,6 +206,7 @@ public final class MarkdownReportWriter {
       values, is in `divergences.jsonl` (one JSON object per line); `divergences.csv` lists their \
       keys and `summary.json` holds the counts for tools.
       - Exit codes: 0 consistent, 1 divergent, 2 usage or configuration error, 3 runtime failure \
-      (connection, permission, SQL), 4 incomplete (some tables were not fully compared).
+      (connection, permission, SQL), 4 incomplete (some tables were not fully compared), 6 the data \
+      is consistent but the replication audit has findings.
       """;
 }

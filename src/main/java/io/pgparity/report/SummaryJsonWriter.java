@@ -73,6 +73,8 @@ public final class SummaryJsonWriter {
     totals.put("divergentRows", result.divergentRows());
     totals.put("convergedRows", result.tables().stream().mapToLong(TableResult::converged).sum());
     totals.put("unstableRows", result.tables().stream().mapToLong(TableResult::unstable).sum());
+    // audit.json's own tree, so a tool reads one format whether the audit ran alone or in verify
+    root.set("audit", result.audit() == null ? null : result.audit().json());
     return root;
   }
 

@@ -10,16 +10,28 @@ import java.util.function.ToLongFunction;
 /** The one line a run prints last: its status, what it found and where its files are. */
 public final class Verdict {
 
+  /** How many audit findings the verdict line names; report.md and summary.json list them all. */
+  static final int AUDIT_FINDINGS_NAMED = 3;
+
   private Verdict() {}
 
   /**
    * E.g. {@code CONSISTENT: 2 tables, 400000 rows compared, 0 divergent (12.3 s); report:
-   * reports/auth/20261125T120000Z-1a2b}.
+   * reports/auth/20261125T120000Z-1a2b}. Replication audit findings follow the status when the data is
+   * consistent ({@code CONSISTENT (1 audit finding: UNEXPECTED_SETTING synchronous_commit on the
+   * replica): ...}), else the finding.
    */
   public static String line(RunResult r) {
     checkNotNull(r, "result");
     String folder = r.runFolder() == null ? "" : "; report: " + r.runFolder();
-    return r.status() + ": " + finding(r) + sharding(r) + folder;
+    if (r.auditFindings() == 0) {
+      return r.status() + ": " + finding(r) + sharding(r) + folder;
+    }
+    String audit = r.audit().headline(AUDIT_FINDINGS_NAMED);
+    // consistent data with audit findings exits 6: the reason belongs next to the status
+    return r.status() == Status.CONSISTENT
+        ? r.status() + " (" + audit + "): " + finding(r) + sharding(r) + folder
+        : r.status() + ": " + finding(r) + sharding(r) + "; " + audit + folder;
   }
 
   /** What the run found, without status and folder; report.md uses it as its headline. */

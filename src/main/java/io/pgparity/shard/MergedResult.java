@@ -42,7 +42,7 @@ final class MergedResult {
     Instant startedAt = shards.stream().map(RunResult::startedAt).min(Instant::compareTo).orElseThrow();
     return new RunResult(first.version(), first.job(), runId, folder, status, startedAt,
         finishedAt.isBefore(startedAt) ? startedAt : finishedAt, first.primary(), first.replica(), tables,
-        replication(shards), null, shards.stream().map(RunResult::runId).toList(), null);
+        replication(shards), null, shards.stream().map(RunResult::runId).toList(), null, null);
   }
 
   private static TableResult table(List<RunResult> shards, int index) {

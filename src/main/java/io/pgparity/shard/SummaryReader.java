@@ -35,7 +35,7 @@ final class SummaryReader {
       return new RunResult(text(s, "version"), text(s, "job"), text(s, "runId"), run.folder(),
           Status.valueOf(text(s, "status")), Instant.parse(text(s, "startedAt")), Instant.parse(text(s, "finishedAt")),
           server(s.get("primary")), server(s.get("replica")), tables, replication(s.get("replication")), run.shard(),
-          List.of(), null);
+          List.of(), null, null);
     } catch (RuntimeException e) {
       throw ShardRun.damaged(run.folder().resolve(SummaryJsonWriter.FILE_NAME), String.valueOf(e.getMessage()));
     }

@@ -39,7 +39,7 @@ class SummaryJsonWriterTests {
     assertThat(names(root))
         .containsExactly(
             "tool", "version", "job", "runId", "status", "startedAt", "finishedAt", "primary",
-            "replica", "replication", "tables", "totals");
+            "replica", "replication", "tables", "totals", "audit");
     assertThat(names(root.get("primary")))
         .containsExactly("host", "database", "serverVersion", "systemIdentifier");
     assertThat(names(root.get("tables").get(0)))

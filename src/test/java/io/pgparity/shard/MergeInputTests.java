@@ -154,7 +154,7 @@ class MergeInputTests {
     TableResult table = new TableResult(TABLE, List.of("id"), List.of("id", "v"), rows, rows - missing, 2, missing, 0,
         0, List.of(), status, 1.5, status == Status.INCOMPLETE ? "stopped early" : null);
     RunResult result = new RunResult("test", job, folder.getFileName().toString(), folder, status, START,
-        START.plusSeconds(5), null, null, List.of(table), null, shard, List.of(), null);
+        START.plusSeconds(5), null, null, List.of(table), null, shard, List.of(), null, null);
     new SummaryJsonWriter().write(result, folder.resolve(SummaryJsonWriter.FILE_NAME));
     return folder;
   }
@@ -169,7 +169,7 @@ class MergeInputTests {
         defaults.lockTimeout(), defaults.live());
     return new JobDefinition(job, new ConnectionSpec("jdbc:postgresql://db1/app", null),
         new ConnectionSpec("jdbc:postgresql://db2/app", null), List.of(TableSpec.of(TABLE)), tuning, Path.of("reports"),
-        null, null, null, shard);
+        null, null, null, shard, null);
   }
 
   private static Divergence missing(String id) {

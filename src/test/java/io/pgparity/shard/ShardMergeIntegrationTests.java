@@ -183,7 +183,8 @@ class ShardMergeIntegrationTests {
     List<TableSpec> specs = TABLES.stream().map(t -> TableSpec.of(new TableRef(schema, t))).toList();
     return new JobDefinition("shardit", new ConnectionSpec(pair.primaryUrl(), null),
         new ConnectionSpec(pair.replicaUrl(), null), specs,
-        new Tuning(2, 100, 10_000, Duration.ofMinutes(1), Duration.ofSeconds(5)), out, null, null, null, shard);
+        new Tuning(2, 100, 10_000, Duration.ofMinutes(1), Duration.ofSeconds(5)), out, null, null, null, shard,
+        null);
   }
 
   /** The tables without what depends on how the rows were split: ranges and timings. */

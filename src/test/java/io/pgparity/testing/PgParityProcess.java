@@ -60,6 +60,24 @@ public final class PgParityProcess {
    * so neither the developer's shell nor ~/.pgpass can change what a test sees.
    */
   public Result run(String... args) {
+    return execute(java(args), args);
+  }
+
+  /**
+   * Runs the same command on a pseudo-terminal, as in an interactive shell: util-linux {@code
+   * script -qec COMMAND /dev/null}. The terminal merges stdout and stderr, so the result's stdout
+   * holds both (with the terminal's CR LF line ends) and its stderr is empty.
+   */
+  public Result runOnTerminal(String... args) {
+    String command = String.join(" ", java(args).stream().map(PgParityProcess::shellQuoted).toList());
+    return execute(List.of("script", "-qec", command, "/dev/null"), args);
+  }
+
+  private static String shellQuoted(String word) {
+    return "'" + word.replace("'", "'\\''") + "'";
+  }
+
+  private static List<String> java(String... args) {
     checkArgument(
         Files.isRegularFile(JAR), "%s is missing; run the process tests with mvn verify", JAR);
     List<String> command = new ArrayList<>();
@@ -72,6 +90,10 @@ public final class PgParityProcess {
     command.add("-jar");
     command.add(JAR.toString());
     command.addAll(List.of(args));
+    return command;
+  }
+
+  private Result execute(List<String> command, String... args) {
     try {
       Path stdout = Files.createTempFile("pgparity-stdout-", ".txt");
       Path stderr = Files.createTempFile("pgparity-stderr-", ".txt");
