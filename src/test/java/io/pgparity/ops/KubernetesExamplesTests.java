@@ -69,7 +69,15 @@ class KubernetesExamplesTests {
     assertThat(args).containsSequence("--shard", "$(JOB_COMPLETION_INDEX)/" + spec.get("completions"));
     Map<String, Object> merge = map(load(FOLDER.resolve("merge-job.yaml")), "spec");
     Map<String, Object> mergeContainer = list(map(map(merge, "template"), "spec"), "containers").get(0);
-    assertThat(String.join(" ", (List<String>) mergeContainer.get("args"))).contains("pgparity.jar merge ");
+    List<Object> mergeArgs = (List<Object>) mergeContainer.get("args");
+    // the image's entrypoint is pgparity and it has no shell: args only, no command
+    assertThat(container).doesNotContainKey("command");
+    assertThat(mergeContainer).doesNotContainKey("command");
+    assertThat(mergeArgs.get(0)).isEqualTo("merge");
+    // the shards write under <dir>/$(JOB_UID); merge takes the newest folder in <dir>
+    String shardsOut = (String) args.get(args.indexOf("--out") + 1);
+    assertThat(shardsOut).endsWith("/$(JOB_UID)");
+    assertThat(mergeArgs).containsSequence("--newest-in", shardsOut.substring(0, shardsOut.lastIndexOf('/')));
   }
 
   private static Map<String, Object> load(Path file) throws IOException {
