@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.MetricsTargets;
+import io.pgparity.config.Shard;
 import io.pgparity.report.AtomicFile;
 import io.pgparity.report.RunResult;
 import java.io.IOException;
@@ -42,7 +43,7 @@ public final class MetricsPublisher {
     Instant lastSuccess = RunMetrics.success(result.status())
         ? result.finishedAt()
         : LastSuccess.find(definition.out().resolve(definition.name())).orElse(null);
-    publish(definition.metrics(), definition.name(), RunMetrics.of(result, lastSuccess));
+    publish(definition.metrics(), definition.name(), definition.shard(), RunMetrics.of(result, lastSuccess));
   }
 
   /** Publishes a FAILED status for a run that stopped before it had a run folder. */
@@ -51,12 +52,21 @@ public final class MetricsPublisher {
       return;
     }
     Instant lastSuccess = LastSuccess.find(definition.out().resolve(definition.name())).orElse(null);
-    publish(definition.metrics(), definition.name(),
+    publish(definition.metrics(), definition.name(), definition.shard(),
         RunMetrics.failedBeforeStart(definition.name(), startedAt, Instant.now(), lastSuccess));
   }
 
-  /** Writes and pushes {@code metrics} to {@code targets}; failures are logged, never thrown. */
+  /** Writes and pushes {@code metrics} of an unsharded run to {@code targets}. */
   public static void publish(MetricsTargets targets, String jobName, RunMetrics metrics) {
+    publish(targets, jobName, null, metrics);
+  }
+
+  /**
+   * Writes and pushes {@code metrics} to {@code targets}; failures are logged, never thrown. A
+   * shard ({@code shard} not null) pushes to a group of its own, so shards do not replace each
+   * other's metrics.
+   */
+  public static void publish(MetricsTargets targets, String jobName, Shard shard, RunMetrics metrics) {
     String text = metrics.text();
     if (targets.file() != null) {
       try {
@@ -67,7 +77,7 @@ public final class MetricsPublisher {
       }
     }
     if (targets.pushgateway() != null) {
-      URI uri = pushUri(targets.pushgateway(), jobName);
+      URI uri = pushUri(targets.pushgateway(), jobName, shard);
       try {
         int status = push(uri, text);
         if (status / 100 == 2) {
@@ -89,10 +99,15 @@ public final class MetricsPublisher {
     AtomicFile.write(file, text.getBytes(UTF_8));
   }
 
-  /** {@code <base>/metrics/job/pgparity/instance/<job name>}; job names need no escaping. */
-  static URI pushUri(URI base, String jobName) {
+  /**
+   * {@code <base>/metrics/job/pgparity/instance/<job name>}, plus {@code /shard/<i>-of-<n>} for a
+   * shard (the Pushgateway adds the group's labels to every series); names need no escaping.
+   */
+  static URI pushUri(URI base, String jobName, Shard shard) {
     String text = base.toString().replaceAll("/+$", "");
-    return URI.create(text + "/metrics/job/" + PUSH_JOB + "/instance/" + jobName);
+    String group = "/metrics/job/" + PUSH_JOB + "/instance/" + jobName
+        + (shard == null ? "" : "/shard/" + shard.index() + "-of-" + shard.count());
+    return URI.create(text + group);
   }
 
   /** PUTs the text, replacing the group's previous metrics; returns the HTTP status. */

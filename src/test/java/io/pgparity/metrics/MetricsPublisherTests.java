@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.sun.net.httpserver.HttpServer;
 import io.pgparity.config.MetricsTargets;
+import io.pgparity.config.Shard;
 import io.pgparity.report.Status;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -117,7 +118,18 @@ class MetricsPublisherTests {
 
   @Test
   void theGroupPathKeepsABasePath() {
-    assertThat(MetricsPublisher.pushUri(URI.create("https://gw.example.com/prom/"), "auth"))
+    assertThat(MetricsPublisher.pushUri(URI.create("https://gw.example.com/prom/"), "auth", null))
         .hasToString("https://gw.example.com/prom/metrics/job/pgparity/instance/auth");
+  }
+
+  @Test
+  void eachShardPushesToAGroupOfItsOwn() throws Exception {
+    URI base = gateway(202);
+    MetricsPublisher.publish(new MetricsTargets(null, base), "auth", new Shard(1, 3), metrics());
+    MetricsPublisher.publish(new MetricsTargets(null, base), "auth", new Shard(2, 3), metrics());
+
+    assertThat(requests).extracting(Request::path)
+        .containsExactly("/metrics/job/pgparity/instance/auth/shard/1-of-3",
+            "/metrics/job/pgparity/instance/auth/shard/2-of-3");
   }
 }
