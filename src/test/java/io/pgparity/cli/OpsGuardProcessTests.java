@@ -33,10 +33,11 @@ class OpsGuardProcessTests {
     Path out = dir.resolve("out");
     Path firstOut = dir.resolve("first.out");
     Path firstErr = dir.resolve("first.err");
-    Process first = start(List.of("verify", "--job", job.toString(), "--out", out.toString()), firstOut, firstErr);
+    Process first = PgParityProcess.in(dir).start(firstOut, firstErr, "verify", "--job", job.toString(), "--out",
+        out.toString());
     try {
       // hashing has begun: the lock is held and plenty of slow tables are still ahead
-      awaitLine(first, firstErr, "HashRangesTasklet: Hashed ");
+      PgParityProcess.awaitLog(first, firstErr, "HashRangesTasklet: Hashed ", 1, Duration.ofSeconds(120));
 
       long started = System.nanoTime();
       Result second = PgParityProcess.in(dir).withTimeout(Duration.ofSeconds(120))
@@ -105,29 +106,5 @@ class OpsGuardProcessTests {
         + "lag-aware: false\n"
         + "tables:\n" + tables);
     return job;
-  }
-
-  /** Starts the jar like {@link PgParityProcess} does, but without waiting for it. */
-  private Process start(List<String> args, Path stdout, Path stderr) throws Exception {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", PgParityProcess.JAR.toString()));
-    command.addAll(args);
-    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-        .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
-    builder.environment().keySet().removeIf(name -> name.startsWith("PG"));
-    builder.environment().put("PGPASSFILE", dir.resolve(".no-such-pgpass").toString());
-    Process process = builder.start();
-    process.getOutputStream().close();
-    return process;
-  }
-
-  private static void awaitLine(Process process, Path log, String text) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    while (!Files.readString(log).contains(text)) {
-      assertThat(process.isAlive()).as("run ended before '%s':%n%s", text, Files.readString(log)).isTrue();
-      assertThat(System.nanoTime() - deadline).as("no '%s' within 120 s:%n%s", text, Files.readString(log)).isNegative();
-      process.waitFor(200, TimeUnit.MILLISECONDS);
-    }
   }
 }

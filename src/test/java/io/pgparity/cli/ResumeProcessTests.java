@@ -42,11 +42,11 @@ class ResumeProcessTests {
     Path out = dir.resolve("out");
     Path log = dir.resolve("first.err");
     // 2000 rows/s per side: each table takes 1.5 s to hash, the whole run some 12 s
-    Process first = start(List.of("verify", "--job", job.toString(), "--out", out.toString(),
-        "--rows-per-second", "2000"), log);
+    Process first = PgParityProcess.in(dir).start(dir.resolve("first.out"), log, "verify", "--job", job.toString(),
+        "--out", out.toString(), "--rows-per-second", "2000");
     try {
       // the first partition's COMPLETED status is stored before the second partition starts
-      awaitHashed(first, log, 2);
+      PgParityProcess.awaitLog(first, log, "HashRangesTasklet: Hashed ", 2, Duration.ofSeconds(180));
       assertThat(first.isAlive()).as("the run ended before it was killed:%n%s", Files.readString(log)).isTrue();
       first.destroyForcibly(); // SIGKILL: no reports, the job repository says STARTED
       assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -118,32 +118,6 @@ class ResumeProcessTests {
       List<Path> runs = folders.filter(p -> RunFolder.RUN_ID.matcher(p.getFileName().toString()).matches()).toList();
       assertThat(runs).hasSize(1);
       return runs.get(0);
-    }
-  }
-
-  /** Starts the jar like {@link PgParityProcess} does, but without waiting for it. */
-  private Process start(List<String> args, Path stderr) throws Exception {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", PgParityProcess.JAR.toString()));
-    command.addAll(args);
-    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-        .redirectOutput(dir.resolve("first.out").toFile()).redirectError(stderr.toFile());
-    builder.environment().keySet().removeIf(name -> name.startsWith("PG"));
-    builder.environment().put("PGPASSFILE", dir.resolve(".no-such-pgpass").toString());
-    Process process = builder.start();
-    process.getOutputStream().close();
-    return process;
-  }
-
-  private static void awaitHashed(Process process, Path log, int partitions) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-    while (Files.readString(log).split("HashRangesTasklet: Hashed ", -1).length - 1 < partitions) {
-      assertThat(process.isAlive()).as("run ended before hashing %s partitions:%n%s", partitions, Files.readString(log))
-          .isTrue();
-      assertThat(System.nanoTime() - deadline).as("not %s partitions within 180 s:%n%s", partitions, Files.readString(log))
-          .isNegative();
-      process.waitFor(100, TimeUnit.MILLISECONDS);
     }
   }
 }

@@ -55,13 +55,7 @@ class ResumeIntegrationTests {
       s.execute("DELETE FROM " + table + " WHERE id = 10; UPDATE " + table + " SET v = 'drift' WHERE id = 19000;"
           + " INSERT INTO " + table + " VALUES (30000, 'extra')");
     }
-    Path job = dir.resolve("resume.yaml");
-    Files.writeString(job, "name: resume\n"
-        + "primary:\n  url: '" + pair.primaryUrl() + "'\n"
-        + "replica:\n  url: '" + pair.replicaUrl() + "'\n"
-        + "threads: 1\n"
-        + "lag-aware: false\n"
-        + "tables:\n  - table: " + table + "\n");
+    Path job = jobFile("resume", pair, table);
     Path out = dir.resolve("out");
 
     // 1000 rows/s per side: hashing takes some 20 s, the budget stops it after a few partitions;
@@ -116,13 +110,7 @@ class ResumeIntegrationTests {
     String table = schema + ".t";
     pair.execBoth("CREATE TABLE " + table + " (id int PRIMARY KEY, v text); INSERT INTO " + table
         + " SELECT i, 'value ' || i FROM generate_series(1, 2000) i;");
-    Path job = dir.resolve("changed.yaml");
-    Files.writeString(job, "name: changed\n"
-        + "primary:\n  url: '" + pair.primaryUrl() + "'\n"
-        + "replica:\n  url: '" + pair.replicaUrl() + "'\n"
-        + "threads: 1\n"
-        + "lag-aware: false\n"
-        + "tables:\n  - table: " + table + "\n");
+    Path job = jobFile("changed", pair, table);
     Path out = dir.resolve("out");
     // 100 rows/s: hashing would take 20 s, the budget stops it after the first slices
     Run stopped = verify("--job", job.toString(), "--out", out.toString(), "--rows-per-second", "100",
@@ -160,4 +148,16 @@ class ResumeIntegrationTests {
   }
 
   private record Run(int code, Path folder, String printed) {}
+
+  /** A one-table job on one thread, not lag-aware (the replica is an independent copy). */
+  private Path jobFile(String name, EmbeddedPair pair, String table) throws Exception {
+    Path job = dir.resolve(name + ".yaml");
+    Files.writeString(job, "name: " + name + "\n"
+        + "primary:\n  url: '" + pair.primaryUrl() + "'\n"
+        + "replica:\n  url: '" + pair.replicaUrl() + "'\n"
+        + "threads: 1\n"
+        + "lag-aware: false\n"
+        + "tables:\n  - table: " + table + "\n");
+    return job;
+  }
 }

@@ -73,6 +73,44 @@ public final class PgParityProcess {
     return execute(List.of("script", "-qec", command, "/dev/null"), args);
   }
 
+  /**
+   * Starts the same command without waiting for it, its output going to {@code stdout} and {@code
+   * stderr}: for tests that act on a run while it runs (a second run, SIGTERM, kill -9).
+   */
+  public Process start(Path stdout, Path stderr, String... args) throws IOException {
+    ProcessBuilder builder = new ProcessBuilder(java(args)).directory(workingDir.toFile())
+        .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+    isolate(builder.environment());
+    Process process = builder.start();
+    process.getOutputStream().close(); // stdin: pgparity never reads it
+    return process;
+  }
+
+  /**
+   * Waits until {@code log} holds {@code text} {@code times} times; fails the test if the process
+   * ends first or {@code within} passes, showing the log.
+   */
+  public static void awaitLog(Process process, Path log, String text, int times, Duration within)
+      throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + within.toNanos();
+    while (read(log).split(java.util.regex.Pattern.quote(text), -1).length - 1 < times) {
+      if (!process.isAlive()) {
+        throw new AssertionError("the run ended before '" + text + "' was logged " + times + " time(s):\n" + read(log));
+      }
+      if (System.nanoTime() - deadline > 0) {
+        throw new AssertionError("'" + text + "' not logged " + times + " time(s) within " + within + ":\n" + read(log));
+      }
+      process.waitFor(100, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** Drops the inherited PG* variables and points PGPASSFILE nowhere, then adds this process's. */
+  private void isolate(Map<String, String> environment) {
+    environment.keySet().removeIf(name -> name.startsWith("PG"));
+    environment.put("PGPASSFILE", workingDir.resolve(".no-such-pgpass").toString());
+    environment.putAll(env);
+  }
+
   private static String shellQuoted(String word) {
     return "'" + word.replace("'", "'\\''") + "'";
   }
@@ -103,10 +141,7 @@ public final class PgParityProcess {
                 .directory(workingDir.toFile())
                 .redirectOutput(stdout.toFile())
                 .redirectError(stderr.toFile());
-        Map<String, String> environment = builder.environment();
-        environment.keySet().removeIf(name -> name.startsWith("PG"));
-        environment.put("PGPASSFILE", workingDir.resolve(".no-such-pgpass").toString());
-        environment.putAll(env);
+        isolate(builder.environment());
         Process process = builder.start();
         process.getOutputStream().close(); // stdin: pgparity never reads it
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
