@@ -46,8 +46,12 @@ public record Tuning(
     this(threads, chunkRows, maxDivergences, statementTimeout, lockTimeout, LiveTuning.defaults());
   }
 
-  /** The defaults documented in the README's configuration table. */
+  /**
+   * The defaults documented in the README's configuration table. One thread: one hash query per
+   * server at a time, the least load on production (pt-table-checksum's choice too); on the
+   * benchmark's shared 2 cores it was also faster than two (README, "Performance").
+   */
   public static Tuning defaults() {
-    return new Tuning(2, 1000, 10_000, Duration.ofMinutes(10), Duration.ofSeconds(5));
+    return new Tuning(1, 1000, 10_000, Duration.ofMinutes(10), Duration.ofSeconds(5));
   }
 }

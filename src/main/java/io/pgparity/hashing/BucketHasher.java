@@ -79,9 +79,13 @@ public final class BucketHasher {
       pacer.beforeQuery();
       long started = System.nanoTime();
       Map<Integer, BucketSum> hashed = hashSplitting(what, piece, range -> hashBlocks(connection, boundaries, range));
-      size.observed(piece.blocks(), Duration.ofNanos(System.nanoTime() - started));
+      Duration took = Duration.ofNanos(System.nanoTime() - started);
+      size.observed(piece.blocks(), took);
       hashed.forEach((range, sum) -> sums.merge(range, sum, BucketSum::plus));
-      pacer.afterQuery(side, hashed.values().stream().mapToLong(BucketSum::rows).sum());
+      long rows = hashed.values().stream().mapToLong(BucketSum::rows).sum();
+      log.debug("{} on the {}: {} blocks, {} rows in {} ranges, {} ms", what, side, piece.blocks(), rows, hashed.size(),
+          took.toMillis());
+      pacer.afterQuery(side, rows);
       if (last) {
         return sums;
       }
