@@ -15,7 +15,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Set;
@@ -109,7 +108,8 @@ public final class BucketPassDiffer {
     }
     String sql =
         "SELECT " + bucket + ", " + key.textColumns() + ", " + RowHashSql.rowHash(plan.columns()) + " FROM "
-            + SqlIdentifier.quote(plan.table()) + " WHERE " + filter + plan.andWhere() + " ORDER BY 1";
+            + SqlIdentifier.quote(plan.table()) + " WHERE " + filter + plan.andWhere() + " ORDER BY 1, "
+            + BucketStream.hashColumn(key);
     pair.withBoth(
         plan.table() + ": diff of " + ranges.size() + " ranges",
         (primary, replica) -> {
@@ -128,8 +128,11 @@ public final class BucketPassDiffer {
   }
 
   /**
-   * Merges the two sides' streams; {@code judged} holds the keys already handed on, so a retried
-   * pass (after a dropped connection) does not report a row twice.
+   * Merges the two sides' streams, range by range, on the row hash: a row whose hash the other
+   * side also holds in that range is equal there (the hash covers the key, so two different rows
+   * would have to collide in 64 bits); every other row is a suspect. No range is ever held in
+   * memory. {@code judged} holds the keys already handed on, so a retried pass (after a dropped
+   * connection) does not report a row twice.
    */
   private void merge(BucketStream primary, BucketStream replica, Set<KeyValue> judged) throws SQLException {
     primary.advance();
@@ -141,16 +144,32 @@ public final class BucketPassDiffer {
         narrower.skipRest();
         return;
       }
-      int next = primary.bucket < 0 ? replica.bucket : replica.bucket < 0 ? primary.bucket
+      int range = primary.bucket < 0 ? replica.bucket : replica.bucket < 0 ? primary.bucket
           : Math.min(primary.bucket, replica.bucket);
-      Map<KeyValue, Long> p = primary.bucket == next ? primary.take() : Map.of();
-      Map<KeyValue, Long> r = replica.bucket == next ? replica.take() : Map.of();
-      RangeNarrower.suspects(p, r).stream().filter(k -> !judged.contains(k)).forEach(k -> suspects.put(k, next));
+      while (primary.in(range) || replica.in(range)) {
+        if (primary.in(range) && replica.in(range) && primary.hash == replica.hash) {
+          primary.advance();
+          replica.advance();
+        } else if (primary.in(range) && (!replica.in(range) || primary.hash < replica.hash)) {
+          suspect(primary.key(), range, suspects, judged);
+          primary.advance();
+        } else {
+          suspect(replica.key(), range, suspects, judged);
+          replica.advance();
+        }
+      }
       if (suspects.size() >= RangeNarrower.FETCH_BATCH) {
         classify(suspects, judged);
       }
     }
     classify(suspects, judged);
+  }
+
+  /** A changed row is a suspect on both sides; it is judged once. */
+  private static void suspect(KeyValue key, int range, Map<KeyValue, Integer> suspects, Set<KeyValue> judged) {
+    if (!judged.contains(key)) {
+      suspects.putIfAbsent(key, range);
+    }
   }
 
   private void classify(Map<KeyValue, Integer> suspects, Set<KeyValue> judged) {

@@ -4,39 +4,45 @@ import io.pgparity.keyspace.KeySql;
 import io.pgparity.keyspace.KeyValue;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
- * One side's (range, key, row hash) rows ordered by range, read a range at a time; {@code bucket}
- * is the current range, -1 once the rows are exhausted.
+ * One side's (range, key, row hash) rows ordered by range, then row hash, read a row at a time;
+ * {@code bucket} is the current row's range, -1 once the rows are exhausted. The key is decoded
+ * only on request: most rows meet their twin on the other side and never need it.
  */
 final class BucketStream {
 
   private final ResultSet rows;
   private final KeySql key;
   int bucket = -1;
-  private boolean pending;
+  long hash;
 
   BucketStream(ResultSet rows, KeySql key) {
     this.rows = rows;
     this.key = key;
   }
 
-  void advance() throws SQLException {
-    pending = rows.next();
-    bucket = pending ? rows.getInt(1) : -1;
+  /** The column the stream must be ordered by after the range: the row hash. */
+  static int hashColumn(KeySql key) {
+    return key.size() + 2;
   }
 
-  /** The current range's rows as key to row hash; moves to the next range. */
-  Map<KeyValue, Long> take() throws SQLException {
-    Map<KeyValue, Long> hashes = new HashMap<>();
-    int current = bucket;
-    while (pending && rows.getInt(1) == current) {
-      hashes.put(key.read(rows, 2), rows.getLong(key.size() + 2));
-      pending = rows.next();
+  void advance() throws SQLException {
+    if (rows.next()) {
+      bucket = rows.getInt(1);
+      hash = rows.getLong(hashColumn(key));
+    } else {
+      bucket = -1;
     }
-    bucket = pending ? rows.getInt(1) : -1;
-    return hashes;
+  }
+
+  /** True while the current row belongs to range {@code range}. */
+  boolean in(int range) {
+    return bucket == range;
+  }
+
+  /** The current row's key. */
+  KeyValue key() throws SQLException {
+    return key.read(rows, 2);
   }
 }
