@@ -27,8 +27,8 @@ import java.util.concurrent.CompletionException;
  * Diffs many small mismatched ranges of a table with one query per side instead of one per range:
  * the ranges' predicates are OR-ed, which PostgreSQL reads as one bitmap scan visiting each heap
  * page once (a random key would otherwise send every range back to the same pages). Each side
- * streams (range, key, row hash) for those rows only, ordered by range number, and the two streams
- * are merged one range at a time, so memory holds one range, never the table.
+ * streams (range, key, row hash) for those rows only, ordered by range and row hash, and the two
+ * streams are merged row by row, so memory holds only the suspects, never a range.
  */
 public final class BucketPassDiffer {
 
