@@ -119,7 +119,8 @@ class RepairIntegrationTests {
 
     List<String> statements = RepairRuns.statements(run.runFolder());
     String quoted = "\"" + schema + "\".\"ids\"";
-    assertThat(statements).containsExactly(
+    // rows of one range come in the diff's order (by row hash), not by key
+    assertThat(statements).containsExactlyInAnyOrder(
         "INSERT INTO " + quoted + " (\"id\", \"a\", \"seq\", \"tag\") OVERRIDING SYSTEM VALUE SELECT '14'::bigint,"
             + " '2'::integer, '102'::integer, 'row 2'::text WHERE NOT EXISTS (SELECT 1 FROM " + quoted
             + " WHERE \"id\" = '14'::bigint);",
