@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -432,7 +431,7 @@ class VerifyProcessTests {
 
   /** The primary's pg_hba.conf; the test is skipped when it is not on this machine. */
   private static Path localHbaFile() {
-    String hbaFile = query(pair.primary(), "SELECT current_setting('hba_file')");
+    String hbaFile = TestServers.query(pair.primary(), "SELECT current_setting('hba_file')");
     Path hba = Path.of(hbaFile);
     Assumptions.assumeTrue(
         Files.isWritable(hba), "pg_hba.conf of the primary is not a local file: " + hbaFile);
@@ -470,16 +469,6 @@ class VerifyProcessTests {
         "the primary still accepts any password for " + role + " after reloading " + hba);
   }
 
-  private static String query(DataSource dataSource, String sql) {
-    try (Connection c = dataSource.getConnection();
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getString(1);
-    } catch (SQLException e) {
-      throw new IllegalStateException(sql + ": " + e.getMessage(), e);
-    }
-  }
 
   private static void exec(DataSource dataSource, String sql) {
     try (Connection c = dataSource.getConnection();

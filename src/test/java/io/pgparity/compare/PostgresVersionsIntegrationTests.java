@@ -175,7 +175,7 @@ class PostgresVersionsIntegrationTests {
   }
 
   private static void assertMajor(EmbeddedPostgres server, int major) {
-    String version = SessionDefaults.query(server.getPostgresDatabase(), "SELECT current_setting('server_version_num')");
+    String version = TestServers.query(server.getPostgresDatabase(), "SELECT current_setting('server_version_num')");
     assertThat(Integer.parseInt(version) / 10_000).as("server_version_num %s", version).isEqualTo(major);
   }
 

@@ -3,10 +3,6 @@ package io.pgparity.compare;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pgparity.testing.TestServers;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.TimeZone;
 import java.util.function.Supplier;
@@ -63,9 +59,9 @@ final class SessionDefaults {
           + " CREATE EVENT TRIGGER pgparity_test_login ON login EXECUTE FUNCTION public.pgparity_test_login()");
     }
     inJvmZone(() -> {
-      assertThat(query(primary, PROBE)).as("the primary's session settings")
+      assertThat(TestServers.query(primary, PROBE)).as("the primary's session settings")
           .isEqualTo(JVM_ZONE + " | ISO, DMY | sql_standard | 0 | escape | \"$user\"");
-      assertThat(query(replica, PROBE)).as("the replica's session settings")
+      assertThat(TestServers.query(replica, PROBE)).as("the replica's session settings")
           .isEqualTo((replicaMajor >= 17 ? TRIGGER_ZONE + " | ISO, YMD" : JVM_ZONE + " | ISO, MDY")
               + " | iso_8601 | -15 | hex | " + replicaSchema + ", public");
       return null;
@@ -89,14 +85,4 @@ final class SessionDefaults {
     return dataSource;
   }
 
-  static String query(DataSource dataSource, String sql) {
-    try (Connection connection = dataSource.getConnection();
-        Statement statement = connection.createStatement();
-        ResultSet rs = statement.executeQuery(sql)) {
-      rs.next();
-      return rs.getString(1);
-    } catch (SQLException e) {
-      throw new IllegalStateException(sql + ": " + e.getMessage(), e);
-    }
-  }
 }

@@ -6,10 +6,6 @@ import io.pgparity.connect.Side;
 import io.pgparity.demo.EmbeddedPair;
 import io.pgparity.testing.TestServers;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -19,7 +15,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -185,7 +180,7 @@ class TypeDriftIntegrationTests {
     pair.replicate(publication, table);
     pair.dropReplication(publication);
     String bits = "SELECT float8send(d)::text FROM " + table + " WHERE id = 2";
-    assertThat(List.of(query(pair.primary(), bits), query(pair.replica(), bits)))
+    assertThat(List.of(TestServers.query(pair.primary(), bits), TestServers.query(pair.replica(), bits)))
         .as("the NaN bits differ between the sides")
         .containsExactly("\\xfff8000000000000", "\\x7ff8000000000000");
     VerifyRun.launch(pair.primaryUrl(), pair.replicaUrl(), out, 100, List.of(table), "hash traps replicated")
@@ -225,16 +220,6 @@ class TypeDriftIntegrationTests {
   }
 
 
-  private static String query(DataSource dataSource, String sql) {
-    try (Connection connection = dataSource.getConnection();
-        Statement statement = connection.createStatement();
-        ResultSet rs = statement.executeQuery(sql)) {
-      rs.next();
-      return rs.getString(1);
-    } catch (SQLException e) {
-      throw new IllegalStateException(sql + ": " + e.getMessage(), e);
-    }
-  }
 
   private void drifted(int chunkRows, List<DriftTable> drifted, String context) {
     try {

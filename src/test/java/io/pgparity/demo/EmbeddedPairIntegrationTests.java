@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pgparity.testing.TestServers;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -47,16 +46,16 @@ class EmbeddedPairIntegrationTests {
         .startsWith("jdbc:postgresql://")
         .endsWith("/postgres?user=postgres");
     assertThat(pair.replicaUrl()).startsWith("jdbc:postgresql://").isNotEqualTo(pair.primaryUrl());
-    assertThat(query(pair.primary(), "SELECT current_setting('wal_level')")).isEqualTo("logical");
+    assertThat(TestServers.query(pair.primary(), "SELECT current_setting('wal_level')")).isEqualTo("logical");
   }
 
   @Test
   void initialCopyAndLaterWritesReachTheReplica() {
-    assertThat(query(pair.replica(), "SELECT count(*) FROM " + items + " WHERE id <= 1000"))
+    assertThat(TestServers.query(pair.replica(), "SELECT count(*) FROM " + items + " WHERE id <= 1000"))
         .isEqualTo("1000");
     exec(pair.primary(), "UPDATE " + items + " SET label = 'changed' WHERE id = 7");
     pair.awaitCaughtUp(Duration.ofSeconds(30));
-    assertThat(query(pair.replica(), "SELECT label FROM " + items + " WHERE id = 7"))
+    assertThat(TestServers.query(pair.replica(), "SELECT label FROM " + items + " WHERE id = 7"))
         .isEqualTo("changed");
   }
 
@@ -69,7 +68,7 @@ class EmbeddedPairIntegrationTests {
     exec(pair.primary(), "DELETE FROM " + items + " WHERE id = 5001");
     sleep(1500);
     assertThat(
-            query(
+            TestServers.query(
                 pair.replica(),
                 "SELECT string_agg(id::text, ',') FROM " + items + " WHERE id > 5000"))
         .isEqualTo("5001");
@@ -77,7 +76,7 @@ class EmbeddedPairIntegrationTests {
     pair.resumeReplication(publication);
     pair.awaitCaughtUp(Duration.ofSeconds(30));
     assertThat(
-            query(
+            TestServers.query(
                 pair.replica(),
                 "SELECT string_agg(id || '=' || label, ',') FROM " + items + " WHERE id > 5000"))
         .isEqualTo("5002=during the stall");
@@ -108,12 +107,12 @@ class EmbeddedPairIntegrationTests {
       pair.replicateExisting(name, linked);
 
       assertThat(
-              query(
+              TestServers.query(
                   pair.primary(),
                   "SELECT count(*) FROM pg_stat_replication WHERE state = 'streaming'"
                       + " AND application_name = '" + name + "'"))
           .isEqualTo("1");
-      assertThat(query(pair.replica(), "SELECT string_agg(id::text, ',' ORDER BY id) FROM " + linked))
+      assertThat(TestServers.query(pair.replica(), "SELECT string_agg(id::text, ',' ORDER BY id) FROM " + linked))
           .as("no initial copy")
           .isEqualTo("1,2");
       // drift written on the replica, as the bench does, while the primary keeps writing other rows
@@ -121,7 +120,7 @@ class EmbeddedPairIntegrationTests {
       exec(pair.primary(), "INSERT INTO " + linked + " VALUES (4, 'later')");
       pair.awaitCaughtUp(name, Duration.ofSeconds(30));
       assertThat(
-              query(
+              TestServers.query(
                   pair.replica(),
                   "SELECT string_agg(id || '=' || label, ',' ORDER BY id) FROM " + linked))
           .isEqualTo("1=a,2=drift,4=later");
@@ -191,14 +190,4 @@ class EmbeddedPairIntegrationTests {
     }
   }
 
-  static String query(DataSource dataSource, String sql) {
-    try (Connection connection = dataSource.getConnection();
-        Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery(sql)) {
-      assertThat(rows.next()).as("a row from %s", sql).isTrue();
-      return rows.getString(1);
-    } catch (SQLException e) {
-      throw new AssertionError(sql + ": " + e.getMessage(), e);
-    }
-  }
 }

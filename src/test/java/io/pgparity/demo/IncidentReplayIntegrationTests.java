@@ -1,6 +1,6 @@
 package io.pgparity.demo;
 
-import static io.pgparity.demo.EmbeddedPairIntegrationTests.query;
+import static io.pgparity.testing.TestServers.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pgparity.catalog.SqlIdentifier;

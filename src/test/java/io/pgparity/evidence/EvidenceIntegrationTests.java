@@ -17,9 +17,6 @@ import io.pgparity.testing.RunFiles;
 import io.pgparity.testing.TestServers;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,11 +59,11 @@ class EvidenceIntegrationTests {
 
   @Test
   void theManifestOfARealRunListsEveryFileAndBothServers() throws Exception {
-    Lsn primaryBefore = Lsn.parse(query(pair.primary(), "SELECT pg_current_wal_lsn()::text"));
+    Lsn primaryBefore = Lsn.parse(TestServers.query(pair.primary(), "SELECT pg_current_wal_lsn()::text"));
 
     RunOutcome outcome = launch();
 
-    Lsn primaryAfter = Lsn.parse(query(pair.primary(), "SELECT pg_current_wal_lsn()::text"));
+    Lsn primaryAfter = Lsn.parse(TestServers.query(pair.primary(), "SELECT pg_current_wal_lsn()::text"));
     assertThat(outcome.status()).as(outcome.verdict()).isEqualTo(Status.DIVERGENT);
     Path folder = outcome.runFolder();
     Manifest manifest = ManifestJson.fromTree(ManifestJson.parse(Files.readAllBytes(folder.resolve("manifest.json"))));
@@ -132,10 +128,4 @@ class EvidenceIntegrationTests {
     return files;
   }
 
-  private static String query(DataSource dataSource, String sql) throws Exception {
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getString(1);
-    }
-  }
 }

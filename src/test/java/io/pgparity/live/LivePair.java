@@ -11,10 +11,6 @@ import io.pgparity.connect.Side;
 import io.pgparity.demo.EmbeddedPair;
 import io.pgparity.testing.TestServers;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
@@ -58,16 +54,6 @@ final class LivePair {
     servers.execBoth("DROP OWNED BY " + role + "; DROP ROLE " + role);
   }
 
-  static String query(DataSource dataSource, String sql) {
-    try (Connection connection = dataSource.getConnection();
-        Statement statement = connection.createStatement();
-        ResultSet rs = statement.executeQuery(sql)) {
-      rs.next();
-      return rs.getString(1);
-    } catch (SQLException e) {
-      throw new IllegalStateException(sql + ": " + e.getMessage(), e);
-    }
-  }
 
   static void exec(DataSource dataSource, String sql) {
     TestServers.exec(dataSource, sql);

@@ -1,5 +1,6 @@
 package io.pgparity.live;
 
+import io.pgparity.testing.TestServers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pgparity.catalog.SqlIdentifier;
@@ -83,7 +84,7 @@ class PhysicalStandbyVerifyIntegrationTests {
     assertThat(run.replication().get("kind").asText()).isEqualTo("PHYSICAL_STANDBY");
     assertThat(run.replication().get("lagAware").asBoolean()).isTrue();
     // the whole run read a server that cannot be written to
-    assertThat(LivePair.query(servers.standby(), "SELECT pg_is_in_recovery()")).isEqualTo("t");
+    assertThat(TestServers.query(servers.standby(), "SELECT pg_is_in_recovery()")).isEqualTo("t");
   }
 
   @Test
@@ -215,7 +216,7 @@ class PhysicalStandbyVerifyIntegrationTests {
     LivePair.exec(servers.standby(), "SELECT pg_reload_conf()");
     String wanted = literal == null ? "0" : literal.replace("'", "");
     await("recovery_min_apply_delay is " + wanted,
-        () -> wanted.equals(LivePair.query(servers.standby(), "SHOW recovery_min_apply_delay")));
+        () -> wanted.equals(TestServers.query(servers.standby(), "SHOW recovery_min_apply_delay")));
   }
 
   private static void await(String what, BooleanSupplier done) {

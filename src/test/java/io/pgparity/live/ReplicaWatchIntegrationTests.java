@@ -66,7 +66,7 @@ class ReplicaWatchIntegrationTests {
 
       watch.await(target);
 
-      assertThat(LivePair.query(servers.replica(), "SELECT count(*) FROM " + items + " WHERE id = " + id))
+      assertThat(TestServers.query(servers.replica(), "SELECT count(*) FROM " + items + " WHERE id = " + id))
           .as("row %s (asynchronous commit: %s) on the replica after the wait", id, asynchronous)
           .isEqualTo("1");
     }
@@ -154,7 +154,7 @@ class ReplicaWatchIntegrationTests {
       for (int round = 0; round < 3; round++) {
         long id = insert(round == 1);
         watch.await(LivePair.primaryPosition(asReader, watch));
-        assertThat(LivePair.query(servers.replica(), "SELECT count(*) FROM " + items + " WHERE id = " + id))
+        assertThat(TestServers.query(servers.replica(), "SELECT count(*) FROM " + items + " WHERE id = " + id))
             .isEqualTo("1");
       }
       assertThat(watch.stats().waits()).isPositive();

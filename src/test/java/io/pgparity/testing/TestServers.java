@@ -92,4 +92,18 @@ public final class TestServers {
       throw new IllegalStateException(sql + ": " + e.getMessage(), e);
     }
   }
+
+  /** The first column of the first row {@code sql} returns on one side (null for SQL NULL). */
+  public static String query(javax.sql.DataSource dataSource, String sql) {
+    try (java.sql.Connection connection = dataSource.getConnection();
+        java.sql.Statement statement = connection.createStatement();
+        java.sql.ResultSet rows = statement.executeQuery(sql)) {
+      if (!rows.next()) {
+        throw new IllegalStateException(sql + ": no row");
+      }
+      return rows.getString(1);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+    }
+  }
 }
