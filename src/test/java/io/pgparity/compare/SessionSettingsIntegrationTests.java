@@ -31,6 +31,10 @@ import org.slf4j.LoggerFactory;
  * database, per role or in the JDBC URL: pgparity pins its own session settings, so the tables
  * must compare CONSISTENT, and drift must still be reported exactly and in the pinned format. The
  * tables live in a database of their own, so the altered defaults never reach other tests.
+ *
+ * <p>pgjdbc sends the JVM's time zone and DateStyle ISO when it connects, which override the
+ * TimeZone and DateStyle defaults below (they stay for a driver that would not);
+ * {@link PostgresVersionsIntegrationTests} makes the zones really differ, with a login trigger.
  */
 class SessionSettingsIntegrationTests {
 
@@ -48,7 +52,7 @@ class SessionSettingsIntegrationTests {
           "IntervalStyle = 'sql_standard'",
           "extra_float_digits = 0",
           "bytea_output = 'escape'",
-          "search_path = '\"$user\"'",
+          "search_path = \"$user\"",
           "standard_conforming_strings = off",
           "enable_indexscan = off");
   private static final List<String> REPLICA_SETTINGS =
