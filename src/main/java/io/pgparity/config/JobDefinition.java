@@ -68,40 +68,25 @@ public record JobDefinition(
     expect = expect == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(expect));
   }
 
-  /** A job that is not sharded and expects no particular server settings (the audit's default rules still apply). */
-  public JobDefinition(
-      String name,
-      ConnectionSpec primary,
-      ConnectionSpec replica,
-      List<TableSpec> tables,
-      Tuning tuning,
-      Path out,
-      String jobRepositoryUrl,
-      String maskKeyEnv,
-      MetricsTargets metrics) {
-    this(name, primary, replica, tables, tuning, out, jobRepositoryUrl, maskKeyEnv, metrics, null, Map.of());
-  }
-
   /** The same job limited to one shard. */
   public JobDefinition withShard(Shard shard) {
     return new JobDefinition(
         name, primary, replica, tables, tuning, out, jobRepositoryUrl, maskKeyEnv, metrics, shard, expect);
   }
 
-  /** A job that writes no metrics. */
-  public JobDefinition(
-      String name,
-      ConnectionSpec primary,
-      ConnectionSpec replica,
-      List<TableSpec> tables,
-      Tuning tuning,
-      Path out,
-      String jobRepositoryUrl,
-      String maskKeyEnv) {
-    this(name, primary, replica, tables, tuning, out, jobRepositoryUrl, maskKeyEnv, MetricsTargets.NONE);
+  /** The same job with masked columns keyed by the variable {@code maskKeyEnv} names. */
+  public JobDefinition withMaskKeyEnv(String maskKeyEnv) {
+    return new JobDefinition(
+        name, primary, replica, tables, tuning, out, jobRepositoryUrl, maskKeyEnv, metrics, shard, expect);
   }
 
-  /** A job whose masked columns (if any) are keyed by the default key. */
+  /** The same job writing its metrics to {@code metrics}. */
+  public JobDefinition withMetrics(MetricsTargets metrics) {
+    return new JobDefinition(
+        name, primary, replica, tables, tuning, out, jobRepositoryUrl, maskKeyEnv, metrics, shard, expect);
+  }
+
+  /** A job with no shard, no expected settings, no metrics and masked columns (if any) keyed by the default key. */
   public JobDefinition(
       String name,
       ConnectionSpec primary,
@@ -110,7 +95,7 @@ public record JobDefinition(
       Tuning tuning,
       Path out,
       String jobRepositoryUrl) {
-    this(name, primary, replica, tables, tuning, out, jobRepositoryUrl, null);
+    this(name, primary, replica, tables, tuning, out, jobRepositoryUrl, null, MetricsTargets.NONE, null, Map.of());
   }
 
   /** True when some table masks columns. */

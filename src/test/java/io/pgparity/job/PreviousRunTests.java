@@ -45,6 +45,6 @@ class PreviousRunTests {
 
   private static JobDefinition job(String primary, List<String> tables, Tuning tuning) {
     return new JobDefinition("nightly", new ConnectionSpec(primary, null), new ConnectionSpec(REPLICA, null),
-        tables.stream().map(t -> TableSpec.of(TableRef.parse(t))).toList(), tuning, Path.of("out"), null, null);
+        tables.stream().map(t -> TableSpec.of(TableRef.parse(t))).toList(), tuning, Path.of("out"), null);
   }
 }

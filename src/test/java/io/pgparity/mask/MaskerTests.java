@@ -161,7 +161,6 @@ class MaskerTests {
         tables,
         Tuning.defaults(),
         Path.of("out"),
-        null,
-        maskKeyEnv);
+        null).withMaskKeyEnv(maskKeyEnv);
   }
 }

@@ -49,8 +49,8 @@ class MetricsIntegrationTests {
 
   private JobDefinition job(String primaryUrl, Path file) {
     return new JobDefinition("metered", new ConnectionSpec(primaryUrl, null), new ConnectionSpec(pair.replicaUrl(), null),
-        List.of(TableSpec.of(new TableRef(schema, "items"))), Tuning.defaults(), out, null, null,
-        new MetricsTargets(file, null));
+        List.of(TableSpec.of(new TableRef(schema, "items"))), Tuning.defaults(), out, null)
+        .withMetrics(new MetricsTargets(file, null));
   }
 
   @Test

@@ -65,8 +65,7 @@ class JobJsonWriterTests {
                 TableSpec.of(TableRef.parse("public.sessions"))),
             Tuning.defaults(),
             dir,
-            null,
-            "AUTH_MASK_KEY");
+            null).withMaskKeyEnv("AUTH_MASK_KEY");
 
     JobJsonWriter.write(definition, dir);
 
