@@ -40,33 +40,10 @@ public record VerifyOptions(
     metrics = metrics == null ? MetricsTargets.NONE : metrics;
   }
 
-  /** Options without --shard and --fresh. */
-  public VerifyOptions(Path job, String primaryUrl, String replicaUrl, List<TableRef> tables, Path out, Integer threads,
-      Integer chunkRows, Integer maxDivergences, String jobRepositoryUrl, LiveOverrides live, boolean debug, boolean help,
-      boolean repairSql, MetricsTargets metrics) {
-    this(job, primaryUrl, replicaUrl, tables, out, threads, chunkRows, maxDivergences, jobRepositoryUrl, live, debug, help,
-        repairSql, metrics, null, false);
-  }
-
-  /** Options without --metrics-file and --pushgateway. */
-  public VerifyOptions(Path job, String primaryUrl, String replicaUrl, List<TableRef> tables, Path out, Integer threads,
-      Integer chunkRows, Integer maxDivergences, String jobRepositoryUrl, LiveOverrides live, boolean debug, boolean help,
-      boolean repairSql) {
-    this(job, primaryUrl, replicaUrl, tables, out, threads, chunkRows, maxDivergences, jobRepositoryUrl, live, debug, help,
-        repairSql, MetricsTargets.NONE);
-  }
-
-  /** Options without --repair-sql. */
-  public VerifyOptions(Path job, String primaryUrl, String replicaUrl, List<TableRef> tables, Path out, Integer threads,
-      Integer chunkRows, Integer maxDivergences, String jobRepositoryUrl, LiveOverrides live, boolean debug, boolean help) {
-    this(job, primaryUrl, replicaUrl, tables, out, threads, chunkRows, maxDivergences, jobRepositoryUrl, live, debug, help,
-        false);
-  }
-
   /** Just {@code --help}. */
   public static VerifyOptions helpOnly() {
     return new VerifyOptions(
-        null, null, null, List.of(), null, null, null, null, null, LiveOverrides.none(), false,
-        true);
+        null, null, null, List.of(), null, null, null, null, null, LiveOverrides.none(), false, true, false,
+        MetricsTargets.NONE, null, false);
   }
 }

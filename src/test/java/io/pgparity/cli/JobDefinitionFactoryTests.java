@@ -9,6 +9,7 @@ import io.pgparity.config.ConnectionSpec;
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.JobFileLoader;
 import io.pgparity.config.LiveTuning;
+import io.pgparity.config.MetricsTargets;
 import io.pgparity.config.PasswordResolver;
 import io.pgparity.config.Settle;
 import io.pgparity.config.TableSpec;
@@ -226,6 +227,10 @@ class JobDefinitionFactoryTests {
             null,
             LiveOverrides.none(),
             false,
+            false,
+            false,
+            MetricsTargets.NONE,
+            null,
             false);
 
     assertThatThrownBy(() -> factory().build(noTables))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pgparity.catalog.TableRef;
 import io.pgparity.config.ConfigException;
+import io.pgparity.config.MetricsTargets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -61,6 +62,10 @@ class VerifyOptionsParserTests {
                 new LiveOverrides(
                     false, Duration.ofSeconds(90), 1L << 30, 0, Duration.ofMillis(250), 2000.0, 20),
                 true,
+                false,
+                false,
+                MetricsTargets.NONE,
+                null,
                 false));
   }
 
