@@ -6,7 +6,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import io.pgparity.audit.ReplicationState.Sender;
 import io.pgparity.audit.ReplicationState.Slot;
 import io.pgparity.audit.ReplicationState.Subscription;
-import io.pgparity.report.AtomicFile;
+import io.pgparity.files.AtomicFile;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;

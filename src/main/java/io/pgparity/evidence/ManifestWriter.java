@@ -2,7 +2,7 @@ package io.pgparity.evidence;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import io.pgparity.report.AtomicFile;
+import io.pgparity.files.AtomicFile;
 import io.pgparity.report.JobJsonWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -5,7 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.MetricsTargets;
 import io.pgparity.config.Shard;
-import io.pgparity.report.AtomicFile;
+import io.pgparity.files.AtomicFile;
 import io.pgparity.report.RunResult;
 import java.io.IOException;
 import java.net.URI;

@@ -7,6 +7,7 @@ import io.pgparity.config.ConnectionSpec;
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.PasswordResolver;
 import io.pgparity.config.TableSpec;
+import io.pgparity.files.AtomicFile;
 import java.nio.file.Path;
 import tools.jackson.core.util.DefaultIndenter;
 import tools.jackson.core.util.DefaultPrettyPrinter;

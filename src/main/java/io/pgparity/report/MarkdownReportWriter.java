@@ -7,6 +7,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.pgparity.compare.Divergence;
 import io.pgparity.connect.ServerInfo;
+import io.pgparity.files.AtomicFile;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

@@ -4,10 +4,11 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.pgparity.connect.ServerInfo;
+import io.pgparity.files.AtomicFile;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.math.RoundingMode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.util.DefaultIndenter;

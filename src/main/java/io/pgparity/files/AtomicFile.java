@@ -1,4 +1,4 @@
-package io.pgparity.report;
+package io.pgparity.files;
 
 import static java.nio.file.StandardOpenOption.CREATE_NEW;
 import static java.nio.file.StandardOpenOption.WRITE;
