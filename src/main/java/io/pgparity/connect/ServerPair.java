@@ -4,11 +4,13 @@ import io.pgparity.compare.CompareException;
 import io.pgparity.config.JobDefinition;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.MDC;
 
 /**
  * The primary and the replica, queried side by side: every call runs the same work on both at the
@@ -58,7 +60,18 @@ public final class ServerPair implements AutoCloseable {
 
   /** Runs the work on both sides at once, each side retried on its own; {@code what} names it in messages. */
   public <T> Both<T> onBoth(String what, SideQuery<T> query) {
-    Future<T> onReplica = sides.submit(() -> runOn(replica, what, query));
+    // the caller's MDC (the run id) goes on the replica side's log lines too
+    Map<String, String> context = MDC.getCopyOfContextMap();
+    Future<T> onReplica = sides.submit(() -> {
+      if (context != null) {
+        MDC.setContextMap(context);
+      }
+      try {
+        return runOn(replica, what, query);
+      } finally {
+        MDC.clear();
+      }
+    });
     T onPrimary = runOn(primary, what, query);
     try {
       return new Both<>(onPrimary, onReplica.get());
