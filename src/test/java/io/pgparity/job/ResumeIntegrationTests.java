@@ -47,10 +47,7 @@ class ResumeIntegrationTests {
     // about 110 heap blocks in slices of 8: some 14 hash partitions
     HeapSlices.maxBlocksPerSlice = 8;
     EmbeddedPair pair = TestServers.pair();
-    String schema = TestServers.uniqueSchema("resume");
-    String table = schema + ".t";
-    pair.execBoth("CREATE TABLE " + table + " (id int PRIMARY KEY, v text); INSERT INTO " + table
-        + " SELECT i, 'value ' || i FROM generate_series(1, " + ROWS + ") i;");
+    String table = table(pair, "resume", ROWS);
     try (Connection c = pair.replica().getConnection(); Statement s = c.createStatement()) {
       s.execute("DELETE FROM " + table + " WHERE id = 10; UPDATE " + table + " SET v = 'drift' WHERE id = 19000;"
           + " INSERT INTO " + table + " VALUES (30000, 'extra')");
@@ -106,10 +103,7 @@ class ResumeIntegrationTests {
     // some 11 heap blocks, a slice each: past the first slice the pace makes the run wait seconds
     HeapSlices.maxBlocksPerSlice = 1;
     EmbeddedPair pair = TestServers.pair();
-    String schema = TestServers.uniqueSchema("resume_changed");
-    String table = schema + ".t";
-    pair.execBoth("CREATE TABLE " + table + " (id int PRIMARY KEY, v text); INSERT INTO " + table
-        + " SELECT i, 'value ' || i FROM generate_series(1, 2000) i;");
+    String table = table(pair, "resume_changed", 2000);
     Path job = jobFile("changed", pair, table);
     Path out = dir.resolve("out");
     // 100 rows/s: hashing would take 20 s, the budget stops it after the first slices
@@ -159,5 +153,13 @@ class ResumeIntegrationTests {
         + "lag-aware: false\n"
         + "tables:\n  - table: " + table + "\n");
     return job;
+  }
+
+  /** A table of {@code rows} rows (id, 'value ' || id) on both sides, in a schema of its own. */
+  private static String table(EmbeddedPair pair, String schemaPrefix, int rows) {
+    String table = TestServers.uniqueSchema(schemaPrefix) + ".t";
+    pair.execBoth("CREATE TABLE " + table + " (id int PRIMARY KEY, v text); INSERT INTO " + table
+        + " SELECT i, 'value ' || i FROM generate_series(1, " + rows + ") i;");
+    return table;
   }
 }
