@@ -28,7 +28,8 @@ import java.util.concurrent.CompletionException;
  * the ranges' predicates are OR-ed, which PostgreSQL reads as one bitmap scan visiting each heap
  * page once (a random key would otherwise send every range back to the same pages). Each side
  * streams (range, key, row hash) for those rows only, ordered by range and row hash, and the two
- * streams are merged row by row, so memory holds only the suspects, never a range.
+ * streams are merged row by row, so memory holds only the suspects, never a range. Rows with a NULL
+ * key column form a range of their own ({@link KeySql#NULL_KEYS}), read by IS NULL.
  */
 public final class BucketPassDiffer {
 
@@ -94,7 +95,7 @@ public final class BucketPassDiffer {
       List<KeyValue> boundaries, List<Integer> ranges, DiffPass pass, long heapBlocks, Set<KeyValue> judged) {
     boolean sequential = pass == DiffPass.SEQUENTIAL;
     log.debug("{}: diffing {} ranges, {}", plan.table(), ranges.size(), pass);
-    String bucket = boundaries.isEmpty() ? "0" : "width_bucket(" + key.operand() + ", " + key.keyArray() + ")";
+    String bucket = key.bucket(!boundaries.isEmpty());
     String filter;
     if (sequential) {
       // the row hash is only computed for rows that pass the filter
@@ -102,7 +103,8 @@ public final class BucketPassDiffer {
     } else {
       List<String> predicates = new ArrayList<>();
       for (int range : ranges) {
-        predicates.add("(" + key.rangePredicate(RangePlanner.range(boundaries, range)) + ")");
+        predicates.add(range == KeySql.NULL_KEYS ? key.nullKey()
+            : "(" + key.rangePredicate(RangePlanner.range(boundaries, range)) + ")");
       }
       filter = "(" + String.join(" OR ", predicates) + ")";
     }
@@ -113,6 +115,7 @@ public final class BucketPassDiffer {
     pair.withBoth(
         plan.table() + ": diff of " + ranges.size() + " ranges",
         (primary, replica) -> {
+          Set<Integer> suspectRanges = new HashSet<>();
           settings(primary, pass, heapBlocks);
           settings(replica, pass, heapBlocks);
           try (PreparedStatement onPrimary = prepare(primary, sql, boundaries, ranges, sequential);
@@ -120,7 +123,9 @@ public final class BucketPassDiffer {
             CompletableFuture<ResultSet> replicaRows = CompletableFuture.supplyAsync(() -> execute(onReplica));
             try (ResultSet p = onPrimary.executeQuery();
                 ResultSet r = join(replicaRows)) {
-              merge(new BucketStream(p, key), new BucketStream(r, key), judged);
+              if (merge(new BucketStream(p, key), new BucketStream(r, key), judged, suspectRanges)) {
+                ranges.stream().filter(range -> !suspectRanges.contains(range)).forEach(range -> narrower.agreed());
+              }
             }
           }
           return null;
@@ -134,17 +139,18 @@ public final class BucketPassDiffer {
    * memory. {@code judged} holds the keys already handed on, so a retried pass (after a dropped
    * connection) does not report a row twice.
    */
-  private void merge(BucketStream primary, BucketStream replica, Set<KeyValue> judged) throws SQLException {
+  private boolean merge(BucketStream primary, BucketStream replica, Set<KeyValue> judged, Set<Integer> suspectRanges)
+      throws SQLException {
     primary.advance();
     replica.advance();
     // suspects of many ranges are fetched together, one round trip per batch; each maps to its range
     Map<KeyValue, Integer> suspects = new LinkedHashMap<>();
-    while (primary.bucket >= 0 || replica.bucket >= 0) {
+    while (!primary.done || !replica.done) {
       if (narrower.budgetSpent()) {
         narrower.skipRest();
-        return;
+        return false;
       }
-      int range = primary.bucket < 0 ? replica.bucket : replica.bucket < 0 ? primary.bucket
+      int range = primary.done ? replica.bucket : replica.done ? primary.bucket
           : Math.min(primary.bucket, replica.bucket);
       while (primary.in(range) || replica.in(range)) {
         if (primary.in(range) && replica.in(range) && primary.hash == replica.hash) {
@@ -152,9 +158,11 @@ public final class BucketPassDiffer {
           replica.advance();
         } else if (primary.in(range) && (!replica.in(range) || primary.hash < replica.hash)) {
           suspect(primary.key(), range, suspects, judged);
+          suspectRanges.add(range);
           primary.advance();
         } else {
           suspect(replica.key(), range, suspects, judged);
+          suspectRanges.add(range);
           replica.advance();
         }
       }
@@ -163,6 +171,7 @@ public final class BucketPassDiffer {
       }
     }
     classify(suspects, judged);
+    return true;
   }
 
   /** A changed row is a suspect on both sides; it is judged once. */
@@ -173,7 +182,12 @@ public final class BucketPassDiffer {
   }
 
   private void classify(Map<KeyValue, Integer> suspects, Set<KeyValue> judged) {
-    narrower.classify(List.copyOf(suspects.keySet()), key -> tally.divergent(suspects.get(key), 1));
+    narrower.classify(List.copyOf(suspects.keySet()), key -> {
+      Integer range = suspects.get(key);
+      if (range != null) {
+        tally.divergent(range, 1);
+      }
+    });
     judged.addAll(suspects.keySet());
     suspects.clear();
   }
@@ -217,7 +231,9 @@ public final class BucketPassDiffer {
       ps.setArray(index, connection.createArrayOf("int4", ranges.toArray()));
     } else {
       for (int range : ranges) {
-        index = key.bindRange(ps, index, RangePlanner.range(boundaries, range));
+        if (range != KeySql.NULL_KEYS) {
+          index = key.bindRange(ps, index, RangePlanner.range(boundaries, range));
+        }
       }
     }
     ps.setFetchSize(5_000);

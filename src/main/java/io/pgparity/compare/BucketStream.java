@@ -7,15 +7,17 @@ import java.sql.SQLException;
 
 /**
  * One side's (range, key, row hash) rows ordered by range, then row hash, read a row at a time;
- * {@code bucket} is the current row's range, -1 once the rows are exhausted. The key is decoded
+ * {@code bucket} is the current row's range ({@link KeySql#NULL_KEYS} for rows with a NULL key
+ * column, which sort first) until {@code done}. The key is decoded
  * only on request: most rows meet their twin on the other side and never need it.
  */
 final class BucketStream {
 
   private final ResultSet rows;
   private final KeySql key;
-  int bucket = -1;
+  int bucket;
   long hash;
+  boolean done;
 
   BucketStream(ResultSet rows, KeySql key) {
     this.rows = rows;
@@ -32,13 +34,13 @@ final class BucketStream {
       bucket = rows.getInt(1);
       hash = rows.getLong(hashColumn(key));
     } else {
-      bucket = -1;
+      done = true;
     }
   }
 
   /** True while the current row belongs to range {@code range}. */
   boolean in(int range) {
-    return bucket == range;
+    return !done && bucket == range;
   }
 
   /** The current row's key. */

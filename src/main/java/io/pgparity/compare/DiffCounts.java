@@ -1,5 +1,7 @@
 package io.pgparity.compare;
 
+import io.pgparity.connect.Both;
+import io.pgparity.hashing.BucketSum;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -16,6 +18,10 @@ public final class DiffCounts {
   private final AtomicLong converged = new AtomicLong();
   private final AtomicLong unstable = new AtomicLong();
   private final AtomicLong skippedRanges = new AtomicLong();
+  private final AtomicLong convergedRanges = new AtomicLong();
+  /** What the reported divergences add to each side's range sums: see {@link #explained()}. */
+  private BucketSum explainedPrimary = BucketSum.EMPTY;
+  private BucketSum explainedReplica = BucketSum.EMPTY;
 
   public DiffCounts(long maxDivergences) {
     this.maxDivergences = maxDivergences;
@@ -41,6 +47,26 @@ public final class DiffCounts {
 
   void converged() {
     converged.incrementAndGet();
+  }
+
+  /** A range whose hashes differed but whose rows all agreed once the replica had caught up (in flight). */
+  void convergedRange() {
+    convergedRanges.incrementAndGet();
+  }
+
+  /** Notes the rows behind one reported divergence: the primary's row (if any) and the replica's. */
+  synchronized void explain(BucketSum primary, BucketSum replica) {
+    explainedPrimary = explainedPrimary.plus(primary);
+    explainedReplica = explainedReplica.plus(replica);
+  }
+
+  /**
+   * The counts and row-hash sums of the rows behind every reported divergence, per side. On data
+   * that did not move, the sums of the mismatched ranges must differ between the sides by exactly
+   * as much: a difference no row explains is a missed row or a bug, never a consistent table.
+   */
+  public synchronized Both<BucketSum> explained() {
+    return new Both<>(explainedPrimary, explainedReplica);
   }
 
   void unstable() {
@@ -72,6 +98,11 @@ public final class DiffCounts {
   /** Rows that looked different in a range hash but were equal once the replica caught up (in flight). */
   public long convergedRows() {
     return converged.get();
+  }
+
+  /** Ranges whose hash difference was gone once the replica had caught up. */
+  public long convergedRanges() {
+    return convergedRanges.get();
   }
 
   public long skippedRanges() {

@@ -1,5 +1,6 @@
 package io.pgparity.compare;
 
+import com.google.common.collect.HashMultiset;
 import io.pgparity.catalog.TablePlan;
 import io.pgparity.connect.Both;
 import io.pgparity.connect.ServerPair;
@@ -38,6 +39,7 @@ public final class RangeNarrower {
   private final RowFetcher fetcher;
   private final DiffCounts counts;
   private final Rechecker rechecker;
+  private final boolean catchUpWaits;
   /**
    * Hears the key of each divergent row as it is reported, for the report's key-space strip; set
    * for one {@link #narrow} or {@link #classify} call (a narrower serves one partition, one thread).
@@ -57,9 +59,10 @@ public final class RangeNarrower {
     this.counts = counts;
     Consumer<Divergence> noted = d -> {
       divergent.accept(d);
-      listener.accept(new KeyValue(List.copyOf(d.key().values())));
+      listener.accept(new KeyValue(new ArrayList<>(d.key().values())));
     };
     this.rechecker = new Rechecker(pair, plan, fetcher, live, counts, noted, settled);
+    this.catchUpWaits = live.catchUp().waits();
   }
 
   /** True when both sides of a range are small enough to compare row by row without splitting. */
@@ -88,12 +91,17 @@ public final class RangeNarrower {
       List<KeyValue> cuts = pair.on(larger, what, (c, s) -> RangePlanner.split(c, plan, range, rows, SPLIT_PARTS));
       if (!cuts.isEmpty()) {
         Both<Map<Integer, BucketSum>> parts = pair.onBoth(what, (c, s) -> hasher.hashSplit(c, range, cuts));
+        boolean differs = false;
         for (int i = 0; i <= cuts.size(); i++) {
           BucketSum p = parts.primary().getOrDefault(i, BucketSum.EMPTY);
           BucketSum r = parts.replica().getOrDefault(i, BucketSum.EMPTY);
           if (!p.equals(r)) {
+            differs = true;
             descend(subRange(range, cuts, i), new Both<>(p, r));
           }
+        }
+        if (!differs) {
+          agreed();
         }
         return;
       }
@@ -102,20 +110,38 @@ public final class RangeNarrower {
   }
 
   private void compareRows(KeyRange range) {
-    Both<Map<KeyValue, Long>> hashes = pair.onBoth(plan.table() + ": row hashes of a range", (c, s) -> fetcher.keyHashes(c, range));
-    judge(suspects(hashes.primary(), hashes.replica()));
+    Both<Map<KeyValue, List<Long>>> hashes =
+        pair.onBoth(plan.table() + ": row hashes of a range", (c, s) -> fetcher.keyHashes(c, range));
+    List<KeyValue> suspects = suspects(hashes.primary(), hashes.replica());
+    if (suspects.isEmpty()) {
+      agreed();
+    }
+    judge(suspects);
   }
 
-  /** Keys whose row hash differs or that exist on one side only, primary's first. */
-  static List<KeyValue> suspects(Map<KeyValue, Long> primary, Map<KeyValue, Long> replica) {
+  /**
+   * Keys whose rows differ as multisets of row hashes (a key may hold several rows on a replica
+   * that does not enforce it) or that exist on one side only, primary's first.
+   */
+  static List<KeyValue> suspects(Map<KeyValue, List<Long>> primary, Map<KeyValue, List<Long>> replica) {
     Set<KeyValue> suspects = new LinkedHashSet<>();
-    primary.forEach((key, hash) -> {
-      if (!hash.equals(replica.get(key))) {
+    primary.forEach((key, hashes) -> {
+      if (!HashMultiset.create(hashes).equals(HashMultiset.create(replica.getOrDefault(key, List.of())))) {
         suspects.add(key);
       }
     });
     replica.keySet().stream().filter(k -> !primary.containsKey(k)).forEach(suspects::add);
     return new ArrayList<>(suspects);
+  }
+
+  /**
+   * A range whose hashes differed holds no differing row now. Where the replica was waited for,
+   * the difference was in flight; elsewhere the table's accounting finds it unexplained.
+   */
+  void agreed() {
+    if (catchUpWaits) {
+      counts.convergedRange();
+    }
   }
 
   /** True once the table's divergence budget is spent. */

@@ -3,6 +3,7 @@ package io.pgparity.compare;
 import io.pgparity.catalog.TablePlan;
 import io.pgparity.connect.ServerPair;
 import io.pgparity.connect.Side;
+import io.pgparity.hashing.BucketSum;
 import io.pgparity.keyspace.KeyValue;
 import io.pgparity.live.CatchUp;
 import io.pgparity.live.Lsn;
@@ -16,7 +17,8 @@ import java.util.function.Consumer;
  * Judges suspect rows on a live pair. Each round reads the rows on the primary and notes its WAL
  * position, waits until the replica has replayed or applied past it, reads them on the replica,
  * then on the primary again. A replica row equal to either primary read was in flight
- * (converged); one that differs while the primary held still between its two reads is divergent,
+ * (converged: only where the replica was waited for); one that differs while the primary held
+ * still between its two reads is divergent,
  * since the replica had seen that state; a row the primary changed in between, or whose settle
  * column is recent, is read again after the recheck delay, and after the last round is unstable.
  */
@@ -53,23 +55,31 @@ final class Rechecker {
     for (int round = 1; ; round++) {
       catchUp.await(before.position());
       List<KeyValue> reading = pending;
-      Map<KeyValue, FetchedRow> replica = pair.on(Side.REPLICA, what, (c, s) -> fetcher.rows(c, reading));
+      Map<KeyValue, List<FetchedRow>> replica = pair.on(Side.REPLICA, what, (c, s) -> fetcher.rows(c, reading));
       PrimaryRead after = readPrimary(what, pending);
       List<KeyValue> undecided = new ArrayList<>();
       for (KeyValue key : pending) {
-        FetchedRow first = before.rows().get(key);
-        FetchedRow last = after.rows().get(key);
-        FetchedRow onReplica = replica.get(key);
+        List<FetchedRow> first = before.rows().getOrDefault(key, List.of());
+        List<FetchedRow> last = after.rows().getOrDefault(key, List.of());
+        List<FetchedRow> onReplica = replica.getOrDefault(key, List.of());
         if (FetchedRow.same(onReplica, first) || FetchedRow.same(onReplica, last)) {
-          counts.converged();
-          settled.accept(new RecheckedRow(plan.table(), RowClassifier.keyColumns(plan, key), RecheckOutcome.CONVERGED, round + 1));
-        } else if (FetchedRow.same(first, last) && !settling(last) && !settling(onReplica)) {
-          Divergence divergence = RowClassifier.classify(plan, key, last, onReplica);
-          if (!counts.take(divergence.kind())) {
-            counts.skipped();
-            return false;
+          // equal now; it was in flight only if the replica was waited for: on a copy that is not
+          // waited for, the table's accounting must explain the hashes that differed without it
+          if (catchUp.waits()) {
+            counts.converged();
+            settled.accept(
+                new RecheckedRow(plan.table(), RowClassifier.keyColumns(plan, key), RecheckOutcome.CONVERGED, round + 1));
           }
-          divergent.accept(divergence);
+        } else if (FetchedRow.same(first, last) && !settling(last) && !settling(onReplica)) {
+          for (RowClassifier.Unmatched unmatched : RowClassifier.unmatched(last, onReplica)) {
+            Divergence divergence = RowClassifier.divergence(plan, key, unmatched);
+            if (!counts.take(divergence.kind())) {
+              counts.skipped();
+              return false;
+            }
+            counts.explain(sum(unmatched.primary()), sum(unmatched.replica()));
+            divergent.accept(divergence);
+          }
         } else {
           undecided.add(key);
         }
@@ -90,16 +100,20 @@ final class Rechecker {
     }
   }
 
+  private static BucketSum sum(FetchedRow row) {
+    return row == null ? BucketSum.EMPTY : FetchedRow.sum(List.of(row));
+  }
+
   private PrimaryRead readPrimary(String what, List<KeyValue> keys) {
     return pair.on(Side.PRIMARY, what, (c, s) -> {
-      Map<KeyValue, FetchedRow> rows = fetcher.rows(c, keys);
+      Map<KeyValue, List<FetchedRow>> rows = fetcher.rows(c, keys);
       // read after the rows, in the same transaction: every commit they show lies before it
       return new PrimaryRead(rows, catchUp.primaryPosition(c));
     });
   }
 
-  private static boolean settling(FetchedRow row) {
-    return row != null && row.settling();
+  private static boolean settling(List<FetchedRow> rows) {
+    return rows.stream().anyMatch(FetchedRow::settling);
   }
 
   private void pause() {
@@ -112,5 +126,5 @@ final class Rechecker {
   }
 
   /** Rows read on the primary and its WAL position right after. */
-  private record PrimaryRead(Map<KeyValue, FetchedRow> rows, Lsn position) {}
+  private record PrimaryRead(Map<KeyValue, List<FetchedRow>> rows, Lsn position) {}
 }

@@ -2,39 +2,92 @@ package io.pgparity.compare;
 
 import io.pgparity.catalog.TablePlan;
 import io.pgparity.keyspace.KeyValue;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Decides what one key's two fetched rows amount to: missing, extra, changed, or equal after all. */
+/**
+ * Decides what one key's rows on the two sides amount to. The rows are multisets: a replica that
+ * does not enforce the key can hold it several times. Identical rows pair off first; of the rest,
+ * each primary row is paired with the replica row closest to it (fewest differing columns) and is
+ * CHANGED; a surplus primary row is MISSING_ON_REPLICA and a surplus replica row EXTRA_ON_REPLICA,
+ * one divergence per copy.
+ */
 final class RowClassifier {
 
   private RowClassifier() {}
 
-  /** The divergence, or null when both rows are absent or identical (the row was in flight). */
-  static Divergence classify(TablePlan plan, KeyValue key, FetchedRow primary, FetchedRow replica) {
-    if (primary == null && replica == null) {
-      return null;
+  /** One row that found no identical twin, with the row it is paired with (either may be null). */
+  record Unmatched(FetchedRow primary, FetchedRow replica) {}
+
+  /** The rows of one key that have no identical twin on the other side, paired up; empty when the sides agree. */
+  static List<Unmatched> unmatched(List<FetchedRow> primary, List<FetchedRow> replica) {
+    List<FetchedRow> p = new ArrayList<>(primary);
+    List<FetchedRow> r = new ArrayList<>(replica);
+    for (Iterator<FetchedRow> it = p.iterator(); it.hasNext(); ) {
+      FetchedRow row = it.next();
+      for (Iterator<FetchedRow> twin = r.iterator(); twin.hasNext(); ) {
+        if (twin.next().columnHashes().equals(row.columnHashes())) {
+          twin.remove();
+          it.remove();
+          break;
+        }
+      }
     }
-    Map<String, String> keyColumns = keyColumns(plan, key);
-    if (replica == null) {
-      return new Divergence(plan.table(), keyColumns, DivergenceKind.MISSING_ON_REPLICA, List.of(), primary.values(), null);
+    // a stable order whatever order each server returned the rows in
+    p.sort(Comparator.comparingLong(FetchedRow::rowHash));
+    r.sort(Comparator.comparingLong(FetchedRow::rowHash));
+    List<Unmatched> result = new ArrayList<>();
+    for (FetchedRow row : p) {
+      FetchedRow closest = null;
+      long fewest = Long.MAX_VALUE;
+      for (FetchedRow candidate : r) {
+        long differing = differing(row, candidate).size();
+        if (differing < fewest) {
+          fewest = differing;
+          closest = candidate;
+        }
+      }
+      if (closest != null) {
+        r.remove(closest);
+      }
+      result.add(new Unmatched(row, closest));
     }
-    if (primary == null) {
-      return new Divergence(plan.table(), keyColumns, DivergenceKind.EXTRA_ON_REPLICA, List.of(), null, replica.values());
-    }
-    List<String> differing =
-        plan.columnNames().stream()
-            .filter(c -> !primary.columnHashes().get(c).equals(replica.columnHashes().get(c)))
-            .toList();
-    if (differing.isEmpty()) {
-      return null;
-    }
-    return new Divergence(
-        plan.table(), keyColumns, DivergenceKind.CHANGED, differing, primary.values(), replica.values());
+    r.forEach(row -> result.add(new Unmatched(null, row)));
+    return result;
   }
 
-  /** The key as column name to text value, in key order. */
+  /** The divergence one unmatched pair amounts to. */
+  static Divergence divergence(TablePlan plan, KeyValue key, Unmatched pair) {
+    Map<String, String> keyColumns = keyColumns(plan, key);
+    if (pair.replica() == null) {
+      return new Divergence(
+          plan.table(), keyColumns, DivergenceKind.MISSING_ON_REPLICA, List.of(), pair.primary().values(), null);
+    }
+    if (pair.primary() == null) {
+      return new Divergence(
+          plan.table(), keyColumns, DivergenceKind.EXTRA_ON_REPLICA, List.of(), null, pair.replica().values());
+    }
+    return new Divergence(
+        plan.table(),
+        keyColumns,
+        DivergenceKind.CHANGED,
+        differing(pair.primary(), pair.replica()),
+        pair.primary().values(),
+        pair.replica().values());
+  }
+
+  private static List<String> differing(FetchedRow primary, FetchedRow replica) {
+    // values keep the compared columns' order; the hashes are a plain map
+    return primary.values().keySet().stream()
+        .filter(c -> !primary.columnHashes().get(c).equals(replica.columnHashes().get(c)))
+        .toList();
+  }
+
+  /** The key as column name to text value (null for SQL NULL), in key order. */
   static Map<String, String> keyColumns(TablePlan plan, KeyValue key) {
     Map<String, String> keyColumns = new LinkedHashMap<>();
     List<String> names = plan.keyNames();

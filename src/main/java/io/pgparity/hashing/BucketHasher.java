@@ -190,8 +190,9 @@ public final class BucketHasher {
     return e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
   }
 
+  /** Each row's range; rows with a NULL key column (the replica need not forbid them) sum apart. */
   private String bucketExpression(List<KeyValue> boundaries) {
-    return boundaries.isEmpty() ? "0" : "width_bucket(" + key.operand() + ", " + key.keyArray() + ")";
+    return key.bucket(!boundaries.isEmpty());
   }
 
   private int bindBoundaries(Connection connection, PreparedStatement ps, int index, List<KeyValue> boundaries)

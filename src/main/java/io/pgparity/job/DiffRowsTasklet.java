@@ -11,6 +11,7 @@ import io.pgparity.hashing.BucketSum;
 import java.util.ArrayList;
 import java.util.List;
 import io.pgparity.compare.RangeNarrower;
+import io.pgparity.keyspace.KeySql;
 import io.pgparity.keyspace.RangePlanner;
 import java.util.Arrays;
 import org.slf4j.Logger;
@@ -87,7 +88,8 @@ final class DiffRowsTasklet implements Tasklet {
     List<Integer> onePass = new ArrayList<>();
     for (int range : ranges) {
       Both<BucketSum> sums = table.sums(range);
-      if (RangeNarrower.small(sums)) {
+      // rows with a NULL key have no key range to split: they are diffed whole, by IS NULL
+      if (RangeNarrower.small(sums) || range == KeySql.NULL_KEYS) {
         onePass.add(range);
       } else {
         narrower.narrow(RangePlanner.range(table.boundaries, range), sums, key -> table.divergentIn(range, 1));

@@ -4,11 +4,13 @@ import io.pgparity.catalog.TablePlan;
 import io.pgparity.compare.DiffCounts;
 import io.pgparity.compare.DiffPass;
 import io.pgparity.compare.Divergence;
+import io.pgparity.compare.SumDifference;
 import io.pgparity.config.TableSpec;
 import io.pgparity.connect.Both;
 import io.pgparity.connect.Side;
 import io.pgparity.hashing.BucketSum;
 import io.pgparity.hashing.PieceSize;
+import io.pgparity.keyspace.KeySql;
 import io.pgparity.keyspace.KeyValue;
 import io.pgparity.live.Lsn;
 import io.pgparity.report.KeySpaceStrip;
@@ -158,8 +160,26 @@ final class TableState {
   /** Every mismatched range with the divergent rows found in it (0 when none proved divergent). */
   KeySpaceStrip strip() {
     Map<Integer, Long> mismatched = new TreeMap<>();
-    mismatchedRanges().forEach(range -> mismatched.put(range, divergentByRange.getOrDefault(range, 0L)));
+    mismatchedRanges().stream()
+        .filter(range -> range != KeySql.NULL_KEYS) // no place in key order; its rows are reported all the same
+        .forEach(range -> mismatched.put(range, divergentByRange.getOrDefault(range, 0L)));
     return new KeySpaceStrip(ranges(), mismatched);
+  }
+
+  /**
+   * What the reported divergences leave unexplained of the difference between the sides' sums:
+   * count and row-hash sum, primary minus replica, over all ranges (ranges that agree add
+   * nothing). Zero when every difference the hash pass saw is a reported row; see {@link
+   * DiffCounts#explained()}.
+   */
+  SumDifference unexplained() {
+    Both<BucketSum> explained = counts.explained();
+    return SumDifference.between(total(primarySums), total(replicaSums))
+        .minus(SumDifference.between(explained.primary(), explained.replica()));
+  }
+
+  private static BucketSum total(Map<Integer, BucketSum> sums) {
+    return sums.values().stream().reduce(BucketSum.EMPTY, BucketSum::plus);
   }
 
   long rows(boolean primary) {

@@ -36,16 +36,48 @@ public final class KeySql {
     return key.size() == 1 ? columns() : "ROW(" + columns() + ")";
   }
 
-  /** A predicate for the range with {@code ?} placeholders, or TRUE for an unbounded range. */
+  /**
+   * The pseudo range of rows with a NULL key column, which no key range holds: the replica need not
+   * enforce the primary's NOT NULL, so such rows are hashed and diffed apart, never dropped.
+   */
+  public static final int NULL_KEYS = -1;
+
+  /** A predicate true for rows with some NULL key column: the rows of {@link #NULL_KEYS}. */
+  public String nullKey() {
+    return "(" + String.join(" OR ", key.stream().map(c -> SqlIdentifier.quote(c.name()) + " IS NULL").toList()) + ")";
+  }
+
+  /** A predicate true for rows whose key columns are all non-NULL. */
+  public String notNull() {
+    return "(" + String.join(" AND ", key.stream().map(c -> SqlIdentifier.quote(c.name()) + " IS NOT NULL").toList())
+        + ")";
+  }
+
+  /**
+   * The range index of the current row among the ranges that {@code boundaries} bound (bound with
+   * {@link #bindKeys} for {@link #keyArray()}), {@link #NULL_KEYS} for a row with a NULL key column.
+   * width_bucket alone would place such a row by record comparison, which sorts NULLs last, while
+   * range predicates never select it.
+   */
+  public String bucket(boolean bounded) {
+    return "CASE WHEN " + nullKey() + " THEN " + NULL_KEYS + " ELSE "
+        + (bounded ? "width_bucket(" + operand() + ", " + keyArray() + ")" : "0") + " END";
+  }
+
+  /**
+   * A predicate for the range with {@code ?} placeholders. It never selects a row with a NULL key
+   * column: a row comparison such as {@code (a, b) >= (1, 2)} is true for {@code (2, NULL)}.
+   */
   public String rangePredicate(KeyRange range) {
     List<String> parts = new ArrayList<>();
+    parts.add(notNull());
     if (range.lo() != null) {
       parts.add(rowOf(columns()) + " >= " + rowOf(casts()));
     }
     if (range.hi() != null) {
       parts.add(rowOf(columns()) + " < " + rowOf(casts()));
     }
-    return parts.isEmpty() ? "TRUE" : String.join(" AND ", parts);
+    return String.join(" AND ", parts);
   }
 
   /** Binds the range's bounds from {@code index}; returns the next free index. */

@@ -1,5 +1,7 @@
 package io.pgparity.keyspace;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 import io.pgparity.catalog.SqlIdentifier;
 import io.pgparity.catalog.TablePlan;
 import java.sql.Connection;
@@ -13,7 +15,8 @@ import java.util.List;
  * Chooses range boundaries from the data, so ranges hold about the same number of rows whatever
  * the key's type, gaps or skew: it reads the key order of a row sample (or of every row, for
  * small tables) and takes every n-th key. Boundaries are strictly increasing; k boundaries make k+1
- * half-open ranges, the outer two unbounded.
+ * half-open ranges, the outer two unbounded. Rows with a NULL key column (a replica that does not
+ * enforce NOT NULL) never bound a range: they form the pseudo range {@link KeySql#NULL_KEYS}.
  */
 public final class RangePlanner {
 
@@ -62,7 +65,8 @@ public final class RangePlanner {
     String sql =
         "SELECT " + key.textColumns() + " FROM (SELECT " + key.columns()
             + ", row_number() OVER (ORDER BY " + key.columns() + ") AS pgparity_rn FROM " + SqlIdentifier.quote(plan.table())
-            + (sample ? " TABLESAMPLE " + method.name() + " (?)" : "") + plan.whereClause() + ") s WHERE pgparity_rn % ? = 0 ORDER BY pgparity_rn";
+            + (sample ? " TABLESAMPLE " + method.name() + " (?)" : "") + " WHERE " + key.notNull() + plan.andWhere()
+            + ") s WHERE pgparity_rn % ? = 0 ORDER BY pgparity_rn";
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
       int index = 1;
       if (sample) {
@@ -89,8 +93,9 @@ public final class RangePlanner {
     }
   }
 
-  /** The range with the given index among the ranges that {@code boundaries} make. */
+  /** The range with the given index among the ranges that {@code boundaries} make (not {@link KeySql#NULL_KEYS}). */
   public static KeyRange range(List<KeyValue> boundaries, int index) {
+    checkArgument(index >= 0 && index <= boundaries.size(), "range %s of %s", index, boundaries.size() + 1);
     return new KeyRange(
         index == 0 ? null : boundaries.get(index - 1), index == boundaries.size() ? null : boundaries.get(index));
   }

@@ -18,6 +18,13 @@ public interface CatchUp {
    */
   void await(Lsn target);
 
+  /**
+   * Whether {@link #await} really waits for the replica. Only then can a row that differed and
+   * then agreed be called converged (in flight); on a copy that is not waited for, nothing is in
+   * flight and every hash difference must be explained by a row.
+   */
+  boolean waits();
+
   /** For replicas that cannot be waited for (independent or promoted): never waits. */
   static CatchUp none() {
     return new CatchUp() {
@@ -28,6 +35,11 @@ public interface CatchUp {
 
       @Override
       public void await(Lsn target) {}
+
+      @Override
+      public boolean waits() {
+        return false;
+      }
     };
   }
 }

@@ -69,6 +69,7 @@ public final class ReplicaWatch implements CatchUp {
   }
 
   /** Whether {@link #await} can wait at all. */
+  @Override
   public boolean waits() {
     return waits;
   }
