@@ -135,8 +135,8 @@ final class RunResults {
     if (waited && counts.convergedRows() + counts.convergedRanges() + counts.unstableRows() > 0) {
       return null;
     }
-    String what = table.plan.table() + ": the sides' hash sums differ by " + left + " more than the "
-        + counts.total() + " divergent rows reported explain";
+    String what = table.plan.table() + ": the hash pass found the sides apart by " + left
+        + " (primary minus replica) that none of the " + counts.total() + " divergent rows reported explains";
     String message;
     if (waited) {
       message = what + ", and rechecking after the replica caught up found no row in flight; run again, and if it"
@@ -145,10 +145,10 @@ final class RunResults {
       message = what + "; the replica follows the primary but was not waited for (lag-aware off), so rows in flight"
           + " may explain it: run again with lag-aware on";
     } else {
-      message = "pgparity could not explain a difference: " + what + ". The replica is "
+      message = "pgparity could not explain a difference: " + what + ". The replica ("
           + (ledger.link == null ? "not a replica of the primary" : ledger.link.kind().description())
-          + ", so nothing was in flight: either a side was written during the run, or this is a bug in pgparity;"
-          + " please report it with this run folder";
+          + ") is not waited for, so nothing was in flight: either a side was written during the run, or this is a"
+          + " bug in pgparity; please report it with this run folder";
     }
     log.error(message);
     return message;
