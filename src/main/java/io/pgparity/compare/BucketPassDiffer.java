@@ -2,10 +2,12 @@ package io.pgparity.compare;
 
 import io.pgparity.catalog.SqlIdentifier;
 import io.pgparity.catalog.TablePlan;
+import io.pgparity.connect.Both;
 import io.pgparity.connect.FailureKind;
 import io.pgparity.connect.Side;
 import io.pgparity.connect.SideFailure;
 import io.pgparity.connect.ServerPair;
+import io.pgparity.hashing.BucketSum;
 import io.pgparity.hashing.RowHashSql;
 import io.pgparity.keyspace.KeySql;
 import io.pgparity.keyspace.KeyValue;
@@ -17,11 +19,12 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.Set;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.IntFunction;
 
 /**
  * Diffs many small mismatched ranges of a table with one query per side instead of one per range:
@@ -43,14 +46,20 @@ public final class BucketPassDiffer {
   private final KeySql key;
   private final RangeNarrower narrower;
   private final RangeTally tally;
+  private final IntFunction<Both<BucketSum>> hashed;
 
-  /** {@code tally} hears how many divergent rows each range held. */
-  public BucketPassDiffer(ServerPair pair, TablePlan plan, RangeNarrower narrower, RangeTally tally) {
+  /**
+   * {@code tally} hears how many divergent rows each range held; {@code hashed} gives each range's
+   * sums from the hash pass, to tell whether its rows moved before the diff read them.
+   */
+  public BucketPassDiffer(
+      ServerPair pair, TablePlan plan, RangeNarrower narrower, RangeTally tally, IntFunction<Both<BucketSum>> hashed) {
     this.pair = pair;
     this.plan = plan;
     this.key = new KeySql(plan.key());
     this.narrower = narrower;
     this.tally = tally;
+    this.hashed = hashed;
   }
 
   /**
@@ -123,8 +132,17 @@ public final class BucketPassDiffer {
             CompletableFuture<ResultSet> replicaRows = CompletableFuture.supplyAsync(() -> execute(onReplica));
             try (ResultSet p = onPrimary.executeQuery();
                 ResultSet r = join(replicaRows)) {
-              if (merge(new BucketStream(p, key), new BucketStream(r, key), judged, suspectRanges)) {
-                ranges.stream().filter(range -> !suspectRanges.contains(range)).forEach(range -> narrower.agreed());
+              Set<Integer> visited = new HashSet<>();
+              if (merge(new BucketStream(p, key), new BucketStream(r, key), judged, suspectRanges, visited)) {
+                for (int range : ranges) {
+                  if (!suspectRanges.contains(range)) {
+                    narrower.agreed();
+                  }
+                  if (!visited.contains(range)) {
+                    // no row on either side now, where the hash pass found some
+                    narrower.moved(hashed.apply(range), new Both<>(BucketSum.EMPTY, BucketSum.EMPTY));
+                  }
+                }
               }
             }
           }
@@ -139,8 +157,8 @@ public final class BucketPassDiffer {
    * memory. {@code judged} holds the keys already handed on, so a retried pass (after a dropped
    * connection) does not report a row twice.
    */
-  private boolean merge(BucketStream primary, BucketStream replica, Set<KeyValue> judged, Set<Integer> suspectRanges)
-      throws SQLException {
+  private boolean merge(BucketStream primary, BucketStream replica, Set<KeyValue> judged, Set<Integer> suspectRanges,
+      Set<Integer> visited) throws SQLException {
     primary.advance();
     replica.advance();
     // suspects of many ranges are fetched together, one round trip per batch; each maps to its range
@@ -166,6 +184,8 @@ public final class BucketPassDiffer {
           replica.advance();
         }
       }
+      visited.add(range);
+      narrower.moved(hashed.apply(range), new Both<>(primary.read(range), replica.read(range)));
       if (suspects.size() >= RangeNarrower.FETCH_BATCH) {
         classify(suspects, judged);
       }

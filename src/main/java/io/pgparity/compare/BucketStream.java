@@ -1,6 +1,8 @@
 package io.pgparity.compare;
 
+import io.pgparity.hashing.BucketSum;
 import io.pgparity.keyspace.KeySql;
+import java.math.BigInteger;
 import io.pgparity.keyspace.KeyValue;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,6 +20,13 @@ final class BucketStream {
   int bucket;
   long hash;
   boolean done;
+  /** Count and hash sum of the rows read so far of the current range: what the diff saw there. */
+  private int rangeOf = Integer.MIN_VALUE;
+  private long rangeRows;
+  private BigInteger rangeHashes = BigInteger.ZERO;
+  /** The same for the range the stream passed last. */
+  private int passedRange = Integer.MIN_VALUE;
+  private BucketSum passed = BucketSum.EMPTY;
 
   BucketStream(ResultSet rows, KeySql key) {
     this.rows = rows;
@@ -33,14 +42,36 @@ final class BucketStream {
     if (rows.next()) {
       bucket = rows.getInt(1);
       hash = rows.getLong(hashColumn(key));
+      if (bucket != rangeOf) {
+        pass();
+        rangeOf = bucket;
+      }
+      rangeRows++;
+      rangeHashes = rangeHashes.add(BigInteger.valueOf(hash));
     } else {
+      pass();
       done = true;
     }
+  }
+
+  private void pass() {
+    passedRange = rangeOf;
+    passed = new BucketSum(rangeRows, rangeHashes);
+    rangeRows = 0;
+    rangeHashes = BigInteger.ZERO;
   }
 
   /** True while the current row belongs to range {@code range}. */
   boolean in(int range) {
     return !done && bucket == range;
+  }
+
+  /**
+   * The count and hash sum of this side's rows of {@code range}, once the stream has passed it
+   * (EMPTY for a range without rows here).
+   */
+  BucketSum read(int range) {
+    return passedRange == range ? passed : BucketSum.EMPTY;
   }
 
   /** The current row's key. */

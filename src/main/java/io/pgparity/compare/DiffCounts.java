@@ -19,6 +19,7 @@ public final class DiffCounts {
   private final AtomicLong unstable = new AtomicLong();
   private final AtomicLong skippedRanges = new AtomicLong();
   private final AtomicLong convergedRanges = new AtomicLong();
+  private final AtomicLong movedRanges = new AtomicLong();
   /** What the reported divergences add to each side's range sums: see {@link #explained()}. */
   private BucketSum explainedPrimary = BucketSum.EMPTY;
   private BucketSum explainedReplica = BucketSum.EMPTY;
@@ -52,6 +53,14 @@ public final class DiffCounts {
   /** A range whose hashes differed but whose rows all agreed once the replica had caught up (in flight). */
   void convergedRange() {
     convergedRanges.incrementAndGet();
+  }
+
+  /**
+   * A range whose rows, read by the diff, no longer add up to what the hash pass read on one side:
+   * rows moved in between (in flight on a replica that is waited for).
+   */
+  void movedRange() {
+    movedRanges.incrementAndGet();
   }
 
   /** Notes the rows behind one reported divergence: the primary's row (if any) and the replica's. */
@@ -103,6 +112,11 @@ public final class DiffCounts {
   /** Ranges whose hash difference was gone once the replica had caught up. */
   public long convergedRanges() {
     return convergedRanges.get();
+  }
+
+  /** Ranges whose rows changed on a side between the hash pass and the diff. */
+  public long movedRanges() {
+    return movedRanges.get();
   }
 
   public long skippedRanges() {

@@ -96,7 +96,7 @@ final class DiffRowsTasklet implements Tasklet {
       }
     }
     if (!onePass.isEmpty()) {
-      new BucketPassDiffer(ledger.pair, table.plan, narrower, table::divergentIn)
+      new BucketPassDiffer(ledger.pair, table.plan, narrower, table::divergentIn, table::sums)
           .diff(table.boundaries, onePass, table.diffPass(onePass), table.largerHeap());
     }
   }

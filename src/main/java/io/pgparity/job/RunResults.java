@@ -119,9 +119,9 @@ final class RunResults {
 
   /**
    * Why the table's sums differ by more than its reported rows explain, or null when they do not.
-   * On a replica that was waited for, rows that converged or ranges that agreed after the wait
-   * were in flight and explain what they changed, so only a difference with nothing in flight
-   * counts; there a recheck found nothing, and the table is INCOMPLETE. On a copy that is not
+   * On a replica that was waited for, rows that converged, or ranges whose rows moved between the
+   * hash pass and the diff, were in flight and the hash pass's sums no longer hold them to account,
+   * so only a difference with nothing in flight counts; there a recheck found nothing, and the table is INCOMPLETE. On a copy that is not
    * waited for nothing is in flight: the difference is a missed row or a bug in pgparity, and the
    * table FAILED, never CONSISTENT.
    */
@@ -132,7 +132,7 @@ final class RunResults {
     }
     DiffCounts counts = table.counts;
     boolean waited = ledger.watch != null && ledger.watch.waits();
-    if (waited && counts.convergedRows() + counts.convergedRanges() + counts.unstableRows() > 0) {
+    if (waited && counts.convergedRows() + counts.convergedRanges() + counts.movedRanges() + counts.unstableRows() > 0) {
       return null;
     }
     String what = table.plan.table() + ": the hash pass found the sides apart by " + left

@@ -2,6 +2,7 @@ package io.pgparity.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pgparity.hashing.BucketSum;
 import io.pgparity.catalog.CatalogReader;
 import io.pgparity.catalog.TablePlan;
 import io.pgparity.catalog.TablePlanner;
@@ -74,7 +75,8 @@ class DiffPassIntegrationTests {
       TablePlan plan = TablePlanner.plan(spec, schemas.primary(), schemas.replica());
       RangeNarrower narrower =
           new RangeNarrower(pair, plan, new DiffCounts(10_000), LiveRecheck.none(), found::add, row -> {});
-      new BucketPassDiffer(pair, plan, narrower, (range, rows) -> {}).diff(boundaries, everyRange, pass, 200);
+      new BucketPassDiffer(pair, plan, narrower, (range, rows) -> {},
+          range -> new Both<>(BucketSum.EMPTY, BucketSum.EMPTY)).diff(boundaries, everyRange, pass, 200);
     }
 
     Map<String, DivergenceKind> kinds = found.stream().collect(Collectors.toMap(d -> d.key().get("id"), Divergence::kind));

@@ -2,6 +2,7 @@ package io.pgparity.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pgparity.hashing.BucketSum;
 import io.pgparity.catalog.CatalogReader;
 import io.pgparity.catalog.TablePlan;
 import io.pgparity.catalog.TablePlanner;
@@ -78,7 +79,8 @@ class DiffTimeoutIntegrationTests {
       List<KeyValue> boundaries = List.of(
           KeyValue.of("11"), KeyValue.of("21"), KeyValue.of("31"), KeyValue.of("41"), KeyValue.of("51"));
 
-      new BucketPassDiffer(pair, plan, narrower, (range, rows) -> {})
+      new BucketPassDiffer(pair, plan, narrower, (range, rows) -> {},
+          range -> new Both<>(BucketSum.EMPTY, BucketSum.EMPTY))
           .diff(boundaries, List.of(0, 2, 4), DiffPass.INDEX_BATCHES, 1);
     }
 
