@@ -15,9 +15,9 @@ import java.util.List;
 public record UniqueKey(List<String> columns, boolean primaryKey, boolean immediate, boolean replicaIdentity) {
 
   public UniqueKey {
-    columns = List.copyOf(columns);
+    // PostgreSQL accepts an index naming a column twice, (a, a); it keeps a unique like (a) does
+    columns = columns.stream().distinct().toList();
     checkArgument(!columns.isEmpty(), "a unique key needs columns");
-    checkArgument(columns.stream().distinct().count() == columns.size(), "unique key columns repeat: %s", columns);
   }
 
   /** True when this index keeps {@code key} unique, i.e. its columns are all among the key's. */

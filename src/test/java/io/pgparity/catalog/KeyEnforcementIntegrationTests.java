@@ -126,6 +126,14 @@ class KeyEnforcementIntegrationTests {
   }
 
   @Test
+  void anIndexNamingAColumnTwiceKeepsItUnique() throws SQLException {
+    TablePlan plan = plan("twice", "id bigint NOT NULL, v text; CREATE UNIQUE INDEX ON " + schema + ".twice (id, id)",
+        "id bigint NOT NULL, v text; CREATE UNIQUE INDEX ON " + schema + ".twice (id, id)");
+    assertThat(plan.keyNames()).containsExactly("id");
+    assertThat(plan.findings()).isEmpty();
+  }
+
+  @Test
   void aKeyNamedInTheJobThatThePrimaryDoesNotKeepUnique() throws SQLException {
     TableSpec byCode = new TableSpec(ref("by_code"), List.of("code"), List.of(), List.of(), null);
     create("by_code", "id bigint PRIMARY KEY, code text NOT NULL", "id bigint PRIMARY KEY, code text NOT NULL UNIQUE");
@@ -142,20 +150,25 @@ class KeyEnforcementIntegrationTests {
                 + " with the same key can exist on both sides; " + SURPLUS);
   }
 
-  /** Creates {@code name} with one column list on the primary and another on the replica, and plans it by its key. */
+  /** Creates {@code name} as {@link #create} does and plans it by the key the primary's catalog gives. */
   private static TablePlan plan(String name, String primaryColumns, String replicaColumns) throws SQLException {
     create(name, primaryColumns, replicaColumns);
     return planExisting(name, TableSpec.of(ref(name)));
   }
 
+  /** Creates {@code name} on each side from its columns, optionally followed by {@code ;} and more SQL (indexes). */
   private static void create(String name, String primaryColumns, String replicaColumns) {
     String table = schema + "." + name;
     servers.execBoth("DROP TABLE IF EXISTS " + table);
-    TestServers.exec(servers.primary(), "CREATE TABLE " + table + " (" + primaryColumns + ")");
-    int end = replicaColumns.indexOf(';');
-    String columns = end < 0 ? replicaColumns : replicaColumns.substring(0, end);
-    String more = end < 0 ? "" : replicaColumns.substring(end);
-    TestServers.exec(servers.replica(), "CREATE TABLE " + table + " (" + columns + ")" + more);
+    TestServers.exec(servers.primary(), createTable(table, primaryColumns));
+    TestServers.exec(servers.replica(), createTable(table, replicaColumns));
+  }
+
+  private static String createTable(String table, String columnsThenMore) {
+    int end = columnsThenMore.indexOf(';');
+    String columns = end < 0 ? columnsThenMore : columnsThenMore.substring(0, end);
+    String more = end < 0 ? "" : columnsThenMore.substring(end);
+    return "CREATE TABLE " + table + " (" + columns + ")" + more;
   }
 
   private static TablePlan planExisting(String name, TableSpec spec) throws SQLException {
