@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads a table's columns and candidate keys from pg_catalog over one connection. */
+/** Reads a table's columns and unique indexes (hence its candidate keys) from pg_catalog over one connection. */
 public final class CatalogReader {
 
   private static final String TABLE_SQL =
@@ -30,18 +30,20 @@ public final class CatalogReader {
       ORDER BY a.attnum
       """;
 
-  // the primary key sorts first; among unique indexes the narrowest wins
-  private static final String KEYS_SQL =
+  // Every unique index that enforces uniqueness: valid (a failed CREATE INDEX CONCURRENTLY leaves an
+  // invalid one), not partial, no expressions. Only the first indnkeyatts columns are the key; the rest
+  // are INCLUDE columns, which the index does not keep unique.
+  private static final String UNIQUE_KEYS_SQL =
       """
-      SELECT array_agg(a.attname ORDER BY k.ord)::text[]
+      SELECT array_agg(a.attname ORDER BY k.ord)::text[], i.indisprimary, i.indimmediate, i.indisreplident
       FROM pg_index i
       CROSS JOIN LATERAL unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
       JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
       WHERE i.indrelid = ? AND i.indisunique AND i.indisvalid AND i.indpred IS NULL
-        AND i.indexprs IS NULL AND i.indimmediate
-      GROUP BY i.indexrelid, i.indisprimary, i.indnatts
-      HAVING bool_and(a.attnotnull) AND count(*) = i.indnatts
-      ORDER BY i.indisprimary DESC, i.indnatts, i.indexrelid
+        AND i.indexprs IS NULL AND k.ord <= i.indnkeyatts
+      GROUP BY i.indexrelid, i.indisprimary, i.indimmediate, i.indisreplident, i.indnkeyatts
+      HAVING count(*) = i.indnkeyatts
+      ORDER BY i.indexrelid
       """;
 
   private CatalogReader() {}
@@ -78,16 +80,21 @@ public final class CatalogReader {
         }
       }
     }
-    List<List<String>> keys = new ArrayList<>();
-    try (PreparedStatement ps = connection.prepareStatement(KEYS_SQL)) {
+    List<UniqueKey> uniqueKeys = new ArrayList<>();
+    try (PreparedStatement ps = connection.prepareStatement(UNIQUE_KEYS_SQL)) {
       ps.setLong(1, oid);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          keys.add(Arrays.asList((String[]) rs.getArray(1).getArray()));
+          uniqueKeys.add(
+              new UniqueKey(
+                  Arrays.asList((String[]) rs.getArray(1).getArray()),
+                  rs.getBoolean(2),
+                  rs.getBoolean(3),
+                  rs.getBoolean(4)));
         }
       }
     }
-    return Optional.of(new TableSchema(table, columns, keys, relkind));
+    return Optional.of(TableSchema.of(table, columns, relkind, uniqueKeys));
   }
 
   /** Names of the ordinary tables in a schema, to suggest one when a name is wrong. */

@@ -55,6 +55,7 @@ public final class TablePlanner {
       }
       key.add(onPrimary);
     }
+    findings.addAll(KeyEnforcement.findings(keyNames, p, r));
     if (spec.settle() != null) {
       checkSettleColumn(table, spec.settle().column(), p);
       checkSettleColumn(table, spec.settle().column(), r);

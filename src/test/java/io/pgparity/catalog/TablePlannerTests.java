@@ -16,7 +16,8 @@ class TablePlannerTests {
   @Test
   void comparesTheCommonColumnsKeyFirstAndReportsTheRest() {
     TableSchema primary = schema(List.of(col("a", "text"), col("id", "bigint"), col("b", "integer")), List.of(List.of("id")));
-    TableSchema replica = schema(List.of(col("id", "bigint"), col("a", "text"), col("b", "bigint"), col("c", "text")), List.of());
+    TableSchema replica =
+        schema(List.of(col("id", "bigint"), col("a", "text"), col("b", "bigint"), col("c", "text")), List.of(List.of("id")));
     TablePlan plan = TablePlanner.plan(TableSpec.of(T), Optional.of(primary), Optional.of(replica));
     assertThat(plan.comparable()).isTrue();
     assertThat(plan.columnNames()).containsExactly("id", "a");
@@ -106,6 +107,147 @@ class TablePlannerTests {
     assertThatThrownBy(() -> new TableSpec(T, List.of("token"), List.of(), List.of(), null, null, List.of("token")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("public.t: mask names key column token;");
+  }
+
+  private static final String SURPLUS = "pgparity compares rows per key as multisets and reports each surplus copy";
+  private static final String NO_IDENTITY =
+      "the replica has no primary key (the primary's is (id)) and no REPLICA IDENTITY USING INDEX: as a logical"
+          + " subscriber it cannot apply UPDATE or DELETE unless the published table has REPLICA IDENTITY FULL";
+
+  @Test
+  void noKeyFindingWhenBothSidesEnforceTheKeyAlike() {
+    TableSchema both = enforced(List.of(col("id", "bigint"), col("v", "text")), pk("id"), unique("v"));
+    assertThat(TablePlanner.plan(TableSpec.of(T), Optional.of(both), Optional.of(both)).findings()).isEmpty();
+  }
+
+  @Test
+  void noKeyFindingWhenTheReplicaEnforcesMore() {
+    TableSchema primary = enforced(List.of(col("id", "bigint"), col("v", "text")), unique("id"));
+    TableSchema replica = enforced(List.of(col("id", "bigint"), col("v", "text")), pk("id"), unique("v"));
+    TablePlan plan = TablePlanner.plan(TableSpec.of(T), Optional.of(primary), Optional.of(replica));
+    assertThat(plan.keyNames()).containsExactly("id");
+    assertThat(plan.findings()).isEmpty();
+  }
+
+  @Test
+  void aReplicaWithoutPrimaryKeyOrUniqueIndexCanHoldDuplicateKeys() {
+    TableSchema primary = enforced(List.of(col("id", "bigint"), col("v", "text")), pk("id"));
+    TableSchema replica = enforced(List.of(col("id", "bigint"), col("v", "text")));
+    TablePlan plan = TablePlanner.plan(TableSpec.of(T), Optional.of(primary), Optional.of(replica));
+    assertThat(plan.comparable()).isTrue();
+    assertThat(plan.findings())
+        .containsExactly(
+            "the replica has no primary key or unique index over (id) (the primary's primary key is (id)): rows with"
+                + " the same key can exist there; " + SURPLUS,
+            NO_IDENTITY);
+  }
+
+  @Test
+  void aNullableKeyColumnOnTheReplicaIsAFinding() {
+    TableSchema primary = enforced(List.of(col("id", "bigint"), col("v", "text")), pk("id"));
+    TableSchema replica = enforced(List.of(nullable("id", "bigint"), col("v", "text")), unique("id"));
+    TablePlan plan = TablePlanner.plan(TableSpec.of(T), Optional.of(primary), Optional.of(replica));
+    assertThat(plan.findings())
+        .as("the unique index keeps non-NULL keys unique, so only NULL and the missing primary key are findings")
+        .containsExactly(
+            "key column id allows NULL on the replica (NOT NULL on the primary): rows with a NULL key can exist there;"
+                + " they are reported with a null key",
+            NO_IDENTITY);
+  }
+
+  @Test
+  void aUniqueIndexInsteadOfThePrimaryKeyKeepsTheKeyButNotLogicalApply() {
+    TableSchema primary = enforced(List.of(col("id", "bigint")), pk("id"));
+    TableSchema replica = enforced(List.of(col("id", "bigint")), unique("id"));
+    assertThat(TablePlanner.plan(TableSpec.of(T), Optional.of(primary), Optional.of(replica)).findings())
+        .containsExactly(NO_IDENTITY);
+    TableSchema identity = enforced(List.of(col("id", "bigint")), new UniqueKey(List.of("id"), false, true, true));
+    assertThat(TablePlanner.plan(TableSpec.of(T), Optional.of(primary), Optional.of(identity)).findings())
+        .as("REPLICA IDENTITY USING INDEX lets a subscriber apply UPDATE and DELETE without a primary key")
+        .isEmpty();
+  }
+
+  @Test
+  void aUniqueIndexOverSomeKeyColumnsKeepsTheKeyUniqueButOneOverMoreDoesNot() {
+    List<ColumnInfo> columns = List.of(col("a", "bigint"), col("b", "bigint"), col("c", "text"));
+    TableSchema primary = enforced(columns, pk("a", "b"));
+    TableSchema subset = enforced(columns, pk("a"));
+    assertThat(TablePlanner.plan(TableSpec.of(T), Optional.of(primary), Optional.of(subset)).findings()).isEmpty();
+    TableSchema superset = enforced(columns, pk("a", "b", "c"));
+    assertThat(TablePlanner.plan(TableSpec.of(T), Optional.of(primary), Optional.of(superset)).findings())
+        .containsExactly(
+            "the replica has no primary key or unique index over (a, b) or some of its columns (the primary's primary"
+                + " key is (a, b)): rows with the same key can exist there; " + SURPLUS);
+  }
+
+  @Test
+  void aDeferrableConstraintOnTheReplicaIsALowerConcern() {
+    TableSchema primary = enforced(List.of(col("id", "bigint")), pk("id"));
+    TableSchema replica = enforced(List.of(col("id", "bigint")), new UniqueKey(List.of("id"), true, false, false));
+    assertThat(TablePlanner.plan(TableSpec.of(T), Optional.of(primary), Optional.of(replica)).findings())
+        .containsExactly(
+            "the replica keeps (id) unique only at commit (the replica's primary key is (id), deferrable; the"
+                + " primary's primary key is (id)): rows with the same key can exist there inside a transaction but"
+                + " not once it commits, and pgparity reads committed rows only; a lower concern");
+    TableSchema deferrableToo = enforced(List.of(col("id", "bigint")), new UniqueKey(List.of("id"), false, false, false));
+    TableSpec named = new TableSpec(T, List.of("id"), List.of(), List.of(), null);
+    assertThat(TablePlanner.plan(named, Optional.of(deferrableToo), Optional.of(deferrableToo)).findings())
+        .as("both sides deferrable: nothing differs")
+        .isEmpty();
+    assertThat(TablePlanner.plan(named, Optional.of(deferrableToo), Optional.of(enforced(List.of(col("id", "bigint")))))
+            .findings())
+        .containsExactly(
+            "the replica has no primary key or unique index over (id) (the primary has a deferrable unique constraint"
+                + " over (id)): rows with the same key can exist there; " + SURPLUS);
+  }
+
+  @Test
+  void aKeyNamedInTheJobThatThePrimaryDoesNotKeepUniqueAllowsDuplicates() {
+    List<ColumnInfo> columns = List.of(col("id", "bigint"), col("code", "text"));
+    TableSpec byCode = new TableSpec(T, List.of("code"), List.of(), List.of(), null);
+    TableSchema primary = enforced(columns, pk("id"));
+    assertThat(TablePlanner.plan(byCode, Optional.of(primary), Optional.of(primary)).findings())
+        .containsExactly(
+            "key (code) is named in the job, but neither side has a primary key or unique index over (code): rows"
+                + " with the same key can exist on both sides; " + SURPLUS);
+    TableSchema replica = enforced(columns, pk("id"), unique("code"));
+    assertThat(TablePlanner.plan(byCode, Optional.of(primary), Optional.of(replica)).findings())
+        .containsExactly(
+            "key (code) is named in the job, but the primary has no primary key or unique index over (code) (the"
+                + " replica has a unique index over (code)): rows with the same key can exist on the primary; "
+                + SURPLUS);
+    assertThat(TablePlanner.plan(byCode, Optional.of(replica), Optional.of(replica)).findings())
+        .as("the primary keeps the named key unique")
+        .isEmpty();
+  }
+
+  @Test
+  void candidateKeysArePrimaryKeyThenNarrowestImmediateUniqueIndexOverNotNullColumns() {
+    TableSchema schema =
+        enforced(
+            List.of(col("a", "bigint"), col("b", "bigint"), nullable("n", "text"), col("d", "text")),
+            unique("a", "b"),
+            unique("n"),
+            new UniqueKey(List.of("d"), false, false, false),
+            unique("b"),
+            pk("a", "d"));
+    assertThat(schema.candidateKeys()).containsExactly(List.of("a", "d"), List.of("b"), List.of("a", "b"));
+    assertThat(schema.uniqueness(List.of("b", "d"))).isEqualTo(KeyUniqueness.IMMEDIATE);
+    assertThat(schema.uniqueness(List.of("d", "n"))).isEqualTo(KeyUniqueness.IMMEDIATE);
+    assertThat(schema.uniqueness(List.of("d"))).isEqualTo(KeyUniqueness.AT_COMMIT);
+    assertThat(schema.uniqueness(List.of("a"))).isEqualTo(KeyUniqueness.NOT_ENFORCED);
+  }
+
+  private static TableSchema enforced(List<ColumnInfo> columns, UniqueKey... uniqueKeys) {
+    return TableSchema.of(T, columns, 'r', List.of(uniqueKeys));
+  }
+
+  private static UniqueKey pk(String... columns) {
+    return new UniqueKey(List.of(columns), true, true, false);
+  }
+
+  private static UniqueKey unique(String... columns) {
+    return new UniqueKey(List.of(columns), false, true, false);
   }
 
   private static TableSchema schema(List<ColumnInfo> columns, List<List<String>> keys) {
