@@ -1,6 +1,5 @@
 package io.pgparity.catalog;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,16 +17,21 @@ final class KeyEnforcement {
 
   private KeyEnforcement() {}
 
-  /** The findings for {@code key}, whose columns exist on both sides with the same types. */
-  static List<String> findings(List<String> key, TableSchema primary, TableSchema replica) {
-    List<String> findings = new ArrayList<>();
+  /**
+   * Adds the findings for {@code key}, whose columns exist on both sides with the same types: to
+   * {@code findings} what the replica lacks of the primary's enforcement, to {@code advisories}
+   * what concerns both sides alike or only at commit, which leaves agreeing rows consistent.
+   */
+  static void check(
+      List<String> key, TableSchema primary, TableSchema replica, List<String> findings, List<String> advisories) {
     Optional<UniqueKey> onPrimary = primary.enforcing(key);
     Optional<UniqueKey> onReplica = replica.enforcing(key);
     KeyUniqueness primaryUniqueness = primary.uniqueness(key);
     KeyUniqueness replicaUniqueness = replica.uniqueness(key);
     if (onPrimary.isEmpty()) {
-      // only a key named in the job can lack a unique index on the primary: a chosen one is a candidate key there
-      findings.add(
+      // only a key named in the job can lack a unique index on the primary: a chosen one is a candidate key
+      // there; the user vouched for it, so it is no difference between the sides
+      advisories.add(
           onReplica.isEmpty()
               ? "key " + columns(key) + " is named in the job, but neither side has a primary key or unique index over"
                   + overKey(key) + ": rows with the same key can exist on both sides; " + MULTISETS
@@ -39,7 +43,7 @@ final class KeyEnforcement {
           "the replica has no primary key or unique index over" + overKey(key) + " (" + describe("primary", onPrimary.get())
               + "): rows with the same key can exist there; " + MULTISETS);
     } else if (replicaUniqueness.compareTo(primaryUniqueness) < 0) {
-      findings.add(
+      advisories.add(
           "the replica keeps " + columns(key) + " unique only at commit (" + describe("replica", onReplica.get())
               + "; " + describe("primary", onPrimary.get()) + "): rows with the same key can exist there inside a"
               + " transaction but not once it commits, and pgparity reads committed rows only; a lower concern");
@@ -56,13 +60,13 @@ final class KeyEnforcement {
     Optional<UniqueKey> primaryKey = primary.primaryKey();
     if (primaryKey.isPresent() && replica.primaryKey().isEmpty() && !replica.hasReplicaIdentityIndex()) {
       // logicalrep_rel_mark_updatable (src/backend/replication/logical/relation.c): without a replica
-      // identity index or primary key, the target is updatable only if the publisher sends REPLICA IDENTITY FULL
-      findings.add(
+      // identity index or primary key, the target is updatable only if the publisher sends REPLICA IDENTITY FULL;
+      // a matter of replication, not of the rows compared
+      advisories.add(
           "the replica has no primary key (the primary's is " + columns(primaryKey.get().columns())
               + ") and no REPLICA IDENTITY USING INDEX: as a logical subscriber it cannot apply UPDATE or DELETE"
               + " unless the published table has REPLICA IDENTITY FULL");
     }
-    return findings;
   }
 
   /** " (a, b) or some of its columns" for a key of several columns, " (a)" for one. */

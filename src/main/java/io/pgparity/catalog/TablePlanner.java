@@ -55,7 +55,8 @@ public final class TablePlanner {
       }
       key.add(onPrimary);
     }
-    findings.addAll(KeyEnforcement.findings(keyNames, p, r));
+    List<String> advisories = new ArrayList<>();
+    KeyEnforcement.check(keyNames, p, r, findings, advisories);
     if (spec.settle() != null) {
       checkSettleColumn(table, spec.settle().column(), p);
       checkSettleColumn(table, spec.settle().column(), r);
@@ -80,7 +81,7 @@ public final class TablePlanner {
         columns.add(onPrimary.get());
       }
     }
-    return new TablePlan(table, key, columns, spec.where(), findings, true);
+    return new TablePlan(table, key, columns, spec.where(), findings, advisories, true);
   }
 
   private static List<String> keyNames(TableSpec spec, TableSchema primary) {

@@ -172,7 +172,7 @@ final class PlanRangesTasklet implements Tasklet {
         rows,
         table.ranges(),
         table.slices,
-        plan.findings().isEmpty() ? "" : "; schema findings: " + plan.findings().size());
+        plan.allFindings().isEmpty() ? "" : "; schema findings: " + plan.allFindings().size());
   }
 
   private static Double correlation(Connection connection, TablePlan plan) throws SQLException {

@@ -108,7 +108,7 @@ final class RunResults {
         counts.missing(),
         counts.extra(),
         counts.changed(),
-        plan.findings(),
+        plan.allFindings(),
         status,
         table.seconds(),
         note,
@@ -166,7 +166,7 @@ final class RunResults {
         0,
         0,
         0,
-        plan == null ? List.of() : plan.findings(),
+        plan == null ? List.of() : plan.allFindings(),
         Status.FAILED,
         table.seconds(),
         failure);

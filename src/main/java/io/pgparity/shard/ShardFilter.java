@@ -30,7 +30,8 @@ public final class ShardFilter {
     }
     String own = predicate(plan.key(), shard);
     String where = plan.where() == null ? own : "(" + plan.where() + ") AND " + own;
-    return new TablePlan(plan.table(), plan.key(), plan.columns(), where, plan.findings(), plan.comparable());
+    return new TablePlan(plan.table(), plan.key(), plan.columns(), where, plan.findings(), plan.advisories(),
+        plan.comparable());
   }
 
   /** E.g. {@code mod(hash_record_extended(ROW("id"), 0), 3) IN (1, -1)}. */
