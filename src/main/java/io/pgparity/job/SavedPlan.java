@@ -6,6 +6,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.google.common.hash.Hashing;
 import io.pgparity.catalog.TablePlan;
+import io.pgparity.hashing.RowHashSql;
 import io.pgparity.connect.Both;
 import io.pgparity.keyspace.KeyValue;
 import java.util.ArrayList;
@@ -49,9 +50,13 @@ record SavedPlan(String catalog, List<KeyValue> boundaries, int slices, boolean 
     table.heapBlocks = heapBlocks;
   }
 
-  /** A fingerprint of what the catalogs say is compared: key, columns and their types, filter, findings. */
+  /**
+   * A fingerprint of what the catalogs say is compared: key, columns and their types, filter,
+   * findings, and the row hash itself: sums saved by a version that hashed rows otherwise cannot be
+   * added to this one's.
+   */
   static String catalog(TablePlan plan) {
-    return Hashing.sha256().hashString(plan.toString(), UTF_8).toString();
+    return Hashing.sha256().hashString(plan + RowHashSql.rowHash(plan.columns()), UTF_8).toString();
   }
 
   /** Stores the plans of the comparable tables in {@code context}, replacing earlier ones. */
