@@ -117,7 +117,7 @@ class TablePlannerTests {
   @Test
   void noKeyFindingWhenBothSidesEnforceTheKeyAlike() {
     TableSchema both = enforced(List.of(col("id", "bigint"), col("v", "text")), pk("id"), unique("v"));
-    assertThat(TablePlanner.plan(TableSpec.of(T), Optional.of(both), Optional.of(both)).findings()).isEmpty();
+    assertThat(TablePlanner.plan(TableSpec.of(T), Optional.of(both), Optional.of(both)).allFindings()).isEmpty();
   }
 
   @Test
@@ -126,7 +126,7 @@ class TablePlannerTests {
     TableSchema replica = enforced(List.of(col("id", "bigint"), col("v", "text")), pk("id"), unique("v"));
     TablePlan plan = TablePlanner.plan(TableSpec.of(T), Optional.of(primary), Optional.of(replica));
     assertThat(plan.keyNames()).containsExactly("id");
-    assertThat(plan.findings()).isEmpty();
+    assertThat(plan.allFindings()).isEmpty();
   }
 
   @Test
@@ -135,7 +135,7 @@ class TablePlannerTests {
     TableSchema replica = enforced(List.of(col("id", "bigint"), col("v", "text")));
     TablePlan plan = TablePlanner.plan(TableSpec.of(T), Optional.of(primary), Optional.of(replica));
     assertThat(plan.comparable()).isTrue();
-    assertThat(plan.findings())
+    assertThat(plan.allFindings())
         .containsExactly(
             "the replica has no primary key or unique index over (id) (the primary's primary key is (id)): rows with"
                 + " the same key can exist there; " + SURPLUS,
@@ -147,7 +147,7 @@ class TablePlannerTests {
     TableSchema primary = enforced(List.of(col("id", "bigint"), col("v", "text")), pk("id"));
     TableSchema replica = enforced(List.of(nullable("id", "bigint"), col("v", "text")), unique("id"));
     TablePlan plan = TablePlanner.plan(TableSpec.of(T), Optional.of(primary), Optional.of(replica));
-    assertThat(plan.findings())
+    assertThat(plan.allFindings())
         .as("the unique index keeps non-NULL keys unique, so only NULL and the missing primary key are findings")
         .containsExactly(
             "key column id allows NULL on the replica (NOT NULL on the primary): rows with a NULL key can exist there;"
@@ -159,10 +159,10 @@ class TablePlannerTests {
   void aUniqueIndexInsteadOfThePrimaryKeyKeepsTheKeyButNotLogicalApply() {
     TableSchema primary = enforced(List.of(col("id", "bigint")), pk("id"));
     TableSchema replica = enforced(List.of(col("id", "bigint")), unique("id"));
-    assertThat(TablePlanner.plan(TableSpec.of(T), Optional.of(primary), Optional.of(replica)).findings())
+    assertThat(TablePlanner.plan(TableSpec.of(T), Optional.of(primary), Optional.of(replica)).allFindings())
         .containsExactly(NO_IDENTITY);
     TableSchema identity = enforced(List.of(col("id", "bigint")), new UniqueKey(List.of("id"), false, true, true));
-    assertThat(TablePlanner.plan(TableSpec.of(T), Optional.of(primary), Optional.of(identity)).findings())
+    assertThat(TablePlanner.plan(TableSpec.of(T), Optional.of(primary), Optional.of(identity)).allFindings())
         .as("REPLICA IDENTITY USING INDEX lets a subscriber apply UPDATE and DELETE without a primary key")
         .isEmpty();
   }
@@ -172,9 +172,9 @@ class TablePlannerTests {
     List<ColumnInfo> columns = List.of(col("a", "bigint"), col("b", "bigint"), col("c", "text"));
     TableSchema primary = enforced(columns, pk("a", "b"));
     TableSchema subset = enforced(columns, pk("a"));
-    assertThat(TablePlanner.plan(TableSpec.of(T), Optional.of(primary), Optional.of(subset)).findings()).isEmpty();
+    assertThat(TablePlanner.plan(TableSpec.of(T), Optional.of(primary), Optional.of(subset)).allFindings()).isEmpty();
     TableSchema superset = enforced(columns, pk("a", "b", "c"));
-    assertThat(TablePlanner.plan(TableSpec.of(T), Optional.of(primary), Optional.of(superset)).findings())
+    assertThat(TablePlanner.plan(TableSpec.of(T), Optional.of(primary), Optional.of(superset)).allFindings())
         .containsExactly(
             "the replica has no primary key or unique index over (a, b) or some of its columns (the primary's primary"
                 + " key is (a, b)): rows with the same key can exist there; " + SURPLUS);
@@ -184,18 +184,18 @@ class TablePlannerTests {
   void aDeferrableConstraintOnTheReplicaIsALowerConcern() {
     TableSchema primary = enforced(List.of(col("id", "bigint")), pk("id"));
     TableSchema replica = enforced(List.of(col("id", "bigint")), new UniqueKey(List.of("id"), true, false, false));
-    assertThat(TablePlanner.plan(TableSpec.of(T), Optional.of(primary), Optional.of(replica)).findings())
+    assertThat(TablePlanner.plan(TableSpec.of(T), Optional.of(primary), Optional.of(replica)).allFindings())
         .containsExactly(
             "the replica keeps (id) unique only at commit (the replica's primary key is (id), deferrable; the"
                 + " primary's primary key is (id)): rows with the same key can exist there inside a transaction but"
                 + " not once it commits, and pgparity reads committed rows only; a lower concern");
     TableSchema deferrableToo = enforced(List.of(col("id", "bigint")), new UniqueKey(List.of("id"), false, false, false));
     TableSpec named = new TableSpec(T, List.of("id"), List.of(), List.of(), null);
-    assertThat(TablePlanner.plan(named, Optional.of(deferrableToo), Optional.of(deferrableToo)).findings())
+    assertThat(TablePlanner.plan(named, Optional.of(deferrableToo), Optional.of(deferrableToo)).allFindings())
         .as("both sides deferrable: nothing differs")
         .isEmpty();
     assertThat(TablePlanner.plan(named, Optional.of(deferrableToo), Optional.of(enforced(List.of(col("id", "bigint")))))
-            .findings())
+            .allFindings())
         .containsExactly(
             "the replica has no primary key or unique index over (id) (the primary has a deferrable unique constraint"
                 + " over (id)): rows with the same key can exist there; " + SURPLUS);
@@ -206,19 +206,37 @@ class TablePlannerTests {
     List<ColumnInfo> columns = List.of(col("id", "bigint"), col("code", "text"));
     TableSpec byCode = new TableSpec(T, List.of("code"), List.of(), List.of(), null);
     TableSchema primary = enforced(columns, pk("id"));
-    assertThat(TablePlanner.plan(byCode, Optional.of(primary), Optional.of(primary)).findings())
+    assertThat(TablePlanner.plan(byCode, Optional.of(primary), Optional.of(primary)).allFindings())
         .containsExactly(
             "key (code) is named in the job, but neither side has a primary key or unique index over (code): rows"
                 + " with the same key can exist on both sides; " + SURPLUS);
     TableSchema replica = enforced(columns, pk("id"), unique("code"));
-    assertThat(TablePlanner.plan(byCode, Optional.of(primary), Optional.of(replica)).findings())
+    assertThat(TablePlanner.plan(byCode, Optional.of(primary), Optional.of(replica)).allFindings())
         .containsExactly(
             "key (code) is named in the job, but the primary has no primary key or unique index over (code) (the"
                 + " replica has a unique index over (code)): rows with the same key can exist on the primary; "
                 + SURPLUS);
-    assertThat(TablePlanner.plan(byCode, Optional.of(replica), Optional.of(replica)).findings())
+    assertThat(TablePlanner.plan(byCode, Optional.of(replica), Optional.of(replica)).allFindings())
         .as("the primary keeps the named key unique")
         .isEmpty();
+  }
+
+  @Test
+  void onlyWhatTheReplicaLacksMakesTheTableDivergentTheRestIsAdvice() {
+    TableSchema primary = enforced(List.of(col("id", "bigint"), col("code", "text")), pk("id"));
+    TablePlan lacking = TablePlanner.plan(TableSpec.of(T), Optional.of(primary),
+        Optional.of(enforced(List.of(nullable("id", "bigint"), col("code", "text")))));
+    assertThat(lacking.findings()).hasSize(2).allMatch(f -> f.contains("the replica has no") || f.contains("allows NULL"));
+    assertThat(lacking.advisories()).containsExactly(NO_IDENTITY);
+    TablePlan deferrable = TablePlanner.plan(TableSpec.of(T), Optional.of(primary),
+        Optional.of(enforced(List.of(col("id", "bigint"), col("code", "text")),
+            new UniqueKey(List.of("id"), true, false, false))));
+    assertThat(deferrable.findings()).isEmpty();
+    assertThat(deferrable.advisories()).singleElement().asString().contains("a lower concern");
+    TablePlan named = TablePlanner.plan(new TableSpec(T, List.of("code"), List.of(), List.of(), null),
+        Optional.of(primary), Optional.of(primary));
+    assertThat(named.findings()).isEmpty();
+    assertThat(named.advisories()).singleElement().asString().contains("is named in the job");
   }
 
   @Test
