@@ -61,7 +61,9 @@ public record RepairHeader(
     lines.add("-- Makes the " + target.label() + "'s divergent rows equal to the " + source + "'s rows as they were when");
     lines.add("-- this file was built. Every statement is guarded: it changes nothing (0 rows, counted as stale)");
     lines.add("-- unless the target row still holds exactly the values verify saw (an INSERT: unless no row has");
-    lines.add("-- the key), so a repair never overwrites newer data.");
+    lines.add("-- the key), so a repair never overwrites newer data. Where a key holds several rows, each");
+    lines.add("-- statement inserts or deletes one copy (by tableoid and ctid), and only while the target holds as");
+    lines.add("-- many identical copies as when this file was built. NULL keys match by IS NOT DISTINCT FROM.");
     lines.add("-- Inserts and updates go parents first, deletes children first. Generated columns are never");
     lines.add("-- written; identity columns keep the source's values (OVERRIDING SYSTEM VALUE).");
     if (!order.inCycle().isEmpty()) {

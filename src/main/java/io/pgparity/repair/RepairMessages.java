@@ -13,7 +13,8 @@ final class RepairMessages {
         + build.statements().total() + " statements (" + build.statements().describe() + ") from "
         + build.divergences() + " divergent rows"
         + (build.agreeing() == 0 ? "" : ", " + build.agreeing() + " need nothing now")
-        + (build.ambiguous() == 0 ? "" : ", " + build.ambiguous() + " left out (key not unique on the source)");
+        + (build.leftAlone() == 0 ? "" : ", " + build.leftAlone()
+            + " surplus target rows left alone (more copies than verify saw: verify again)");
     return applying ? line : line + "; review it, then apply: pgparity repair " + folder + " --apply";
   }
 

@@ -17,23 +17,27 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Builds repair.sql for one target from a run's divergences: reads the target's catalog (types,
- * generated and identity columns, foreign keys), re-reads the source's rows by key in batches, and
- * writes one guarded statement per row that still differs. Only reads both servers.
+ * generated and identity columns, foreign keys), re-reads both sides' rows of the divergent keys in
+ * batches (every copy, NULL keys included), and writes one guarded statement per row or copy that
+ * still differs. Only reads both servers.
  */
 public final class RepairSqlBuilder {
 
   private static final Logger log = LoggerFactory.getLogger(RepairSqlBuilder.class);
+  /** Keys re-read per query on each side. */
   private static final int BATCH = 500;
+  /** About how many divergences of one table are held at once, grouped by key. */
+  private static final long DIVERGENCES_IN_MEMORY = 50_000;
 
   private final ServerPair pair;
   private final RepairTarget target;
@@ -62,56 +66,75 @@ public final class RepairSqlBuilder {
     Tally tally = new Tally();
     try (RepairSqlWriter writer = new RepairSqlWriter(run.folder())) {
       for (TableRef table : order.parentsFirst()) {
-        List<Divergence> batch = new ArrayList<>();
-        forEach(run, divergences, d -> {
-          if (d.table().equals(table)) {
-            batch.add(d);
+        // all of a key's divergences must be decided together: the table's keys are split by hash
+        // into parts small enough to hold, and the file is read once per part
+        long parts = Math.max(1, (tables.get(table) + DIVERGENCES_IN_MEMORY - 1) / DIVERGENCES_IN_MEMORY);
+        for (long part = 0; part < parts; part++) {
+          long wanted = part;
+          Map<List<String>, List<Divergence>> byKey = new LinkedHashMap<>();
+          forEach(run, divergences, d -> {
+            if (d.table().equals(table) && Math.floorMod(keyOf(d).hashCode(), parts) == wanted) {
+              byKey.computeIfAbsent(keyOf(d), k -> new ArrayList<>()).add(d);
+            }
+          });
+          List<List<Divergence>> batch = new ArrayList<>();
+          for (List<Divergence> reported : byKey.values()) {
+            batch.add(reported);
             if (batch.size() == BATCH) {
               repairBatch(targetFacts.get(table), sourceFacts.get(table), batch, writer, tally);
               batch.clear();
             }
           }
-        });
-        if (!batch.isEmpty()) {
-          repairBatch(targetFacts.get(table), sourceFacts.get(table), batch, writer, tally);
+          if (!batch.isEmpty()) {
+            repairBatch(targetFacts.get(table), sourceFacts.get(table), batch, writer, tally);
+          }
         }
       }
       Path file = writer.finish(header, order);
       RepairCounts counts = writer.counts();
       long total = tables.values().stream().mapToLong(Long::longValue).sum();
       log.info("Built repair.sql for the {}: {} statements ({}) from {} divergent rows of {} tables, {} need nothing now,"
-              + " {} ambiguous; triggers {} ({} ms)", target.label(), counts.total(), counts.describe(), total,
-          tables.size(), tally.agreeing, tally.ambiguous, triggers ? "on" : "off", (System.nanoTime() - start) / 1_000_000);
-      return new RepairBuild(file, target, counts, total, tally.agreeing, tally.ambiguous);
+              + " {} target rows left alone; triggers {} ({} ms)", target.label(), counts.total(), counts.describe(), total,
+          tables.size(), tally.agreeing, tally.leftAlone, triggers ? "on" : "off", (System.nanoTime() - start) / 1_000_000);
+      return new RepairBuild(file, target, counts, total, tally.agreeing, tally.leftAlone);
     }
   }
 
   /** Rows that needed no statement, by reason; a running count over one build. */
   private static final class Tally {
     long agreeing;
-    long ambiguous;
+    long leftAlone;
   }
 
-  /** Re-reads the batch's source rows and writes a statement for each row that still differs. */
-  private void repairBatch(TableFacts onTarget, TableFacts onSource, List<Divergence> rows, RepairSqlWriter writer, Tally tally) {
-    List<String> key = List.copyOf(rows.get(0).key().keySet());
-    SourceRows reader = new SourceRows(onSource, key);
-    List<Map<String, String>> keys = rows.stream().map(Divergence::key).toList();
-    List<SourceRows.Found> found = pair.on(target.source(), "re-read " + onSource.table() + " for repair",
-        (connection, side) -> reader.read(connection, keys));
-    RowRepair decide = new RowRepair(onTarget, key);
-    for (int i = 0; i < rows.size(); i++) {
-      if (found.get(i).ambiguous()) {
-        // a key the user vouched for that is not unique: no single row to copy
-        tally.ambiguous++;
-        continue;
-      }
-      Optional<RepairStatement> statement = decide.decide(target.seen(rows.get(i)), found.get(i).row());
-      if (statement.isPresent()) {
-        writer.add(statement.get());
-      } else {
-        tally.agreeing++;
-      }
+  /** The key's values in key order; SQL NULL stays null (so not List.of). */
+  private static List<String> keyOf(Divergence d) {
+    return Collections.unmodifiableList(new ArrayList<>(d.key().values()));
+  }
+
+  /**
+   * Re-reads the batch's keys on both sides, every copy, and writes the statements that make the
+   * target's rows of each key equal the source's.
+   */
+  private void repairBatch(TableFacts onTarget, TableFacts onSource, List<List<Divergence>> reported, RepairSqlWriter writer,
+      Tally tally) {
+    Divergence first = reported.get(0).get(0);
+    List<String> key = List.copyOf(first.key().keySet());
+    List<String> match = new ArrayList<>(key);
+    Map<String, String> compared = first.primary() != null ? first.primary() : first.replica();
+    compared.keySet().stream().filter(c -> !match.contains(c) && onSource.column(c).isPresent()).forEach(match::add);
+    List<List<String>> keys = reported.stream().map(r -> keyOf(r.get(0))).toList();
+    RowsByKey sourceReader = new RowsByKey(onSource, key);
+    RowsByKey targetReader = new RowsByKey(onTarget, key, match);
+    List<List<Map<String, String>>> sourceRows = pair.on(target.source(), "re-read " + onSource.table() + " for repair",
+        (connection, side) -> sourceReader.read(connection, keys));
+    List<List<Map<String, String>>> targetRows = pair.on(target.side(), "re-read " + onTarget.table() + " for repair",
+        (connection, side) -> targetReader.read(connection, keys));
+    KeyRepair decide = new KeyRepair(onTarget, target, key, match);
+    for (int i = 0; i < reported.size(); i++) {
+      KeyRepair.Outcome outcome = decide.repair(reported.get(i), targetRows.get(i), sourceRows.get(i));
+      outcome.statements().forEach(writer::add);
+      tally.agreeing += outcome.agreeing();
+      tally.leftAlone += outcome.leftAlone();
     }
   }
 

@@ -46,6 +46,25 @@ class DivergenceLinesTests {
   }
 
   @Test
+  void aNullKeyReadsBackAsSqlNullNotAsTheTextNull() throws IOException {
+    Map<String, String> nullKey = row(null, null);
+    nullKey.remove("v");
+    Divergence extra = new Divergence(PLAIN, nullKey, DivergenceKind.EXTRA_ON_REPLICA, List.of(), null, row(null, "n"));
+    try (DivergenceWriter writer = DivergenceWriter.open(folder)) {
+      writer.write(extra);
+      writer.write(extra);
+    }
+
+    List<String> lines = Files.readAllLines(folder.resolve(DivergenceWriter.JSONL_FILE));
+    assertThat(lines).hasSize(2).allMatch(l -> l.contains("\"key\":{\"id\":null}"));
+    assertThat(lines.stream().map(line -> DivergenceLines.parse(line, List.of(PLAIN))).toList()).containsExactly(extra, extra);
+    Divergence text = DivergenceLines.parse("{\"table\":\"a.d\",\"key\":{\"id\":\"null\"},\"kind\":\"MISSING_ON_REPLICA\","
+        + "\"columns\":[],\"primary\":{\"id\":\"null\",\"v\":null},\"replica\":null}", List.of(PLAIN));
+    assertThat(text.key()).containsEntry("id", "null");
+    assertThat(text.primary()).containsEntry("v", null);
+  }
+
+  @Test
   void aDamagedLineSaysWhatIsWrong() {
     List<TableRef> tables = List.of(PLAIN);
     assertThatThrownBy(() -> DivergenceLines.parse("{", tables)).hasMessageStartingWith("not a JSON object");

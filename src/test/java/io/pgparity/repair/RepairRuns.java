@@ -3,6 +3,7 @@ package io.pgparity.repair;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pgparity.catalog.TableRef;
+import io.pgparity.compare.Divergence;
 import io.pgparity.config.ConnectionSpec;
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.LiveTuning;
@@ -11,6 +12,10 @@ import io.pgparity.config.TableSpec;
 import io.pgparity.config.Tuning;
 import io.pgparity.job.RunOutcome;
 import io.pgparity.job.SpringVerifyLauncher;
+import io.pgparity.report.DivergenceWriter;
+import io.pgparity.report.JobJsonWriter;
+import io.pgparity.report.RunFolder;
+import io.pgparity.report.SummaryJsonWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,8 +24,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 /**
  * The round trip the repair tests drive: a real verify run (optionally with --repair-sql), then
@@ -50,6 +57,29 @@ public final class RepairRuns {
     RunOutcome outcome = new SpringVerifyLauncher().launch(definition, repairSql);
     assertThat(outcome.runFolder()).as("run folder of %s", outcome.verdict()).isNotNull();
     return outcome;
+  }
+
+  /**
+   * A finished run folder made by hand for the given divergences, as verify leaves it: job.json,
+   * divergences.jsonl and .csv written by the report package's writer, and summary.json, whose
+   * presence is what tells repair the run finished (repair reads nothing else from it).
+   */
+  public static Path handMadeRun(String primaryUrl, String replicaUrl, Path out, List<String> tables,
+      List<Divergence> divergences, long seed) {
+    JobDefinition definition = new JobDefinition("repair", new ConnectionSpec(primaryUrl, null),
+        new ConnectionSpec(replicaUrl, null), tables.stream().map(t -> TableSpec.of(TableRef.parse(t))).toList(),
+        Tuning.defaults(), out, null);
+    Path folder = RunFolder.create(out, definition.name(), Instant.now(), new Random(seed)).path();
+    JobJsonWriter.write(definition, folder);
+    try (DivergenceWriter writer = DivergenceWriter.open(folder)) {
+      divergences.forEach(writer::write);
+    }
+    try {
+      Files.writeString(folder.resolve(SummaryJsonWriter.FILE_NAME), "{\"tool\": \"pgparity\", \"status\": \"DIVERGENT\"}\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return folder;
   }
 
   /** Runs {@code pgparity repair args...} in this JVM, with no password file and no password variables. */

@@ -100,6 +100,33 @@ class DivergenceWriterTests {
   }
 
   @Test
+  void aNullKeyIsJsonNullInBothFilesAndNotTheTextNull() throws Exception {
+    Map<String, String> nullKey = row("id", null);
+    Divergence extra = new Divergence(TABLE, nullKey, DivergenceKind.EXTRA_ON_REPLICA, List.of(), null,
+        row("id", null, "v", "n"));
+    Divergence textKey = new Divergence(TABLE, Map.of("id", "null"), DivergenceKind.MISSING_ON_REPLICA, List.of(),
+        Map.of("id", "null", "v", "t"), null);
+    try (DivergenceWriter writer = DivergenceWriter.open(dir)) {
+      // a surplus copy reported twice is written twice
+      writer.write(extra);
+      writer.write(extra);
+      writer.write(textKey);
+    }
+
+    List<String> lines = Files.readAllLines(dir.resolve("divergences.jsonl"), UTF_8);
+    assertThat(lines).hasSize(3);
+    assertThat(lines.get(0)).isEqualTo(lines.get(1)).isEqualTo("{\"table\":\"public.weird, \\\"names\\\"\","
+        + "\"key\":{\"id\":null},\"kind\":\"EXTRA_ON_REPLICA\",\"columns\":[],\"primary\":null,"
+        + "\"replica\":{\"id\":null,\"v\":\"n\"}}");
+    assertThat(mapper.readTree(lines.get(0)).get("key").get("id").isNull()).isTrue();
+    assertThat(mapper.readTree(lines.get(2)).get("key").get("id").asString()).isEqualTo("null");
+    List<List<String>> records = parseCsv(Files.readString(dir.resolve("divergences.csv"), UTF_8));
+    assertThat(records.get(1).get(1)).isEqualTo("{\"id\":null}");
+    assertThat(map(mapper.readTree(records.get(1).get(1)))).isEqualTo(nullKey);
+    assertThat(records.get(3).get(1)).isEqualTo("{\"id\":\"null\"}");
+  }
+
+  @Test
   void columnsStayEmptyUnlessChanged() {
     Divergence missing =
         new Divergence(

@@ -89,6 +89,24 @@ class HtmlReportWriterTests {
   }
 
   @Test
+  void aNullKeyShowsAsNullApartFromTheTextNullAndEachSurplusCopyHasItsRows() {
+    Divergence nullKey = new Divergence(USERS, ReportFixtures.row("tenant", "a", "id", null),
+        DivergenceKind.EXTRA_ON_REPLICA, List.of(), null, ReportFixtures.row("tenant", "a", "id", null, "name", "n"));
+    Divergence textKey = new Divergence(USERS, ReportFixtures.row("tenant", "a", "id", "null"),
+        DivergenceKind.MISSING_ON_REPLICA, List.of(), ReportFixtures.row("tenant", "a", "id", "null", "name", "t"), null);
+    RunResult r = ReportFixtures.run(
+        Status.DIVERGENT, List.of(ReportFixtures.table(USERS, Status.DIVERGENT, 1, 2, 0)));
+
+    String html = HtmlReportWriter.render(r, List.of(nullKey, nullKey, textKey));
+
+    String nullShown = "tenant = <span class=\"v\">a</span>, id = <span class=\"null\">null</span></th>";
+    assertThat(count(html, nullShown)).isEqualTo(2);
+    assertThat(divergence(html, nullShown)).startsWith("<tbody class=\"divergence EXTRA_ON_REPLICA\"")
+        .contains("<td class=\"column\">id</td><td><span class=\"absent\">absent</span></td><td><span class=\"null\">null</span>");
+    assertThat(html).contains("tenant = <span class=\"v\">a</span>, id = <span class=\"v\">null</span></th>");
+  }
+
+  @Test
   void maskedValuesShowAsTheirFingerprints() {
     String html = HtmlReportWriter.render(ReportFixtures.run(), sample());
 

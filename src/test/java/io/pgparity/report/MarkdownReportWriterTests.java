@@ -48,6 +48,22 @@ class MarkdownReportWriterTests {
   }
 
   @Test
+  void aNullKeyShowsAsNullApartFromTheTextNullAndEachSurplusCopyHasItsRow() {
+    Divergence nullKey = new Divergence(USERS, ReportFixtures.row("id", null), DivergenceKind.EXTRA_ON_REPLICA,
+        List.of(), null, ReportFixtures.row("id", null, "name", "n"));
+    Divergence textKey = new Divergence(USERS, Map.of("id", "NULL"), DivergenceKind.MISSING_ON_REPLICA, List.of(),
+        Map.of("id", "NULL", "name", "t"), null);
+    RunResult r = ReportFixtures.run(
+        Status.DIVERGENT, List.of(ReportFixtures.table(USERS, Status.DIVERGENT, 1, 2, 0)));
+
+    String report = MarkdownReportWriter.render(r, List.of(nullKey, nullKey, textKey));
+
+    assertThat(report.lines().filter(l -> l.equals("| id=*null* | EXTRA_ON_REPLICA |  | *absent* | *present* |")))
+        .hasSize(2);
+    assertThat(report).contains("| id=`NULL` | MISSING_ON_REPLICA |");
+  }
+
+  @Test
   void showsAtMostTwentyDivergencesPerTable() {
     List<Divergence> sample = new ArrayList<>();
     for (int i = 0; i < 25; i++) {
