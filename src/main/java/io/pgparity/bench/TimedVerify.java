@@ -8,11 +8,17 @@ import io.pgparity.job.VerifyLauncher;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Runs verify on one benchmark table through the launcher, timed and with the heap sampled. */
+/**
+ * Runs verify on one benchmark table through the launcher, timed and with the heap sampled, and
+ * checks that it found exactly what the replica was made to differ in.
+ */
 final class TimedVerify {
 
-  /** One verify round: launch wall time, the job's own time, what it found, and the heap peak. */
-  record Round(double processSeconds, double jobSeconds, long divergentRows, long peakHeapBytes) {}
+  /**
+   * One verify round: the launch's wall time, the run's time from summary.json (see {@link
+   * RunSummary}), the table's hash and diff time within it, and the heap peak.
+   */
+  record Round(double processSeconds, double jobSeconds, double hashDiffSeconds, long peakHeapBytes) {}
 
   static final String JOB_NAME = "bench";
 
@@ -29,10 +35,11 @@ final class TimedVerify {
   }
 
   /**
-   * Verifies {@code table} in {@code mode}; throws IllegalStateException when the verdict is not
-   * {@code expected}'s.
+   * Verifies {@code table} in {@code mode}; throws {@link BenchCheckException} unless the verdict
+   * is {@code expected}'s and the run reported exactly the {@code injected} rows, each once, and
+   * nothing in flight (the primary is idle).
    */
-  Round run(BenchTable table, BenchCase expected, VerifyMode mode) {
+  Round run(BenchTable table, BenchCase expected, VerifyMode mode, InjectedDrift injected) {
     JobDefinition definition =
         new JobDefinition(
             JOB_NAME,
@@ -54,13 +61,21 @@ final class TimedVerify {
       heap.close();
     }
     long peak = heap.peakBytes();
+    String run = String.format("%s verify of %s (%s)", mode.label(), table.ref(), expected.label());
     if (outcome.status() != expected.expected() || outcome.runFolder() == null) {
-      throw new IllegalStateException(
-          String.format(
-              "%s verify of %s (%s) should be %s but was: %s",
-              mode.label(), table.ref(), expected.label(), expected.expected(), outcome.verdict()));
+      throw new BenchCheckException(
+          String.format("%s should be %s but was: %s", run, expected.expected(), outcome.verdict()));
     }
+    run += ", run folder " + outcome.runFolder();
     RunSummary summary = RunSummary.read(outcome.runFolder(), table.ref());
-    return new Round(seconds, summary.tableSeconds(), summary.divergentRows(), peak);
+    List<RowDivergence> reported = ReportedRows.read(outcome.runFolder());
+    injected.requireReported(reported, run);
+    if (summary.divergentRows() != reported.size() || summary.convergedRows() != 0 || summary.unstableRows() != 0) {
+      throw new BenchCheckException(String.format(
+          "%s: summary.json counts %d divergent, %d converged and %d unstable row(s); expected the %d divergent"
+              + " rows divergences.jsonl lists and no row in flight, as the primary is idle",
+          run, summary.divergentRows(), summary.convergedRows(), summary.unstableRows(), reported.size()));
+    }
+    return new Round(seconds, summary.runSeconds(), summary.hashDiffSeconds(), peak);
   }
 }
