@@ -19,8 +19,8 @@ final class BenchReport {
 
   static final String HEADER =
       "| table | rows | case | floor s | verify (job) s | ratio | of which hash+diff s"
-          + " | verify (process incl. start-up) s | ratio | peak heap MiB | plain verify (job) s | lag-aware/plain (job) | plain verify (process) s"
-          + " | lag-aware/plain (process) |";
+          + " | verify (process incl. start-up) s | ratio | peak heap MiB | plain verify (job) s"
+          + " | lag-aware/plain (job) | plain verify (process) s | lag-aware/plain (process) |";
   static final String RULE = "|---|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|";
 
   /** Issue 3: lag-awareness may cost an idle replica less than 10% over the plain run. */
@@ -87,14 +87,14 @@ final class BenchReport {
         "pgparity %s; %,d rows per table, %d round(s); Java %s, %s, Runtime.maxMemory() %d MiB,"
             + " %d processors.\n\n"
             + "floor: SELECT count(*), sum(hash_record_extended(t, 0)) on both servers at once, connections"
-            + " already open. verify (job): the whole verify run as the launcher runs it, summary.json's"
-            + " startedAt to finishedAt: connecting, reading both servers' facts, the replication probe and"
-            + " audit, planning (catalog reads, key sampling), hashing, lag waits, diffing and rechecks;"
-            + " not the report files written after finishedAt. of which hash+diff: the table's seconds in"
-            + " summary.json, hashing and diffing only. verify (process incl. start-up): wall time of the"
-            + " launch, the JVM's Spring context start and the report files included. Ratios: median over"
-            + " rounds of verify/floor of the same round (the divergent case reuses the identical case's"
-            + " floor rounds). One untimed warm-up launch comes first.\n\n"
+            + " already open. verify (job): the whole verify job as the launcher runs it, its execution's"
+            + " start to end in the job repository: every step, i.e. planRanges (connecting, both servers'"
+            + " facts, the replication probe, catalog reads, key sampling), auditReplication, hashRanges"
+            + " (with lag waits), diffRows (with rechecks) and writeReports; the progress lines give each"
+            + " step's time. of which hash+diff: the table's seconds in summary.json, hashing and diffing"
+            + " only. verify (process incl. start-up): wall time of the launch, the JVM's Spring context"
+            + " start included. Ratios: median over rounds of verify/floor of the same round (the divergent"
+            + " case reuses the identical case's floor rounds). One untimed warm-up launch comes first.\n\n"
             + "Checked, or bench fails without ratios: every identical run is CONSISTENT and reports no row;"
             + " every divergent run is DIVERGENT and its divergences.jsonl lists exactly the injected rows by"
             + " key and kind, each once; no run counts a row in flight; the floor agrees on identical"

@@ -79,8 +79,8 @@ record CaseResult(
   }
 
   /**
-   * The verify run's own time, from summary.json's startedAt to its finishedAt: planning, audit,
-   * hashing and diffing included, the JVM's Spring start-up not.
+   * The verify job's own time as Spring Batch records it, every step included (planning, audit,
+   * hashing, diffing, reports), the JVM's Spring start-up not.
    */
   double jobSeconds() {
     return Medians.median(job);

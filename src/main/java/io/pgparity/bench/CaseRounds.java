@@ -82,10 +82,10 @@ final class CaseRounds {
       BenchTable table, BenchCase benchCase, int round, double floorSeconds, Map<VerifyMode, TimedVerify.Round> runs) {
     TimedVerify.Round lagAware = runs.get(VerifyMode.LAG_AWARE);
     StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
-        "  %s, %s, round %d: floor %.2f s, verify (job) %.2f s (hash+diff %.2f s), verify (process) %.2f s,"
-            + " peak heap %d MiB",
-        table.ref(), benchCase.label(), round, floorSeconds, lagAware.jobSeconds(), lagAware.hashDiffSeconds(),
-        lagAware.processSeconds(), BenchReport.mebibytes(lagAware.peakHeapBytes())));
+        "  %s, %s, round %d: floor %.2f s, verify (job) %.2f s (steps: %s; hash+diff of the table %.2f s),"
+            + " verify (process) %.2f s, peak heap %d MiB",
+        table.ref(), benchCase.label(), round, floorSeconds, lagAware.jobSeconds(), lagAware.job().stepsText(),
+        lagAware.hashDiffSeconds(), lagAware.processSeconds(), BenchReport.mebibytes(lagAware.peakHeapBytes())));
     TimedVerify.Round plain = runs.get(VerifyMode.PLAIN);
     if (plain != null) {
       line.append(String.format(Locale.ROOT, "; plain verify (job) %.2f s, (process) %.2f s",

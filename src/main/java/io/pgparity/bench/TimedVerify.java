@@ -1,5 +1,7 @@
 package io.pgparity.bench;
 
+import static com.google.common.base.Preconditions.checkNotNull;
+
 import io.pgparity.config.ConnectionSpec;
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.TableSpec;
@@ -15,10 +17,19 @@ import java.util.List;
 final class TimedVerify {
 
   /**
-   * One verify round: the launch's wall time, the run's time from summary.json (see {@link
-   * RunSummary}), the table's hash and diff time within it, and the heap peak.
+   * One verify round: the launch's wall time, the job's time with its steps (see {@link
+   * BatchJobClock}), the table's hash and diff time within it (summary.json), and the heap peak.
    */
-  record Round(double processSeconds, double jobSeconds, double hashDiffSeconds, long peakHeapBytes) {}
+  record Round(double processSeconds, JobClock.JobTime job, double hashDiffSeconds, long peakHeapBytes) {
+
+    Round {
+      checkNotNull(job, "job");
+    }
+
+    double jobSeconds() {
+      return job.seconds();
+    }
+  }
 
   static final String JOB_NAME = "bench";
 
@@ -26,12 +37,14 @@ final class TimedVerify {
   private final String primaryUrl;
   private final String replicaUrl;
   private final Path out;
+  private final JobClock clock;
 
-  TimedVerify(VerifyLauncher launcher, String primaryUrl, String replicaUrl, Path out) {
+  TimedVerify(VerifyLauncher launcher, String primaryUrl, String replicaUrl, Path out, JobClock clock) {
     this.launcher = launcher;
     this.primaryUrl = primaryUrl;
     this.replicaUrl = replicaUrl;
     this.out = out;
+    this.clock = checkNotNull(clock, "clock");
   }
 
   /**
@@ -48,7 +61,7 @@ final class TimedVerify {
             List.of(TableSpec.of(table.ref())),
             mode.tuning(),
             out,
-            null);
+            clock.jobRepositoryUrl());
     RunOutcome outcome;
     double seconds;
     HeapSampler heap = new HeapSampler();
@@ -67,6 +80,7 @@ final class TimedVerify {
           String.format("%s should be %s but was: %s", run, expected.expected(), outcome.verdict()));
     }
     run += ", run folder " + outcome.runFolder();
+    JobClock.JobTime job = clock.lastJob();
     RunSummary summary = RunSummary.read(outcome.runFolder(), table.ref());
     List<RowDivergence> reported = ReportedRows.read(outcome.runFolder());
     injected.requireReported(reported, run);
@@ -76,6 +90,6 @@ final class TimedVerify {
               + " rows divergences.jsonl lists and no row in flight, as the primary is idle",
           run, summary.divergentRows(), summary.convergedRows(), summary.unstableRows(), reported.size()));
     }
-    return new Round(seconds, summary.runSeconds(), summary.hashDiffSeconds(), peak);
+    return new Round(seconds, job, summary.hashDiffSeconds(), peak);
   }
 }

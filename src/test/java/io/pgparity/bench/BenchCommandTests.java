@@ -71,16 +71,17 @@ class BenchCommandTests {
     assertNoRatio();
 
     StandInRuns divergent = new StandInRuns(out, Status.DIVERGENT, List.of(), 0);
-    TimedVerify verify = new TimedVerify(divergent, "jdbc:postgresql://p/db", "jdbc:postgresql://r/db", out);
+    TimedVerify verify = verifyOn(divergent, out);
     assertThatThrownBy(() -> verify.run(BenchTable.USERS, BenchCase.IDENTICAL, VerifyMode.PLAIN, InjectedDrift.none()))
         .isInstanceOf(BenchCheckException.class)
-        .hasMessage("plain verify of bench.users (identical) should be CONSISTENT but was: DIVERGENT: stand-in verdict");
+        .hasMessage(
+            "plain verify of bench.users (identical) should be CONSISTENT but was: DIVERGENT: stand-in verdict");
   }
 
   @Test
   void aRowInFlightOnTheIdlePrimaryFails() {
     StandInRuns runs = new StandInRuns(out, Status.CONSISTENT, List.of(), 2);
-    TimedVerify verify = new TimedVerify(runs, "jdbc:postgresql://p/db", "jdbc:postgresql://r/db", out);
+    TimedVerify verify = verifyOn(runs, out);
 
     assertThatThrownBy(
             () -> verify.run(BenchTable.USERS, BenchCase.IDENTICAL, VerifyMode.LAG_AWARE, InjectedDrift.none()))
@@ -102,14 +103,16 @@ class BenchCommandTests {
   }
 
   @Test
-  void theJobTimeIsTheWholeRunAndHashDiffTheTablesSeconds() {
+  void theJobTimeIsTheJobClocksAndHashDiffTheTablesSeconds() {
     StandInRuns runs = new StandInRuns(out, Status.DIVERGENT, List.of(EXTRA_9, MISSING_6, CHANGED_4), 0);
-    TimedVerify verify = new TimedVerify(runs, "jdbc:postgresql://p/db", "jdbc:postgresql://r/db", out);
+    TimedVerify verify = verifyOn(runs, out);
 
     TimedVerify.Round round = verify.run(BenchTable.USERS, BenchCase.DIVERGENT, VerifyMode.LAG_AWARE, INJECTED);
 
-    // startedAt 10:00:00.250 to finishedAt 10:00:02: planning and audit count, not only the table's 1.125 s
+    // the job's whole time, planning included, not only the table's 1.125 s of hashing and diffing
+    assertThat(round.job()).isEqualTo(StandInRuns.JOB);
     assertThat(round.jobSeconds()).isCloseTo(1.75, within(1e-9));
+    assertThat(round.job().stepsText()).isEqualTo("planRanges 0.50 + hashRanges 0.75 + diffRows 0.38");
     assertThat(round.hashDiffSeconds()).isCloseTo(1.125, within(1e-9));
     assertThat(round.processSeconds()).isPositive();
   }
@@ -128,7 +131,7 @@ class BenchCommandTests {
   /** A one-round divergent case of bench.users, timed like the real one but on stand-in runs. */
   private Benchmark divergentCase(StandInRuns runs) {
     return (options, o, e) -> {
-      TimedVerify verify = new TimedVerify(runs, "jdbc:postgresql://p/db", "jdbc:postgresql://r/db", options.out());
+      TimedVerify verify = verifyOn(runs, options.out());
       TimedVerify.Round round = verify.run(BenchTable.USERS, BenchCase.DIVERGENT, VerifyMode.LAG_AWARE, INJECTED);
       return List.of(CaseResult.of(BenchTable.USERS, options.rows(), BenchCase.DIVERGENT, List.of(0.5),
           List.of(round), List.of()));
@@ -137,12 +140,16 @@ class BenchCommandTests {
 
   private Benchmark identicalCase(StandInRuns runs) {
     return (options, o, e) -> {
-      TimedVerify verify = new TimedVerify(runs, "jdbc:postgresql://p/db", "jdbc:postgresql://r/db", options.out());
+      TimedVerify verify = verifyOn(runs, options.out());
       TimedVerify.Round round =
           verify.run(BenchTable.USERS, BenchCase.IDENTICAL, VerifyMode.LAG_AWARE, InjectedDrift.none());
       return List.of(CaseResult.of(BenchTable.USERS, options.rows(), BenchCase.IDENTICAL, List.of(0.5),
           List.of(round), List.of()));
     };
+  }
+
+  private static TimedVerify verifyOn(StandInRuns runs, Path out) {
+    return new TimedVerify(runs, "jdbc:postgresql://primary/db", "jdbc:postgresql://replica/db", out, runs);
   }
 
   private int run(Benchmark benchmark) {

@@ -72,7 +72,8 @@ class InjectedDriftTests {
             "1 reported more than once: bench.users id=4 CHANGED 2 times");
     assertThatThrownBy(() -> INJECTED.requireReported(List.of(CHANGED_4, MISSING_6, EXTRA_9, EXTRA_9), RUN))
         .isInstanceOf(BenchCheckException.class)
-        .hasMessageEndingWith("not exactly those: 1 reported more than once: bench.users id=9 EXTRA_ON_REPLICA 2 times");
+        .hasMessageEndingWith(
+            "not exactly those: 1 reported more than once: bench.users id=9 EXTRA_ON_REPLICA 2 times");
   }
 
   @Test

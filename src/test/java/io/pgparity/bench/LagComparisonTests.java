@@ -72,9 +72,11 @@ class LagComparisonTests {
   @Test
   void aCaseBuiltFromRoundsTakesTheHeapPeakOfTheLagAwareRuns() {
     List<TimedVerify.Round> lagAware =
-        List.of(new TimedVerify.Round(2.0, 1.0, 0.8, 50L << 20), new TimedVerify.Round(2.2, 1.2, 0.9, 70L << 20));
+        List.of(new TimedVerify.Round(2.0, job(1.0), 0.8, 50L << 20),
+            new TimedVerify.Round(2.2, job(1.2), 0.9, 70L << 20));
     List<TimedVerify.Round> plain =
-        List.of(new TimedVerify.Round(1.9, 0.9, 0.7, 90L << 20), new TimedVerify.Round(2.1, 1.1, 0.8, 10L << 20));
+        List.of(new TimedVerify.Round(1.9, job(0.9), 0.7, 90L << 20),
+            new TimedVerify.Round(2.1, job(1.1), 0.8, 10L << 20));
 
     CaseResult result =
         CaseResult.of(BenchTable.USERS, 1_000, BenchCase.DIVERGENT, List.of(0.5, 0.6), lagAware, plain);
@@ -98,7 +100,8 @@ class LagComparisonTests {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("--no-lag-compare");
     assertThat(BenchReport.markdown(List.of(skipped)))
-        .endsWith("| bench.users | 1,000 | identical | 0.50 | 1.00 | 2.00 | 0.50 | 2.00 | 4.00 | 1 | - | - | - | - |\n");
+        .endsWith(
+            "| bench.users | 1,000 | identical | 0.50 | 1.00 | 2.00 | 0.50 | 2.00 | 4.00 | 1 | - | - | - | - |\n");
     assertThat(BenchReport.lagOverhead(List.of(skipped))).isEmpty();
   }
 
@@ -123,6 +126,10 @@ class LagComparisonTests {
                     List.of(0.5, 0.5), List.of(2.0, 2.0), 0, List.of(1.0), List.of(2.0)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("plain runs must be skipped or timed in all 2 rounds but got 1 job and 1 process times");
+  }
+
+  private static JobClock.JobTime job(double seconds) {
+    return new JobClock.JobTime(seconds, List.of(new JobClock.StepTime("hashRanges", seconds)));
   }
 
   private static CaseResult compared(

@@ -19,9 +19,14 @@ import java.util.Map;
 /**
  * A stand-in verify launcher for tests without servers: each launch writes a run folder with a
  * summary.json of the given status and counts and a divergences.jsonl written by the real
- * DivergenceWriter from the given rows, and returns it as the outcome.
+ * DivergenceWriter from the given rows, and returns it as the outcome. As the job clock, it says
+ * each job took {@link #JOB}.
  */
-final class StandInRuns implements VerifyLauncher {
+final class StandInRuns implements VerifyLauncher, JobClock {
+
+  static final JobTime JOB = new JobTime(1.75,
+      List.of(new StepTime("planRanges", 0.5), new StepTime("hashRanges", 0.75), new StepTime("diffRows", 0.375)));
+
 
   private final Path out;
   private final Status status;
@@ -34,6 +39,22 @@ final class StandInRuns implements VerifyLauncher {
     this.status = status;
     this.rows = List.copyOf(rows);
     this.convergedRows = convergedRows;
+  }
+
+  private int jobsRead;
+
+  @Override
+  public String jobRepositoryUrl() {
+    return null;
+  }
+
+  @Override
+  public JobTime lastJob() {
+    if (jobsRead >= folders.size()) {
+      throw new IllegalStateException("no stand-in job ran since the last read");
+    }
+    jobsRead++;
+    return JOB;
   }
 
   List<Path> folders() {
