@@ -1,10 +1,13 @@
 package io.pgparity.bench;
 
+import io.pgparity.compare.DivergenceKind;
 import io.pgparity.demo.EmbeddedPair;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -76,27 +79,41 @@ final class BenchData {
   }
 
   /**
-   * Applies {@code plan} to {@code table} on the replica; returns the rows it touched. Written on
-   * the replica itself, as real drift is; the idle primary sends no change it could conflict with.
+   * Applies {@code plan} to {@code table} on the replica and returns the rows it touched, by key
+   * and kind, as the database returned them. Written on the replica itself, as real drift is; the
+   * idle primary sends no change it could conflict with.
    */
-  long drift(BenchTable table, DriftPlan plan) {
+  InjectedDrift drift(BenchTable table, DriftPlan plan) {
     try (Connection connection = replica.getConnection();
         Statement statement = connection.createStatement()) {
-      long touched = 0;
+      List<RowDivergence> touched = new ArrayList<>();
       if (!plan.updates().isEmpty()) {
-        touched += statement.executeUpdate(table.updateSql(DriftPlan.array(plan.updates())));
+        touched(statement, table.updateSql(DriftPlan.array(plan.updates())), table, DivergenceKind.CHANGED, touched);
       }
       if (!plan.deletes().isEmpty()) {
-        touched += statement.executeUpdate(table.deleteSql(DriftPlan.array(plan.deletes())));
+        touched(statement, table.deleteSql(DriftPlan.array(plan.deletes())), table,
+            DivergenceKind.MISSING_ON_REPLICA, touched);
       }
       if (!plan.inserts().isEmpty()) {
-        touched += statement.executeUpdate(table.insertSql(DriftPlan.array(plan.inserts()), plan.rows()));
+        touched(statement, table.insertSql(DriftPlan.array(plan.inserts()), plan.rows()), table,
+            DivergenceKind.EXTRA_ON_REPLICA, touched);
       }
       // the replica's statistics should not lag its content when verify plans ranges
       statement.execute("ANALYZE " + table.ref());
-      return touched;
+      return InjectedDrift.of(touched);
     } catch (SQLException e) {
       throw new IllegalStateException("making " + table.ref() + " drift on the replica: " + e.getMessage(), e);
+    }
+  }
+
+  // the statement returns the key of each row it touched as text, which is how verify reports keys
+  private static void touched(
+      Statement statement, String sql, BenchTable table, DivergenceKind kind, List<RowDivergence> touched)
+      throws SQLException {
+    try (ResultSet keys = statement.executeQuery(sql)) {
+      while (keys.next()) {
+        touched.add(RowDivergence.of(table, keys.getString(1), kind));
+      }
     }
   }
 }

@@ -18,10 +18,10 @@ import java.util.Locale;
 final class BenchReport {
 
   static final String HEADER =
-      "| table | rows | case | floor s | verify (job) s | ratio | verify (process incl. start-up) s | ratio"
-          + " | peak heap MiB | plain verify (job) s | lag-aware/plain (job) | plain verify (process) s"
-          + " | lag-aware/plain (process) |";
-  static final String RULE = "|---|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|";
+      "| table | rows | case | floor s | verify (job) s | ratio | of which hash+diff s"
+          + " | verify (process incl. start-up) s | ratio | peak heap MiB | plain verify (job) s"
+          + " | lag-aware/plain (job) | plain verify (process) s | lag-aware/plain (process) |";
+  static final String RULE = "|---|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|";
 
   /** Issue 3: lag-awareness may cost an idle replica less than 10% over the plain run. */
   static final double LAG_TARGET = 1.10;
@@ -37,13 +37,14 @@ final class BenchReport {
     for (CaseResult r : results) {
       md.append(String.format(
           Locale.ROOT,
-          "| %s | %,d | %s | %.2f | %.2f | %.2f | %.2f | %.2f | %d | %s |\n",
+          "| %s | %,d | %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %d | %s |\n",
           r.table().ref(),
           r.rows(),
           r.benchCase().label(),
           r.floorSeconds(),
           r.jobSeconds(),
           r.jobRatio(),
+          r.hashDiffSeconds(),
           r.processSeconds(),
           r.processRatio(),
           mebibytes(r.peakHeapBytes()),
@@ -85,11 +86,19 @@ final class BenchReport {
     return String.format(Locale.ROOT,
         "pgparity %s; %,d rows per table, %d round(s); Java %s, %s, Runtime.maxMemory() %d MiB,"
             + " %d processors.\n\n"
-            + "floor: SELECT count(*), sum(hash_record_extended(t, 0)) on both servers at once."
-            + " verify (job): the table's seconds in summary.json; verify (process incl. start-up):"
-            + " wall time of the launch, Spring context included. Ratios: median over rounds of verify/floor"
-            + " of the same round (the divergent case reuses the identical case's floor rounds)."
-            + " One untimed warm-up launch comes first.\n\n"
+            + "floor: SELECT count(*), sum(hash_record_extended(t, 0)) on both servers at once, connections"
+            + " already open. verify (job): the whole verify job as the launcher runs it, its execution's"
+            + " start to end in the job repository: every step, i.e. planRanges (connecting, both servers'"
+            + " facts, the replication probe, catalog reads, key sampling), auditReplication, hashRanges"
+            + " (with lag waits), diffRows (with rechecks) and writeReports; the progress lines give each"
+            + " step's time. of which hash+diff: the table's seconds in summary.json, hashing and diffing"
+            + " only. verify (process incl. start-up): wall time of the launch, the JVM's Spring context"
+            + " start included. Ratios: median over rounds of verify/floor of the same round (the divergent"
+            + " case reuses the identical case's floor rounds). One untimed warm-up launch comes first.\n\n"
+            + "Checked, or bench fails without ratios: every identical run is CONSISTENT and reports no row;"
+            + " every divergent run is DIVERGENT and its divergences.jsonl lists exactly the injected rows by"
+            + " key and kind, each once; no run counts a row in flight; the floor agrees on identical"
+            + " tables.\n\n"
             + "The replica is linked to the primary by logical replication, set up after the load without"
             + " copying (publication and subscription %s); the primary stays idle and the drift is"
             + " written on the replica. %s\n\n",

@@ -17,6 +17,11 @@ public enum BenchTable {
 
   static final String SCHEMA = "bench";
 
+  /** The key of both tables; the drift statements return it as text, as verify reports keys. */
+  static final String KEY_COLUMN = "id";
+
+  private static final String RETURNING_KEY = " RETURNING " + KEY_COLUMN + "::text";
+
   /** The name --tables accepts, e.g. {@code users}. */
   public String shortName() {
     return name().toLowerCase(Locale.ROOT);
@@ -57,31 +62,36 @@ public enum BenchTable {
     return "ALTER TABLE " + ref() + " ADD PRIMARY KEY (id)";
   }
 
-  /** Deletes the rows of the given row numbers; {@code numbers} is a bigint[] literal. */
+  /**
+   * Deletes the rows of the given row numbers, returning their keys as text; {@code numbers} is a
+   * bigint[] literal.
+   */
   String deleteSql(String numbers) {
-    return "DELETE FROM " + ref() + " WHERE id IN (SELECT " + key("g") + " FROM unnest(" + numbers + ") g)";
+    return "DELETE FROM " + ref() + " WHERE id IN (SELECT " + key("g") + " FROM unnest(" + numbers + ") g)"
+        + RETURNING_KEY;
   }
 
-  /** Changes one column of the rows of the given row numbers. */
+  /** Changes one column of the rows of the given row numbers, returning their keys as text. */
   String updateSql(String numbers) {
     String change = switch (this) {
       case USERS -> "balance = balance + 0.01";
       case SESSIONS -> "expires_at = expires_at + interval '1 second'";
     };
     return "UPDATE " + ref() + " SET " + change
-        + " WHERE id IN (SELECT " + key("g") + " FROM unnest(" + numbers + ") g)";
+        + " WHERE id IN (SELECT " + key("g") + " FROM unnest(" + numbers + ") g)" + RETURNING_KEY;
   }
 
   /**
    * Inserts one new row per given row number, with a key the load never produced: odd {@code
-   * 2g+1} for users (between rows g and g+1), the uuid of row {@code rows + g} for sessions.
+   * 2g+1} for users (between rows g and g+1), the uuid of row {@code rows + g} for sessions;
+   * returns the new keys as text.
    */
   String insertSql(String numbers, long rows) {
     String select = switch (this) {
       case USERS -> rowExpressions("2 * g + 1", "g", rows);
       case SESSIONS -> rowExpressions(key("(" + rows + " + g)"), "(" + rows + " + g)", rows);
     };
-    return "INSERT INTO " + ref() + " SELECT " + select + " FROM unnest(" + numbers + ") g";
+    return "INSERT INTO " + ref() + " SELECT " + select + " FROM unnest(" + numbers + ") g" + RETURNING_KEY;
   }
 
   private String key(String g) {

@@ -7,8 +7,8 @@ import static com.google.common.base.Preconditions.checkState;
 import java.util.List;
 
 /**
- * The rounds of one table in one case. {@code job} and {@code process} are the lag-aware runs
- * (the default); {@code plainJob} and {@code plainProcess} the plain runs of the same rounds, or
+ * The rounds of one table in one case. {@code job}, {@code hashDiff} and {@code process} are the
+ * lag-aware runs (the default); {@code plainJob} and {@code plainProcess} the plain runs of the same rounds, or
  * empty when the plain run was skipped. Round i of the lag-aware times is divided by round i of
  * {@code floor} and of the plain times; the divergent case reuses the identical case's floor
  * rounds, since 0.01% drift does not change what the floor query reads.
@@ -19,6 +19,7 @@ record CaseResult(
     BenchCase benchCase,
     List<Double> floor,
     List<Double> job,
+    List<Double> hashDiff,
     List<Double> process,
     long peakHeapBytes,
     List<Double> plainJob,
@@ -29,15 +30,17 @@ record CaseResult(
     checkNotNull(benchCase, "benchCase");
     floor = List.copyOf(floor);
     job = List.copyOf(job);
+    hashDiff = List.copyOf(hashDiff);
     process = List.copyOf(process);
     plainJob = List.copyOf(plainJob);
     plainProcess = List.copyOf(plainProcess);
     checkArgument(!floor.isEmpty(), "a case needs at least one round");
     checkArgument(
-        floor.size() == job.size() && job.size() == process.size(),
-        "every round needs a floor, job and process time but got %s, %s and %s",
+        floor.size() == job.size() && job.size() == hashDiff.size() && job.size() == process.size(),
+        "every round needs a floor, job, hash+diff and process time but got %s, %s, %s and %s",
         floor.size(),
         job.size(),
+        hashDiff.size(),
         process.size());
     checkArgument(
         plainJob.size() == plainProcess.size() && (plainJob.isEmpty() || plainJob.size() == job.size()),
@@ -64,6 +67,7 @@ record CaseResult(
         benchCase,
         floor,
         lagAware.stream().map(TimedVerify.Round::jobSeconds).toList(),
+        lagAware.stream().map(TimedVerify.Round::hashDiffSeconds).toList(),
         lagAware.stream().map(TimedVerify.Round::processSeconds).toList(),
         lagAware.stream().mapToLong(TimedVerify.Round::peakHeapBytes).max().orElse(0),
         plain.stream().map(TimedVerify.Round::jobSeconds).toList(),
@@ -74,9 +78,17 @@ record CaseResult(
     return Medians.median(floor);
   }
 
-  /** The verify job's own time on the table, from summary.json. */
+  /**
+   * The verify job's own time as Spring Batch records it, every step included (planning, audit,
+   * hashing, diffing, reports), the JVM's Spring start-up not.
+   */
   double jobSeconds() {
     return Medians.median(job);
+  }
+
+  /** The part of the run spent hashing and diffing the table (its seconds in summary.json). */
+  double hashDiffSeconds() {
+    return Medians.median(hashDiff);
   }
 
   double jobRatio() {

@@ -9,7 +9,9 @@ import java.util.Map;
 
 /**
  * Times the rounds of one table's cases: per round the floor (identical case only) and verify,
- * lag-aware and, unless skipped, plain, interleaved; prints one progress line per round.
+ * lag-aware and, unless skipped, plain, interleaved; prints one progress line per round. A run
+ * that does not find exactly what the case expects ends the benchmark with a {@link
+ * BenchCheckException}.
  */
 final class CaseRounds {
 
@@ -17,33 +19,36 @@ final class CaseRounds {
   private final HashFloor floor;
   private final TimedVerify verify;
   private final PrintStream out;
-  private final PrintStream err;
 
-  CaseRounds(BenchOptions options, HashFloor floor, TimedVerify verify, PrintStream out, PrintStream err) {
+  CaseRounds(BenchOptions options, HashFloor floor, TimedVerify verify, PrintStream out) {
     this.options = options;
     this.floor = floor;
     this.verify = verify;
     this.out = out;
-    this.err = err;
   }
 
-  /** The identical case, measuring the floor in every round. */
+  /** The identical case, measuring the floor in every round; every run must report nothing. */
   CaseResult identical(BenchTable table) {
     List<Double> floors = new ArrayList<>();
     Map<VerifyMode, List<TimedVerify.Round>> rounds = new EnumMap<>(VerifyMode.class);
     for (int round = 1; round <= options.rounds(); round++) {
       HashFloor.Measurement measured = floor.measure(table);
       if (!measured.sidesAgree()) {
-        err.printf("warning: %s: the floor query's count or hash sum differs on identical tables%n", table.ref());
+        // then the tables are not identical and the identical case would time something else
+        throw new BenchCheckException(table.ref() + ": the floor query's count or hash sum differs on the two"
+            + " servers although they were loaded with the same rows");
       }
       floors.add(measured.seconds());
-      verifyRound(table, BenchCase.IDENTICAL, round, measured.seconds(), rounds, 0);
+      verifyRound(table, BenchCase.IDENTICAL, round, measured.seconds(), rounds, InjectedDrift.none());
     }
     return result(table, BenchCase.IDENTICAL, floors, rounds);
   }
 
-  /** The divergent case, reusing the identical case's floor rounds; every run must find {@code injected} rows. */
-  CaseResult divergent(BenchTable table, List<Double> floors, long injected) {
+  /**
+   * The divergent case, reusing the identical case's floor rounds; every run must report exactly
+   * the {@code injected} rows.
+   */
+  CaseResult divergent(BenchTable table, List<Double> floors, InjectedDrift injected) {
     Map<VerifyMode, List<TimedVerify.Round>> rounds = new EnumMap<>(VerifyMode.class);
     for (int round = 1; round <= options.rounds(); round++) {
       verifyRound(table, BenchCase.DIVERGENT, round, floors.get(round - 1), rounds, injected);
@@ -57,14 +62,10 @@ final class CaseRounds {
       int round,
       double floorSeconds,
       Map<VerifyMode, List<TimedVerify.Round>> rounds,
-      long injected) {
+      InjectedDrift injected) {
     Map<VerifyMode, TimedVerify.Round> runs = new EnumMap<>(VerifyMode.class);
     for (VerifyMode mode : VerifyMode.order(round, options.lagCompare())) {
-      TimedVerify.Round run = verify.run(table, benchCase, mode);
-      if (run.divergentRows() != injected) {
-        err.printf(Locale.ROOT, "warning: %s: %s verify reported %d divergent rows but %d were injected%n",
-            table.ref(), mode.label(), run.divergentRows(), injected);
-      }
+      TimedVerify.Round run = verify.run(table, benchCase, mode, injected);
       runs.put(mode, run);
       rounds.computeIfAbsent(mode, m -> new ArrayList<>()).add(run);
     }
@@ -81,9 +82,10 @@ final class CaseRounds {
       BenchTable table, BenchCase benchCase, int round, double floorSeconds, Map<VerifyMode, TimedVerify.Round> runs) {
     TimedVerify.Round lagAware = runs.get(VerifyMode.LAG_AWARE);
     StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
-        "  %s, %s, round %d: floor %.2f s, verify (job) %.2f s, verify (process) %.2f s, peak heap %d MiB",
-        table.ref(), benchCase.label(), round, floorSeconds, lagAware.jobSeconds(), lagAware.processSeconds(),
-        BenchReport.mebibytes(lagAware.peakHeapBytes())));
+        "  %s, %s, round %d: floor %.2f s, verify (job) %.2f s (steps: %s; hash+diff of the table %.2f s),"
+            + " verify (process) %.2f s, peak heap %d MiB",
+        table.ref(), benchCase.label(), round, floorSeconds, lagAware.jobSeconds(), lagAware.job().stepsText(),
+        lagAware.hashDiffSeconds(), lagAware.processSeconds(), BenchReport.mebibytes(lagAware.peakHeapBytes())));
     TimedVerify.Round plain = runs.get(VerifyMode.PLAIN);
     if (plain != null) {
       line.append(String.format(Locale.ROOT, "; plain verify (job) %.2f s, (process) %.2f s",

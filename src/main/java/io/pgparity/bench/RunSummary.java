@@ -12,10 +12,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What the benchmark reads back from a run's summary.json: the job's own time on the table, which
- * leaves out the Spring context start-up, and the divergent rows of the run.
+ * What the benchmark reads back from a run's summary.json: the table's own {@code seconds}, its
+ * hash and diff work only, and the run's counts of divergent, converged and unstable rows.
  */
-record RunSummary(double tableSeconds, long divergentRows) {
+record RunSummary(double hashDiffSeconds, long divergentRows, long convergedRows, long unstableRows) {
 
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
@@ -28,9 +28,12 @@ record RunSummary(double tableSeconds, long divergentRows) {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }
+    JsonNode totals = root.path("totals");
     for (JsonNode node : root.path("tables")) {
       if (table.toString().equals(node.path("table").asString()) && node.path("seconds").isNumber()) {
-        return new RunSummary(node.path("seconds").asDouble(), root.path("totals").path("divergentRows").asLong());
+        return new RunSummary(node.path("seconds").asDouble(),
+            totals.path("divergentRows").asLong(), totals.path("convergedRows").asLong(),
+            totals.path("unstableRows").asLong());
       }
     }
     throw new IllegalStateException(file + " has no time for table " + table + "; is it the run of that table?");

@@ -1,5 +1,7 @@
 package io.pgparity.bench;
 
+import static com.google.common.base.Preconditions.checkNotNull;
+
 import io.pgparity.config.ConnectionSpec;
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.TableSpec;
@@ -8,11 +10,26 @@ import io.pgparity.job.VerifyLauncher;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Runs verify on one benchmark table through the launcher, timed and with the heap sampled. */
+/**
+ * Runs verify on one benchmark table through the launcher, timed and with the heap sampled, and
+ * checks that it found exactly what the replica was made to differ in.
+ */
 final class TimedVerify {
 
-  /** One verify round: launch wall time, the job's own time, what it found, and the heap peak. */
-  record Round(double processSeconds, double jobSeconds, long divergentRows, long peakHeapBytes) {}
+  /**
+   * One verify round: the launch's wall time, the job's time with its steps (see {@link
+   * BatchJobClock}), the table's hash and diff time within it (summary.json), and the heap peak.
+   */
+  record Round(double processSeconds, JobClock.JobTime job, double hashDiffSeconds, long peakHeapBytes) {
+
+    Round {
+      checkNotNull(job, "job");
+    }
+
+    double jobSeconds() {
+      return job.seconds();
+    }
+  }
 
   static final String JOB_NAME = "bench";
 
@@ -20,19 +37,22 @@ final class TimedVerify {
   private final String primaryUrl;
   private final String replicaUrl;
   private final Path out;
+  private final JobClock clock;
 
-  TimedVerify(VerifyLauncher launcher, String primaryUrl, String replicaUrl, Path out) {
+  TimedVerify(VerifyLauncher launcher, String primaryUrl, String replicaUrl, Path out, JobClock clock) {
     this.launcher = launcher;
     this.primaryUrl = primaryUrl;
     this.replicaUrl = replicaUrl;
     this.out = out;
+    this.clock = checkNotNull(clock, "clock");
   }
 
   /**
-   * Verifies {@code table} in {@code mode}; throws IllegalStateException when the verdict is not
-   * {@code expected}'s.
+   * Verifies {@code table} in {@code mode}; throws {@link BenchCheckException} unless the verdict
+   * is {@code expected}'s and the run reported exactly the {@code injected} rows, each once, and
+   * nothing in flight (the primary is idle).
    */
-  Round run(BenchTable table, BenchCase expected, VerifyMode mode) {
+  Round run(BenchTable table, BenchCase expected, VerifyMode mode, InjectedDrift injected) {
     JobDefinition definition =
         new JobDefinition(
             JOB_NAME,
@@ -41,7 +61,7 @@ final class TimedVerify {
             List.of(TableSpec.of(table.ref())),
             mode.tuning(),
             out,
-            null);
+            clock.jobRepositoryUrl());
     RunOutcome outcome;
     double seconds;
     HeapSampler heap = new HeapSampler();
@@ -54,13 +74,22 @@ final class TimedVerify {
       heap.close();
     }
     long peak = heap.peakBytes();
+    String run = String.format("%s verify of %s (%s)", mode.label(), table.ref(), expected.label());
     if (outcome.status() != expected.expected() || outcome.runFolder() == null) {
-      throw new IllegalStateException(
-          String.format(
-              "%s verify of %s (%s) should be %s but was: %s",
-              mode.label(), table.ref(), expected.label(), expected.expected(), outcome.verdict()));
+      throw new BenchCheckException(
+          String.format("%s should be %s but was: %s", run, expected.expected(), outcome.verdict()));
     }
+    run += ", run folder " + outcome.runFolder();
+    JobClock.JobTime job = clock.lastJob();
     RunSummary summary = RunSummary.read(outcome.runFolder(), table.ref());
-    return new Round(seconds, summary.tableSeconds(), summary.divergentRows(), peak);
+    List<RowDivergence> reported = ReportedRows.read(outcome.runFolder());
+    injected.requireReported(reported, run);
+    if (summary.divergentRows() != reported.size() || summary.convergedRows() != 0 || summary.unstableRows() != 0) {
+      throw new BenchCheckException(String.format(
+          "%s: summary.json counts %d divergent, %d converged and %d unstable row(s); expected the %d divergent"
+              + " rows divergences.jsonl lists and no row in flight, as the primary is idle",
+          run, summary.divergentRows(), summary.convergedRows(), summary.unstableRows(), reported.size()));
+    }
+    return new Round(seconds, job, summary.hashDiffSeconds(), peak);
   }
 }

@@ -47,6 +47,7 @@ class BenchArithmeticTests {
             BenchCase.IDENTICAL,
             List.of(0.5, 0.4),
             List.of(1.0, 1.2),
+            List.of(0.7, 0.9),
             List.of(2.5, 2.0),
             64L * 1024 * 1024,
             List.of(),
@@ -55,6 +56,7 @@ class BenchArithmeticTests {
     assertThat(result.floorSeconds()).isCloseTo(0.45, within(1e-9));
     assertThat(result.jobSeconds()).isCloseTo(1.1, within(1e-9));
     assertThat(result.jobRatio()).isCloseTo((2.0 + 3.0) / 2, within(1e-9));
+    assertThat(result.hashDiffSeconds()).isCloseTo(0.8, within(1e-9));
     assertThat(result.processSeconds()).isCloseTo(2.25, within(1e-9));
     assertThat(result.processRatio()).isCloseTo((5.0 + 5.0) / 2, within(1e-9));
   }
@@ -63,7 +65,8 @@ class BenchArithmeticTests {
   void theMarkdownTableHasOneLinePerCaseWithTheLabelledColumns() {
     CaseResult result =
         new CaseResult(
-            BenchTable.SESSIONS, 200_000, BenchCase.DIVERGENT, List.of(0.5), List.of(1.0), List.of(3.0), 100L << 20,
+            BenchTable.SESSIONS, 200_000, BenchCase.DIVERGENT, List.of(0.5), List.of(1.0), List.of(0.75), List.of(3.0),
+            100L << 20,
             List.of(0.8), List.of(2.4));
 
     assertThat(BenchReport.markdown(List.of(result)))
@@ -72,11 +75,14 @@ class BenchArithmeticTests {
                 + "\n"
                 + BenchReport.RULE
                 + "\n"
-                + "| bench.sessions | 200,000 | 0.01% divergent | 0.50 | 1.00 | 2.00 | 3.00 | 6.00 | 100"
+                + "| bench.sessions | 200,000 | 0.01% divergent | 0.50 | 1.00 | 2.00 | 0.75 | 3.00 | 6.00 | 100"
                 + " | 0.80 | 1.25 | 2.40 | 1.25 |\n"
                 + "\nLag-aware over plain verify on the idle linked replica, largest over the cases: 1.25 (job),"
                 + " 1.25 (process); target: under 1.10, not met.\n");
-    assertThat(BenchReport.HEADER).contains("verify (job) s", "verify (process incl. start-up) s");
+    assertThat(BenchReport.HEADER)
+        .contains("verify (job) s", "of which hash+diff s", "verify (process incl. start-up) s");
+    assertThat(BenchReport.HEADER.chars().filter(c -> c == '|').count())
+        .isEqualTo(BenchReport.RULE.chars().filter(c -> c == '|').count());
   }
 
   @Test

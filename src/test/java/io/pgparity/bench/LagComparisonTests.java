@@ -72,14 +72,17 @@ class LagComparisonTests {
   @Test
   void aCaseBuiltFromRoundsTakesTheHeapPeakOfTheLagAwareRuns() {
     List<TimedVerify.Round> lagAware =
-        List.of(new TimedVerify.Round(2.0, 1.0, 3, 50L << 20), new TimedVerify.Round(2.2, 1.2, 3, 70L << 20));
+        List.of(new TimedVerify.Round(2.0, job(1.0), 0.8, 50L << 20),
+            new TimedVerify.Round(2.2, job(1.2), 0.9, 70L << 20));
     List<TimedVerify.Round> plain =
-        List.of(new TimedVerify.Round(1.9, 0.9, 3, 90L << 20), new TimedVerify.Round(2.1, 1.1, 3, 10L << 20));
+        List.of(new TimedVerify.Round(1.9, job(0.9), 0.7, 90L << 20),
+            new TimedVerify.Round(2.1, job(1.1), 0.8, 10L << 20));
 
     CaseResult result =
         CaseResult.of(BenchTable.USERS, 1_000, BenchCase.DIVERGENT, List.of(0.5, 0.6), lagAware, plain);
 
     assertThat(result.job()).containsExactly(1.0, 1.2);
+    assertThat(result.hashDiff()).containsExactly(0.8, 0.9);
     assertThat(result.process()).containsExactly(2.0, 2.2);
     assertThat(result.plainJob()).containsExactly(0.9, 1.1);
     assertThat(result.plainProcess()).containsExactly(1.9, 2.1);
@@ -89,15 +92,16 @@ class LagComparisonTests {
   @Test
   void withoutThePlainRunTheLagFiguresAreDashesAndThereIsNoOverheadLine() {
     CaseResult skipped =
-        new CaseResult(BenchTable.USERS, 1_000, BenchCase.IDENTICAL, List.of(0.5), List.of(1.0), List.of(2.0), 1L << 20,
-            List.of(), List.of());
+        new CaseResult(BenchTable.USERS, 1_000, BenchCase.IDENTICAL, List.of(0.5), List.of(1.0), List.of(0.5),
+            List.of(2.0), 1L << 20, List.of(), List.of());
 
     assertThat(skipped.compared()).isFalse();
     assertThatThrownBy(skipped::lagJobRatio)
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("--no-lag-compare");
     assertThat(BenchReport.markdown(List.of(skipped)))
-        .endsWith("| bench.users | 1,000 | identical | 0.50 | 1.00 | 2.00 | 2.00 | 4.00 | 1 | - | - | - | - |\n");
+        .endsWith(
+            "| bench.users | 1,000 | identical | 0.50 | 1.00 | 2.00 | 0.50 | 2.00 | 4.00 | 1 | - | - | - | - |\n");
     assertThat(BenchReport.lagOverhead(List.of(skipped))).isEmpty();
   }
 
@@ -119,15 +123,19 @@ class LagComparisonTests {
     assertThatThrownBy(
             () ->
                 new CaseResult(BenchTable.USERS, 1_000, BenchCase.IDENTICAL, List.of(0.5, 0.5), List.of(1.0, 1.0),
-                    List.of(2.0, 2.0), 0, List.of(1.0), List.of(2.0)))
+                    List.of(0.5, 0.5), List.of(2.0, 2.0), 0, List.of(1.0), List.of(2.0)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("plain runs must be skipped or timed in all 2 rounds but got 1 job and 1 process times");
+  }
+
+  private static JobClock.JobTime job(double seconds) {
+    return new JobClock.JobTime(seconds, List.of(new JobClock.StepTime("hashRanges", seconds)));
   }
 
   private static CaseResult compared(
       List<Double> job, List<Double> plainJob, List<Double> process, List<Double> plainProcess) {
     List<Double> floor = job.stream().map(x -> 0.5).toList();
     return new CaseResult(
-        BenchTable.USERS, 1_000, BenchCase.IDENTICAL, floor, job, process, 1L << 20, plainJob, plainProcess);
+        BenchTable.USERS, 1_000, BenchCase.IDENTICAL, floor, job, floor, process, 1L << 20, plainJob, plainProcess);
   }
 }

@@ -1,0 +1,119 @@
+package io.pgparity.bench;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import io.pgparity.demo.EmbeddedPair;
+import io.pgparity.job.VerifyLauncher;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * The benchmark on a pair of servers: loads identical tables on both and links them by logical
+ * replication, then per table times the identical case, makes 0.01% of the replica's rows differ
+ * and times the divergent case. The servers come from {@code servers}; with {@code stopServers}
+ * they are stopped afterwards whatever happens, otherwise (a pair shared with others) the
+ * subscription, publication and schema of the benchmark are dropped.
+ */
+final class EmbeddedBenchmark implements Benchmark {
+
+  private static final Duration LINK_CHECK_TIMEOUT = Duration.ofMinutes(1);
+
+  private final VerifyLauncher launcher;
+  private final Supplier<EmbeddedPair> servers;
+  private final boolean stopServers;
+
+  EmbeddedBenchmark(VerifyLauncher launcher, Supplier<EmbeddedPair> servers, boolean stopServers) {
+    this.launcher = checkNotNull(launcher, "launcher");
+    this.servers = checkNotNull(servers, "servers");
+    this.stopServers = stopServers;
+  }
+
+  /** Two embedded servers of its own, stopped at the end. */
+  static EmbeddedBenchmark ownServers(VerifyLauncher launcher) {
+    return new EmbeddedBenchmark(launcher, EmbeddedPair::start, true);
+  }
+
+  @Override
+  public List<CaseResult> measure(BenchOptions options, PrintStream out, PrintStream err) {
+    out.println("Starting two embedded PostgreSQL servers\u2026");
+    EmbeddedPair pair = servers.get();
+    try {
+      return measure(pair, options, out, err);
+    } finally {
+      if (stopServers) {
+        pair.close();
+      } else {
+        dropFrom(pair, err);
+      }
+    }
+  }
+
+  // a failed clean-up must not hide why the benchmark ended
+  private static void dropFrom(EmbeddedPair pair, PrintStream err) {
+    try {
+      pair.dropReplication(BenchData.PUBLICATION);
+      pair.execBoth("DROP SCHEMA IF EXISTS " + BenchTable.SCHEMA + " CASCADE");
+    } catch (RuntimeException e) {
+      err.println("warning: could not drop the benchmark's subscription, publication or schema: " + e.getMessage());
+    }
+  }
+
+  private List<CaseResult> measure(EmbeddedPair pair, BenchOptions options, PrintStream out, PrintStream err) {
+    BenchData data = new BenchData(pair);
+    out.printf(
+        Locale.ROOT, "Loading %,d rows into each of %s on both servers\u2026%n", options.rows(), names(options));
+    long loadStart = System.nanoTime();
+    data.load(options.tables(), options.rows());
+    out.printf(Locale.ROOT, "Loaded in %.1f s (both servers in parallel, incl. primary keys and VACUUM ANALYZE).%n",
+        (System.nanoTime() - loadStart) / 1e9);
+    long linkStart = System.nanoTime();
+    data.link(options.tables());
+    out.printf(Locale.ROOT, "Linked the replica to the primary by logical replication without copying"
+        + " (subscription %s) in %.1f s; it is streaming.%n",
+        BenchData.PUBLICATION, (System.nanoTime() - linkStart) / 1e9);
+    TimedVerify verify =
+        new TimedVerify(launcher, pair.primaryUrl(), pair.replicaUrl(), options.out(), BatchJobClock.inMemory());
+    // the first launch in a JVM loads Spring's classes; that one-time cost would skew round 1
+    long warmUpStart = System.nanoTime();
+    verify.run(options.tables().get(0), BenchCase.IDENTICAL, VerifyMode.LAG_AWARE, InjectedDrift.none());
+    out.printf(Locale.ROOT, "Warm-up verify of %s (cold JVM, not counted): %.1f s.%n",
+        options.tables().get(0).ref(), (System.nanoTime() - warmUpStart) / 1e9);
+    CaseRounds cases = new CaseRounds(options, new HashFloor(pair.primary(), pair.replica()), verify, out);
+    List<CaseResult> results = new ArrayList<>();
+    for (BenchTable table : options.tables()) {
+      CaseResult identical = cases.identical(table);
+      results.add(identical);
+      DriftPlan plan = DriftPlan.of(options.rows());
+      InjectedDrift injected = data.drift(table, plan);
+      if (injected.size() != plan.total()) {
+        throw new BenchCheckException(String.format(Locale.ROOT,
+            "%s: the drift touched %d rows but should have touched %d (%d updated, %d deleted, %d inserted)",
+            table.ref(), injected.size(), plan.total(), plan.updates().size(), plan.deletes().size(),
+            plan.inserts().size()));
+      }
+      out.printf(Locale.ROOT, "%s: the replica now differs in %d row(s) (%d updated, %d deleted, %d inserted).%n",
+          table.ref(), injected.size(), plan.updates().size(), plan.deletes().size(), plan.inserts().size());
+      results.add(cases.divergent(table, identical.floor(), injected));
+    }
+    checkLink(data, out, err);
+    return results;
+  }
+
+  // a link that broke during the runs would have let lag-aware verify run against a stopped replica
+  private static void checkLink(BenchData data, PrintStream out, PrintStream err) {
+    try {
+      data.awaitLinkCaughtUp(LINK_CHECK_TIMEOUT);
+      out.println("The subscription was still streaming and caught up after the runs.");
+    } catch (IllegalStateException e) {
+      err.println("warning: the replication link did not hold during the runs: " + e.getMessage());
+    }
+  }
+
+  private static String names(BenchOptions options) {
+    return String.join(", ", options.tables().stream().map(t -> t.ref().toString()).toList());
+  }
+}

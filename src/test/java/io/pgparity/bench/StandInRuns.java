@@ -1,0 +1,101 @@
+package io.pgparity.bench;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import io.pgparity.compare.Divergence;
+import io.pgparity.job.RunOutcome;
+import io.pgparity.job.VerifyLauncher;
+import io.pgparity.report.DivergenceWriter;
+import io.pgparity.report.Status;
+import io.pgparity.report.SummaryJsonWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A stand-in verify launcher for tests without servers: each launch writes a run folder with a
+ * summary.json of the given status and counts and a divergences.jsonl written by the real
+ * DivergenceWriter from the given rows, and returns it as the outcome. As the job clock, it says
+ * each job took {@link #JOB}.
+ */
+final class StandInRuns implements VerifyLauncher, JobClock {
+
+  static final JobTime JOB = new JobTime(1.75,
+      List.of(new StepTime("planRanges", 0.5), new StepTime("hashRanges", 0.75), new StepTime("diffRows", 0.375)));
+
+
+  private final Path out;
+  private final Status status;
+  private final List<RowDivergence> rows;
+  private final long convergedRows;
+  private final List<Path> folders = new ArrayList<>();
+
+  StandInRuns(Path out, Status status, List<RowDivergence> rows, long convergedRows) {
+    this.out = out;
+    this.status = status;
+    this.rows = List.copyOf(rows);
+    this.convergedRows = convergedRows;
+  }
+
+  private int jobsRead;
+
+  @Override
+  public String jobRepositoryUrl() {
+    return null;
+  }
+
+  @Override
+  public JobTime lastJob() {
+    if (jobsRead >= folders.size()) {
+      throw new IllegalStateException("no stand-in job ran since the last read");
+    }
+    jobsRead++;
+    return JOB;
+  }
+
+  List<Path> folders() {
+    return folders;
+  }
+
+  @Override
+  public RunOutcome launch(io.pgparity.config.JobDefinition definition) {
+    Path folder = out.resolve("bench").resolve("run-" + (folders.size() + 1));
+    try {
+      Files.createDirectories(folder);
+      try (DivergenceWriter writer = DivergenceWriter.open(folder)) {
+        rows.forEach(row -> writer.write(divergence(row)));
+      }
+      Files.writeString(folder.resolve(SummaryJsonWriter.FILE_NAME), summary(definition), UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    folders.add(folder);
+    return new RunOutcome(status, folder, status + ": stand-in verdict");
+  }
+
+  private String summary(io.pgparity.config.JobDefinition definition) {
+    return """
+        {
+          "status" : "%s",
+          "startedAt" : "2026-12-01T10:00:00.250Z",
+          "finishedAt" : "2026-12-01T10:00:02Z",
+          "tables" : [ { "table" : "%s", "seconds" : 1.125 } ],
+          "totals" : { "divergentRows" : %d, "convergedRows" : %d, "unstableRows" : 0 }
+        }
+        """.formatted(status, definition.tables().get(0).table(), rows.size(), convergedRows);
+  }
+
+  private static Divergence divergence(RowDivergence row) {
+    Map<String, String> values = Map.of("id", row.key().get("id"), "balance", "1.00");
+    return switch (row.kind()) {
+      case CHANGED -> new Divergence(row.table(), row.key(), row.kind(), List.of("balance"), values,
+          Map.of("id", row.key().get("id"), "balance", "1.01"));
+      case MISSING_ON_REPLICA -> new Divergence(row.table(), row.key(), row.kind(), List.of(), values, null);
+      case EXTRA_ON_REPLICA -> new Divergence(row.table(), row.key(), row.kind(), List.of(), null, values);
+    };
+  }
+}
