@@ -89,6 +89,7 @@ class FailureCauseIntegrationTests {
   @Test
   void aRoleWithoutSelectFailsInHashingWithTheServersMessageAndTheGrant() throws IOException {
     Run run = verify(job("noselect", "chunk-rows: 10000\n", ""));
+    assertThat(partitions("noselect", "hashRange:", "FAILED")).as("failed hash partitions").isEqualTo(1);
     assertFailedWithCause(run, "hashing");
   }
 
