@@ -103,7 +103,9 @@ record RunFailure(Throwable cause, String message, int others) {
 
   /** The message, and if others failed too, how many (they are in the log). */
   String line() {
-    return others == 0 ? message : message + " (and " + others + " more failure" + (others == 1 ? "" : "s") + ", see the log)";
+    return others == 0
+        ? message
+        : message + " (and " + others + " more failure" + (others == 1 ? "" : "s") + ", see the log)";
   }
 
   /**

@@ -155,7 +155,8 @@ public final class SpringVerifyLauncher implements VerifyLauncher {
       if (failure.others() > 0) {
         // the verdict shows one; the others may name other tables or the other side
         List<String> others = failures.stream()
-            .filter(f -> f != failure.cause() && RunFailure.Specificity.of(f) != RunFailure.Specificity.SPRING_BATCH_WRAPPER)
+            .filter(f -> f != failure.cause())
+            .filter(f -> RunFailure.Specificity.of(f) != RunFailure.Specificity.SPRING_BATCH_WRAPPER)
             .map(RunFailure::oneLine)
             .distinct()
             .toList();
