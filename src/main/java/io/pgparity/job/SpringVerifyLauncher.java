@@ -46,6 +46,9 @@ public final class SpringVerifyLauncher implements VerifyLauncher {
 
   private static final Logger log = LoggerFactory.getLogger(SpringVerifyLauncher.class);
 
+  /** A table whose every partition failed alike would otherwise log thousands of lines. */
+  private static final int LOGGED_OTHER_FAILURES = 10;
+
   @Override
   public RunOutcome launch(JobDefinition definition) {
     return launch(definition, false);
@@ -109,13 +112,13 @@ public final class SpringVerifyLauncher implements VerifyLauncher {
       if (execution.getStatus() == BatchStatus.STOPPED && stop.reason() != null && ledger.folder != null) {
         return stopped(ledger, stop.reason());
       }
-      return failed(ledger, execution.getAllFailureExceptions());
+      return failed(ledger, RunFailure.failures(execution));
     } catch (ConfigException | PlanChangedException e) {
       throw e;
     } catch (Exception e) {
       log.debug("verify failed", e);
       MetricsPublisher.afterFailure(definition, startedAt);
-      return new RunOutcome(Status.FAILED, null, "FAILED: " + rootMessage(e));
+      return new RunOutcome(Status.FAILED, null, "FAILED: " + RunFailure.of(e).line());
     } finally {
       // the next launch in this process (demo, bench, tests) has a run id of its own
       MDC.remove(ContextKeys.RUN_ID_MDC);
@@ -144,20 +147,49 @@ public final class SpringVerifyLauncher implements VerifyLauncher {
         }
       }
     }
-    String message = failures.isEmpty() ? "the job stopped without a result" : rootMessage(failures.get(0));
     failures.forEach(f -> log.debug("verify step failed", f));
+    String message = "the job stopped without a result";
+    if (!failures.isEmpty()) {
+      RunFailure failure = RunFailure.of(failures);
+      message = failure.line();
+      if (failure.others() > 0) {
+        // the verdict shows one; the others may name other tables or the other side
+        List<String> others = failures.stream()
+            .filter(f -> f != failure.cause())
+            .filter(f -> RunFailure.Specificity.of(f) != RunFailure.Specificity.SPRING_BATCH_WRAPPER)
+            .map(RunFailure::oneLine)
+            .distinct()
+            .toList();
+        others.stream().limit(LOGGED_OTHER_FAILURES).forEach(m -> log.error("Also failed: {}", m));
+        if (others.size() > LOGGED_OTHER_FAILURES) {
+          log.error("Also failed: {} more (--debug shows each)", others.size() - LOGGED_OTHER_FAILURES);
+        }
+      }
+    }
     Path folder = null;
     if (ledger.folder != null) {
-      ledger.divergences.close();
-      RunResult result = RunResults.of(ledger, Version.current(), Instant.now(), message);
-      new ReportWriter().writeAll(result, List.of());
-      folder = result.runFolder();
-      writeManifest(ledger, result);
-      MetricsPublisher.afterRun(ledger.definition, result);
+      folder = ledger.folder.path();
+      try {
+        writeFailedReports(ledger, message);
+      } catch (RuntimeException e) {
+        // e.g. the failure was writing the reports: the run's own cause must stay the verdict
+        log.debug("writing the failed run's reports failed", e);
+        message += "; its reports could not be written either: " + RunFailure.of(e).message();
+        MetricsPublisher.afterFailure(ledger.definition, ledger.startedAt);
+      }
     } else {
       MetricsPublisher.afterFailure(ledger.definition, ledger.startedAt);
     }
     return new RunOutcome(Status.FAILED, folder, "FAILED: " + message + (folder == null ? "" : "; report: " + folder));
+  }
+
+  /** summary.json, report.md/html and manifest.json of a failed run, each table's note the failure. */
+  private static void writeFailedReports(RunLedger ledger, String message) {
+    ledger.divergences.close();
+    RunResult result = RunResults.of(ledger, Version.current(), Instant.now(), message);
+    new ReportWriter().writeAll(result, List.of());
+    writeManifest(ledger, result);
+    MetricsPublisher.afterRun(ledger.definition, result);
   }
 
   /** A failed run's folder gets its manifest too; failing to write it must not hide the failure. */
@@ -167,20 +199,6 @@ public final class SpringVerifyLauncher implements VerifyLauncher {
     } catch (RuntimeException e) {
       log.warn("Could not write manifest.json of the failed run: {}", e.getMessage());
     }
-  }
-
-  /** The innermost message that says something, e.g. a CompareException's one line. */
-  private static String rootMessage(Throwable failure) {
-    String message = String.valueOf(failure.getMessage());
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof io.pgparity.compare.CompareException) {
-        return t.getMessage();
-      }
-      if (t.getMessage() != null) {
-        message = t.getMessage();
-      }
-    }
-    return message.lines().findFirst().orElse(message);
   }
 
   /** The embedded job repository's folder; each shard has its own, as shards run at the same time. */
