@@ -4,6 +4,7 @@ import io.pgparity.catalog.ColumnInfo;
 import io.pgparity.catalog.SqlIdentifier;
 import io.pgparity.catalog.TablePlan;
 import io.pgparity.config.Settle;
+import io.pgparity.hashing.ColumnEncoding;
 import io.pgparity.hashing.RowHashSql;
 import io.pgparity.keyspace.KeyRange;
 import io.pgparity.keyspace.KeySql;
@@ -71,7 +72,7 @@ final class RowFetcher {
   Map<KeyValue, List<FetchedRow>> rows(Connection connection, List<KeyValue> keys) throws SQLException {
     List<String> select = new ArrayList<>();
     for (ColumnInfo column : plan.columns()) {
-      select.add(SqlIdentifier.quote(column.name()) + "::text");
+      select.add(ColumnEncoding.valueText(SqlIdentifier.quote(column.name()), column.baseType()));
     }
     for (ColumnInfo column : plan.columns()) {
       select.add(RowHashSql.columnHash(column));

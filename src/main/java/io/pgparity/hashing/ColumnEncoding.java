@@ -17,6 +17,17 @@ public final class ColumnEncoding {
   private ColumnEncoding() {}
 
   /** One or more SQL expressions that together identify the column's stored value. */
+  /**
+   * The column's value as text exactly as its type prints it, for reports and repair: {@code
+   * col::text}, except for bpchar, whose cast to text strips the trailing blanks an unbounded
+   * bpchar stores ('a' and 'a ' would print alike), so it goes through its output function.
+   * {@code typeName} is the base type's name ("bpchar") or format_type's ("character(5)").
+   */
+  public static String valueText(String quotedColumn, String typeName) {
+    boolean bpchar = typeName.equals("bpchar") || typeName.equals("character") || typeName.startsWith("character(");
+    return bpchar ? "textin(bpcharout(" + quotedColumn + "))" : quotedColumn + "::text";
+  }
+
   public static List<String> expressions(ColumnInfo column) {
     return expressions(column, EnumSet.noneOf(EncodingPart.class));
   }

@@ -3,6 +3,7 @@ package io.pgparity.repair;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import io.pgparity.catalog.SqlIdentifier;
+import io.pgparity.hashing.ColumnEncoding;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -125,7 +126,8 @@ final class RowsByKey {
   }
 
   private String select() {
-    return String.join(", ", columns.stream().map(c -> "t." + SqlIdentifier.quote(c.name()) + "::text").toList());
+    return String.join(", ",
+        columns.stream().map(c -> ColumnEncoding.valueText("t." + SqlIdentifier.quote(c.name()), c.type())).toList());
   }
 
   /** The current row of {@code rs}; column 1 is the key's position. */

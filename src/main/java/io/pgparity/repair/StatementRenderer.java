@@ -3,6 +3,7 @@ package io.pgparity.repair;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import io.pgparity.catalog.SqlIdentifier;
+import io.pgparity.hashing.ColumnEncoding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -111,10 +112,9 @@ final class StatementRenderer {
   private String guard(Map<String, String> seen) {
     List<String> terms = new ArrayList<>();
     seen.forEach((name, value) -> {
-      target.require(name);
-      String column = SqlIdentifier.quote(name);
+      String column = ColumnEncoding.valueText(SqlIdentifier.quote(name), target.require(name).type());
       // as text, also for NULL: a composite whose fields are all NULL IS NULL, but is not NULL
-      terms.add(column + "::text" + (value == null ? " IS NULL" : " COLLATE \"C\" = " + SqlLiteral.quoted(value)));
+      terms.add(column + (value == null ? " IS NULL" : " COLLATE \"C\" = " + SqlLiteral.quoted(value)));
     });
     return "(" + String.join(" AND ", terms) + ")";
   }
