@@ -21,6 +21,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -114,7 +115,7 @@ final class VerifyRun {
       try {
         assertTable(expected);
       } catch (AssertionError e) {
-        failures.add(shortened(e.getMessage()));
+        failures.add(shortened(e.getMessage()) + "\n  in short:\n" + explain(expected));
       }
     }
     try {
@@ -132,6 +133,55 @@ final class VerifyRun {
   }
 
   private static final int SHOWN = 2_000;
+  private static final int EXPLAINED = 25;
+
+  /**
+   * One line per wrong divergence, by key and kind: expected but not reported, reported but not
+   * expected, or reported with other columns or values (naming the fields that differ).
+   */
+  private String explain(Expectation expectation) {
+    List<DivergentRow> missed = surplus(expectation.divergences(), reported(expectation.table()));
+    List<DivergentRow> unexpected = new ArrayList<>(surplus(reported(expectation.table()), expectation.divergences()));
+    List<String> lines = new ArrayList<>();
+    for (DivergentRow wanted : missed) {
+      DivergentRow near = unexpected.stream()
+          .filter(r -> r.kind() == wanted.kind() && Objects.equals(r.key(), wanted.key())).findFirst().orElse(null);
+      if (near == null) {
+        lines.add("  not reported: " + wanted.kind() + " " + wanted.key() + " " + wanted.columns());
+      } else {
+        unexpected.remove(near);
+        lines.add("  reported differently: " + wanted.kind() + " " + wanted.key() + ": " + differences(wanted, near));
+      }
+    }
+    unexpected.forEach(r -> lines.add("  not expected: " + r.kind() + " " + r.key() + " " + r.columns()));
+    String head = "  " + missed.size() + " expected divergences not reported as expected, of " + expectation.divergences().size()
+        + "; " + reported(expectation.table()).size() + " reported";
+    return head + "\n" + String.join("\n", lines.subList(0, Math.min(lines.size(), EXPLAINED)))
+        + (lines.size() > EXPLAINED ? "\n  ... " + (lines.size() - EXPLAINED) + " more" : "");
+  }
+
+  private static String differences(DivergentRow wanted, DivergentRow got) {
+    List<String> fields = new ArrayList<>();
+    if (!wanted.columns().equals(got.columns())) {
+      fields.add("columns " + wanted.columns() + " but reported " + got.columns());
+    }
+    for (String side : List.of("primary", "replica")) {
+      Map<String, String> w = side.equals("primary") ? wanted.primary() : wanted.replica();
+      Map<String, String> g = side.equals("primary") ? got.primary() : got.replica();
+      if (w == null || g == null) {
+        if (w != g) {
+          fields.add(side + " " + w + " but reported " + g);
+        }
+        continue;
+      }
+      w.forEach((column, value) -> {
+        if (!Objects.equals(value, g.get(column))) {
+          fields.add(side + "." + column + " <" + value + "> but reported <" + g.get(column) + ">");
+        }
+      });
+    }
+    return String.join("; ", fields);
+  }
 
   private static String shortened(String message) {
     return message.length() <= SHOWN ? message : message.substring(0, SHOWN) + " ... (" + message.length() + " characters)";
