@@ -41,7 +41,7 @@ class AdversarialPairsPropertyTests {
   private static final Logger log = LoggerFactory.getLogger(AdversarialPairsPropertyTests.class);
 
   private static final int SEEDS = 2;
-  private static final int[] CHUNK_ROWS = {13, 64, 500, 5_000};
+  private static final int[] CHUNK_ROWS = {13, 64, 500, 10_000};
   private static final int BATCH = 250;
 
   private static EmbeddedPair pair;
@@ -86,8 +86,8 @@ class AdversarialPairsPropertyTests {
     Table keyed = new Table(schema + ".keyed_" + suffix, List.of("id"), all, true, random);
     Table loose = new Table(schema + ".loose_" + suffix, List.of("id"), all, false, random);
     Table composite = new Table(schema + ".composite_" + suffix, List.of("a", "b"), some, false, random);
-    keyed.fill(3_000);
-    loose.fill(3_000);
+    keyed.fill(4_200);
+    loose.fill(4_200);
     composite.fill(1_500);
     // every table is verified before failing, so one seed shows every family it gets wrong
     List<String> failures = new ArrayList<>();

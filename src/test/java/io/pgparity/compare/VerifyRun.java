@@ -105,9 +105,10 @@ final class VerifyRun {
   }
 
   /**
-   * The same assertions as {@link #assertExpected}, but every table is checked before failing, and
-   * the failure lists each table's first problem (values cut at {@value #SHOWN} characters), so
-   * one run shows every case it gets wrong.
+   * The same assertions as {@link #assertExpected}, plus {@link #assertNothingInFlight}, but every
+   * table is checked before failing, and the failure lists each table's first problem (values cut
+   * at {@value #SHOWN} characters) and a short account by key and kind, so one run shows every
+   * case it gets wrong.
    */
   VerifyRun assertExpectedOfEveryTable(List<Expectation> expectations) {
     List<String> failures = new ArrayList<>();
@@ -117,6 +118,11 @@ final class VerifyRun {
       } catch (AssertionError e) {
         failures.add(shortened(e.getMessage()) + "\n  in short:\n" + explain(expected));
       }
+    }
+    try {
+      assertNothingInFlight();
+    } catch (AssertionError e) {
+      failures.add(e.getMessage());
     }
     try {
       assertExpected(expectations);
@@ -208,6 +214,21 @@ final class VerifyRun {
     assertThat(result.get("schemaFindings").values()).as("%s: %s schemaFindings", context, table).isEmpty();
     assertThat(result.get("status").stringValue()).as("%s: %s status", context, table)
         .isEqualTo(expected.isEmpty() ? "CONSISTENT" : "DIVERGENT");
+  }
+
+  /**
+   * Asserts no table counted a row as converged (in flight) or unstable: on servers without
+   * writes or replication nothing is in flight, so a mismatch counted that way is one nobody
+   * explained, and it must be a divergence instead.
+   */
+  VerifyRun assertNothingInFlight() {
+    for (JsonNode table : summary.get("tables")) {
+      assertThat(table.get("converged").asLong()).as("%s: %s converged (in flight) on still servers", context,
+          table.get("table").stringValue()).isZero();
+      assertThat(table.get("unstable").asLong()).as("%s: %s unstable on still servers", context,
+          table.get("table").stringValue()).isZero();
+    }
+    return this;
   }
 
   /** The divergences reported for one table, in file order. */
