@@ -21,7 +21,8 @@ import java.util.Random;
  * src/backend/access/hash/hashfunc.c): hash_numeric hashes digits and weight, not the sign (and
  * not the scale); hashint8 folds 64 bits into 32 ({@code lo ^ hi}, or {@code lo ^ ~hi} below
  * zero), so flipping bit 0 and bit 32 together keeps the hash, and timestamp, timestamptz, time,
- * pg_lsn, xid8 and money are int64 inside and hash (or cast) alike; float8 -0 = 0 and interval
+ * pg_lsn and xid8 are int64 inside and hash alike (money is int64 too: a trap for any encoding
+ * that hashes it through bigint); the row hash's final hashint8extended folds the same way; float8 -0 = 0 and interval
  * '1 day' = '24 hours' compare equal; bpchar's cast to text drops trailing blanks; NFC and NFD
  * text look alike; jsonb compares numbers by value, and nested containers print alike but for
  * a bracket; an array's lower bound and a composite's NULL against '' show only in the text.
@@ -80,7 +81,7 @@ enum AdversarialValue {
     return String.format(Locale.ROOT, type, schema);
   }
 
-  /** The fixed twins the issue named, then none: the random draws cover the rest. */
+  /** The twins issue 11 named and each type's classic equal-but-different pair. */
   List<Twin> named(String schema) {
     return switch (this) {
       case NUMERIC -> List.of(numeric("5.00", "-5.00"), numeric("123.45", "-123.45"), numeric("1.0", "1.00"));
