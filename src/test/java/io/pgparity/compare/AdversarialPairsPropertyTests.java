@@ -106,8 +106,8 @@ class AdversarialPairsPropertyTests {
 
   private void verify(Table table, int chunkRows, String context) {
     table.load();
-    ExpectedDivergences expected = ExpectedDivergences.of(
-        table.name, StoredRows.read(pair.primary(), table.name, table.key), StoredRows.read(pair.replica(), table.name, table.key));
+    ExpectedDivergences expected = ExpectedDivergences.of(table.name,
+        StoredRows.read(pair.primary(), table.name, table.key), StoredRows.read(pair.replica(), table.name, table.key));
     assertThat(expected.keyKinds()).as("%s: the fixture's divergences as drawn", context).isEqualTo(table.modelled);
     long start = System.nanoTime();
     VerifyRun run = VerifyRun.launch(pair.primaryUrl(), pair.replicaUrl(), out, chunkRows, List.of(table.name), context);
@@ -235,7 +235,8 @@ class AdversarialPairsPropertyTests {
     private void model(String[] row, String kind) {
       Map<String, String> keyText = new LinkedHashMap<>();
       for (int i = 0; i < key.size(); i++) {
-        keyText.put(key.get(i), row[i].equals("NULL") ? null : row[i].startsWith("'") ? row[i].substring(1, row[i].length() - 1) : row[i]);
+        String sql = row[i];
+        keyText.put(key.get(i), sql.equals("NULL") ? null : sql.startsWith("'") ? sql.substring(1, sql.length() - 1) : sql);
       }
       modelled.merge(keyText + " " + kind, 1L, Long::sum);
     }

@@ -22,8 +22,8 @@ import java.util.Random;
  * not the scale); hashint8 folds 64 bits into 32 ({@code lo ^ hi}, or {@code lo ^ ~hi} below
  * zero), so flipping bit 0 and bit 32 together keeps the hash, and timestamp, timestamptz, time,
  * pg_lsn and xid8 are int64 inside and hash alike (money is int64 too: a trap for any encoding
- * that hashes it through bigint); the row hash's final hashint8extended folds the same way; float8 -0 = 0 and interval
- * '1 day' = '24 hours' compare equal; bpchar's cast to text drops trailing blanks; NFC and NFD
+ * that hashes it through bigint); the row hash's final hashint8extended folds the same way;
+ * float8 -0 = 0 and interval '1 day' = '24 hours' compare equal; bpchar's cast to text drops trailing blanks; NFC and NFD
  * text look alike; jsonb compares numbers by value, and nested containers print alike but for
  * a bracket; an array's lower bound and a composite's NULL against '' show only in the text.
  */
@@ -93,7 +93,8 @@ enum AdversarialValue {
       case XID8 -> List.of(new Twin(xid8(1), xid8(1L << 32)));
       case MONEY -> List.of(new Twin(money(1), money(1L << 32)), new Twin(money(-1), money(4_294_967_295L)));
       case FLOAT8 -> List.of(new Twin("'0'::float8", "'-0'::float8"));
-      case INTERVAL -> List.of(new Twin(interval("1 day"), interval("24 hours")), new Twin(interval("1 mon"), interval("30 days")));
+      case INTERVAL -> List.of(
+          new Twin(interval("1 day"), interval("24 hours")), new Twin(interval("1 mon"), interval("30 days")));
       case BPCHAR -> List.of(new Twin(bpchar("a"), bpchar("a ")), new Twin(bpchar(""), bpchar("   ")));
       case TEXT -> List.of(new Twin(text("caf\u00e9"), text("cafe\u0301")));
       case JSONB -> List.of(
@@ -123,7 +124,9 @@ enum AdversarialValue {
       case TIMESTAMP, TIMESTAMPTZ -> {
         // within 2^52 microseconds (142 years) of 2000, so both stay in the four-digit years
         long v = random.nextLong() >> 12;
-        yield this == TIMESTAMP ? new Twin(timestamp(v), timestamp(v ^ FOLD_TWIN)) : new Twin(timestamptz(v), timestamptz(v ^ FOLD_TWIN));
+        yield this == TIMESTAMP
+            ? new Twin(timestamp(v), timestamp(v ^ FOLD_TWIN))
+            : new Twin(timestamptz(v), timestamptz(v ^ FOLD_TWIN));
       }
       case TIME -> {
         // both below 24:00: bit 32 of v is clear, so the twin adds 2^32 +-1 microseconds (about 71 minutes)

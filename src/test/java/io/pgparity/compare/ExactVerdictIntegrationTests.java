@@ -112,7 +112,8 @@ class ExactVerdictIntegrationTests {
         if (value == AdversarialValue.NUMERIC && !isSignTwin(twin)) {
           continue;  // a scale twin collides in hash_numeric too, but pgparity hashes the scale beside it
         }
-        String collide = query(statement, "SELECT hash_record_extended(ROW(" + twin.a() + "), 0) = hash_record_extended(ROW(" + twin.b() + "), 0)");
+        String collide = query(statement,
+            "SELECT hash_record_extended(ROW(" + twin.a() + "), 0) = hash_record_extended(ROW(" + twin.b() + "), 0)");
         assertThat(collide).as("%s collides under its type hash: %s / %s", value, twin.a(), twin.b()).isEqualTo("t");
       }
     }
@@ -132,7 +133,8 @@ class ExactVerdictIntegrationTests {
     drift.forEach((table, statements) -> exec(pair.replica(), String.join("; ", statements)));
     List<ExpectedDivergences> expected = expectedOfAll();
     for (ExpectedDivergences table : expected) {
-      assertThat(table.keyKinds()).as("%s: the fixture's divergences as built", table.table()).isEqualTo(modelled.get(table.table()));
+      assertThat(table.keyKinds()).as("%s: the fixture's divergences as built", table.table())
+          .isEqualTo(modelled.get(table.table()));
     }
     // every range size is run before failing: one takes the one-pass diff, the other the narrower
     List<String> failures = new ArrayList<>();
@@ -162,7 +164,8 @@ class ExactVerdictIntegrationTests {
 
   private static ExpectedDivergences expected(String table) {
     List<String> key = tables.get(table);
-    return ExpectedDivergences.of(table, StoredRows.read(pair.primary(), table, key), StoredRows.read(pair.replica(), table, key));
+    return ExpectedDivergences.of(
+        table, StoredRows.read(pair.primary(), table, key), StoredRows.read(pair.replica(), table, key));
   }
 
   /**
@@ -172,7 +175,8 @@ class ExactVerdictIntegrationTests {
    */
   private static void createFamily(AdversarialValue value, Random random) {
     String table = schema + ".f_" + value.name().toLowerCase(Locale.ROOT);
-    create(table, "id bigint PRIMARY KEY, v " + value.ddl(schema), "id bigint PRIMARY KEY, v " + value.ddl(schema), List.of("id"));
+    String columns = "id bigint PRIMARY KEY, v " + value.ddl(schema);
+    create(table, columns, columns, List.of("id"));
     bothSides("INSERT INTO " + table + " SELECT g, NULL FROM generate_series(1, " + ROWS + ") g");
     List<AdversarialValue.Twin> twins = new ArrayList<>(value.named(schema));
     for (int i = 0; i < RANDOM_TWINS; i++) {
@@ -195,13 +199,17 @@ class ExactVerdictIntegrationTests {
   /** 1 MB text, bytea and jsonb; the replica changes one byte near the end of one of them per row. */
   private static void createToasted() {
     String table = schema + ".toasted";
-    create(table, "id bigint PRIMARY KEY, t text, b bytea, j jsonb", "id bigint PRIMARY KEY, t text, b bytea, j jsonb", List.of("id"));
+    String columns = "id bigint PRIMARY KEY, t text, b bytea, j jsonb";
+    create(table, columns, columns, List.of("id"));
     bothSides("INSERT INTO " + table + " SELECT g, md5(g::text), NULL, NULL FROM generate_series(1, 200) g");
     bothSides("WITH m AS (SELECT " + MEGABYTE + " AS s) UPDATE " + table
-        + " SET t = m.s, b = convert_to(m.s, 'UTF8'), j = jsonb_build_object('s', m.s, 'n', id) FROM m WHERE id IN (3, 50, 120, 199)");
+        + " SET t = m.s, b = convert_to(m.s, 'UTF8'), j = jsonb_build_object('s', m.s, 'n', id) FROM m"
+        + " WHERE id IN (3, 50, 120, 199)");
     replicaDrift(table, "UPDATE " + table + " SET t = overlay(t placing 'Z' from 999990) WHERE id = 3", "{id=3} CHANGED");
-    replicaDrift(table, "UPDATE " + table + " SET b = overlay(b placing '\\x00'::bytea from 999995) WHERE id = 50", "{id=50} CHANGED");
-    replicaDrift(table, "UPDATE " + table + " SET j = jsonb_set(j, '{s}', to_jsonb(overlay(j->>'s' placing 'Q' from 999999))) WHERE id = 120",
+    replicaDrift(table, "UPDATE " + table + " SET b = overlay(b placing '\\x00'::bytea from 999995) WHERE id = 50",
+        "{id=50} CHANGED");
+    replicaDrift(table,
+        "UPDATE " + table + " SET j = jsonb_set(j, '{s}', to_jsonb(overlay(j->>'s' placing 'Q' from 999999))) WHERE id = 120",
         "{id=120} CHANGED");
   }
 
@@ -234,7 +242,8 @@ class ExactVerdictIntegrationTests {
     replicaDrift(table, "UPDATE " + table + " SET v = 'changed' WHERE id = 40; INSERT INTO " + table + " VALUES (40, 'copy', 2)",
         "{id=40} CHANGED", "{id=40} EXTRA_ON_REPLICA");
     // the surplus copy differs from the primary's row only in the sign of n
-    replicaDrift(table, "INSERT INTO " + table + " SELECT id, v, -n FROM " + table + " WHERE id = 50", "{id=50} EXTRA_ON_REPLICA");
+    replicaDrift(table, "INSERT INTO " + table + " SELECT id, v, -n FROM " + table + " WHERE id = 50",
+        "{id=50} EXTRA_ON_REPLICA");
     replicaDrift(table, copy + " WHERE id = 4400", "{id=4400} EXTRA_ON_REPLICA");
     replicaDrift(table, "INSERT INTO " + table + " VALUES (9999, 'twice', 0), (9999, 'twice', 0)",
         "{id=9999} EXTRA_ON_REPLICA", "{id=9999} EXTRA_ON_REPLICA");

@@ -132,7 +132,7 @@ final class VerifyRun {
       }
     }
     if (!failures.isEmpty()) {
-      throw new AssertionError(context + ": " + failures.size() + " of " + expectations.size() + " tables wrong (status "
+      throw new AssertionError(context + ": " + failures.size() + " failure(s) in a run of " + expectations.size() + " table(s) (status "
           + outcome.status() + "):\n" + String.join("\n", failures));
     }
     return this;
