@@ -21,7 +21,8 @@ import java.util.Objects;
  * CHANGED one and which the EXTRA is not defined; every choice is an accepted alternative, and
  * {@link #resolve} takes the one the run reported (any other report fails the exact assertion).
  */
-record ExpectedDivergences(String table, List<List<List<DivergentRow>>> perKey, long rowsPrimary, long rowsReplica) {
+record ExpectedDivergences(
+    String table, List<List<List<DivergentRow>>> perKey, long rowsPrimary, long rowsReplica, List<String> findings) {
 
   ExpectedDivergences {
     perKey = perKey.stream().map(alternatives -> alternatives.stream().map(List::copyOf).toList()).toList();
@@ -90,7 +91,14 @@ record ExpectedDivergences(String table, List<List<List<DivergentRow>>> perKey, 
       }
       perKey.add(alternatives);
     }
-    return new ExpectedDivergences(table, perKey, primary.rows().size(), replica.rows().size());
+    // a replica table created without the primary's key: the schema findings that say what it allows
+    List<String> findings = new ArrayList<>();
+    if (primary.primaryKey() && !replica.primaryKey()) {
+      findings.add("the replica has no primary key or unique index over");
+      primary.keyColumns().forEach(c -> findings.add("key column " + c + " allows NULL on the replica"));
+      findings.add("the replica has no primary key (the primary's is");
+    }
+    return new ExpectedDivergences(table, perKey, primary.rows().size(), replica.rows().size(), findings);
   }
 
   /** Every expected divergence if each key had only its first alternative (for counting kinds). */
@@ -114,7 +122,7 @@ record ExpectedDivergences(String table, List<List<List<DivergentRow>>> perKey, 
       }
       expected.addAll(best);
     }
-    return new VerifyRun.Expectation(table, expected, rowsPrimary, rowsReplica);
+    return new VerifyRun.Expectation(table, expected, rowsPrimary, rowsReplica, findings);
   }
 
   private static Map<Map<String, String>, List<Map<String, String>>> byKey(StoredRows side) {

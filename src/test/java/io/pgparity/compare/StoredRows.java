@@ -21,7 +21,8 @@ import javax.sql.DataSource;
  * an unbounded bpchar stores and prints; that text is the stored value, so it is what a report
  * of a changed bpchar must show.
  */
-record StoredRows(String table, List<String> keyColumns, List<String> columns, List<Map<String, String>> rows) {
+record StoredRows(
+    String table, List<String> keyColumns, List<String> columns, List<Map<String, String>> rows, boolean primaryKey) {
 
   /** pgparity's pinned session, plus lc_monetary, which money's output follows. */
   static final String PINNED = DriftTable.PINNED + "; SET lc_monetary = 'C'";
@@ -51,7 +52,12 @@ record StoredRows(String table, List<String> keyColumns, List<String> columns, L
           }
           rows.add(row);
         }
-        return new StoredRows(table, keyColumns, columns, rows);
+        rs.close();
+        try (ResultSet pk = statement.executeQuery(
+            "SELECT EXISTS (SELECT 1 FROM pg_index WHERE indrelid = '" + table + "'::regclass AND indisprimary)")) {
+          pk.next();
+          return new StoredRows(table, keyColumns, columns, rows, pk.getBoolean(1));
+        }
       }
     } catch (SQLException e) {
       throw new IllegalStateException(table + ": " + e.getMessage(), e);
