@@ -156,7 +156,7 @@ final class PlanRangesTasklet implements Tasklet {
     } else {
       int chunkRows = ledger.definition.tuning().chunkRows();
       SampleMethod method = SampleMethod.forCorrelation(pair.on(larger, what, (c, s) -> correlation(c, plan)));
-      table.randomHeapOrder = method == SampleMethod.SYSTEM;
+      table.randomHeapOrder = method.randomHeapOrder();
       table.boundaries = pair.on(larger, what, (c, s) -> RangePlanner.boundaries(c, plan, rows, chunkRows, method));
       // each side's size now: its slices cut this many blocks whenever they are hashed
       BucketHasher hasher = new BucketHasher(plan);

@@ -25,6 +25,11 @@ public final class RangePlanner {
 
   private static final long MIN_SAMPLE = 20_000;
 
+  /** Pages sampled per planned range with {@link SampleMethod#PAGE_FIRSTS}, and at least this many. */
+  private static final long PAGES_PER_RANGE = 2;
+
+  private static final long MIN_SAMPLE_PAGES = 1_000;
+
   private RangePlanner() {}
 
   /** Estimated rows from the statistics, or an exact count when the table was never analyzed. */
@@ -57,6 +62,14 @@ public final class RangePlanner {
     if (ranges <= 1) {
       return List.of();
     }
+    if (method == SampleMethod.PAGE_FIRSTS) {
+      long pages = pages(connection, plan);
+      long wanted = Math.max(MIN_SAMPLE_PAGES, ranges * PAGES_PER_RANGE);
+      if (pages > 0 && wanted * 2 < pages) {
+        return pageFirsts(connection, plan, pages, wanted, ranges);
+      }
+      method = SampleMethod.BERNOULLI; // a small table: every row is read anyway
+    }
     long sampleRows = Math.min(estimatedRows, Math.max(MIN_SAMPLE, ranges * SAMPLE_PER_RANGE));
     double percent = 100.0 * sampleRows / estimatedRows;
     boolean sample = percent < 50;
@@ -74,6 +87,39 @@ public final class RangePlanner {
       }
       ps.setLong(index, step);
       return readKeys(ps, key);
+    }
+  }
+
+  /**
+   * Boundaries from the smallest key of about {@code wanted} randomly chosen pages of a heap stored
+   * in key order: a page holds a narrow run of keys, so its first key stands for its rows, and
+   * every n-th of them, in key order, makes ranges of about equal rows.
+   */
+  private static List<KeyValue> pageFirsts(Connection connection, TablePlan plan, long pages, long wanted, long ranges)
+      throws SQLException {
+    KeySql key = new KeySql(plan.key());
+    String page = "(ctid::text::point)[0]";
+    String sql =
+        "SELECT " + key.textColumns() + " FROM (SELECT " + key.columns() + ", row_number() OVER (ORDER BY "
+            + key.columns() + ") AS pgparity_rn FROM (SELECT DISTINCT ON (" + page + ") " + key.columns() + " FROM "
+            + SqlIdentifier.quote(plan.table()) + " TABLESAMPLE SYSTEM (?) WHERE " + key.notNull() + plan.andWhere()
+            + " ORDER BY " + page + ", " + key.columns() + ") firsts) s WHERE pgparity_rn % ? = 0 ORDER BY pgparity_rn";
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      ps.setDouble(1, 100.0 * wanted / pages);
+      ps.setLong(2, Math.max(1, Math.round((double) wanted / ranges)));
+      return readKeys(ps, key);
+    }
+  }
+
+  private static long pages(Connection connection, TablePlan plan) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement(
+        "SELECT c.relpages FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ?"
+            + " AND c.relname = ?")) {
+      ps.setString(1, plan.table().schema());
+      ps.setString(2, plan.table().name());
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : 0;
+      }
     }
   }
 

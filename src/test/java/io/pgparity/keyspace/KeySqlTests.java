@@ -58,7 +58,9 @@ class KeySqlTests {
   @Test
   void blockSamplesOnlyWhenHeapOrderIsUnrelatedToKeyOrder() {
     assertThat(SampleMethod.forCorrelation(0.01)).isEqualTo(SampleMethod.SYSTEM);
-    assertThat(SampleMethod.forCorrelation(-0.99)).isEqualTo(SampleMethod.BERNOULLI);
+    assertThat(SampleMethod.forCorrelation(-0.99)).isEqualTo(SampleMethod.PAGE_FIRSTS);
+    assertThat(SampleMethod.forCorrelation(0.95)).isEqualTo(SampleMethod.PAGE_FIRSTS);
+    assertThat(SampleMethod.forCorrelation(0.6)).isEqualTo(SampleMethod.BERNOULLI);
     assertThat(SampleMethod.forCorrelation(null)).isEqualTo(SampleMethod.BERNOULLI);
   }
 }
