@@ -2,7 +2,6 @@ package io.pgparity.job;
 
 import io.pgparity.catalog.TablePlan;
 import io.pgparity.compare.DiffCounts;
-import io.pgparity.compare.SumDifference;
 import io.pgparity.live.LagStats;
 import io.pgparity.live.PauseStats;
 import io.pgparity.report.ReplicationSummary;
@@ -12,6 +11,7 @@ import io.pgparity.report.TableResult;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Turns the ledger into the run's result: each table's verdict and the run's worst one. */
 final class RunResults {
@@ -72,8 +72,8 @@ final class RunResults {
     DiffCounts counts = table.counts;
     Status status;
     String note = null;
-    String unexplained = plan.comparable() && table.incompleteReason() == null && !counts.incomplete()
-        ? unexplained(ledger, table) : null;
+    Optional<UnexplainedDifference> unexplained = plan.comparable() && table.incompleteReason() == null && !counts.incomplete()
+        ? unexplained(ledger, table) : Optional.empty();
     if (!plan.comparable()) {
       status = Status.DIVERGENT;
       note = plan.findings().get(0);
@@ -89,10 +89,9 @@ final class RunResults {
       note = counts.unstableRows() + " rows changed on the primary at every recheck or are within the settle window"
           + " (unstable, listed in rechecks.jsonl)" + (counts.total() > 0 ? " and " + counts.total() + " rows diverge" : "")
           + "; run again when writes are quieter, or raise rechecks / recheck-delay";
-    } else if (unexplained != null) {
-      boolean notInFlight = ledger.link == null || !ledger.link.kind().followsPrimary();
-      status = notInFlight ? Status.FAILED : Status.INCOMPLETE;
-      note = unexplained;
+    } else if (unexplained.isPresent()) {
+      status = unexplained.get().status();
+      note = unexplained.get().note();
     } else if (counts.total() > 0 || !plan.findings().isEmpty()) {
       status = Status.DIVERGENT;
     } else {
@@ -117,41 +116,19 @@ final class RunResults {
         plan.comparable() ? table.strip() : null);
   }
 
-  /**
-   * Why the table's sums differ by more than its reported rows explain, or null when they do not.
-   * On a replica that was waited for, rows that converged, or ranges whose rows moved between the
-   * hash pass and the diff, were in flight and the hash pass's sums no longer hold them to account,
-   * so only a difference with nothing in flight counts; there a recheck found nothing, and the table is INCOMPLETE. On a copy that is not
-   * waited for nothing is in flight: the difference is a missed row or a bug in pgparity, and the
-   * table FAILED, never CONSISTENT.
-   */
-  private static String unexplained(RunLedger ledger, TableState table) {
-    SumDifference left = table.unexplained();
-    if (left.isZero()) {
-      return null;
-    }
+  /** What the table's reported rows leave unexplained of its hash difference, and the verdict on it. */
+  private static Optional<UnexplainedDifference> unexplained(RunLedger ledger, TableState table) {
     DiffCounts counts = table.counts;
-    boolean waited = ledger.watch != null && ledger.watch.waits();
-    if (waited && counts.convergedRows() + counts.convergedRanges() + counts.movedRanges() + counts.unstableRows() > 0) {
-      return null;
-    }
-    String what = table.plan.table() + ": the hash pass found the sides apart by " + left
-        + " (primary minus replica) that none of the " + counts.total() + " divergent rows reported explains";
-    String message;
-    if (waited) {
-      message = what + ", and rechecking after the replica caught up found no row in flight; run again, and if it"
-          + " persists report it as a pgparity bug with this run folder";
-    } else if (ledger.link != null && ledger.link.kind().followsPrimary()) {
-      message = what + "; the replica follows the primary but was not waited for (lag-aware off), so rows in flight"
-          + " may explain it: run again with lag-aware on";
-    } else {
-      message = "pgparity could not explain a difference: " + what + ". The replica ("
-          + (ledger.link == null ? "not a replica of the primary" : ledger.link.kind().description())
-          + ") is not waited for, so nothing was in flight: either a side was written during the run, or this is a"
-          + " bug in pgparity; please report it with this run folder";
-    }
-    log.error(message);
-    return message;
+    Optional<UnexplainedDifference> unexplained = UnexplainedDifference.judge(
+        table.plan.table(),
+        table.unexplained(),
+        counts.total(),
+        ledger.watch != null && ledger.watch.waits(),
+        ledger.link != null && ledger.link.kind().followsPrimary(),
+        counts.convergedRows() + counts.convergedRanges() + counts.movedRanges() + counts.unstableRows(),
+        ledger.link == null ? "not a replica of the primary" : ledger.link.kind().description());
+    unexplained.ifPresent(u -> log.error(u.note()));
+    return unexplained;
   }
 
   private static TableResult failed(TableState table, String failure) {
