@@ -72,7 +72,7 @@ final class RowFetcher {
   Map<KeyValue, List<FetchedRow>> rows(Connection connection, List<KeyValue> keys) throws SQLException {
     List<String> select = new ArrayList<>();
     for (ColumnInfo column : plan.columns()) {
-      select.add(ColumnEncoding.valueText(SqlIdentifier.quote(column.name()), column.baseType()));
+      select.add(ColumnEncoding.valueText(SqlIdentifier.quote(column.name()), column.type()));
     }
     for (ColumnInfo column : plan.columns()) {
       select.add(RowHashSql.columnHash(column));

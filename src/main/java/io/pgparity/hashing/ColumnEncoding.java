@@ -18,14 +18,14 @@ public final class ColumnEncoding {
 
   /** One or more SQL expressions that together identify the column's stored value. */
   /**
-   * The column's value as text exactly as its type prints it, for reports and repair: {@code
-   * col::text}, except for bpchar, whose cast to text strips the trailing blanks an unbounded
-   * bpchar stores ('a' and 'a ' would print alike), so it goes through its output function.
-   * {@code typeName} is the base type's name ("bpchar") or format_type's ("character(5)").
+   * The column's value as text, for reports and repair: {@code col::text}, except for an unbounded
+   * {@code bpchar}, whose cast to text strips the trailing blanks it stores ('a' and 'a ' would print
+   * alike), so it goes through its output function. A {@code character(n)} always holds n
+   * characters, so its trimmed text loses nothing (and stays the form reports always had).
+   * {@code type} is format_type's name of the column's type.
    */
-  public static String valueText(String quotedColumn, String typeName) {
-    boolean bpchar = typeName.equals("bpchar") || typeName.equals("character") || typeName.startsWith("character(");
-    return bpchar ? "textin(bpcharout(" + quotedColumn + "))" : quotedColumn + "::text";
+  public static String valueText(String quotedColumn, String type) {
+    return type.equals("bpchar") ? "textin(bpcharout(" + quotedColumn + "))" : quotedColumn + "::text";
   }
 
   public static List<String> expressions(ColumnInfo column) {
