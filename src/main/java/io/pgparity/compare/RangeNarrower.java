@@ -10,7 +10,9 @@ import io.pgparity.hashing.BucketSum;
 import io.pgparity.keyspace.KeyRange;
 import io.pgparity.keyspace.KeyValue;
 import io.pgparity.keyspace.RangePlanner;
+import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -151,13 +153,13 @@ public final class RangeNarrower {
     return sums.values().stream().reduce(BucketSum.EMPTY, BucketSum::plus);
   }
 
-  private static BucketSum total(java.util.Collection<List<Long>> hashes) {
+  private static BucketSum total(Collection<List<Long>> hashes) {
     long rows = 0;
-    java.math.BigInteger sum = java.math.BigInteger.ZERO;
+    BigInteger sum = BigInteger.ZERO;
     for (List<Long> key : hashes) {
       for (long hash : key) {
         rows++;
-        sum = sum.add(java.math.BigInteger.valueOf(hash));
+        sum = sum.add(BigInteger.valueOf(hash));
       }
     }
     return new BucketSum(rows, sum);
