@@ -83,9 +83,14 @@ final class RowFetcher {
     }
     boolean nullKeys = keys.stream().anyMatch(KeyValue::hasNull);
     String match = nullKeys ? "(" + key.keyIn() + " OR " + key.nullKey() + ")" : key.keyIn();
+    // where the key's collation is nondeterministic, a row equal to two wanted keys ('Key5' and
+    // 'key5' under a case-insensitive collation) can come back once for each: its physical
+    // address, unique within the table and its partitions, keeps it once
+    select.add("tableoid::oid::text || ':' || ctid::text");
     String sql = "SELECT " + key.textColumns() + ", " + String.join(", ", select) + " FROM " + table + " WHERE "
         + match + plan.andWhere();
     Set<KeyValue> wanted = new HashSet<>(keys);
+    Set<String> seen = new HashSet<>();
     Map<KeyValue, List<FetchedRow>> rows = new LinkedHashMap<>();
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
       int index = 1;
@@ -100,6 +105,9 @@ final class RowFetcher {
           KeyValue own = key.read(rs, 1);
           if (!wanted.contains(own)) {
             continue; // equal to a wanted key but stored differently: judged under its own key
+          }
+          if (!seen.add(rs.getString(key.size() + 2 + 2 * columns + (settle == null ? 0 : 1)))) {
+            continue;
           }
           Map<String, String> values = new LinkedHashMap<>();
           Map<String, Long> hashes = new HashMap<>();
