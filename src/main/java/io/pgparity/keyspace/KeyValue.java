@@ -3,6 +3,7 @@ package io.pgparity.keyspace;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -22,7 +23,7 @@ public record KeyValue(List<String> values) {
   }
 
   public static KeyValue of(String... values) {
-    return new KeyValue(java.util.Arrays.asList(values));
+    return new KeyValue(Arrays.asList(values));
   }
 
   /** True when some key column is SQL NULL: the row cannot be found by key equality. */

@@ -292,14 +292,7 @@ class RepairMultisetIntegrationTests {
 
   /** The table's rows as a multiset: each row's text, sorted, space-separated. */
   private static String rows(DataSource dataSource, String table) {
-    String sql = "SELECT string_agg(t::text, ' ' ORDER BY t::text COLLATE \"C\") FROM " + table + " t";
-    try (Connection connection = dataSource.getConnection();
-        Statement statement = connection.createStatement();
-        ResultSet rs = statement.executeQuery(sql)) {
-      rs.next();
-      return rs.getString(1);
-    } catch (SQLException e) {
-      throw new AssertionError(sql + ": " + e.getMessage(), e);
-    }
+    return TestServers.query(dataSource,
+        "SELECT string_agg(t::text, ' ' ORDER BY t::text COLLATE \"C\") FROM " + table + " t");
   }
 }
