@@ -1,26 +1,24 @@
 package io.pgparity;
 
-import io.pgparity.audit.AuditCommand;
+import io.pgparity.cli.AuditCommand;
 import io.pgparity.bench.BenchCommand;
 import io.pgparity.cli.Cli;
-import io.pgparity.cli.ExitCode;
+import io.pgparity.verdict.ExitCode;
 import io.pgparity.cli.LogFormat;
 import io.pgparity.config.ConfigException;
 import io.pgparity.cli.VerifyCommand;
 import io.pgparity.demo.DemoCommand;
-import io.pgparity.evidence.EvidenceCommand;
-import io.pgparity.repair.RepairCommand;
-import io.pgparity.shard.MergeCommand;
+import io.pgparity.cli.EvidenceCommand;
+import io.pgparity.cli.RepairCommand;
+import io.pgparity.cli.MergeCommand;
 import io.pgparity.terminal.LiveLine;
 import io.pgparity.job.SpringVerifyLauncher;
 import java.util.List;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * pgparity's entry point. The command line is parsed before any Spring context exists, so
  * {@code --help} and usage errors are instant; each verify run gets its own context.
  */
-@SpringBootApplication
 public class PgParityApplication {
 
   public static void main(String[] args) {

@@ -2,8 +2,8 @@ package io.pgparity.audit;
 
 import io.pgparity.audit.ReplicationState.Slot;
 import io.pgparity.audit.ReplicationState.Subscription;
-import io.pgparity.catalog.SqlIdentifier;
-import io.pgparity.compare.CompareException;
+import io.pgparity.table.SqlIdentifier;
+import io.pgparity.failure.CompareException;
 import io.pgparity.connect.ServerPool;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,6 +1,6 @@
 package io.pgparity.bench;
 
-import io.pgparity.report.Status;
+import io.pgparity.verdict.Status;
 
 /** The two states of the replica the benchmark verifies, and the verdict each must get. */
 enum BenchCase {

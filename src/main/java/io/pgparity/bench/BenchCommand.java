@@ -3,7 +3,7 @@ package io.pgparity.bench;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import io.pgparity.cli.Command;
-import io.pgparity.cli.ExitCode;
+import io.pgparity.verdict.ExitCode;
 import io.pgparity.config.ConfigException;
 import io.pgparity.job.VerifyLauncher;
 import java.io.PrintStream;

@@ -2,7 +2,7 @@ package io.pgparity.bench;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import io.pgparity.cli.Version;
+import io.pgparity.version.Version;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;

@@ -1,6 +1,6 @@
 package io.pgparity.bench;
 
-import io.pgparity.catalog.TableRef;
+import io.pgparity.table.TableRef;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

@@ -3,7 +3,7 @@ package io.pgparity.bench;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import io.pgparity.catalog.TableRef;
+import io.pgparity.table.TableRef;
 import io.pgparity.compare.DivergenceKind;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -2,7 +2,7 @@ package io.pgparity.bench;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import io.pgparity.catalog.TableRef;
+import io.pgparity.table.TableRef;
 import io.pgparity.report.SummaryJsonWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;

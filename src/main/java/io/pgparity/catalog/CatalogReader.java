@@ -1,5 +1,7 @@
 package io.pgparity.catalog;
 
+import io.pgparity.table.TableRef;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,5 +1,7 @@
 package io.pgparity.catalog;
 
+import io.pgparity.table.TableRef;
+
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 

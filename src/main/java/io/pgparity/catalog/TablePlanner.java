@@ -1,5 +1,7 @@
 package io.pgparity.catalog;
 
+import io.pgparity.table.TableRef;
+
 import io.pgparity.config.ConfigException;
 import io.pgparity.config.TableSpec;
 import java.util.ArrayList;

@@ -1,5 +1,9 @@
 package io.pgparity.cli;
 
+import io.pgparity.version.Version;
+
+import io.pgparity.verdict.ExitCode;
+
 import static com.google.common.base.Preconditions.checkArgument;
 
 import io.pgparity.config.ConfigException;

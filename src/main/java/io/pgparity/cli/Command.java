@@ -1,5 +1,7 @@
 package io.pgparity.cli;
 
+import io.pgparity.verdict.ExitCode;
+
 import java.io.PrintStream;
 import java.util.List;
 

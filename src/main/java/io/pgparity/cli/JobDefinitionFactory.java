@@ -1,6 +1,6 @@
 package io.pgparity.cli;
 
-import io.pgparity.catalog.TableRef;
+import io.pgparity.table.TableRef;
 import io.pgparity.config.ConfigException;
 import io.pgparity.config.ConnectionSpec;
 import io.pgparity.config.JobDefinition;

@@ -1,5 +1,7 @@
 package io.pgparity.cli;
 
+import io.pgparity.verdict.ExitCode;
+
 import io.pgparity.config.ConfigException;
 import io.pgparity.config.DurationText;
 import io.pgparity.config.JobDefinition;

@@ -2,7 +2,7 @@ package io.pgparity.cli;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import io.pgparity.catalog.TableRef;
+import io.pgparity.table.TableRef;
 import io.pgparity.config.MetricsTargets;
 import io.pgparity.config.Shard;
 import java.nio.file.Path;

@@ -1,6 +1,8 @@
 package io.pgparity.compare;
 
-import io.pgparity.catalog.SqlIdentifier;
+import io.pgparity.failure.CompareException;
+
+import io.pgparity.table.SqlIdentifier;
 import io.pgparity.catalog.TablePlan;
 import io.pgparity.connect.Both;
 import io.pgparity.connect.FailureKind;

@@ -3,7 +3,7 @@ package io.pgparity.compare;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import io.pgparity.catalog.TableRef;
+import io.pgparity.table.TableRef;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.pgparity.compare;
 
+import io.pgparity.failure.CompareException;
+
 import io.pgparity.catalog.TablePlan;
 import io.pgparity.connect.ServerPair;
 import io.pgparity.connect.Side;

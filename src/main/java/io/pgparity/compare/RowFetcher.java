@@ -1,7 +1,7 @@
 package io.pgparity.compare;
 
 import io.pgparity.catalog.ColumnInfo;
-import io.pgparity.catalog.SqlIdentifier;
+import io.pgparity.table.SqlIdentifier;
 import io.pgparity.catalog.TablePlan;
 import io.pgparity.config.Settle;
 import io.pgparity.hashing.ColumnEncoding;

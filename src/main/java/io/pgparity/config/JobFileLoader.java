@@ -1,6 +1,6 @@
 package io.pgparity.config;
 
-import io.pgparity.catalog.TableRef;
+import io.pgparity.table.TableRef;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;

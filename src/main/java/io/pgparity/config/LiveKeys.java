@@ -1,6 +1,6 @@
 package io.pgparity.config;
 
-import io.pgparity.catalog.TableRef;
+import io.pgparity.table.TableRef;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package io.pgparity.config;
 
-import io.pgparity.catalog.TableRef;
-import io.pgparity.mask.MaskKey;
+import io.pgparity.table.TableRef;
+import io.pgparity.config.MaskKey;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.pgparity.connect;
 
-import io.pgparity.compare.CompareException;
+import io.pgparity.failure.CompareException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;

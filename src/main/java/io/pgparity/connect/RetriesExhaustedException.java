@@ -1,6 +1,6 @@
 package io.pgparity.connect;
 
-import io.pgparity.compare.CompareException;
+import io.pgparity.failure.CompareException;
 
 /**
  * A unit of work that failed transiently on every attempt (standby conflict, lost connection);

@@ -1,6 +1,6 @@
 package io.pgparity.connect;
 
-import io.pgparity.compare.CompareException;
+import io.pgparity.failure.CompareException;
 import io.pgparity.config.JobDefinition;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -2,7 +2,7 @@ package io.pgparity.connect;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.pgparity.compare.CompareException;
+import io.pgparity.failure.CompareException;
 import io.pgparity.config.ConnectionSpec;
 import io.pgparity.config.Tuning;
 import java.sql.Connection;

@@ -3,7 +3,7 @@ package io.pgparity.demo;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import io.pgparity.cli.Command;
-import io.pgparity.cli.ExitCode;
+import io.pgparity.verdict.ExitCode;
 import io.pgparity.config.ConnectionSpec;
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.TableSpec;

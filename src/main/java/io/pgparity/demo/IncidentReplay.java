@@ -3,7 +3,7 @@ package io.pgparity.demo;
 import static com.google.common.base.Preconditions.checkNotNull;
 import static com.google.common.base.Preconditions.checkState;
 
-import io.pgparity.catalog.SqlIdentifier;
+import io.pgparity.table.SqlIdentifier;
 import io.pgparity.demo.DriftLedger.Side;
 import io.pgparity.demo.IncidentSummary.TableDrift;
 import java.sql.Connection;

@@ -1,6 +1,6 @@
 package io.pgparity.guard;
 
-import io.pgparity.compare.CompareException;
+import io.pgparity.failure.CompareException;
 
 /**
  * Thrown where new work would start after the run was told to stop; the table it was for is left

@@ -1,6 +1,6 @@
 package io.pgparity.hashing;
 
-import io.pgparity.catalog.SqlIdentifier;
+import io.pgparity.table.SqlIdentifier;
 import io.pgparity.catalog.TablePlan;
 import io.pgparity.connect.FailureKind;
 import io.pgparity.keyspace.KeyRange;

@@ -1,7 +1,7 @@
 package io.pgparity.hashing;
 
 import io.pgparity.catalog.ColumnInfo;
-import io.pgparity.catalog.SqlIdentifier;
+import io.pgparity.table.SqlIdentifier;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;

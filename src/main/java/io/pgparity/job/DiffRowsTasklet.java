@@ -3,7 +3,7 @@ package io.pgparity.job;
 import io.pgparity.compare.BucketPassDiffer;
 import io.pgparity.compare.LiveRecheck;
 import io.pgparity.config.LiveTuning;
-import io.pgparity.compare.CompareException;
+import io.pgparity.failure.CompareException;
 import io.pgparity.compare.Divergence;
 import io.pgparity.connect.Both;
 import io.pgparity.guard.RunStoppedException;

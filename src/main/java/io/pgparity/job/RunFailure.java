@@ -3,7 +3,7 @@ package io.pgparity.job;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import io.pgparity.compare.CompareException;
+import io.pgparity.failure.CompareException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;

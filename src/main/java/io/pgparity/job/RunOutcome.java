@@ -3,7 +3,7 @@ package io.pgparity.job;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import io.pgparity.report.Status;
+import io.pgparity.verdict.Status;
 import java.nio.file.Path;
 
 /**

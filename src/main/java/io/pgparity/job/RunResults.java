@@ -6,7 +6,7 @@ import io.pgparity.live.LagStats;
 import io.pgparity.live.PauseStats;
 import io.pgparity.report.ReplicationSummary;
 import io.pgparity.report.RunResult;
-import io.pgparity.report.Status;
+import io.pgparity.verdict.Status;
 import io.pgparity.report.TableResult;
 import java.time.Instant;
 import java.util.ArrayList;

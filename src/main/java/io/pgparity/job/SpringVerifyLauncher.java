@@ -1,7 +1,6 @@
 package io.pgparity.job;
 
-import io.pgparity.PgParityApplication;
-import io.pgparity.cli.Version;
+import io.pgparity.version.Version;
 import io.pgparity.config.ConfigException;
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.Shard;
@@ -12,7 +11,7 @@ import io.pgparity.guard.TermSignal;
 import io.pgparity.metrics.MetricsPublisher;
 import io.pgparity.report.ReportWriter;
 import io.pgparity.report.RunResult;
-import io.pgparity.report.Status;
+import io.pgparity.verdict.Status;
 import io.pgparity.report.Verdict;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -223,7 +222,7 @@ public final class SpringVerifyLauncher implements VerifyLauncher {
       properties.put("logging.level.io.pgparity", "DEBUG");
       properties.put("logging.level.org.springframework.batch", "INFO");
     }
-    return new SpringApplicationBuilder(PgParityApplication.class)
+    return new SpringApplicationBuilder(VerifyApplication.class)
         .web(WebApplicationType.NONE)
         .bannerMode(Banner.Mode.OFF)
         .logStartupInfo(false)

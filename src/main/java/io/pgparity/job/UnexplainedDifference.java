@@ -2,9 +2,9 @@ package io.pgparity.job;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import io.pgparity.catalog.TableRef;
+import io.pgparity.table.TableRef;
 import io.pgparity.compare.SumDifference;
-import io.pgparity.report.Status;
+import io.pgparity.verdict.Status;
 import java.util.Optional;
 
 /**

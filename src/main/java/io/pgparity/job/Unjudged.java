@@ -1,6 +1,6 @@
 package io.pgparity.job;
 
-import io.pgparity.compare.CompareException;
+import io.pgparity.failure.CompareException;
 import io.pgparity.connect.FailureKind;
 import io.pgparity.connect.RetriesExhaustedException;
 import io.pgparity.guard.RunStoppedException;

@@ -1,6 +1,6 @@
 package io.pgparity.job;
 
-import io.pgparity.cli.Version;
+import io.pgparity.version.Version;
 import io.pgparity.config.JobDefinition;
 import java.time.Instant;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.pgparity.keyspace;
 
 import io.pgparity.catalog.ColumnInfo;
-import io.pgparity.catalog.SqlIdentifier;
+import io.pgparity.table.SqlIdentifier;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

@@ -2,7 +2,7 @@ package io.pgparity.keyspace;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import io.pgparity.catalog.SqlIdentifier;
+import io.pgparity.table.SqlIdentifier;
 import io.pgparity.catalog.TablePlan;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,6 +1,6 @@
 package io.pgparity.live;
 
-import io.pgparity.compare.CompareException;
+import io.pgparity.failure.CompareException;
 
 /**
  * The replica did not catch up within max-wait (replay paused, receiver disconnected, subscription

@@ -2,7 +2,7 @@ package io.pgparity.live;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import io.pgparity.compare.CompareException;
+import io.pgparity.failure.CompareException;
 import io.pgparity.config.LiveTuning;
 import io.pgparity.connect.ServerPair;
 import java.sql.Connection;

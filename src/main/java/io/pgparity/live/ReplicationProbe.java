@@ -1,6 +1,6 @@
 package io.pgparity.live;
 
-import io.pgparity.catalog.TableRef;
+import io.pgparity.table.TableRef;
 import io.pgparity.connect.Both;
 import io.pgparity.connect.ServerPair;
 import io.pgparity.live.ReplicationCatalog.Identity;

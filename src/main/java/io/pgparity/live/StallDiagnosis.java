@@ -1,6 +1,6 @@
 package io.pgparity.live;
 
-import io.pgparity.catalog.SqlIdentifier;
+import io.pgparity.table.SqlIdentifier;
 import io.pgparity.connect.ServerPair;
 import io.pgparity.connect.Side;
 import java.sql.Connection;

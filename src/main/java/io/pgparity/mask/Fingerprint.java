@@ -1,5 +1,7 @@
 package io.pgparity.mask;
 
+import io.pgparity.config.MaskKey;
+
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 import static java.nio.charset.StandardCharsets.UTF_8;

@@ -1,8 +1,10 @@
 package io.pgparity.mask;
 
+import io.pgparity.config.MaskKey;
+
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import io.pgparity.catalog.TableRef;
+import io.pgparity.table.TableRef;
 import io.pgparity.compare.Divergence;
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.TableSpec;

@@ -1,6 +1,6 @@
 package io.pgparity.metrics;
 
-import io.pgparity.report.Status;
+import io.pgparity.verdict.Status;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

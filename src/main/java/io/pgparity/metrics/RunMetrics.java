@@ -8,7 +8,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.pgparity.audit.AuditReport;
 import io.pgparity.report.RunResult;
-import io.pgparity.report.Status;
+import io.pgparity.verdict.Status;
 import io.pgparity.report.TableResult;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.pgparity.repair;
 
-import io.pgparity.catalog.TableRef;
+import io.pgparity.table.TableRef;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,6 +1,6 @@
 package io.pgparity.repair;
 
-import io.pgparity.catalog.TableRef;
+import io.pgparity.table.TableRef;
 import io.pgparity.compare.Divergence;
 import io.pgparity.report.DivergenceFormat;
 import io.pgparity.compare.DivergenceKind;

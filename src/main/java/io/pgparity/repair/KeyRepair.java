@@ -2,7 +2,7 @@ package io.pgparity.repair;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import io.pgparity.catalog.TableRef;
+import io.pgparity.table.TableRef;
 import io.pgparity.compare.Divergence;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

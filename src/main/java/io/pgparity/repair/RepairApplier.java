@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * since verify) and is counted, not retried. A failure rolls back the open transaction and ends
  * the run; transactions committed before it stay.
  */
-final class RepairApplier {
+public final class RepairApplier {
 
   private static final Logger log = LoggerFactory.getLogger(RepairApplier.class);
 
@@ -28,13 +28,13 @@ final class RepairApplier {
   private final int batchSize;
 
   /** {@code batchSize} 0 runs everything in one transaction. */
-  RepairApplier(int batchSize) {
+  public RepairApplier(int batchSize) {
     checkArgument(batchSize >= 0, "batch size must not be negative but was %s", batchSize);
     this.batchSize = batchSize;
   }
 
   /** Applies the script over {@code connection}, a writable session of the target. */
-  ApplyResult apply(Connection connection, RepairScript script) throws ApplyException {
+  public ApplyResult apply(Connection connection, RepairScript script) throws ApplyException {
     long start = System.nanoTime();
     RepairCounts applied = RepairCounts.none();
     long stale = 0;
@@ -96,7 +96,7 @@ final class RepairApplier {
   }
 
   /** A statement failed: names the line, what stayed committed, and the server's reason. */
-  static final class ApplyException extends Exception {
+  public static final class ApplyException extends Exception {
 
     ApplyException(RepairTarget target, int line, int committed, SQLException cause) {
       super("applying repair.sql on the " + target.label() + " failed"

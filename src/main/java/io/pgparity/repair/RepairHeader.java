@@ -2,7 +2,7 @@ package io.pgparity.repair;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import io.pgparity.catalog.TableRef;
+import io.pgparity.table.TableRef;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

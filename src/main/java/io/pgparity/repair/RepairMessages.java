@@ -4,11 +4,11 @@ import io.pgparity.config.PasswordResolver;
 import java.nio.file.Path;
 
 /** The one-line results and refusals of {@code pgparity repair}, printed last. */
-final class RepairMessages {
+public final class RepairMessages {
 
   private RepairMessages() {}
 
-  static String written(RepairBuild build, Path folder, boolean applying) {
+  public static String written(RepairBuild build, Path folder, boolean applying) {
     String line = "WRITTEN: " + build.file() + " for the " + build.target().label() + ": "
         + build.statements().total() + " statements (" + build.statements().describe() + ") from "
         + build.divergences() + " divergent rows"
@@ -18,7 +18,7 @@ final class RepairMessages {
     return applying ? line : line + "; review it, then apply: pgparity repair " + folder + " --apply";
   }
 
-  static String applied(ApplyResult result) {
+  public static String applied(ApplyResult result) {
     String counts = " (" + result.applied().describe() + ")";
     String transactions = " in " + result.transactions() + (result.transactions() == 1 ? " transaction" : " transactions");
     if (result.complete()) {
@@ -31,7 +31,7 @@ final class RepairMessages {
         + (result.stale() > result.staleLines().size() ? " ..." : "") + "); verify again, then repair what is left";
   }
 
-  static String standby(RepairTarget target, String url, Path folder) {
+  public static String standby(RepairTarget target, String url, Path folder) {
     String line = "repair: the " + target.label() + " " + PasswordResolver.redact(url) + " is a hot standby in recovery;"
         + " no statement can write to it. Re-clone it from the primary (pg_basebackup, or pg_rewind after a"
         + " failover) instead of repairing rows";

@@ -19,7 +19,7 @@ import java.util.Optional;
  * lines are skipped, BEGIN and COMMIT are left to the applier; any other line is refused, so only
  * statements of the shapes pgparity writes are run.
  */
-final class RepairScript implements AutoCloseable {
+public final class RepairScript implements AutoCloseable {
 
   /** One statement with its line number in the file. */
   record Line(int number, RepairKind kind, String sql) {}
@@ -39,7 +39,7 @@ final class RepairScript implements AutoCloseable {
   }
 
   /** Opens the file and reads everything up to BEGIN; a ConfigException says what is wrong. */
-  static RepairScript open(Path file) {
+  public static RepairScript open(Path file) {
     BufferedReader reader;
     try {
       reader = Files.newBufferedReader(file, UTF_8);
@@ -79,7 +79,7 @@ final class RepairScript implements AutoCloseable {
     }
   }
 
-  RepairTarget target() {
+  public RepairTarget target() {
     return target;
   }
 
@@ -89,7 +89,7 @@ final class RepairScript implements AutoCloseable {
   }
 
   /** Whether the file turns triggers off (session_replication_role = replica). */
-  boolean triggers() {
+  public boolean triggers() {
     return !settings.contains(RepairHeader.NO_TRIGGERS);
   }
 

@@ -2,9 +2,9 @@ package io.pgparity.repair;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import io.pgparity.catalog.TableRef;
-import io.pgparity.cli.Version;
-import io.pgparity.compare.CompareException;
+import io.pgparity.table.TableRef;
+import io.pgparity.version.Version;
+import io.pgparity.failure.CompareException;
 import io.pgparity.compare.Divergence;
 import io.pgparity.config.ConfigException;
 import io.pgparity.connect.ServerPair;

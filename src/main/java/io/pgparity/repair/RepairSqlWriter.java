@@ -2,7 +2,7 @@ package io.pgparity.repair;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import io.pgparity.catalog.TableRef;
+import io.pgparity.table.TableRef;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -18,10 +18,10 @@ import java.util.Map;
  * files as they are made, so memory does not grow with the number of rows; {@link #finish} puts
  * the file in place in one step, owner-only (rw-------).
  */
-final class RepairSqlWriter implements AutoCloseable {
+public final class RepairSqlWriter implements AutoCloseable {
 
   /** The file name inside a run folder. */
-  static final String FILE_NAME = "repair.sql";
+  public static final String FILE_NAME = "repair.sql";
 
   private final Path file;
   private final Path upserts;

@@ -3,7 +3,7 @@ package io.pgparity.repair;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import io.pgparity.catalog.TableRef;
+import io.pgparity.table.TableRef;
 
 /**
  * One guarded statement of repair.sql: one line, ending in a semicolon. {@code note} (nullable)

@@ -1,6 +1,6 @@
 package io.pgparity.repair;
 
-import io.pgparity.catalog.TableRef;
+import io.pgparity.table.TableRef;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.pgparity.repair;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import io.pgparity.catalog.SqlIdentifier;
+import io.pgparity.table.SqlIdentifier;
 import io.pgparity.hashing.ColumnEncoding;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

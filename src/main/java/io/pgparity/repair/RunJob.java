@@ -19,16 +19,16 @@ import tools.jackson.databind.json.JsonMapper;
  * two URLs (a redacted {@code password=***} parameter removed, as it is no password) and the
  * tables as written there ({@code schema.table}, unquoted), plus the run id from the folder name.
  */
-record RunJob(Path folder, String name, String runId, String primaryUrl, String replicaUrl, List<String> tables) {
+public record RunJob(Path folder, String name, String runId, String primaryUrl, String replicaUrl, List<String> tables) {
 
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-  RunJob {
+  public RunJob {
     tables = List.copyOf(tables);
   }
 
   /** Reads the run folder; a ConfigException says why it is not one repair can use. */
-  static RunJob read(Path folder) {
+  public static RunJob read(Path folder) {
     String example = "; give the folder verify printed, e.g. reports/adhoc/20261125T120000Z-1a2b";
     if (!Files.isDirectory(folder)) {
       throw new ConfigException("repair: run folder " + folder + " does not exist" + example);

@@ -3,7 +3,7 @@ package io.pgparity.repair;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import io.pgparity.catalog.TableRef;
+import io.pgparity.table.TableRef;
 import java.util.List;
 import java.util.Optional;
 

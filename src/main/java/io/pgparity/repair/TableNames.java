@@ -1,6 +1,6 @@
 package io.pgparity.repair;
 
-import io.pgparity.catalog.TableRef;
+import io.pgparity.table.TableRef;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,7 +15,7 @@ import java.util.Map;
  * be part of either name, so the catalog decides; a name it does not know (or knows twice) is
  * split at its first dot.
  */
-final class TableNames {
+public final class TableNames {
 
   private static final String SQL =
       """
@@ -26,7 +26,7 @@ final class TableNames {
 
   private TableNames() {}
 
-  static List<TableRef> resolve(Connection connection, List<String> names) throws SQLException {
+  public static List<TableRef> resolve(Connection connection, List<String> names) throws SQLException {
     Map<String, List<TableRef>> found = new HashMap<>();
     try (PreparedStatement ps = connection.prepareStatement(SQL)) {
       ps.setArray(1, connection.createArrayOf("text", names.toArray(String[]::new)));
@@ -45,7 +45,7 @@ final class TableNames {
   }
 
   /** The name split at its first dot. */
-  static TableRef firstDot(String name) {
+  public static TableRef firstDot(String name) {
     int dot = name.indexOf('.');
     if (dot <= 0 || dot == name.length() - 1) {
       throw new IllegalArgumentException("table '" + name + "' in job.json is not schema.table");

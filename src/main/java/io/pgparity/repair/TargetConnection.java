@@ -1,6 +1,6 @@
 package io.pgparity.repair;
 
-import io.pgparity.compare.CompareException;
+import io.pgparity.failure.CompareException;
 import io.pgparity.config.ConnectionSpec;
 import io.pgparity.config.PasswordResolver;
 import java.sql.Connection;
@@ -15,12 +15,12 @@ import java.util.Properties;
  * Every other connection of pgparity is read-only; this one is plain, named {@code
  * pgparity-repair} in pg_stat_activity, and gets its settings from repair.sql itself.
  */
-final class TargetConnection {
+public final class TargetConnection {
 
   private TargetConnection() {}
 
   /** Connects; a failure names the side, the server (without secrets) and the fix. */
-  static Connection open(RepairTarget target, ConnectionSpec spec) {
+  public static Connection open(RepairTarget target, ConnectionSpec spec) {
     Properties properties = new Properties();
     if (spec.password() != null) {
       properties.setProperty("password", spec.password());
@@ -41,7 +41,7 @@ final class TargetConnection {
   }
 
   /** Whether the server is a hot standby (in recovery), which no statement can write to. */
-  static boolean inRecovery(Connection connection) throws SQLException {
+  public static boolean inRecovery(Connection connection) throws SQLException {
     try (PreparedStatement ps = connection.prepareStatement("SELECT pg_is_in_recovery()");
         ResultSet rs = ps.executeQuery()) {
       rs.next();

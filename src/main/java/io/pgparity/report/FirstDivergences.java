@@ -4,7 +4,7 @@ import static io.pgparity.report.MarkdownText.row;
 import static io.pgparity.report.MarkdownText.text;
 import static io.pgparity.report.MarkdownText.value;
 
-import io.pgparity.catalog.TableRef;
+import io.pgparity.table.TableRef;
 import io.pgparity.compare.Divergence;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -3,7 +3,7 @@ package io.pgparity.report;
 import static io.pgparity.report.HtmlText.escape;
 import static io.pgparity.report.HtmlText.value;
 
-import io.pgparity.catalog.TableRef;
+import io.pgparity.table.TableRef;
 import io.pgparity.compare.Divergence;
 import io.pgparity.compare.DivergenceKind;
 import java.util.LinkedHashSet;

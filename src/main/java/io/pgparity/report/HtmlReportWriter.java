@@ -1,5 +1,7 @@
 package io.pgparity.report;
 
+import io.pgparity.verdict.Status;
+
 import static com.google.common.base.Preconditions.checkNotNull;
 import static io.pgparity.report.HtmlText.escape;
 import static java.nio.charset.StandardCharsets.UTF_8;

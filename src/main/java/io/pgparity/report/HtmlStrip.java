@@ -1,5 +1,7 @@
 package io.pgparity.report;
 
+import io.pgparity.verdict.Status;
+
 import static io.pgparity.report.HtmlText.escape;
 
 import java.util.List;

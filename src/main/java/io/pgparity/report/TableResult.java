@@ -1,9 +1,11 @@
 package io.pgparity.report;
 
+import io.pgparity.verdict.Status;
+
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import io.pgparity.catalog.TableRef;
+import io.pgparity.table.TableRef;
 import java.util.List;
 
 /**

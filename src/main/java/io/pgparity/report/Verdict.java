@@ -1,5 +1,7 @@
 package io.pgparity.report;
 
+import io.pgparity.verdict.Status;
+
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.time.Duration;

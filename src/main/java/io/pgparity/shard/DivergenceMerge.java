@@ -2,7 +2,7 @@ package io.pgparity.shard;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import io.pgparity.catalog.TableRef;
+import io.pgparity.table.TableRef;
 import io.pgparity.compare.Divergence;
 import io.pgparity.compare.RecheckOutcome;
 import io.pgparity.compare.RecheckedRow;

@@ -5,7 +5,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import io.pgparity.config.ConfigException;
 import io.pgparity.report.ReplicationSummary;
 import io.pgparity.report.RunResult;
-import io.pgparity.report.Status;
+import io.pgparity.verdict.Status;
 import io.pgparity.report.TableResult;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -16,12 +16,12 @@ import java.util.stream.Stream;
  * is the latest run. Its run folders are {@code <job>/<run id>} inside it; hidden entries (locks,
  * job repositories) are not run folders.
  */
-final class NewestShards {
+public final class NewestShards {
 
   private NewestShards() {}
 
   /** The run folders under the most recently changed folder of {@code parent}. */
-  static List<Path> under(Path parent) {
+  public static List<Path> under(Path parent) {
     if (!Files.isDirectory(parent)) {
       throw new ConfigException("merge: --newest-in " + parent + " is not a folder; give the folder the shards'"
           + " --out folders are in, e.g. --newest-in /reports/shards");

@@ -1,11 +1,11 @@
 package io.pgparity.shard;
 
-import io.pgparity.catalog.TableRef;
+import io.pgparity.table.TableRef;
 import io.pgparity.connect.ServerInfo;
 import io.pgparity.live.ReplicaKind;
 import io.pgparity.report.ReplicationSummary;
 import io.pgparity.report.RunResult;
-import io.pgparity.report.Status;
+import io.pgparity.verdict.Status;
 import io.pgparity.report.SummaryJsonWriter;
 import io.pgparity.report.TableResult;
 import java.math.BigDecimal;

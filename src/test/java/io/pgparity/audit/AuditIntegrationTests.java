@@ -1,5 +1,7 @@
 package io.pgparity.audit;
 
+import io.pgparity.cli.AuditCommand;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pgparity.config.ConnectionSpec;
@@ -149,7 +151,7 @@ class AuditIntegrationTests {
   }
 
   private static String replicaDatabase() {
-    return io.pgparity.catalog.SqlIdentifier.quote(queryReplica("current_database()"));
+    return io.pgparity.table.SqlIdentifier.quote(queryReplica("current_database()"));
   }
 
   private static String setting(String name) {

@@ -2,7 +2,7 @@ package io.pgparity.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pgparity.catalog.SqlIdentifier;
+import io.pgparity.table.SqlIdentifier;
 import io.pgparity.cli.JobDefinitionFactory;
 import io.pgparity.cli.VerifyCommand;
 import io.pgparity.config.JobFileLoader;

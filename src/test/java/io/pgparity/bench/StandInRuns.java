@@ -6,7 +6,7 @@ import io.pgparity.compare.Divergence;
 import io.pgparity.job.RunOutcome;
 import io.pgparity.job.VerifyLauncher;
 import io.pgparity.report.DivergenceWriter;
-import io.pgparity.report.Status;
+import io.pgparity.verdict.Status;
 import io.pgparity.report.SummaryJsonWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,7 @@
 package io.pgparity.catalog;
 
+import io.pgparity.table.TableRef;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,12 +1,14 @@
 package io.pgparity.cli;
 
+import io.pgparity.verdict.ExitCode;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.JobFileLoader;
 import io.pgparity.config.PasswordResolver;
 import io.pgparity.job.RunOutcome;
-import io.pgparity.report.Status;
+import io.pgparity.verdict.Status;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,7 @@
 package io.pgparity.cli;
 
+import io.pgparity.version.Version;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pgparity.config.JobDefinition;
@@ -7,7 +9,7 @@ import io.pgparity.config.JobFileLoader;
 import io.pgparity.config.PasswordResolver;
 import io.pgparity.job.RunOutcome;
 import io.pgparity.job.VerifyLauncher;
-import io.pgparity.report.Status;
+import io.pgparity.verdict.Status;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package io.pgparity.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.pgparity.catalog.TableRef;
+import io.pgparity.table.TableRef;
 import io.pgparity.config.ConfigException;
 import io.pgparity.config.ConnectionSpec;
 import io.pgparity.config.JobDefinition;

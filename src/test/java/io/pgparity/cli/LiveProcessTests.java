@@ -2,8 +2,8 @@ package io.pgparity.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pgparity.catalog.SqlIdentifier;
-import io.pgparity.catalog.TableRef;
+import io.pgparity.table.SqlIdentifier;
+import io.pgparity.table.TableRef;
 import io.pgparity.demo.EmbeddedPair;
 import io.pgparity.report.RunFolder;
 import io.pgparity.testing.PgParityProcess;

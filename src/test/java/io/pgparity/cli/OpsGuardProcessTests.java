@@ -1,5 +1,7 @@
 package io.pgparity.cli;
 
+import io.pgparity.verdict.ExitCode;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pgparity.demo.EmbeddedPair;

@@ -2,7 +2,7 @@ package io.pgparity.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pgparity.catalog.TableRef;
+import io.pgparity.table.TableRef;
 import io.pgparity.config.ConfigException;
 import io.pgparity.config.MetricsTargets;
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import io.pgparity.hashing.BucketSum;
 import io.pgparity.catalog.CatalogReader;
 import io.pgparity.catalog.TablePlan;
 import io.pgparity.catalog.TablePlanner;
-import io.pgparity.catalog.TableRef;
+import io.pgparity.table.TableRef;
 import io.pgparity.catalog.TableSchema;
 import io.pgparity.connect.Both;
 import io.pgparity.connect.ServerPair;

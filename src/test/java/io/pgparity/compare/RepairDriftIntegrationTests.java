@@ -7,7 +7,7 @@ import io.pgparity.demo.EmbeddedPair;
 import io.pgparity.job.RunOutcome;
 import io.pgparity.repair.RepairRuns;
 import io.pgparity.repair.RepairTarget;
-import io.pgparity.report.Status;
+import io.pgparity.verdict.Status;
 import io.pgparity.testing.RunFiles;
 import io.pgparity.testing.TestServers;
 import java.nio.file.Path;

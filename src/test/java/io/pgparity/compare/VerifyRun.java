@@ -2,15 +2,15 @@ package io.pgparity.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pgparity.catalog.TableRef;
-import io.pgparity.cli.ExitCode;
+import io.pgparity.table.TableRef;
+import io.pgparity.verdict.ExitCode;
 import io.pgparity.config.ConnectionSpec;
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.TableSpec;
 import io.pgparity.config.Tuning;
 import io.pgparity.job.RunOutcome;
 import io.pgparity.job.SpringVerifyLauncher;
-import io.pgparity.report.Status;
+import io.pgparity.verdict.Status;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

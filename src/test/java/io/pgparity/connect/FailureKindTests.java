@@ -2,7 +2,7 @@ package io.pgparity.connect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pgparity.compare.CompareException;
+import io.pgparity.failure.CompareException;
 import java.io.IOException;
 import java.net.SocketException;
 import java.sql.SQLException;

@@ -2,7 +2,7 @@ package io.pgparity.connect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pgparity.compare.CompareException;
+import io.pgparity.failure.CompareException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.sql.SQLException;

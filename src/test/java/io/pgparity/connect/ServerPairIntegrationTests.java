@@ -3,8 +3,8 @@ package io.pgparity.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.pgparity.catalog.TableRef;
-import io.pgparity.compare.CompareException;
+import io.pgparity.table.TableRef;
+import io.pgparity.failure.CompareException;
 import io.pgparity.config.ConnectionSpec;
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.TableSpec;

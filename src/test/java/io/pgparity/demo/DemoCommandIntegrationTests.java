@@ -2,11 +2,11 @@ package io.pgparity.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pgparity.catalog.TableRef;
+import io.pgparity.table.TableRef;
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.TableSpec;
 import io.pgparity.job.RunOutcome;
-import io.pgparity.report.Status;
+import io.pgparity.verdict.Status;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -3,8 +3,8 @@ package io.pgparity.demo;
 import static io.pgparity.testing.TestServers.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pgparity.catalog.SqlIdentifier;
-import io.pgparity.catalog.TableRef;
+import io.pgparity.table.SqlIdentifier;
+import io.pgparity.table.TableRef;
 import io.pgparity.compare.DivergenceKind;
 import io.pgparity.demo.IncidentSummary.TableDrift;
 import io.pgparity.testing.TestServers;

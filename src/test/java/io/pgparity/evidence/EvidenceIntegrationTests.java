@@ -2,8 +2,8 @@ package io.pgparity.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pgparity.catalog.SqlIdentifier;
-import io.pgparity.catalog.TableRef;
+import io.pgparity.table.SqlIdentifier;
+import io.pgparity.table.TableRef;
 import io.pgparity.config.ConnectionSpec;
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.TableSpec;
@@ -12,7 +12,7 @@ import io.pgparity.demo.EmbeddedPair;
 import io.pgparity.job.RunOutcome;
 import io.pgparity.job.SpringVerifyLauncher;
 import io.pgparity.live.Lsn;
-import io.pgparity.report.Status;
+import io.pgparity.verdict.Status;
 import io.pgparity.testing.RunFiles;
 import io.pgparity.testing.TestServers;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package io.pgparity.evidence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
-import io.pgparity.catalog.SqlIdentifier;
+import io.pgparity.table.SqlIdentifier;
 import io.pgparity.demo.EmbeddedPair;
 import io.pgparity.report.RunFolder;
 import io.pgparity.testing.PgParityProcess;

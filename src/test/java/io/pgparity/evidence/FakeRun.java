@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 
 /** A run folder with the files a verify run writes, made without a database, for checker tests. */
-final class FakeRun {
+public final class FakeRun {
 
-  static final RunFacts FACTS = new RunFacts(
+  public static final RunFacts FACTS = new RunFacts(
       "1.2.3",
       "auth",
       "20261125T120000Z-1a2b",
@@ -24,7 +24,7 @@ final class FakeRun {
   private FakeRun() {}
 
   /** job.json, summary.json, report.md, divergences.jsonl and a file in a sub-folder. */
-  static Path create(Path folder) {
+  public static Path create(Path folder) {
     try {
       Files.createDirectories(folder.resolve("repair"));
       write(folder, "job.json", "{\n  \"name\": \"auth\"\n}\n");
@@ -38,7 +38,7 @@ final class FakeRun {
     }
   }
 
-  static void write(Path folder, String name, String text) throws IOException {
+  public static void write(Path folder, String name, String text) throws IOException {
     Files.writeString(folder.resolve(name), text, UTF_8);
   }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pgparity.catalog.CatalogReader;
 import io.pgparity.catalog.ColumnInfo;
-import io.pgparity.catalog.SqlIdentifier;
-import io.pgparity.catalog.TableRef;
+import io.pgparity.table.SqlIdentifier;
+import io.pgparity.table.TableRef;
 import io.pgparity.catalog.TableSchema;
 import io.pgparity.demo.EmbeddedPair;
 import io.pgparity.testing.TestServers;

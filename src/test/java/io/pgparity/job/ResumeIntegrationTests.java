@@ -2,7 +2,7 @@ package io.pgparity.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pgparity.cli.ExitCode;
+import io.pgparity.verdict.ExitCode;
 import io.pgparity.cli.JobDefinitionFactory;
 import io.pgparity.cli.VerifyCommand;
 import io.pgparity.config.JobFileLoader;

@@ -3,7 +3,7 @@ package io.pgparity.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.pgparity.compare.CompareException;
+import io.pgparity.failure.CompareException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;

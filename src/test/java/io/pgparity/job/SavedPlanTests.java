@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pgparity.catalog.ColumnInfo;
 import io.pgparity.catalog.TablePlan;
-import io.pgparity.catalog.TableRef;
+import io.pgparity.table.TableRef;
 import io.pgparity.config.TableSpec;
 import io.pgparity.connect.Both;
 import io.pgparity.keyspace.KeyValue;

@@ -2,9 +2,9 @@ package io.pgparity.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pgparity.catalog.TableRef;
+import io.pgparity.table.TableRef;
 import io.pgparity.compare.SumDifference;
-import io.pgparity.report.Status;
+import io.pgparity.verdict.Status;
 import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@ package io.pgparity.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pgparity.compare.CompareException;
+import io.pgparity.failure.CompareException;
 import io.pgparity.live.ReplicaStalledException;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pgparity.catalog.ColumnInfo;
 import io.pgparity.catalog.TablePlan;
-import io.pgparity.catalog.TableRef;
+import io.pgparity.table.TableRef;
 import io.pgparity.demo.EmbeddedPair;
 import io.pgparity.testing.TestServers;
 import java.sql.Connection;

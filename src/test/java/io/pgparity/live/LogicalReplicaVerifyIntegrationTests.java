@@ -2,9 +2,9 @@ package io.pgparity.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pgparity.catalog.SqlIdentifier;
-import io.pgparity.catalog.TableRef;
-import io.pgparity.cli.ExitCode;
+import io.pgparity.table.SqlIdentifier;
+import io.pgparity.table.TableRef;
+import io.pgparity.verdict.ExitCode;
 import io.pgparity.config.ConnectionSpec;
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.LiveTuning;
@@ -13,7 +13,7 @@ import io.pgparity.config.Tuning;
 import io.pgparity.demo.EmbeddedPair;
 import io.pgparity.job.RunOutcome;
 import io.pgparity.job.SpringVerifyLauncher;
-import io.pgparity.report.Status;
+import io.pgparity.verdict.Status;
 import io.pgparity.testing.LoadSchema;
 import io.pgparity.testing.RunFiles;
 import io.pgparity.testing.TestServers;

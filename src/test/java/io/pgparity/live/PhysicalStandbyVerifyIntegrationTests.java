@@ -3,10 +3,10 @@ package io.pgparity.live;
 import io.pgparity.testing.TestServers;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pgparity.catalog.SqlIdentifier;
-import io.pgparity.catalog.TableRef;
+import io.pgparity.table.SqlIdentifier;
+import io.pgparity.table.TableRef;
 import io.pgparity.config.LiveTuning;
-import io.pgparity.report.Status;
+import io.pgparity.verdict.Status;
 import io.pgparity.testing.LoadSchema;
 import io.pgparity.testing.PhysicalStandby;
 import io.pgparity.testing.WriteLoad;

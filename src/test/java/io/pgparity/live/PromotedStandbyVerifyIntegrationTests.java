@@ -2,9 +2,9 @@ package io.pgparity.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pgparity.catalog.SqlIdentifier;
-import io.pgparity.catalog.TableRef;
-import io.pgparity.report.Status;
+import io.pgparity.table.SqlIdentifier;
+import io.pgparity.table.TableRef;
+import io.pgparity.verdict.Status;
 import io.pgparity.testing.LoadSchema;
 import io.pgparity.testing.PhysicalStandby;
 import java.nio.file.Path;

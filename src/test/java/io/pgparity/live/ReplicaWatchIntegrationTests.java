@@ -3,7 +3,7 @@ package io.pgparity.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.pgparity.catalog.TableRef;
+import io.pgparity.table.TableRef;
 import io.pgparity.config.LiveTuning;
 import io.pgparity.connect.ServerPair;
 import io.pgparity.demo.EmbeddedPair;

@@ -2,7 +2,7 @@ package io.pgparity.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pgparity.catalog.TableRef;
+import io.pgparity.table.TableRef;
 import io.pgparity.connect.ServerPair;
 import io.pgparity.demo.EmbeddedPair;
 import io.pgparity.testing.TestServers;

@@ -2,8 +2,8 @@ package io.pgparity.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pgparity.catalog.TableRef;
-import io.pgparity.cli.ExitCode;
+import io.pgparity.table.TableRef;
+import io.pgparity.verdict.ExitCode;
 import io.pgparity.config.ConnectionSpec;
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.LiveTuning;

@@ -1,5 +1,7 @@
 package io.pgparity.mask;
 
+import io.pgparity.config.MaskKey;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

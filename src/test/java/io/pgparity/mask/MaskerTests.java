@@ -1,9 +1,11 @@
 package io.pgparity.mask;
 
+import io.pgparity.config.MaskKey;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.pgparity.catalog.TableRef;
+import io.pgparity.table.TableRef;
 import io.pgparity.compare.Divergence;
 import io.pgparity.compare.DivergenceKind;
 import io.pgparity.config.ConfigException;

@@ -7,7 +7,7 @@ import io.pgparity.audit.Finding;
 import io.pgparity.audit.FindingKind;
 import io.pgparity.audit.ReplicationState;
 import io.pgparity.report.RunResult;
-import io.pgparity.report.Status;
+import io.pgparity.verdict.Status;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,9 @@
 package io.pgparity.metrics;
 
-import io.pgparity.catalog.TableRef;
+import io.pgparity.table.TableRef;
 import io.pgparity.report.ReplicationSummary;
 import io.pgparity.report.RunResult;
-import io.pgparity.report.Status;
+import io.pgparity.verdict.Status;
 import io.pgparity.report.TableResult;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package io.pgparity.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pgparity.catalog.TableRef;
+import io.pgparity.table.TableRef;
 import io.pgparity.config.ConnectionSpec;
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.MetricsTargets;
@@ -11,7 +11,7 @@ import io.pgparity.config.Tuning;
 import io.pgparity.demo.EmbeddedPair;
 import io.pgparity.job.RunOutcome;
 import io.pgparity.job.SpringVerifyLauncher;
-import io.pgparity.report.Status;
+import io.pgparity.verdict.Status;
 import io.pgparity.testing.TestServers;
 import java.io.IOException;
 import java.nio.file.Files;

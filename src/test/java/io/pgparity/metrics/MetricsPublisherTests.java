@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import com.sun.net.httpserver.HttpServer;
 import io.pgparity.config.MetricsTargets;
 import io.pgparity.config.Shard;
-import io.pgparity.report.Status;
+import io.pgparity.verdict.Status;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -2,7 +2,7 @@ package io.pgparity.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pgparity.report.Status;
+import io.pgparity.verdict.Status;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -3,7 +3,7 @@ package io.pgparity.repair;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pgparity.job.RunOutcome;
-import io.pgparity.report.Status;
+import io.pgparity.verdict.Status;
 import io.pgparity.testing.PhysicalStandby;
 import io.pgparity.testing.TestServers;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pgparity.demo.EmbeddedPair;
 import io.pgparity.job.RunOutcome;
-import io.pgparity.report.Status;
+import io.pgparity.verdict.Status;
 import io.pgparity.testing.TestServers;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,10 @@
 package io.pgparity.repair;
 
+import io.pgparity.cli.RepairCommand;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pgparity.catalog.TableRef;
+import io.pgparity.table.TableRef;
 import io.pgparity.compare.Divergence;
 import io.pgparity.config.ConnectionSpec;
 import io.pgparity.config.JobDefinition;

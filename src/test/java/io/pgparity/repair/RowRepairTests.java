@@ -3,7 +3,7 @@ package io.pgparity.repair;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.pgparity.catalog.TableRef;
+import io.pgparity.table.TableRef;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

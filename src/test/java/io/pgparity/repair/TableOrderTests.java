@@ -2,7 +2,7 @@ package io.pgparity.repair;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pgparity.catalog.TableRef;
+import io.pgparity.table.TableRef;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

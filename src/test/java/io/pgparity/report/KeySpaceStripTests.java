@@ -1,5 +1,7 @@
 package io.pgparity.report;
 
+import io.pgparity.verdict.Status;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

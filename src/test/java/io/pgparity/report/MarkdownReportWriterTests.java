@@ -1,10 +1,12 @@
 package io.pgparity.report;
 
+import io.pgparity.verdict.Status;
+
 import static io.pgparity.report.ReportFixtures.USERS;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pgparity.cli.ExitCode;
+import io.pgparity.verdict.ExitCode;
 import io.pgparity.compare.Divergence;
 import io.pgparity.compare.DivergenceKind;
 import java.nio.file.Files;

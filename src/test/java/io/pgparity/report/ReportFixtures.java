@@ -1,8 +1,10 @@
 package io.pgparity.report;
 
+import io.pgparity.verdict.Status;
+
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import io.pgparity.catalog.TableRef;
+import io.pgparity.table.TableRef;
 import io.pgparity.compare.Divergence;
 import io.pgparity.compare.DivergenceKind;
 import io.pgparity.connect.ServerInfo;

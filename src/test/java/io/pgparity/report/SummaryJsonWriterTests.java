@@ -1,5 +1,7 @@
 package io.pgparity.report;
 
+import io.pgparity.verdict.Status;
+
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 

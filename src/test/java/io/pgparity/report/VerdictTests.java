@@ -1,5 +1,7 @@
 package io.pgparity.report;
 
+import io.pgparity.verdict.Status;
+
 import static io.pgparity.report.ReportFixtures.ORDERS;
 import static io.pgparity.report.ReportFixtures.USERS;
 import static io.pgparity.report.ReportFixtures.run;

@@ -1,8 +1,10 @@
 package io.pgparity.shard;
 
+import io.pgparity.cli.MergeCommand;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pgparity.catalog.TableRef;
+import io.pgparity.table.TableRef;
 import io.pgparity.compare.Divergence;
 import io.pgparity.compare.DivergenceKind;
 import io.pgparity.config.ConnectionSpec;
@@ -14,7 +16,7 @@ import io.pgparity.report.DivergenceWriter;
 import io.pgparity.report.JobJsonWriter;
 import io.pgparity.report.RunFolder;
 import io.pgparity.report.RunResult;
-import io.pgparity.report.Status;
+import io.pgparity.verdict.Status;
 import io.pgparity.report.SummaryJsonWriter;
 import io.pgparity.report.TableResult;
 import io.pgparity.testing.RunFiles;

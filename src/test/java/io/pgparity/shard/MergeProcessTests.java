@@ -2,7 +2,7 @@ package io.pgparity.shard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pgparity.catalog.SqlIdentifier;
+import io.pgparity.table.SqlIdentifier;
 import io.pgparity.demo.EmbeddedPair;
 import io.pgparity.testing.PgParityProcess;
 import io.pgparity.testing.PgParityProcess.Result;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pgparity.catalog.ColumnInfo;
 import io.pgparity.catalog.TablePlan;
-import io.pgparity.catalog.TableRef;
+import io.pgparity.table.TableRef;
 import io.pgparity.config.Shard;
 import java.util.List;
 import org.junit.jupiter.api.Test;

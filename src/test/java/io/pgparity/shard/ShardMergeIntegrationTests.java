@@ -1,9 +1,11 @@
 package io.pgparity.shard;
 
+import io.pgparity.cli.MergeCommand;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pgparity.catalog.SqlIdentifier;
-import io.pgparity.catalog.TableRef;
+import io.pgparity.table.SqlIdentifier;
+import io.pgparity.table.TableRef;
 import io.pgparity.config.ConnectionSpec;
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.Shard;
@@ -13,7 +15,7 @@ import io.pgparity.demo.EmbeddedPair;
 import io.pgparity.evidence.ManifestChecker;
 import io.pgparity.job.RunOutcome;
 import io.pgparity.job.SpringVerifyLauncher;
-import io.pgparity.report.Status;
+import io.pgparity.verdict.Status;
 import io.pgparity.testing.RunFiles;
 import io.pgparity.testing.TestServers;
 import java.io.ByteArrayOutputStream;

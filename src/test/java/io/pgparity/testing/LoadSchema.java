@@ -2,8 +2,8 @@ package io.pgparity.testing;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import io.pgparity.catalog.SqlIdentifier;
-import io.pgparity.catalog.TableRef;
+import io.pgparity.table.SqlIdentifier;
+import io.pgparity.table.TableRef;
 import javax.sql.DataSource;
 
 /** The two tables a {@link WriteLoad} writes to: users (bigint key) and sessions (uuid key). */

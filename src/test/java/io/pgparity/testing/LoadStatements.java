@@ -1,7 +1,7 @@
 package io.pgparity.testing;
 
-import io.pgparity.catalog.SqlIdentifier;
-import io.pgparity.catalog.TableRef;
+import io.pgparity.table.SqlIdentifier;
+import io.pgparity.table.TableRef;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -2,7 +2,7 @@ package io.pgparity.testing;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import io.pgparity.catalog.SqlIdentifier;
+import io.pgparity.table.SqlIdentifier;
 import io.pgparity.demo.EmbeddedPair;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,9 +1,13 @@
-package io.pgparity.shard;
+package io.pgparity.cli;
+
+import io.pgparity.shard.MergeOptions;
+import io.pgparity.shard.ShardMerger;
+import io.pgparity.shard.NewestShards;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import io.pgparity.cli.Command;
-import io.pgparity.cli.ExitCode;
+import io.pgparity.verdict.ExitCode;
 import io.pgparity.config.ConfigException;
 import io.pgparity.config.PasswordResolver;
 import io.pgparity.report.RunResult;

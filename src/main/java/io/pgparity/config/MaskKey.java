@@ -1,4 +1,4 @@
-package io.pgparity.mask;
+package io.pgparity.config;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
@@ -91,7 +91,7 @@ public final class MaskKey {
     return source;
   }
 
-  byte[] secret() {
+  public byte[] secret() {
     return secret.clone();
   }
 

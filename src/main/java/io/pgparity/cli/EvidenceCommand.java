@@ -1,9 +1,13 @@
-package io.pgparity.evidence;
+package io.pgparity.cli;
+
+import io.pgparity.evidence.CheckReport;
+import io.pgparity.evidence.EvidenceKey;
+import io.pgparity.evidence.ManifestChecker;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import io.pgparity.cli.Command;
-import io.pgparity.cli.ExitCode;
+import io.pgparity.verdict.ExitCode;
 import io.pgparity.cli.OptionReader;
 import io.pgparity.config.ConfigException;
 import io.pgparity.config.Spelling;

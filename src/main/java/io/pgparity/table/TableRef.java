@@ -1,4 +1,4 @@
-package io.pgparity.catalog;
+package io.pgparity.table;
 
 import static com.google.common.base.Preconditions.checkArgument;
 

@@ -1,4 +1,7 @@
-package io.pgparity.repair;
+package io.pgparity.cli;
+
+import io.pgparity.repair.RepairOptions;
+import io.pgparity.repair.RepairTarget;
 
 import io.pgparity.cli.OptionReader;
 import io.pgparity.config.ConfigException;

@@ -1,4 +1,11 @@
-package io.pgparity.evidence;
+package io.pgparity.cli;
+
+import io.pgparity.evidence.FakeRun;
+
+import io.pgparity.evidence.EvidenceKey;
+import io.pgparity.evidence.ManifestWriter;
+
+import io.pgparity.cli.EvidenceCommand;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.STRING;

@@ -1,4 +1,4 @@
-package io.pgparity.report;
+package io.pgparity.verdict;
 
 /** The verdict of a table or a whole run; the order is severity for the run's roll-up. */
 public enum Status {

@@ -1,4 +1,9 @@
-package io.pgparity.repair;
+package io.pgparity.cli;
+
+import io.pgparity.repair.RepairOptions;
+import io.pgparity.repair.RepairTarget;
+
+import io.pgparity.cli.RepairOptionsParser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,6 @@
-package io.pgparity.catalog;
+package io.pgparity.table;
+
+import io.pgparity.table.TableRef;
 
 import static com.google.common.base.Preconditions.checkArgument;
 

@@ -1,9 +1,24 @@
-package io.pgparity.repair;
+package io.pgparity.cli;
 
-import io.pgparity.catalog.TableRef;
+import io.pgparity.repair.RepairSqlBuilder;
+import io.pgparity.repair.RepairRun;
+import io.pgparity.repair.RepairOptions;
+import io.pgparity.repair.RepairMessages;
+import io.pgparity.repair.ApplyResult;
+import io.pgparity.repair.RepairTarget;
+import io.pgparity.repair.RepairInput;
+import io.pgparity.repair.RepairSqlWriter;
+import io.pgparity.repair.RepairScript;
+import io.pgparity.repair.TargetConnection;
+import io.pgparity.repair.TableNames;
+import io.pgparity.repair.RepairBuild;
+import io.pgparity.repair.RepairApplier;
+import io.pgparity.repair.RunJob;
+
+import io.pgparity.table.TableRef;
 import io.pgparity.cli.Command;
-import io.pgparity.cli.ExitCode;
-import io.pgparity.compare.CompareException;
+import io.pgparity.verdict.ExitCode;
+import io.pgparity.failure.CompareException;
 import io.pgparity.config.ConfigException;
 import io.pgparity.config.ConnectionSpec;
 import io.pgparity.config.JobDefinition;

@@ -1,4 +1,6 @@
-package io.pgparity.audit;
+package io.pgparity.cli;
+
+import io.pgparity.cli.AuditCommand;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,6 @@
-package io.pgparity.cli;
+package io.pgparity.verdict;
 
-import io.pgparity.report.Status;
+import io.pgparity.verdict.Status;
 
 /** The process exit codes, documented in the README; automation relies on them. */
 public enum ExitCode {

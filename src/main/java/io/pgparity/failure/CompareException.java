@@ -1,4 +1,4 @@
-package io.pgparity.compare;
+package io.pgparity.failure;
 
 /**
  * A runtime failure while comparing (exit code 3): connection, permission or SQL. The message

@@ -1,7 +1,10 @@
-package io.pgparity.audit;
+package io.pgparity.cli;
+
+import io.pgparity.audit.Auditor;
+import io.pgparity.audit.AuditReport;
 
 import io.pgparity.cli.Command;
-import io.pgparity.cli.ExitCode;
+import io.pgparity.verdict.ExitCode;
 import io.pgparity.cli.OptionReader;
 import io.pgparity.config.ConfigException;
 import io.pgparity.config.ConnectionSpec;

@@ -1,4 +1,8 @@
-package io.pgparity.catalog;
+package io.pgparity.table;
+
+import io.pgparity.table.SqlIdentifier;
+
+import io.pgparity.table.TableRef;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.pgparity.cli;
+package io.pgparity.version;
 
 import java.io.IOException;
 import java.io.InputStream;
