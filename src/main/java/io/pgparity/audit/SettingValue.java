@@ -2,7 +2,7 @@ package io.pgparity.audit;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import io.pgparity.config.DurationText;
+import io.pgparity.config.units.DurationText;
 import java.util.Locale;
 
 /**

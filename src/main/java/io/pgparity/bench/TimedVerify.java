@@ -2,7 +2,7 @@ package io.pgparity.bench;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import io.pgparity.config.ConnectionSpec;
+import io.pgparity.config.connection.ConnectionSpec;
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.TableSpec;
 import io.pgparity.job.RunOutcome;

@@ -7,7 +7,7 @@ import io.pgparity.verdict.ExitCode;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import io.pgparity.config.ConfigException;
-import io.pgparity.config.PasswordResolver;
+import io.pgparity.config.connection.PasswordResolver;
 import io.pgparity.config.Spelling;
 import java.io.PrintStream;
 import java.util.Arrays;

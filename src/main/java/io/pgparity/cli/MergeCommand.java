@@ -9,7 +9,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import io.pgparity.cli.Command;
 import io.pgparity.verdict.ExitCode;
 import io.pgparity.config.ConfigException;
-import io.pgparity.config.PasswordResolver;
+import io.pgparity.config.connection.PasswordResolver;
 import io.pgparity.report.RunResult;
 import io.pgparity.report.Verdict;
 import java.io.PrintStream;

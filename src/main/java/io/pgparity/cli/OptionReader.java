@@ -3,7 +3,7 @@ package io.pgparity.cli;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import io.pgparity.config.ConfigException;
-import io.pgparity.config.DurationText;
+import io.pgparity.config.units.DurationText;
 import io.pgparity.config.Spelling;
 import java.time.Duration;
 import java.util.ArrayList;

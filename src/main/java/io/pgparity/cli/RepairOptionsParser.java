@@ -5,7 +5,7 @@ import io.pgparity.repair.RepairTarget;
 
 import io.pgparity.cli.OptionReader;
 import io.pgparity.config.ConfigException;
-import io.pgparity.config.PasswordResolver;
+import io.pgparity.config.connection.PasswordResolver;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.HashMap;

@@ -3,11 +3,11 @@ package io.pgparity.cli;
 import io.pgparity.verdict.ExitCode;
 
 import io.pgparity.config.ConfigException;
-import io.pgparity.config.DurationText;
+import io.pgparity.config.units.DurationText;
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.JobFileLoader;
 import io.pgparity.config.LiveTuning;
-import io.pgparity.config.PasswordResolver;
+import io.pgparity.config.connection.PasswordResolver;
 import io.pgparity.config.Tuning;
 import io.pgparity.guard.AlreadyRunningException;
 import io.pgparity.job.RunOutcome;

@@ -1,12 +1,12 @@
 package io.pgparity.cli;
 
 import io.pgparity.table.TableRef;
-import io.pgparity.config.ByteSizeText;
+import io.pgparity.config.units.ByteSizeText;
 import io.pgparity.config.ConfigException;
 import io.pgparity.config.LiveTuning;
 import io.pgparity.config.MetricsTargets;
-import io.pgparity.config.PasswordResolver;
-import io.pgparity.config.RateText;
+import io.pgparity.config.connection.PasswordResolver;
+import io.pgparity.config.units.RateText;
 import io.pgparity.config.Shard;
 import io.pgparity.config.Tuning;
 import java.nio.file.InvalidPathException;

@@ -3,6 +3,7 @@ package io.pgparity.config;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import io.pgparity.config.connection.ConnectionSpec;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;

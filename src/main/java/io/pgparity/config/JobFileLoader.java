@@ -1,5 +1,7 @@
 package io.pgparity.config;
 
+import io.pgparity.config.connection.ConnectionSpec;
+import io.pgparity.config.connection.PasswordResolver;
 import io.pgparity.table.TableRef;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;

@@ -1,5 +1,8 @@
 package io.pgparity.config;
 
+import io.pgparity.config.units.ByteSizeText;
+import io.pgparity.config.units.DurationText;
+import io.pgparity.config.units.RateText;
 import io.pgparity.table.TableRef;
 import java.time.Duration;
 import java.util.Locale;

@@ -1,5 +1,7 @@
 package io.pgparity.config;
 
+import io.pgparity.config.connection.PasswordResolver;
+import io.pgparity.config.units.DurationText;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package io.pgparity.connect;
 
+import io.pgparity.config.connection.ConnectionSpec;
 import io.pgparity.failure.CompareException;
-import io.pgparity.config.ConnectionSpec;
 import java.sql.SQLException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -58,7 +58,11 @@ public final class ServerPair implements AutoCloseable {
     }
   }
 
-  /** Runs the work on both sides at once, each side retried on its own; {@code what} names it in messages. */
+  /**
+   * Runs the same work on both sides at once, each in its own transaction and retried on its own,
+   * and returns the two results as a {@link Both}; {@code what} names the work in messages. For
+   * work that needs both connections together (merging two streams) use {@link #withBoth}.
+   */
   public <T> Both<T> onBoth(String what, SideQuery<T> query) {
     // the caller's MDC (the run id) goes on the replica side's log lines too
     Map<String, String> context = MDC.getCopyOfContextMap();

@@ -2,9 +2,9 @@ package io.pgparity.connect;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.pgparity.failure.CompareException;
-import io.pgparity.config.ConnectionSpec;
 import io.pgparity.config.Tuning;
+import io.pgparity.config.connection.ConnectionSpec;
+import io.pgparity.failure.CompareException;
 import java.sql.Connection;
 import java.sql.SQLException;
 

@@ -1,6 +1,6 @@
 package io.pgparity.guard;
 
-import io.pgparity.config.DurationText;
+import io.pgparity.config.units.DurationText;
 import java.time.Duration;
 
 /**

@@ -3,7 +3,7 @@ package io.pgparity.job;
 import io.pgparity.audit.AuditReport;
 import io.pgparity.audit.Auditor;
 import io.pgparity.connect.Side;
-import io.pgparity.config.PasswordResolver;
+import io.pgparity.config.connection.PasswordResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;

@@ -4,7 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.google.common.hash.Hashing;
 import io.pgparity.config.JobDefinition;
-import io.pgparity.config.PasswordResolver;
+import io.pgparity.config.connection.PasswordResolver;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;

@@ -1,6 +1,6 @@
 package io.pgparity.repair;
 
-import io.pgparity.config.PasswordResolver;
+import io.pgparity.config.connection.PasswordResolver;
 import java.nio.file.Path;
 
 /** The one-line results and refusals of {@code pgparity repair}, printed last. */

@@ -1,8 +1,8 @@
 package io.pgparity.repair;
 
 import io.pgparity.failure.CompareException;
-import io.pgparity.config.ConnectionSpec;
-import io.pgparity.config.PasswordResolver;
+import io.pgparity.config.connection.ConnectionSpec;
+import io.pgparity.config.connection.PasswordResolver;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;

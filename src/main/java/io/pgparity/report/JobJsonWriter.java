@@ -3,9 +3,9 @@ package io.pgparity.report;
 import static com.google.common.base.Preconditions.checkNotNull;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import io.pgparity.config.ConnectionSpec;
+import io.pgparity.config.connection.ConnectionSpec;
 import io.pgparity.config.JobDefinition;
-import io.pgparity.config.PasswordResolver;
+import io.pgparity.config.connection.PasswordResolver;
 import io.pgparity.config.TableSpec;
 import io.pgparity.files.AtomicFile;
 import java.nio.file.Path;

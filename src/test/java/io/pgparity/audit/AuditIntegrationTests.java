@@ -4,8 +4,8 @@ import io.pgparity.cli.AuditCommand;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pgparity.config.ConnectionSpec;
-import io.pgparity.config.PasswordResolver;
+import io.pgparity.config.connection.ConnectionSpec;
+import io.pgparity.config.connection.PasswordResolver;
 import io.pgparity.config.Tuning;
 import io.pgparity.connect.ServerPool;
 import io.pgparity.connect.Side;

@@ -2,7 +2,7 @@ package io.pgparity.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pgparity.config.ConnectionSpec;
+import io.pgparity.config.connection.ConnectionSpec;
 import io.pgparity.config.Tuning;
 import io.pgparity.connect.ServerPool;
 import io.pgparity.connect.Side;

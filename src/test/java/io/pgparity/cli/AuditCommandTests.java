@@ -4,7 +4,7 @@ import io.pgparity.cli.AuditCommand;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pgparity.config.PasswordResolver;
+import io.pgparity.config.connection.PasswordResolver;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

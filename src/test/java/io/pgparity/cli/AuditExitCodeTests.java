@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.JobFileLoader;
-import io.pgparity.config.PasswordResolver;
+import io.pgparity.config.connection.PasswordResolver;
 import io.pgparity.job.RunOutcome;
 import io.pgparity.verdict.Status;
 import java.io.ByteArrayOutputStream;

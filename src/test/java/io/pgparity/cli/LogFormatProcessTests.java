@@ -9,6 +9,8 @@ import io.pgparity.testing.PgParityProcess;
 import io.pgparity.testing.PgParityProcess.Result;
 import io.pgparity.testing.TestServers;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
-/** The jar's log lines: text by default, one JSON object per line on request, the run id on each once known. */
+/**
+ * The jar's log lines: text by default, one JSON object per line on request (Spring Boot's Logstash format), the run
+ * id on each once known.
+ */
 class LogFormatProcessTests {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,6 +63,7 @@ class LogFormatProcessTests {
 
   @Test
   void jsonLinesCarryTheRunIdOnEveryThreadOnceItIsKnown() {
+    Instant started = Instant.now();
     Result r = PgParityProcess.in(dir).withEnv(Map.of("PGPARITY_LOG_LEVEL", "DEBUG"))
         .run(verify("--log-format", "json", "--threads", "2"));
 
@@ -66,10 +72,14 @@ class LogFormatProcessTests {
     List<JsonNode> lines = r.stderrLines().stream().map(JSON::readTree).toList();
     assertThat(lines).as("%s", r).isNotEmpty()
         .allSatisfy(l -> assertThat(l.path("level").asString()).isNotEmpty())
-        .allSatisfy(l -> assertThat(l.path("formattedMessage").asString()).isNotEmpty());
+        .allSatisfy(l -> assertThat(l.path("logger_name").asString()).isNotEmpty())
+        .allSatisfy(l -> assertThat(l.path("message").asString()).isNotEmpty())
+        // ISO-8601 with an offset, not epoch milliseconds: a collector and a person read the same instant
+        .allSatisfy(l -> assertThat(OffsetDateTime.parse(l.path("@timestamp").asString()).toInstant())
+            .isBetween(started, Instant.now()));
     int first = -1;
     for (int i = 0; i < lines.size(); i++) {
-      if (lines.get(i).path("mdc").has("runId")) {
+      if (lines.get(i).has("runId")) {
         first = i;
         break;
       }
@@ -77,10 +87,10 @@ class LogFormatProcessTests {
     assertThat(first).as("a line with the run id in %s", r).isNotNegative();
     List<JsonNode> after = lines.subList(first, lines.size());
     assertThat(after).as("%s", r)
-        .allSatisfy(l -> assertThat(l.path("mdc").path("runId").asString()).isEqualTo(runId));
+        .allSatisfy(l -> assertThat(l.path("runId").asString()).isEqualTo(runId));
     assertThat(after).as("the compare threads log it too: %s", r)
-        .anySatisfy(l -> assertThat(l.path("threadName").asString()).startsWith("compare-"));
-    assertThat(after).extracting(l -> l.path("formattedMessage").asString())
+        .anySatisfy(l -> assertThat(l.path("thread_name").asString()).startsWith("compare-"));
+    assertThat(after).extracting(l -> l.path("message").asString())
         .anySatisfy(m -> assertThat(m).startsWith("Compared " + schema + ".items: 50 rows"));
   }
 

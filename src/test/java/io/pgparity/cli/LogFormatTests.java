@@ -3,8 +3,16 @@ package io.pgparity.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.LoggingEvent;
 import io.pgparity.config.ConfigException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,5 +53,34 @@ class LogFormatTests {
         .hasMessage("PGPARITY_LOG_FORMAT must be text or json but was 'yaml'; e.g. --log-format json");
     assertThatThrownBy(() -> LogFormat.select(new String[] {"verify", "--log-format"}, Map.of()))
         .hasMessage("--log-format needs a value, e.g. --log-format json");
+  }
+
+  @Test
+  void theJsonEncoderWorksWithoutASpringEnvironment() {
+    LoggerContext context = new LoggerContext(); // a fresh one: no Spring logging system has put its Environment in
+    LogFormat.JsonEncoder encoder = new LogFormat.JsonEncoder();
+    encoder.setContext(context);
+    encoder.setFormat("logstash");
+    encoder.start();
+    LoggingEvent event = new LoggingEvent(
+        LogFormatTests.class.getName(), context.getLogger("io.pgparity.job.Example"), Level.INFO, "Compared {}", null,
+        new Object[] {"public.users"});
+    event.setThreadName("compare-1");
+    event.setInstant(Instant.parse("2026-11-26T04:48:16.123Z"));
+    event.setMDCPropertyMap(Map.of("runId", "20261126T044816Z-cb90"));
+
+    String line = new String(encoder.encode(event), StandardCharsets.UTF_8);
+    encoder.stop();
+
+    assertThat(line).endsWith("\n").containsOnlyOnce("\n");
+    JsonNode json = new ObjectMapper().readTree(line);
+    // ISO-8601 with the offset of the JVM's time zone (Z in UTC), no longer epoch milliseconds
+    assertThat(OffsetDateTime.parse(json.path("@timestamp").asString()).toInstant())
+        .isEqualTo(Instant.parse("2026-11-26T04:48:16.123Z"));
+    assertThat(json.path("level").asString()).isEqualTo("INFO");
+    assertThat(json.path("logger_name").asString()).isEqualTo("io.pgparity.job.Example");
+    assertThat(json.path("thread_name").asString()).isEqualTo("compare-1");
+    assertThat(json.path("message").asString()).isEqualTo("Compared public.users");
+    assertThat(json.path("runId").asString()).isEqualTo("20261126T044816Z-cb90");
   }
 }

@@ -5,7 +5,7 @@ import io.pgparity.verdict.ExitCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pgparity.config.JobFileLoader;
-import io.pgparity.config.PasswordResolver;
+import io.pgparity.config.connection.PasswordResolver;
 import io.pgparity.demo.EmbeddedPair;
 import io.pgparity.job.SpringVerifyLauncher;
 import io.pgparity.testing.RunFiles;

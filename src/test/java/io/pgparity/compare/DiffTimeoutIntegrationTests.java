@@ -14,7 +14,7 @@ import io.pgparity.keyspace.KeyValue;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Optional;
-import io.pgparity.config.ConnectionSpec;
+import io.pgparity.config.connection.ConnectionSpec;
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.TableSpec;
 import io.pgparity.config.Tuning;

@@ -3,6 +3,7 @@ package io.pgparity.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.pgparity.config.connection.ConnectionSpec;
 import io.pgparity.table.TableRef;
 import java.io.IOException;
 import java.nio.file.Files;

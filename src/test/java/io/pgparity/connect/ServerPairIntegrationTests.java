@@ -3,13 +3,13 @@ package io.pgparity.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.pgparity.table.TableRef;
-import io.pgparity.failure.CompareException;
-import io.pgparity.config.ConnectionSpec;
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.TableSpec;
 import io.pgparity.config.Tuning;
+import io.pgparity.config.connection.ConnectionSpec;
 import io.pgparity.demo.EmbeddedPair;
+import io.pgparity.failure.CompareException;
+import io.pgparity.table.TableRef;
 import io.pgparity.testing.TestServers;
 import java.nio.file.Path;
 import java.sql.ResultSet;

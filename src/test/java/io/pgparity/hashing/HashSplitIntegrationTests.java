@@ -13,7 +13,7 @@ import io.pgparity.catalog.TablePlanner;
 import io.pgparity.table.TableRef;
 import io.pgparity.catalog.TableSchema;
 import io.pgparity.failure.CompareException;
-import io.pgparity.config.ConnectionSpec;
+import io.pgparity.config.connection.ConnectionSpec;
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.TableSpec;
 import io.pgparity.config.Tuning;

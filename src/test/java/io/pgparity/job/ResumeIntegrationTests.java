@@ -6,7 +6,7 @@ import io.pgparity.verdict.ExitCode;
 import io.pgparity.cli.JobDefinitionFactory;
 import io.pgparity.cli.VerifyCommand;
 import io.pgparity.config.JobFileLoader;
-import io.pgparity.config.PasswordResolver;
+import io.pgparity.config.connection.PasswordResolver;
 import io.pgparity.demo.EmbeddedPair;
 import io.pgparity.testing.RunFiles;
 import io.pgparity.testing.TestServers;

@@ -1,7 +1,7 @@
 package io.pgparity.live;
 
 import io.pgparity.table.TableRef;
-import io.pgparity.config.ConnectionSpec;
+import io.pgparity.config.connection.ConnectionSpec;
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.LiveTuning;
 import io.pgparity.config.TableSpec;

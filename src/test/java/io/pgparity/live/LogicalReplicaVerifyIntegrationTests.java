@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pgparity.table.SqlIdentifier;
 import io.pgparity.table.TableRef;
 import io.pgparity.verdict.ExitCode;
-import io.pgparity.config.ConnectionSpec;
+import io.pgparity.config.connection.ConnectionSpec;
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.LiveTuning;
 import io.pgparity.config.TableSpec;

@@ -9,7 +9,7 @@ import io.pgparity.table.TableRef;
 import io.pgparity.compare.Divergence;
 import io.pgparity.compare.DivergenceKind;
 import io.pgparity.config.ConfigException;
-import io.pgparity.config.ConnectionSpec;
+import io.pgparity.config.connection.ConnectionSpec;
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.TableSpec;
 import io.pgparity.config.Tuning;

@@ -3,7 +3,7 @@ package io.pgparity.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pgparity.table.TableRef;
-import io.pgparity.config.ConnectionSpec;
+import io.pgparity.config.connection.ConnectionSpec;
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.MetricsTargets;
 import io.pgparity.config.TableSpec;

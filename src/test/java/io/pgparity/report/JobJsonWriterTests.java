@@ -3,7 +3,7 @@ package io.pgparity.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pgparity.table.TableRef;
-import io.pgparity.config.ConnectionSpec;
+import io.pgparity.config.connection.ConnectionSpec;
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.Settle;
 import io.pgparity.config.TableSpec;

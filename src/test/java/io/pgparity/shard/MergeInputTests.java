@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pgparity.table.TableRef;
 import io.pgparity.compare.Divergence;
 import io.pgparity.compare.DivergenceKind;
-import io.pgparity.config.ConnectionSpec;
+import io.pgparity.config.connection.ConnectionSpec;
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.Shard;
 import io.pgparity.config.TableSpec;

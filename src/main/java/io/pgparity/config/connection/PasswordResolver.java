@@ -1,4 +1,4 @@
-package io.pgparity.config;
+package io.pgparity.config.connection;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,6 +16,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Finds the password for a connection that has none in ~/.pgpass (or $PGPASSFILE), with libpq's
  * format and rules, so checks can run unattended without secrets in job files or command lines.
+ *
+ * <p>Why not pgjdbc's own reader ({@code org.postgresql.jdbcurlresolver.PgPassParser}, 42.7): it
+ * chooses the file itself (system property {@code org.postgresql.pgpassfile}, then the process's
+ * PGPASSFILE, then ~/.pgpass; URLs too), so neither an injected environment nor our permission check
+ * would be sure to see the file it reads; it checks no permissions at all, where libpq ignores a
+ * file that group or others may read; a backslash escapes only {@code \} and {@code :}, so {@code
+ * \*} is not a literal star; and it is handed a multi-host URL's hosts as one comma-joined host,
+ * where libpq and we try each host. Note that pgjdbc's Driver consults it whenever a connection
+ * has no password, so a file this class refuses for its permissions is still read by the driver.
  */
 public final class PasswordResolver {
 

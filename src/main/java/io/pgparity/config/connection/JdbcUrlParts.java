@@ -1,4 +1,4 @@
-package io.pgparity.config;
+package io.pgparity.config.connection;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

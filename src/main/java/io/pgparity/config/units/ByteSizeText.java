@@ -1,4 +1,4 @@
-package io.pgparity.config;
+package io.pgparity.config.units;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.pgparity.config;
+package io.pgparity.config.units;
 
 import java.util.Optional;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package io.pgparity.config;
+package io.pgparity.config.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

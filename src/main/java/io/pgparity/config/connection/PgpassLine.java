@@ -1,4 +1,4 @@
-package io.pgparity.config;
+package io.pgparity.config.connection;
 
 import java.util.ArrayList;
 import java.util.List;

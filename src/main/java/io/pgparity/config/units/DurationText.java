@@ -1,4 +1,4 @@
-package io.pgparity.config;
+package io.pgparity.config.units;
 
 import java.time.Duration;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.pgparity.config;
+package io.pgparity.config.connection;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
