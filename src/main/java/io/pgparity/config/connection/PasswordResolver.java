@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * file that group or others may read; a backslash escapes only {@code \} and {@code :}, so {@code
  * \*} is not a literal star; and it is handed a multi-host URL's hosts as one comma-joined host,
  * where libpq and we try each host. Note that pgjdbc's Driver consults it whenever a connection
- * has no password, so a file this class refuses for its permissions is still read by the driver.
+ * has no password, so a file this class refuses for its permissions would still be read by the
+ * driver: {@link #resolve} therefore points the driver's own lookup at an empty file first, so the
+ * password file is read here, with the permission check, or not at all.
  */
 public final class PasswordResolver {
 
@@ -36,6 +38,12 @@ public final class PasswordResolver {
           PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
           PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
           PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+
+  /** pgjdbc's system property that names the password file its Driver reads by itself. */
+  static final String DRIVER_PASSWORD_FILE_PROPERTY = "org.postgresql.pgpassfile";
+
+  /** An empty file on every POSIX system: the driver finds no line in it, so no password. */
+  static final String NO_PASSWORD_FILE = "/dev/null";
 
   private final Path passFile;
 
@@ -56,6 +64,9 @@ public final class PasswordResolver {
    * and a line matches; otherwise the spec unchanged.
    */
   public ConnectionSpec resolve(ConnectionSpec spec) {
+    // every connection pgparity opens has its spec resolved here first; from now on the driver
+    // never reads ~/.pgpass or $PGPASSFILE behind this class's permission check
+    System.setProperty(DRIVER_PASSWORD_FILE_PROPERTY, NO_PASSWORD_FILE);
     if (spec.password() != null || hasPasswordParameter(spec.url())) {
       return spec;
     }
