@@ -37,6 +37,9 @@ public final class Cli {
   /** The word of the hidden command that prints a bash/zsh completion script. */
   public static final String COMPLETION = "generate-completion";
 
+  /** Columns of --help: the descriptions keep a value and its default on one line. */
+  private static final int HELP_WIDTH = 110;
+
   private final CommandLine commandLine;
   private final PrintStream out;
   private final PrintStream err;
@@ -111,6 +114,7 @@ public final class Cli {
     commandLine.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
     // a repeated flag is harmless; a repeated value is refused by checkOptions, in pgparity's words
     commandLine.setOverwrittenOptionsAllowed(true);
+    commandLine.setUsageHelpWidth(HELP_WIDTH);
     commandLine.registerConverter(Integer.class, new Converters.WholeNumber());
     commandLine.registerConverter(int.class, new Converters.WholeNumber());
     commandLine.registerConverter(String.class, new Converters.Text());

@@ -30,7 +30,7 @@ import picocli.CommandLine;
       "--log-format text|json (any command; or PGPARITY_LOG_FORMAT=json): json writes one JSON object per stderr"
           + " log line.",
       "Passwords never come from the command line: put them in ~/.pgpass (or $PGPASSFILE), or reference an"
-          + " environment variable in the job file: password: ${PRIMARY_PASSWORD}.",
+          + " environment variable in the job file: password: $${PRIMARY_PASSWORD}.",
       "Every run also audits replication and the durability settings (the job's expect:, see pgparity audit"
           + " --help); its findings are in the report."})
 public final class VerifyCommand implements Command {

@@ -100,8 +100,8 @@ public final class VerifyOptions {
   private Double rowsPerSecond;
 
   @Option(names = "--retries", paramLabel = "N", order = 15,
-      description = "retries after a transient failure (dropped connection, recovery conflict), 0-"
-          + LiveTuning.MAX_RETRIES + " (default ${bundle:default.retries})")
+      description = "retries after a transient failure, 0-" + LiveTuning.MAX_RETRIES
+          + " (default ${bundle:default.retries}): a dropped connection, a recovery conflict")
   @Range(min = 0, max = LiveTuning.MAX_RETRIES)
   @Example("--retries 3")
   private Integer retries;
