@@ -2,7 +2,16 @@ package io.pgparity.bench;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import io.pgparity.cli.Cli;
 import io.pgparity.cli.Command;
+import io.pgparity.cli.Example;
+import io.pgparity.cli.ExitCodeHelp;
+import io.pgparity.cli.Range;
+import io.pgparity.config.Spelling;
+import java.util.ArrayList;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
 import io.pgparity.verdict.ExitCode;
 import io.pgparity.config.ConfigException;
 import io.pgparity.job.VerifyLauncher;
@@ -20,9 +29,59 @@ import java.util.Locale;
  * whatever happens. Every run is checked (see {@link EmbeddedBenchmark}); if one check fails,
  * bench exits non-zero and prints no ratio.
  */
+@CommandLine.Command(
+    name = "bench",
+    description = "time verify against a one-query-per-side hash of the same tables on embedded servers",
+    sortOptions = false,
+    descriptionHeading = "%n",
+    optionListHeading = "%nOptions:%n",
+    footerHeading = "%n",
+    footer = {
+      "Starts two embedded PostgreSQL servers, loads the same rows into both, links them by logical replication"
+          + " (no copy), and times verify against the floor: one count(*)/hash query per table on both servers at"
+          + " once. Each round runs verify lag-aware (the default) and plain, to show what waiting for the replica"
+          + " costs on an idle one. verify (job) is the whole job (every step, planning included) as Spring Batch"
+          + " records it; process adds the JVM's Spring start-up.",
+      "",
+      "Every run is checked: identical ones must be CONSISTENT and report no row, divergent ones must report"
+          + " exactly the injected rows by key and kind. If a check fails, bench exits 3 and prints no ratio.",
+      "",
+      "Run with a bounded heap to see verify's memory use, e.g.",
+      "  java -Xmx256m -jar target/pgparity.jar bench --rows 10000000"})
 public final class BenchCommand implements Command {
 
   private final Benchmark benchmark;
+  private PrintStream out = System.out;
+  private PrintStream err = System.err;
+
+  @Option(names = "--rows", paramLabel = "N", description = "rows per table, " + BenchOptions.MIN_ROWS + " to "
+      + BenchOptions.MAX_ROWS + " (default " + BenchOptions.DEFAULT_ROWS + ")")
+  @Range(min = BenchOptions.MIN_ROWS, max = BenchOptions.MAX_ROWS)
+  @Example("--rows 1000000")
+  private int rows = BenchOptions.DEFAULT_ROWS;
+
+  @Option(names = "--rounds", paramLabel = "R", description = "timed rounds per table and case, 1 to "
+      + BenchOptions.MAX_ROUNDS + " (default " + BenchOptions.DEFAULT_ROUNDS + ")")
+  @Range(min = 1, max = BenchOptions.MAX_ROUNDS)
+  @Example("--rounds 3")
+  private int rounds = BenchOptions.DEFAULT_ROUNDS;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "where run folders and bench/<UTC time>.md go"
+      + " (default reports)")
+  @Example("--out reports")
+  private Path outDir = BenchOptions.DEFAULT_OUT;
+
+  @Option(names = "--tables", paramLabel = "LIST", converter = TableList.class,
+      description = "comma-separated: users, sessions (default both)")
+  @Example("--tables users,sessions")
+  private List<BenchTable> tables = List.of(BenchTable.values());
+
+  @Option(names = "--no-lag-compare", arity = "0",
+      description = "time only lag-aware verify (the default mode), not also plain verify")
+  private boolean noLagCompare;
+
+  @Option(names = {"--help", "-h"}, usageHelp = true, description = "this text")
+  private boolean help;
 
   public BenchCommand(VerifyLauncher launcher) {
     this(EmbeddedBenchmark.ownServers(launcher));
@@ -33,30 +92,37 @@ public final class BenchCommand implements Command {
   }
 
   @Override
-  public String name() {
-    return "bench";
+  public void printTo(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
   }
 
   @Override
-  public String summary() {
-    return "time verify against a one-query-per-side hash of the same tables on embedded servers";
+  public Map<ExitCode, String> exitCodes() {
+    return ExitCodeHelp.of(Map.of(
+        ExitCode.CONSISTENT, "every run passed its checks; the times are printed and written",
+        ExitCode.RUNTIME_FAILURE, "a check failed (no ratio is printed) or the servers failed"), ExitCode.USAGE);
+  }
+
+  /**
+   * The options as {@code pgparity bench} reads them.
+   *
+   * @throws ConfigException with the one line bench would print after "pgparity: "
+   */
+  static BenchOptions parse(List<String> args) {
+    BenchCommand command = new BenchCommand((options, o, e) -> List.of());
+    boolean help = Cli.parse(command, args);
+    return help ? BenchOptions.helpOnly() : command.options();
+  }
+
+  private BenchOptions options() {
+    return new BenchOptions(rows, rounds, outDir, tables, !noLagCompare, false);
   }
 
   @Override
-  public int run(List<String> args, PrintStream out, PrintStream err) {
-    BenchOptions options;
+  public Integer call() {
     try {
-      options = BenchOptionsParser.parse(args);
-    } catch (ConfigException e) {
-      err.println("pgparity: " + e.getMessage());
-      return ExitCode.USAGE.code();
-    }
-    if (options.help()) {
-      out.print(usage());
-      return ExitCode.CONSISTENT.code();
-    }
-    try {
-      bench(options, out, err);
+      bench(options(), out, err);
       return ExitCode.CONSISTENT.code();
     } catch (BenchCheckException e) {
       err.println("pgparity: bench failed a check, so its times measure something else and it prints no ratios: "
@@ -85,34 +151,27 @@ public final class BenchCommand implements Command {
     out.println("Written to " + file);
   }
 
-  /** The text of {@code pgparity bench --help}. */
-  static String usage() {
-    return String.join(
-        "\n",
-        "Usage: " + BenchOptionsParser.usageLine(),
-        "",
-        "Starts two embedded PostgreSQL servers, loads the same rows into both, links them by logical",
-        "replication (no copy), and times verify against the floor: one count(*)/hash query per table",
-        "on both servers at once. Each round runs verify lag-aware (the default) and plain, to show",
-        "what waiting for the replica costs on an idle one. verify (job) is the whole job (every step,",
-        "planning included) as Spring Batch records it; process adds the JVM's Spring start-up.",
-        "",
-        "Every run is checked: identical ones must be CONSISTENT and report no row, divergent ones must",
-        "report exactly the injected rows by key and kind. If a check fails, bench exits 3 and prints",
-        "no ratio.",
-        "",
-        "Options:",
-        String.format(Locale.ROOT, "  --rows N         rows per table, %,d to %,d (default %,d)",
-            BenchOptions.MIN_ROWS, BenchOptions.MAX_ROWS, BenchOptions.DEFAULT_ROWS),
-        "  --rounds R       timed rounds per table and case, 1 to " + BenchOptions.MAX_ROUNDS
-            + " (default " + BenchOptions.DEFAULT_ROUNDS + ")",
-        "  --out DIR        where run folders and bench/<UTC time>.md go (default reports)",
-        "  --tables LIST    comma-separated: users, sessions (default both)",
-        "  --no-lag-compare  time only lag-aware verify (the default mode), not also plain verify",
-        "  --help           this text",
-        "",
-        "Run with a bounded heap to see verify's memory use, e.g.",
-        "  java -Xmx256m -jar target/pgparity.jar bench --rows 10000000",
-        "");
+  /** users,sessions: the tables in the order given, each once. */
+  public static final class TableList implements CommandLine.ITypeConverter<List<BenchTable>> {
+    @Override
+    public List<BenchTable> convert(String value) {
+      if (value.isBlank()) {
+        throw new CommandLine.TypeConversionException("needs a value");
+      }
+      List<BenchTable> tables = new ArrayList<>();
+      for (String word : value.split(",", -1)) {
+        BenchTable table = BenchTable.byName(word.strip());
+        if (table == null) {
+          throw new CommandLine.TypeConversionException(String.format(
+              "has unknown table '%s'%s; valid tables: %s (comma-separated)", word.strip(),
+              Spelling.hint(word.strip(), BenchTable.names()), String.join(", ", BenchTable.names())));
+        }
+        if (tables.contains(table)) {
+          throw new CommandLine.TypeConversionException("lists " + table.shortName() + " twice; list it once");
+        }
+        tables.add(table);
+      }
+      return List.copyOf(tables);
+    }
   }
 }

@@ -3,9 +3,7 @@ package io.pgparity.cli;
 import io.pgparity.audit.Auditor;
 import io.pgparity.audit.AuditReport;
 
-import io.pgparity.cli.Command;
 import io.pgparity.verdict.ExitCode;
-import io.pgparity.cli.OptionReader;
 import io.pgparity.config.ConfigException;
 import io.pgparity.config.connection.ConnectionSpec;
 import io.pgparity.config.ExpectKeys;
@@ -20,24 +18,72 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
 
 /**
  * {@code pgparity audit}: reads the replication state and the durability settings of both servers,
  * prints the report and the verdict last. Exit 0 no findings, 6 findings, 2 usage, 3 failure.
  */
+@CommandLine.Command(
+    name = "audit",
+    description = "audit replication state and durability settings of the primary and the replica",
+    customSynopsis = {
+      "pgparity audit --job FILE [--primary URL] [--replica URL] [--expect S=V]... [--out DIR]",
+      "       pgparity audit --primary URL --replica URL [--expect S=V]... [--out DIR]"},
+    sortOptions = false,
+    descriptionHeading = "%n",
+    optionListHeading = "%nOptions:%n",
+    footerHeading = "%n",
+    footer = {
+      "Reads the replication state (pg_stat_replication, pg_replication_slots, pg_stat_wal_receiver,"
+          + " pg_subscription) and the durability settings of both servers and reports findings:",
+      "  UNEXPECTED_SETTING     a setting differs from the job's expect: (or --expect) value",
+      "  SETTINGS_DISAGREE      data_checksums, fsync or default_transaction_isolation differ; or a",
+      "                         physical standby has max_connections, max_worker_processes,",
+      "                         max_wal_senders, max_prepared_transactions or",
+      "                         max_locks_per_transaction below the primary's",
+      "  INACTIVE_SLOT          an inactive replication slot retains WAL on the primary",
+      "  SUBSCRIPTION_DISABLED  a subscription of the replica's database is disabled",
+      "  STANDBY_NOT_STREAMING  the replica is in recovery but its WAL receiver is not streaming",
+      "",
+      "The audit role needs pg_monitor to see other sessions' replication rows.",
+      "verify runs the same audit once per run (summary.json audit, report.md, metrics)."})
 public final class AuditCommand implements Command {
-
-  private static final List<String> OPTIONS = List.of("--job", "--primary", "--replica", "--expect", "--out", "--help");
-  private static final OptionReader READER = new OptionReader("audit", OPTIONS, Set.of("--help"), Set.of("--expect"),
-      AuditCommand::example, "audit takes only options (see pgparity audit --help)");
 
   private final Map<String, String> env;
   private final PasswordResolver passwords;
+  private PrintStream out = System.out;
+  private PrintStream err = System.err;
+
+  @Option(names = "--job", paramLabel = "FILE", description = "YAML job file; its expect: map names expected settings")
+  @Example("--job jobs/auth.yaml")
+  private Path job;
+
+  @Option(names = "--primary", paramLabel = "URL", description = "the primary's jdbc:postgresql: url (overrides the"
+      + " job's)")
+  @Example("--primary 'jdbc:postgresql://host:5432/app?user=checker'")
+  private String primaryUrl;
+
+  @Option(names = "--replica", paramLabel = "URL", description = "the replica's jdbc:postgresql: url (overrides the"
+      + " job's)")
+  @Example("--replica 'jdbc:postgresql://host:5432/app?user=checker'")
+  private String replicaUrl;
+
+  @Option(names = "--expect", paramLabel = "S=V", description = "expect setting S to be V on both sides; repeatable;"
+      + " adds to expect:")
+  @Example("--expect synchronous_commit=remote_apply")
+  private List<String> expect = new ArrayList<>();
+
+  @Option(names = "--out", paramLabel = "DIR", description = "also write DIR/" + AuditReport.FILE_NAME)
+  @Example("--out reports/audit")
+  private Path outFolder;
+
+  @Option(names = {"--help", "-h"}, usageHelp = true, description = "this text")
+  private boolean help;
 
   public AuditCommand() {
     this(System.getenv(), PasswordResolver.forCurrentUser());
@@ -50,60 +96,48 @@ public final class AuditCommand implements Command {
   }
 
   @Override
-  public String name() {
-    return "audit";
+  public void printTo(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
   }
 
   @Override
-  public String summary() {
-    return "audit replication state and durability settings of the primary and the replica";
+  public Map<ExitCode, String> exitCodes() {
+    return ExitCodeHelp.of(Map.of(
+        ExitCode.CONSISTENT, "no findings",
+        ExitCode.AUDIT_FINDINGS, "findings"), ExitCode.USAGE, ExitCode.RUNTIME_FAILURE);
   }
 
   @Override
-  public int run(List<String> args, PrintStream out, PrintStream err) {
+  public Integer call() {
     try {
-      if (OptionReader.wantsHelp(args)) {
-        out.print(usage());
-        return ExitCode.CONSISTENT.code();
-      }
-      Map<String, String> single = new HashMap<>();
       Map<String, String> expected = new LinkedHashMap<>();
-      List<String> expectArgs = new ArrayList<>();
-      for (OptionReader.Given given : READER.read(args)) {
-        if (given.name().equals("--expect")) {
-          expectArgs.add(given.value());
-        } else {
-          single.put(given.name(), given.value());
-        }
-      }
       ConnectionSpec primary = null;
       ConnectionSpec replica = null;
-      if (single.containsKey("--job")) {
-        Path file = Path.of(single.get("--job"));
-        JobDefinition job = new JobFileLoader().load(file, env);
-        primary = job.primary();
-        replica = job.replica();
-        expected.putAll(ExpectKeys.load(file, env));
+      if (job != null) {
+        JobDefinition definition = new JobFileLoader().load(job, env);
+        primary = definition.primary();
+        replica = definition.replica();
+        expected.putAll(ExpectKeys.load(job, env));
       }
-      primary = url(primary, single.get("--primary"), "--primary");
-      replica = url(replica, single.get("--replica"), "--replica");
+      primary = url(primary, primaryUrl, "--primary");
+      replica = url(replica, replicaUrl, "--replica");
       if (primary == null || replica == null) {
         throw new ConfigException("audit needs --job FILE, or --primary URL and --replica URL (see pgparity audit --help)");
       }
-      for (String pair : expectArgs) {
+      for (String pair : expect) {
         int equals = pair.indexOf('=');
         String setting = equals < 0 ? pair : pair.substring(0, equals);
         if (equals <= 0 || !ExpectKeys.SETTINGS.contains(setting)) {
-          throw READER.error("--expect must be SETTING=VALUE with SETTING one of " + String.join(", ", ExpectKeys.SETTINGS)
+          throw error("--expect must be SETTING=VALUE with SETTING one of " + String.join(", ", ExpectKeys.SETTINGS)
               + " but was '" + pair + "'; e.g. --expect synchronous_commit=remote_apply");
         }
         expected.put(setting, pair.substring(equals + 1));
       }
       AuditReport report = audit(passwords.resolve(primary), passwords.resolve(replica), expected);
-      if (single.containsKey("--out")) {
-        Path folder = Path.of(single.get("--out"));
-        Files.createDirectories(folder);
-        report.writeJson(folder);
+      if (outFolder != null) {
+        Files.createDirectories(outFolder);
+        report.writeJson(outFolder);
       }
       // scripts read the last line: the verdict comes last
       out.print(report.text());
@@ -123,6 +157,10 @@ public final class AuditCommand implements Command {
     }
   }
 
+  private static ConfigException error(String message) {
+    return new ConfigException("audit: " + message);
+  }
+
   private static AuditReport audit(ConnectionSpec primary, ConnectionSpec replica, Map<String, String> expected) {
     Tuning tuning = Tuning.defaults();
     try (ServerPool p = ServerPool.open(Side.PRIMARY, primary, tuning);
@@ -136,53 +174,13 @@ public final class AuditCommand implements Command {
       return fromFile;
     }
     if (!url.startsWith("jdbc:postgresql:")) {
-      throw READER.error(option + " must be a jdbc:postgresql: url but was '" + PasswordResolver.redact(url)
-          + "'; e.g. " + example(option));
+      throw error(option + " must be a jdbc:postgresql: url but was '" + PasswordResolver.redact(url)
+          + "'; e.g. " + option + " 'jdbc:postgresql://host:5432/app?user=checker'");
     }
     if (PasswordResolver.hasPasswordParameter(url)) {
-      throw READER.error(option + " must not contain password=; put the password in ~/.pgpass"
+      throw error(option + " must not contain password=; put the password in ~/.pgpass"
           + " or in the job file as password: ${ENV_VAR}");
     }
     return new ConnectionSpec(url, fromFile == null ? null : fromFile.password());
-  }
-
-  private static String example(String option) {
-    return switch (option) {
-      case "--job" -> "--job jobs/auth.yaml";
-      case "--expect" -> "--expect synchronous_commit=remote_apply";
-      case "--out" -> "--out reports/audit";
-      default -> option + " 'jdbc:postgresql://host:5432/app?user=checker'";
-    };
-  }
-
-  /** The text of {@code pgparity audit --help}. */
-  static String usage() {
-    return String.join("\n",
-        "Usage: pgparity audit --job FILE [--primary URL] [--replica URL] [--expect S=V]... [--out DIR]",
-        "       pgparity audit --primary URL --replica URL [--expect S=V]... [--out DIR]",
-        "",
-        "Reads the replication state (pg_stat_replication, pg_replication_slots, pg_stat_wal_receiver,",
-        "pg_subscription) and the durability settings of both servers and reports findings:",
-        "  UNEXPECTED_SETTING     a setting differs from the job's expect: (or --expect) value",
-        "  SETTINGS_DISAGREE      data_checksums, fsync or default_transaction_isolation differ; or a",
-        "                         physical standby has max_connections, max_worker_processes,",
-        "                         max_wal_senders, max_prepared_transactions or",
-        "                         max_locks_per_transaction below the primary's",
-        "  INACTIVE_SLOT          an inactive replication slot retains WAL on the primary",
-        "  SUBSCRIPTION_DISABLED  a subscription of the replica's database is disabled",
-        "  STANDBY_NOT_STREAMING  the replica is in recovery but its WAL receiver is not streaming",
-        "",
-        "Options:",
-        "  --job FILE        YAML job file; its expect: map names expected settings",
-        "  --primary URL     the primary's jdbc:postgresql: url (overrides the job's)",
-        "  --replica URL     the replica's jdbc:postgresql: url (overrides the job's)",
-        "  --expect S=V      expect setting S to be V on both sides; repeatable; adds to expect:",
-        "  --out DIR         also write DIR/" + AuditReport.FILE_NAME,
-        "  --help, -h        this text",
-        "",
-        "The audit role needs pg_monitor to see other sessions' replication rows.",
-        "verify runs the same audit once per run (summary.json audit, report.md, metrics).",
-        "Exit codes: 0 no findings, 6 findings, 2 usage/configuration error, 3 runtime failure.",
-        "");
   }
 }

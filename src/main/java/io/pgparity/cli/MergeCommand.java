@@ -6,7 +6,6 @@ import io.pgparity.shard.NewestShards;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import io.pgparity.cli.Command;
 import io.pgparity.verdict.ExitCode;
 import io.pgparity.config.ConfigException;
 import io.pgparity.config.connection.PasswordResolver;
@@ -17,15 +16,58 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.ArrayList;
+import io.pgparity.config.JobFileLoader;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code pgparity merge <run folder>... [--out DIR]}: joins the run folders of a sharded check into
  * one report and exits with its verdict's code, as verify would have; 2 when the folders are not
  * every shard of one check.
  */
+@CommandLine.Command(
+    name = "merge",
+    description = "join the run folders of verify --shard 0/n ... n-1/n into one report",
+    customSynopsis = {"pgparity merge RUN_FOLDER... [--out DIR]", "       pgparity merge --newest-in DIR [--out DIR]"},
+    sortOptions = false,
+    descriptionHeading = "%n",
+    optionListHeading = "%nOptions:%n",
+    footerHeading = "%n",
+    footer = {
+      "Joins the run folders of a check split with verify --shard I/N (one per shard, I = 0..N-1, in any order)"
+          + " into a new run folder DIR/<job>/<run id> with the files of a single run: summary.json (its shards'"
+          + " run ids under \"shards\"), divergences.jsonl/csv, rechecks.jsonl, report.md, report.html, job.json"
+          + " and manifest.json. Counts are summed per table and the worst status wins; the key-space strip stays"
+          + " in each shard's report.html.",
+      "",
+      "The folders must be every shard of one check: the same job, the same job.json apart from the shard, the"
+          + " same N, each shard once."})
 public final class MergeCommand implements Command {
 
+  private static final String USE =
+      "; use: pgparity merge reports/<job>/<run id>... [--out DIR] (see pgparity merge --help)";
+
   private final Map<String, String> env;
+  private PrintStream out = System.out;
+  private PrintStream err = System.err;
+
+  @Parameters(paramLabel = "RUN_FOLDER", arity = "0..*", description = "the run folder of every shard")
+  private List<Path> folders = new ArrayList<>();
+
+  @Option(names = "--out", paramLabel = "DIR", description = "where the merged run folder goes (default reports)")
+  @Example(value = "--out reports", needs = "a folder")
+  private Path outFolder;
+
+  @Option(names = "--newest-in", paramLabel = "DIR", description = "instead of RUN_FOLDER...: the run folders under"
+      + " the newest folder in DIR, i.e. DIR/<newest>/<job>/<run id>, as the shards of a Kubernetes Indexed Job"
+      + " write them with verify --out DIR/$(JOB_UID) (no shell needed)")
+  @Example(value = "--newest-in reports", needs = "a folder")
+  private Path newestIn;
+
+  @Option(names = {"--help", "-h"}, usageHelp = true, description = "this text")
+  private boolean help;
 
   public MergeCommand() {
     this(System.getenv());
@@ -37,25 +79,32 @@ public final class MergeCommand implements Command {
   }
 
   @Override
-  public String name() {
-    return "merge";
+  public void printTo(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
   }
 
   @Override
-  public String summary() {
-    return "join the run folders of verify --shard 0/n ... n-1/n into one report";
+  public Map<ExitCode, String> exitCodes() {
+    return ExitCodeHelp.of(Map.of(
+        ExitCode.USAGE, "the folders are not every shard of one check (or a usage mistake)",
+        ExitCode.RUNTIME_FAILURE, "a shard failed or the merge could not write"),
+        ExitCode.CONSISTENT, ExitCode.DIVERGENT, ExitCode.INCOMPLETE);
   }
 
   @Override
-  public int run(List<String> args, PrintStream out, PrintStream err) {
+  public Integer call() {
     try {
-      MergeOptions options = MergeOptions.parse(args);
-      if (options.help()) {
-        out.print(usage());
-        return ExitCode.CONSISTENT.code();
+      if (folders.isEmpty() && newestIn == null) {
+        throw new ConfigException("merge: no run folder given; give the run folder of every shard" + USE);
       }
-      List<Path> folders = options.newestIn() == null ? options.folders() : NewestShards.under(options.newestIn());
-      RunResult result = ShardMerger.merge(folders, options.out(), env);
+      if (!folders.isEmpty() && newestIn != null) {
+        throw new ConfigException("merge: give either run folders or --newest-in " + newestIn + ", not both" + USE);
+      }
+      MergeOptions options = new MergeOptions(folders, newestIn,
+          outFolder == null ? JobFileLoader.DEFAULT_OUT : outFolder, false);
+      List<Path> shards = options.newestIn() == null ? options.folders() : NewestShards.under(options.newestIn());
+      RunResult result = ShardMerger.merge(shards, options.out(), env);
       // scripts read the last line: nothing may be printed on out after the verdict
       out.println(Verdict.line(result));
       return ExitCode.of(result.status()).code();
@@ -69,33 +118,5 @@ public final class MergeCommand implements Command {
       out.flush();
       err.flush();
     }
-  }
-
-  /** The text of {@code pgparity merge --help}. */
-  static String usage() {
-    return String.join(
-        "\n",
-        "Usage: pgparity merge RUN_FOLDER... [--out DIR]",
-        "       pgparity merge --newest-in DIR [--out DIR]",
-        "",
-        "Joins the run folders of a check split with verify --shard I/N (one per shard, I = 0..N-1,",
-        "in any order) into a new run folder DIR/<job>/<run id> with the files of a single run:",
-        "summary.json (its shards' run ids under \"shards\"), divergences.jsonl/csv, rechecks.jsonl,",
-        "report.md, report.html, job.json and manifest.json. Counts are summed per table and the",
-        "worst status wins; the key-space strip stays in each shard's report.html.",
-        "",
-        "Options:",
-        "  --out DIR     where the merged run folder goes (default reports)",
-        "  --newest-in DIR",
-        "                instead of RUN_FOLDER...: the run folders under the newest folder in DIR,",
-        "                i.e. DIR/<newest>/<job>/<run id>, as the shards of a Kubernetes Indexed",
-        "                Job write them with verify --out DIR/$(JOB_UID) (no shell needed)",
-        "  --help, -h    this text",
-        "",
-        "The folders must be every shard of one check: the same job, the same job.json apart from",
-        "the shard, the same N, each shard once.",
-        "Exit codes: 0 consistent, 1 divergent, 2 the folders are not every shard of one check (or a",
-        "usage mistake), 3 a shard failed or the merge could not write, 4 incomplete.",
-        "");
   }
 }

@@ -16,7 +16,6 @@ import io.pgparity.repair.RepairApplier;
 import io.pgparity.repair.RunJob;
 
 import io.pgparity.table.TableRef;
-import io.pgparity.cli.Command;
 import io.pgparity.verdict.ExitCode;
 import io.pgparity.failure.CompareException;
 import io.pgparity.config.ConfigException;
@@ -37,16 +36,84 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code pgparity repair RUN_FOLDER}: (re)builds the run's repair.sql, or with {@code --apply}
  * applies it to the target (building it first if the folder has none). The last line printed is
  * the result.
  */
+@CommandLine.Command(
+    name = "repair",
+    description = "build a run's repair.sql (guarded statements that fix the divergent rows) or apply it",
+    customSynopsis = {
+      "pgparity repair RUN_FOLDER [--target replica|primary] [--no-triggers]",
+      "       pgparity repair RUN_FOLDER --apply [--batch-size N]"},
+    sortOptions = false,
+    descriptionHeading = "%n",
+    optionListHeading = "%nOptions:%n",
+    footerHeading = "%n",
+    footer = {"Passwords: PGPARITY_PRIMARY_PASSWORD / PGPARITY_REPLICA_PASSWORD, else ~/.pgpass."})
 public final class RepairCommand implements Command {
+
+  /** The largest --batch-size: a transaction of more statements is one transaction anyway. */
+  public static final int MAX_BATCH_SIZE = 1_000_000;
+
+  private static final String SEE_HELP = " (see pgparity repair --help)";
 
   private final Map<String, String> env;
   private final PasswordResolver passwords;
+  private PrintStream out = System.out;
+  private PrintStream err = System.err;
+
+  @Parameters(paramLabel = "RUN_FOLDER", arity = "0..1", description = {
+      "the run folder verify printed. Builds RUN_FOLDER/repair.sql: one guarded statement per divergent row"
+          + " (INSERT missing rows, DELETE extra rows, UPDATE only the differing columns) that makes the"
+          + " target's rows equal to the other side's, re-read now. A statement changes nothing unless the target"
+          + " row still holds the values verify saw. The file holds real data and is readable by its owner"
+          + " only. With --apply, runs the folder's repair.sql as it is (build and review it first; if there is"
+          + " none it is built) on its target, and counts rows applied and skipped as stale."})
+  private Path folder;
+
+  @Option(names = "--target", paramLabel = "T", converter = TargetValue.class, description = "the side to write:"
+      + " replica (default; the primary is the source of truth) or primary (after a failover: lost writes go back"
+      + " to the new primary)")
+  @Example("--target primary")
+  private RepairTarget target;
+
+  @Option(names = "--no-triggers", arity = "0", description = "triggers on the target do not fire"
+      + " (session_replication_role = replica; this also skips foreign-key checks and needs a superuser)")
+  private boolean noTriggers;
+
+  @Option(names = "--apply", arity = "0", description = "apply repair.sql; refuses a hot standby in recovery")
+  private boolean apply;
+
+  @Option(names = "--batch-size", paramLabel = "N",
+      description = "commit every N statements (default: one transaction), 1-" + MAX_BATCH_SIZE)
+  @Range(min = 1, max = MAX_BATCH_SIZE)
+  @Example("--batch-size 1000")
+  private Integer batchSize;
+
+  @Option(names = "--primary", paramLabel = "URL", description = "the primary's jdbc:postgresql: url instead of"
+      + " job.json's")
+  @Example("--primary 'jdbc:postgresql://host:5432/app?user=repairer'")
+  private String primaryUrl;
+
+  @Option(names = "--replica", paramLabel = "URL", description = "the replica's url instead of job.json's (e.g. a"
+      + " role that may write)")
+  @Example("--replica 'jdbc:postgresql://host:5432/app?user=repairer'")
+  private String replicaUrl;
+
+  @Option(names = "--debug", arity = "0", description = "show stack traces of errors")
+  private boolean debug;
+
+  @Option(names = {"--help", "-h"}, usageHelp = true, description = "this text")
+  private boolean help;
+
+  @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
   public RepairCommand() {
     this(System.getenv(), PasswordResolver.forCurrentUser());
@@ -59,24 +126,54 @@ public final class RepairCommand implements Command {
   }
 
   @Override
-  public String name() {
-    return "repair";
+  public void printTo(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
   }
 
   @Override
-  public String summary() {
-    return "build a run's repair.sql (guarded statements that fix the divergent rows) or apply it";
+  public Map<ExitCode, String> exitCodes() {
+    return ExitCodeHelp.of(Map.of(
+        ExitCode.CONSISTENT, "repair.sql written, or every statement applied",
+        ExitCode.USAGE, "usage or configuration error (no run folder, repair.sql for another target, the target"
+            + " is a hot standby)",
+        ExitCode.RUNTIME_FAILURE, "runtime failure (connection, permission, a statement failed: its transaction"
+            + " is rolled back)",
+        ExitCode.INCOMPLETE, "incomplete: some statements were skipped as stale (the target row changed after"
+            + " verify): verify again"));
+  }
+
+  /**
+   * The options as {@code pgparity repair} reads and checks them.
+   *
+   * @throws ConfigException with the one line repair would print after "pgparity: "
+   */
+  static RepairOptions parse(List<String> args) {
+    RepairCommand command = new RepairCommand(Map.of(), PasswordResolver.forCurrentUser());
+    if (Cli.parse(command, args)) {
+      return RepairOptions.helpOnly();
+    }
+    return command.options();
+  }
+
+  /** The options given, checked against each other and for the run folder first. */
+  private RepairOptions options() {
+    List<CommandLine.Model.ArgSpec> matched = spec.commandLine().getParseResult().matchedArgs();
+    if (folder == null || !matched.get(0).isPositional()) {
+      throw new ConfigException("repair: give the run folder verify printed first, e.g. pgparity repair"
+          + " reports/adhoc/20261125T120000Z-1a2b --apply" + SEE_HELP);
+    }
+    if (batchSize != null && !apply) {
+      throw new ConfigException("repair: --batch-size only applies with --apply; add --apply or leave it out");
+    }
+    return new RepairOptions(folder, target, noTriggers, apply, batchSize == null ? 0 : batchSize,
+        url(primaryUrl, "--primary"), url(replicaUrl, "--replica"), debug, false);
   }
 
   @Override
-  public int run(List<String> args, PrintStream out, PrintStream err) {
-    boolean debug = args.contains("--debug");
+  public Integer call() {
     try {
-      RepairOptions options = RepairOptionsParser.parse(args);
-      if (options.help()) {
-        out.print(usage());
-        return ExitCode.CONSISTENT.code();
-      }
+      RepairOptions options = options();
       RunJob job = RunJob.read(options.folder());
       Path sql = options.folder().resolve(RepairSqlWriter.FILE_NAME);
       if (!options.apply() || !Files.exists(sql)) {
@@ -97,6 +194,34 @@ public final class RepairCommand implements Command {
     } finally {
       out.flush();
       err.flush();
+    }
+  }
+
+  private static String url(String value, String option) {
+    if (value == null) {
+      return null;
+    }
+    if (!value.startsWith("jdbc:postgresql:")) {
+      throw new ConfigException("repair: " + option + " must be a jdbc:postgresql: url but was '"
+          + PasswordResolver.redact(value) + "'; e.g. " + option + " 'jdbc:postgresql://host:5432/app?user=repairer'");
+    }
+    if (PasswordResolver.hasPasswordParameter(value)) {
+      throw new ConfigException("repair: " + option + " must not contain password=; put the password in ~/.pgpass"
+          + " or in PGPARITY_" + option.substring(2).toUpperCase(Locale.ROOT) + "_PASSWORD");
+    }
+    return value;
+  }
+
+  /** replica or primary, in any case. */
+  public static final class TargetValue implements CommandLine.ITypeConverter<RepairTarget> {
+    @Override
+    public RepairTarget convert(String value) {
+      if (value.isBlank()) {
+        throw new CommandLine.TypeConversionException("needs a value");
+      }
+      Optional<RepairTarget> target = RepairTarget.parse(value);
+      return target.orElseThrow(() -> new CommandLine.TypeConversionException(
+          "must be replica or primary but was '" + value + "'; e.g. --target primary after a failover"));
     }
   }
 
@@ -159,38 +284,5 @@ public final class RepairCommand implements Command {
       e.printStackTrace(err);
     }
     return code.code();
-  }
-
-  /** The text of {@code pgparity repair --help}. */
-  static String usage() {
-    return String.join("\n",
-        "Usage: pgparity repair RUN_FOLDER [--target replica|primary] [--no-triggers]",
-        "       pgparity repair RUN_FOLDER --apply [--batch-size N]",
-        "",
-        "Builds RUN_FOLDER/repair.sql: one guarded statement per divergent row (INSERT missing rows,",
-        "DELETE extra rows, UPDATE only the differing columns) that makes the target's rows equal to",
-        "the other side's, re-read now. A statement changes nothing unless the target row still holds",
-        "the values verify saw. The file holds real data and is readable by its owner only.",
-        "With --apply, runs the folder's repair.sql as it is (build and review it first; if there is",
-        "none it is built) on its target, and counts rows applied and skipped as stale.",
-        "",
-        "Options:",
-        "  --target T        the side to write: replica (default; the primary is the source of truth)",
-        "                    or primary (after a failover: lost writes go back to the new primary)",
-        "  --no-triggers     triggers on the target do not fire (session_replication_role = replica;",
-        "                    this also skips foreign-key checks and needs a superuser)",
-        "  --apply           apply repair.sql; refuses a hot standby in recovery",
-        "  --batch-size N    commit every N statements (default: one transaction), 1-" + RepairOptionsParser.MAX_BATCH_SIZE,
-        "  --primary URL     the primary's jdbc:postgresql: url instead of job.json's",
-        "  --replica URL     the replica's url instead of job.json's (e.g. a role that may write)",
-        "  --debug           show stack traces of errors",
-        "  --help, -h        this text",
-        "",
-        "Passwords: PGPARITY_PRIMARY_PASSWORD / PGPARITY_REPLICA_PASSWORD, else ~/.pgpass.",
-        "Exit codes: 0 repair.sql written, or every statement applied; 2 usage or configuration error",
-        "(no run folder, repair.sql for another target, the target is a hot standby); 3 runtime failure",
-        "(connection, permission, a statement failed: its transaction is rolled back); 4 incomplete:",
-        "some statements were skipped as stale (the target row changed after verify): verify again.",
-        "");
   }
 }

@@ -3,6 +3,12 @@ package io.pgparity.demo;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import io.pgparity.cli.Command;
+import io.pgparity.cli.Example;
+import io.pgparity.cli.ExitCodeHelp;
+import io.pgparity.cli.Range;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
 import io.pgparity.verdict.ExitCode;
 import io.pgparity.config.connection.ConnectionSpec;
 import io.pgparity.config.JobDefinition;
@@ -19,72 +25,49 @@ import java.util.Locale;
  * {@code pgparity demo}: starts an embedded primary and replica, loads the auth schema, replays the
  * incident and runs verify on the result; the servers are stopped whatever happens.
  */
+@CommandLine.Command(
+    name = "demo",
+    description = "start a primary and a replica, replay a replication incident, and verify them",
+    sortOptions = false,
+    descriptionHeading = "%n",
+    optionListHeading = "%nOptions:%n")
 public final class DemoCommand implements Command {
 
-  private static final String USAGE =
-      "usage: pgparity demo [--users N] [--out DIR]\n"
-          + "  --users N   users to load, with 3 sessions each ("
-          + AuthSchema.MIN_USERS
-          + " to "
-          + AuthSchema.MAX_USERS
-          + ", default 100000)\n"
-          + "  --out DIR   where the run folder goes (default reports)";
-
   private final VerifyLauncher launcher;
+  private PrintStream out = System.out;
+  private PrintStream err = System.err;
+
+  @Option(names = "--users", paramLabel = "N", description = "users to load, with 3 sessions each ("
+      + AuthSchema.MIN_USERS + " to " + AuthSchema.MAX_USERS + ", default 100000)")
+  @Range(min = AuthSchema.MIN_USERS, max = AuthSchema.MAX_USERS)
+  @Example("--users 100000")
+  private int users = 100_000;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "where the run folder goes (default reports)")
+  @Example("--out reports")
+  private Path outDir = Path.of("reports");
+
+  @Option(names = {"--help", "-h"}, usageHelp = true, description = "this text")
+  private boolean help;
 
   public DemoCommand(VerifyLauncher launcher) {
     this.launcher = checkNotNull(launcher, "launcher");
   }
 
   @Override
-  public String name() {
-    return "demo";
+  public void printTo(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
   }
 
   @Override
-  public String summary() {
-    return "start a primary and a replica, replay a replication incident, and verify them";
+  public Map<ExitCode, String> exitCodes() {
+    return ExitCodeHelp.of(Map.of(), ExitCode.CONSISTENT, ExitCode.DIVERGENT, ExitCode.USAGE,
+        ExitCode.RUNTIME_FAILURE, ExitCode.INCOMPLETE);
   }
 
   @Override
-  public int run(List<String> args, PrintStream out, PrintStream err) {
-    int users = 100_000;
-    Path outDir = Path.of("reports");
-    for (int i = 0; i < args.size(); i++) {
-      String arg = args.get(i);
-      String option = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-      if (option.equals("--help") || option.equals("-h")) {
-        out.println(USAGE);
-        return ExitCode.CONSISTENT.code();
-      }
-      if (!option.equals("--users") && !option.equals("--out")) {
-        return usage(
-            err, "unknown option '" + arg + "'; allowed are --users N, --out DIR and --help");
-      }
-      String value =
-          arg.contains("=")
-              ? arg.substring(arg.indexOf('=') + 1)
-              : (i + 1 < args.size() ? args.get(++i) : null);
-      if (value == null || value.isBlank()) {
-        return usage(err, option + " needs a value");
-      }
-      if (option.equals("--out")) {
-        outDir = Path.of(value);
-      } else {
-        try {
-          users = Integer.parseInt(value.replace("_", ""));
-        } catch (NumberFormatException e) {
-          users = -1;
-        }
-        if (users < AuthSchema.MIN_USERS || users > AuthSchema.MAX_USERS) {
-          return usage(
-              err,
-              String.format(
-                  "--users must be between %d and %d but was '%s'",
-                  AuthSchema.MIN_USERS, AuthSchema.MAX_USERS, value));
-        }
-      }
-    }
+  public Integer call() {
     return demo(users, outDir, out, err);
   }
 
@@ -124,11 +107,5 @@ public final class DemoCommand implements Command {
       err.println("demo: " + e.getMessage());
       return ExitCode.RUNTIME_FAILURE.code();
     }
-  }
-
-  private static int usage(PrintStream err, String message) {
-    err.println("demo: " + message);
-    err.println(USAGE);
-    return ExitCode.USAGE.code();
   }
 }

@@ -12,7 +12,7 @@ class BenchOptionsParserTests {
 
   @Test
   void noArgumentsGiveTheDefaults() {
-    BenchOptions options = BenchOptionsParser.parse(List.of());
+    BenchOptions options = BenchCommand.parse(List.of());
 
     assertThat(options)
         .isEqualTo(
@@ -23,7 +23,7 @@ class BenchOptionsParserTests {
   @Test
   void readsEveryOptionInBothSpellings() {
     BenchOptions options =
-        BenchOptionsParser.parse(List.of("--rows", "200_000", "--rounds=2", "--out", "build/bench", "--tables=sessions"));
+        BenchCommand.parse(List.of("--rows", "200_000", "--rounds=2", "--out", "build/bench", "--tables=sessions"));
 
     assertThat(options)
         .isEqualTo(new BenchOptions(200_000, 2, Path.of("build/bench"), List.of(BenchTable.SESSIONS), true, false));
@@ -31,53 +31,53 @@ class BenchOptionsParserTests {
 
   @Test
   void noLagCompareIsAFlagThatTakesNoValue() {
-    assertThat(BenchOptionsParser.parse(List.of("--no-lag-compare")).lagCompare()).isFalse();
-    assertThat(BenchOptionsParser.parse(List.of("--no-lag-compare", "--rows", "2000")))
+    assertThat(BenchCommand.parse(List.of("--no-lag-compare")).lagCompare()).isFalse();
+    assertThat(BenchCommand.parse(List.of("--no-lag-compare", "--rows", "2000")))
         .isEqualTo(new BenchOptions(2_000, 3, Path.of("reports"), List.of(BenchTable.values()), false, false));
-    assertThat(BenchOptionsParser.parse(List.of("--rounds", "1", "--no-lag-compare", "--tables", "users")))
+    assertThat(BenchCommand.parse(List.of("--rounds", "1", "--no-lag-compare", "--tables", "users")))
         .isEqualTo(new BenchOptions(1_000_000, 1, Path.of("reports"), List.of(BenchTable.USERS), false, false));
-    assertThatThrownBy(() -> BenchOptionsParser.parse(List.of("--no-lag-compare=yes")))
+    assertThatThrownBy(() -> BenchCommand.parse(List.of("--no-lag-compare=yes")))
         .isInstanceOf(ConfigException.class)
         .hasMessage("bench: --no-lag-compare takes no value; write just --no-lag-compare");
     // a repeated flag is harmless, as for verify's --debug
-    assertThat(BenchOptionsParser.parse(List.of("--no-lag-compare", "--no-lag-compare")).lagCompare()).isFalse();
-    assertThatThrownBy(() -> BenchOptionsParser.parse(List.of("--no-lag-compare", "users")))
+    assertThat(BenchCommand.parse(List.of("--no-lag-compare", "--no-lag-compare")).lagCompare()).isFalse();
+    assertThatThrownBy(() -> BenchCommand.parse(List.of("--no-lag-compare", "users")))
         .hasMessageStartingWith("bench: unexpected argument 'users'");
   }
 
   @Test
   void tablesKeepTheGivenOrder() {
-    assertThat(BenchOptionsParser.parse(List.of("--tables", "sessions, users")).tables())
+    assertThat(BenchCommand.parse(List.of("--tables", "sessions, users")).tables())
         .containsExactly(BenchTable.SESSIONS, BenchTable.USERS);
   }
 
   @Test
   void helpWinsOverEverythingElse() {
-    assertThat(BenchOptionsParser.parse(List.of("--rows", "5", "--help")).help()).isTrue();
+    assertThat(BenchCommand.parse(List.of("--rows", "5", "--help")).help()).isTrue();
   }
 
   @Test
   void rowsOutsideTheRangeNameTheRange() {
-    assertThatThrownBy(() -> BenchOptionsParser.parse(List.of("--rows", "999")))
+    assertThatThrownBy(() -> BenchCommand.parse(List.of("--rows", "999")))
         .isInstanceOf(ConfigException.class)
         .hasMessage("bench: --rows must be an integer between 1000 and 10000000 but was '999'");
-    assertThatThrownBy(() -> BenchOptionsParser.parse(List.of("--rows=10000001")))
+    assertThatThrownBy(() -> BenchCommand.parse(List.of("--rows=10000001")))
         .hasMessageContaining("between 1000 and 10000000");
-    assertThat(BenchOptionsParser.parse(List.of("--rows", "1000")).rows()).isEqualTo(1000);
-    assertThat(BenchOptionsParser.parse(List.of("--rows", "10000000")).rows()).isEqualTo(10_000_000);
+    assertThat(BenchCommand.parse(List.of("--rows", "1000")).rows()).isEqualTo(1000);
+    assertThat(BenchCommand.parse(List.of("--rows", "10000000")).rows()).isEqualTo(10_000_000);
   }
 
   @Test
   void roundsMustBePositiveIntegers() {
-    assertThatThrownBy(() -> BenchOptionsParser.parse(List.of("--rounds", "0")))
+    assertThatThrownBy(() -> BenchCommand.parse(List.of("--rounds", "0")))
         .hasMessage("bench: --rounds must be an integer between 1 and 100 but was '0'");
-    assertThatThrownBy(() -> BenchOptionsParser.parse(List.of("--rounds", "three")))
+    assertThatThrownBy(() -> BenchCommand.parse(List.of("--rounds", "three")))
         .hasMessageContaining("but was 'three'");
   }
 
   @Test
   void anUnknownOptionSuggestsTheClosestOne() {
-    assertThatThrownBy(() -> BenchOptionsParser.parse(List.of("--row", "5000")))
+    assertThatThrownBy(() -> BenchCommand.parse(List.of("--row", "5000")))
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("bench: unknown option '--row'")
         .hasMessageContaining("--rows")
@@ -86,20 +86,20 @@ class BenchOptionsParserTests {
 
   @Test
   void anUnknownOrRepeatedTableIsRejected() {
-    assertThatThrownBy(() -> BenchOptionsParser.parse(List.of("--tables", "users,orders")))
+    assertThatThrownBy(() -> BenchCommand.parse(List.of("--tables", "users,orders")))
         .hasMessageStartingWith("bench: --tables has unknown table 'orders'")
         .hasMessageContaining("valid tables: users, sessions");
-    assertThatThrownBy(() -> BenchOptionsParser.parse(List.of("--tables", "users,users")))
+    assertThatThrownBy(() -> BenchCommand.parse(List.of("--tables", "users,users")))
         .hasMessage("bench: --tables lists users twice; list it once");
   }
 
   @Test
   void aMissingValueOrRepeatedOptionOrStrayWordIsRejected() {
-    assertThatThrownBy(() -> BenchOptionsParser.parse(List.of("--rows")))
+    assertThatThrownBy(() -> BenchCommand.parse(List.of("--rows")))
         .hasMessage("bench: --rows needs a value, e.g. --rows 1000000");
-    assertThatThrownBy(() -> BenchOptionsParser.parse(List.of("--out", "a", "--out", "b")))
+    assertThatThrownBy(() -> BenchCommand.parse(List.of("--out", "a", "--out", "b")))
         .hasMessage("bench: --out is given twice; give it once");
-    assertThatThrownBy(() -> BenchOptionsParser.parse(List.of("users")))
+    assertThatThrownBy(() -> BenchCommand.parse(List.of("users")))
         .hasMessageStartingWith("bench: unexpected argument 'users'");
   }
 
@@ -107,7 +107,7 @@ class BenchOptionsParserTests {
   void messagesAreOneLine() {
     for (List<String> args :
         List.of(List.of("--rows", "x"), List.of("--tables", "x"), List.of("--nope"), List.of("stray"))) {
-      assertThatThrownBy(() -> BenchOptionsParser.parse(args))
+      assertThatThrownBy(() -> BenchCommand.parse(args))
           .isInstanceOf(ConfigException.class)
           .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }

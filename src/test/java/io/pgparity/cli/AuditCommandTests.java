@@ -27,7 +27,7 @@ class AuditCommandTests {
     assertThat(out.toString(StandardCharsets.UTF_8))
         .contains("Usage: pgparity audit")
         .contains("INACTIVE_SLOT")
-        .contains("Exit codes: 0 no findings, 6 findings");
+        .contains("Exit codes:", "  0  no findings", "  6  findings");
   }
 
   @Test

@@ -142,18 +142,18 @@ class CliTests {
     assertThat(cli(Status.CONSISTENT).run("verify", "--help")).isZero();
     assertThat(out())
         .contains("Usage: pgparity verify --job FILE")
-        .contains("--threads N", "--chunk-rows N", "--max-divergences N", "--job-repository URL")
+        .contains("--threads=N", "--chunk-rows=N", "--max-divergences=N", "--job-repository=URL")
         .contains(
             "--no-lag-wait",
-            "--max-wait D",
+            "--max-wait=D",
             "(default 2m)",
-            "--max-lag SIZE",
-            "--rechecks N",
+            "--max-lag=SIZE",
+            "--rechecks=N",
             "0-100 (default 3)",
-            "--recheck-delay D",
+            "--recheck-delay=D",
             "(default 1s)",
-            "--rows-per-second N",
-            "--retries N",
+            "--rows-per-second=N",
+            "--retries=N",
             "0-20 (default 3)");
     assertThat(launched).isEmpty();
 

@@ -137,7 +137,7 @@ class JobDefinitionFactoryTests {
     List<String> noWait = new ArrayList<>(List.of(adhoc));
     noWait.add("--no-lag-wait");
     LiveTuning withoutWaiting =
-        factory().build(VerifyOptionsParser.parse(noWait)).tuning().live();
+        factory().build(VerifyOptions.parse(noWait)).tuning().live();
 
     assertThat(defaults).isEqualTo(LiveTuning.defaults());
     assertThat(defaults.lagAware()).isTrue();
@@ -214,24 +214,9 @@ class JobDefinitionFactoryTests {
 
   @Test
   void incompleteOptionsAreAConfigurationError() {
+    // read, not parse: parse would refuse them before the factory sees them
     VerifyOptions noTables =
-        new VerifyOptions(
-            null,
-            "jdbc:postgresql://db1/a",
-            "jdbc:postgresql://db2/a",
-            List.of(),
-            null,
-            null,
-            null,
-            null,
-            null,
-            LiveOverrides.none(),
-            false,
-            false,
-            false,
-            MetricsTargets.NONE,
-            null,
-            false);
+        VerifyOptions.read(List.of("--primary", "jdbc:postgresql://db1/a", "--replica", "jdbc:postgresql://db2/a"));
 
     assertThatThrownBy(() -> factory().build(noTables))
         .isInstanceOf(ConfigException.class)
@@ -289,6 +274,6 @@ class JobDefinitionFactoryTests {
   }
 
   private static VerifyOptions options(String... args) {
-    return VerifyOptionsParser.parse(List.of(args));
+    return VerifyOptions.parse(List.of(args));
   }
 }

@@ -3,12 +3,10 @@ package io.pgparity.cli;
 import io.pgparity.repair.RepairOptions;
 import io.pgparity.repair.RepairTarget;
 
-import io.pgparity.cli.RepairOptionsParser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.pgparity.cli.VerifyOptionsParser;
 import io.pgparity.config.ConfigException;
 import java.nio.file.Path;
 import java.util.List;
@@ -64,15 +62,15 @@ class RepairOptionsParserTests {
   void verifyTakesRepairSqlAsAFlag() {
     List<String> adhoc = List.of("--primary", "jdbc:postgresql://db1/app", "--replica", "jdbc:postgresql://db2/app",
         "--table", "public.users");
-    assertThat(VerifyOptionsParser.parse(adhoc).repairSql()).isFalse();
+    assertThat(VerifyOptions.parse(adhoc).repairSql()).isFalse();
     List<String> withFlag = new java.util.ArrayList<>(adhoc);
     withFlag.add("--repair-sql");
-    assertThat(VerifyOptionsParser.parse(withFlag).repairSql()).isTrue();
+    assertThat(VerifyOptions.parse(withFlag).repairSql()).isTrue();
     withFlag.set(withFlag.size() - 1, "--repair-sql=yes");
-    assertThatThrownBy(() -> VerifyOptionsParser.parse(withFlag)).hasMessageContaining("--repair-sql takes no value");
+    assertThatThrownBy(() -> VerifyOptions.parse(withFlag)).hasMessageContaining("--repair-sql takes no value");
   }
 
   private static RepairOptions parse(String... args) {
-    return RepairOptionsParser.parse(List.of(args));
+    return RepairCommand.parse(List.of(args));
   }
 }

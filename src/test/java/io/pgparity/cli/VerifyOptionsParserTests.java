@@ -47,26 +47,23 @@ class VerifyOptionsParserTests {
             "--retries=20",
             "--debug");
 
-    assertThat(options)
-        .isEqualTo(
-            new VerifyOptions(
-                Path.of("jobs/auth.yaml"),
-                PRIMARY,
-                REPLICA,
-                List.of(new TableRef("public", "users"), new TableRef("public", "sessions")),
-                Path.of("build/out"),
-                4,
-                5000,
-                7,
-                "jdbc:h2:mem:batch",
-                new LiveOverrides(
-                    false, Duration.ofSeconds(90), 1L << 30, 0, Duration.ofMillis(250), 2000.0, 20),
-                true,
-                false,
-                false,
-                MetricsTargets.NONE,
-                null,
-                false));
+    assertThat(options.job()).isEqualTo(Path.of("jobs/auth.yaml"));
+    assertThat(options.primaryUrl()).isEqualTo(PRIMARY);
+    assertThat(options.replicaUrl()).isEqualTo(REPLICA);
+    assertThat(options.tables()).containsExactly(new TableRef("public", "users"), new TableRef("public", "sessions"));
+    assertThat(options.out()).isEqualTo(Path.of("build/out"));
+    assertThat(options.threads()).isEqualTo(4);
+    assertThat(options.chunkRows()).isEqualTo(5000);
+    assertThat(options.maxDivergences()).isEqualTo(7);
+    assertThat(options.jobRepositoryUrl()).isEqualTo("jdbc:h2:mem:batch");
+    assertThat(options.live()).isEqualTo(
+        new LiveOverrides(false, Duration.ofSeconds(90), 1L << 30, 0, Duration.ofMillis(250), 2000.0, 20));
+    assertThat(options.debug()).isTrue();
+    assertThat(options.help()).isFalse();
+    assertThat(options.repairSql()).isFalse();
+    assertThat(options.metrics()).isEqualTo(MetricsTargets.NONE);
+    assertThat(options.shard()).isNull();
+    assertThat(options.fresh()).isFalse();
   }
 
   @Test
@@ -249,12 +246,12 @@ class VerifyOptionsParserTests {
   }
 
   private static VerifyOptions parse(String... args) {
-    return VerifyOptionsParser.parse(List.of(args));
+    return VerifyOptions.parse(List.of(args));
   }
 
   private static String error(String... args) {
     try {
-      VerifyOptionsParser.parse(List.of(args));
+      VerifyOptions.parse(List.of(args));
     } catch (ConfigException e) {
       assertThat(e.getMessage()).doesNotContain("\n");
       return e.getMessage();

@@ -30,7 +30,7 @@ class DemoCommandTests {
   @Test
   void helpPrintsUsageAndSucceeds() {
     assertThat(run("--help")).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("--users N").contains("--out DIR");
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("--users=N").contains("--out=DIR");
   }
 
   @Test
@@ -38,7 +38,7 @@ class DemoCommandTests {
     assertThat(run("--user", "5")).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8))
         .contains("unknown option '--user'")
-        .contains("--users N");
+        .contains("(did you mean '--users'?)");
   }
 
   @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pgparity.cli.VerifyOptions;
-import io.pgparity.cli.VerifyOptionsParser;
 import io.pgparity.config.ConfigException;
 import io.pgparity.config.Shard;
 import java.util.List;
@@ -18,7 +17,7 @@ class ShardOptionTests {
   private static VerifyOptions parse(String... extra) {
     List<String> args = new java.util.ArrayList<>(List.of("--job", "jobs/auth.yaml"));
     args.addAll(List.of(extra));
-    return VerifyOptionsParser.parse(args);
+    return VerifyOptions.parse(args);
   }
 
   @Test
