@@ -13,6 +13,8 @@ import io.pgparity.cli.RepairCommand;
 import io.pgparity.cli.MergeCommand;
 import io.pgparity.terminal.LiveLine;
 import io.pgparity.job.SpringVerifyLauncher;
+import io.pgparity.job.VerifyLauncher;
+import io.pgparity.cli.Command;
 import java.util.List;
 
 /**
@@ -33,12 +35,13 @@ public class PgParityApplication {
     }
     // before the streams are handed out: on a terminal they erase the live progress line first
     LiveLine.install(System.getenv(), !"json".equals(System.getProperty(LogFormat.PROPERTY)));
-    SpringVerifyLauncher launcher = new SpringVerifyLauncher();
-    Cli cli = new Cli(
-        List.of(new VerifyCommand(launcher), new DemoCommand(launcher), new BenchCommand(launcher),
-            new RepairCommand(), new EvidenceCommand(), new AuditCommand(), new MergeCommand()),
-        System.out,
-        System.err);
+    Cli cli = new Cli(commands(new SpringVerifyLauncher()), System.out, System.err);
     System.exit(cli.run(rest.toArray(String[]::new)));
+  }
+
+  /** Every command, in the order of {@code pgparity --help}; verify runs go through {@code launcher}. */
+  static List<Command> commands(VerifyLauncher launcher) {
+    return List.of(new VerifyCommand(launcher), new DemoCommand(launcher), new BenchCommand(launcher),
+        new RepairCommand(), new EvidenceCommand(), new AuditCommand(), new MergeCommand());
   }
 }

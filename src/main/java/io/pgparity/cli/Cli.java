@@ -236,7 +236,7 @@ public final class Cli {
   }
 
   /** For tests: the command line with its sub-commands. */
-  CommandLine commandLine() {
+  public CommandLine commandLine() {
     return commandLine;
   }
 
