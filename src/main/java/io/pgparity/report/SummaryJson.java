@@ -57,6 +57,8 @@ public record SummaryJson(
     tables = List.copyOf(tables);
     // a summary that was not resumed reads back as an all-null group; it is no resumption
     resumed = resumed == null || resumed.resumedFrom() == null ? null : resumed;
+    // "audit": null reads as a null node; it is no audit
+    audit = audit == null || audit.isNull() ? null : audit;
   }
 
   /** The summary of {@code result}. */
