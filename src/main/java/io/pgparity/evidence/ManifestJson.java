@@ -3,47 +3,85 @@ package io.pgparity.evidence;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import io.pgparity.live.Lsn;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.pgparity.report.RunFileJson;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import tools.jackson.core.StreamReadFeature;
-import tools.jackson.core.util.DefaultIndenter;
-import tools.jackson.core.util.DefaultPrettyPrinter;
-import tools.jackson.core.util.Separators;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.type.LogicalType;
 
 /**
- * manifest.json to and from {@link Manifest}. Reading is strict (every field, the right types, no
- * unknown or duplicate field): evidence that cannot be read completely is not evidence.
+ * manifest.json: the one schema the manifest's writer ({@link ManifestWriter}) and its readers
+ * ({@link ManifestChecker}, pgparity merge) share, to and from {@link Manifest}. It is written in
+ * summary.json's layout, components in their order, {@code signature} only when signed. Reading is
+ * strict (every field, the right types, no unknown or duplicate field, nothing after the object):
+ * evidence that cannot be read completely is not evidence.
  */
-public final class ManifestJson {
+public record ManifestJson(
+    long manifestVersion,
+    String tool,
+    String version,
+    String job,
+    String runId,
+    Instant startedAt,
+    Instant finishedAt,
+    String jobDefinitionSha256,
+    ServerEvidence primary,
+    ServerEvidence replica,
+    List<FileEntry> files,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Signature signature) {
 
-  private static final JsonMapper MAPPER =
-      JsonMapper.builder()
-          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+  /** What {@code tool} says in every manifest. */
+  public static final String TOOL = "pgparity";
+
+  private static final JsonMapper STRICT =
+      RunFileJson.builder(JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+          // "1" is no number and 1 no string in a manifest: Jackson converts scalars unless told not to
+          .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+          .withCoercionConfig(LogicalType.Textual, text -> text
+              .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+              .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+              .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
           .build();
-  private static final ObjectWriter PRETTY = MAPPER.writer().with(prettyPrinter());
 
-  private static final Set<String> FIELDS = Set.of("manifestVersion", "tool", "version", "job", "runId",
-      "startedAt", "finishedAt", "jobDefinitionSha256", "primary", "replica", "files", "signature");
-  private static final Set<String> SERVER_FIELDS = Set.of("systemIdentifier", "serverVersion", "walAtStart", "walAtEnd");
-  private static final Set<String> FILE_FIELDS = Set.of("path", "size", "sha256");
-  private static final Set<String> SIGNATURE_FIELDS = Set.of("algorithm", "value");
+  public ManifestJson {
+    checkArgument(
+        manifestVersion == Manifest.FORMAT_VERSION,
+        "manifestVersion %s is not %s, the only format this pgparity reads",
+        manifestVersion,
+        Manifest.FORMAT_VERSION);
+    checkArgument(TOOL.equals(tool), "tool must be pgparity but was '%s'", tool);
+    checkArgument(files != null, "files must be an array");
+  }
 
-  private ManifestJson() {}
+  /** The file's schema of {@code manifest}. */
+  public static ManifestJson of(Manifest manifest) {
+    RunFacts run = manifest.run();
+    return new ManifestJson(Manifest.FORMAT_VERSION, TOOL, run.version(), run.job(), run.runId(), run.startedAt(),
+        run.finishedAt(), manifest.jobDefinitionSha256(), run.primary(), run.replica(), manifest.files(),
+        manifest.signature());
+  }
+
+  /** The manifest this file says; the records' checks name the first field that is wrong. */
+  public Manifest manifest() {
+    return new Manifest(new RunFacts(version, job, runId, startedAt, finishedAt, primary, replica),
+        jobDefinitionSha256, files, signature);
+  }
 
   /** The file's bytes: pretty-printed UTF-8, one field per line, ending in a newline. */
   public static byte[] fileBytes(Manifest manifest) {
-    return (PRETTY.writeValueAsString(toTree(manifest)) + "\n").getBytes(UTF_8);
+    return (RunFileJson.JQ_LAYOUT.writeValueAsString(of(manifest)) + "\n").getBytes(UTF_8);
   }
 
   /** What the signature covers: the canonical bytes of the manifest without its signature. */
@@ -60,134 +98,24 @@ public final class ManifestJson {
 
   /** Parses the file's bytes into a tree; duplicate fields are an error. */
   public static JsonNode parse(byte[] bytes) {
-    JsonNode tree = MAPPER.readTree(bytes);
+    JsonNode tree = STRICT.readTree(bytes);
     checkArgument(tree != null && tree.isObject(), "manifest.json must hold one JSON object");
     return tree;
   }
 
+  /** The tree the file's bytes are written from. */
   static ObjectNode toTree(Manifest manifest) {
-    RunFacts run = manifest.run();
-    ObjectNode root = MAPPER.createObjectNode();
-    root.put("manifestVersion", Manifest.FORMAT_VERSION);
-    root.put("tool", "pgparity");
-    root.put("version", run.version());
-    root.put("job", run.job());
-    root.put("runId", run.runId());
-    root.put("startedAt", run.startedAt().toString());
-    root.put("finishedAt", run.finishedAt().toString());
-    root.put("jobDefinitionSha256", manifest.jobDefinitionSha256());
-    root.set("primary", server(run.primary()));
-    root.set("replica", server(run.replica()));
-    ArrayNode files = root.putArray("files");
-    for (FileEntry file : manifest.files()) {
-      files.addObject().put("path", file.path()).put("size", file.size()).put("sha256", file.sha256());
-    }
-    if (manifest.signature() != null) {
-      root.putObject("signature")
-          .put("algorithm", manifest.signature().algorithm())
-          .put("value", manifest.signature().value());
-    }
-    return root;
+    return STRICT.valueToTree(of(manifest));
   }
 
   /**
    * The manifest in a parsed file.
    *
-   * @throws IllegalArgumentException naming the first field that is missing, unknown or malformed
+   * @throws IllegalArgumentException naming the first field that is missing or malformed
+   * @throws tools.jackson.core.JacksonException naming a field that is unknown or of the wrong type
    */
   public static Manifest fromTree(JsonNode root) {
-    fields(root, FIELDS, "manifest.json");
-    long format = integer(root, "manifestVersion");
-    checkArgument(
-        format == Manifest.FORMAT_VERSION,
-        "manifestVersion %s is not %s, the only format this pgparity reads",
-        format,
-        Manifest.FORMAT_VERSION);
-    checkArgument("pgparity".equals(text(root, "tool")), "tool must be pgparity but was '%s'", text(root, "tool"));
-    RunFacts run = new RunFacts(
-        text(root, "version"),
-        text(root, "job"),
-        text(root, "runId"),
-        instant(root, "startedAt"),
-        instant(root, "finishedAt"),
-        server(root.get("primary"), "primary"),
-        server(root.get("replica"), "replica"));
-    JsonNode filesNode = root.get("files");
-    checkArgument(filesNode != null && filesNode.isArray(), "files must be an array");
-    List<FileEntry> files = new ArrayList<>();
-    for (JsonNode file : filesNode) {
-      fields(file, FILE_FIELDS, "a files entry");
-      files.add(new FileEntry(text(file, "path"), integer(file, "size"), text(file, "sha256")));
-    }
-    JsonNode signature = root.get("signature");
-    Signature parsed = null;
-    if (signature != null) {
-      fields(signature, SIGNATURE_FIELDS, "signature");
-      parsed = new Signature(text(signature, "algorithm"), text(signature, "value"));
-    }
-    return new Manifest(run, text(root, "jobDefinitionSha256"), files, parsed);
-  }
-
-  private static ObjectNode server(ServerEvidence server) {
-    ObjectNode node = MAPPER.createObjectNode();
-    node.put("systemIdentifier", server.systemIdentifier());
-    node.put("serverVersion", server.serverVersion());
-    node.put("walAtStart", server.walAtStart() == null ? null : server.walAtStart().toString());
-    node.put("walAtEnd", server.walAtEnd() == null ? null : server.walAtEnd().toString());
-    return node;
-  }
-
-  private static ServerEvidence server(JsonNode node, String side) {
-    fields(node, SERVER_FIELDS, side);
-    return new ServerEvidence(
-        text(node, "systemIdentifier"), text(node, "serverVersion"), lsn(node, "walAtStart"), lsn(node, "walAtEnd"));
-  }
-
-  private static void fields(JsonNode node, Set<String> allowed, String what) {
-    checkArgument(node != null && node.isObject(), "%s must be a JSON object", what);
-    for (String name : node.propertyNames()) {
-      checkArgument(allowed.contains(name), "%s has an unknown field '%s'; known fields: %s", what, name, allowed);
-    }
-  }
-
-  private static String text(JsonNode node, String field) {
-    JsonNode value = node.get(field);
-    checkArgument(value != null && value.isString(), "%s must be a string but was %s", field, value);
-    return value.stringValue();
-  }
-
-  private static long integer(JsonNode node, String field) {
-    JsonNode value = node.get(field);
-    checkArgument(
-        value != null && value.isIntegralNumber() && value.canConvertToLong(),
-        "%s must be a whole number but was %s",
-        field,
-        value);
-    return value.longValue();
-  }
-
-  private static Instant instant(JsonNode node, String field) {
-    String value = text(node, field);
-    try {
-      return Instant.parse(value);
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(field + " must be a UTC time like 2026-11-25T12:00:00Z but was '" + value + "'");
-    }
-  }
-
-  private static Lsn lsn(JsonNode node, String field) {
-    JsonNode value = node.get(field);
-    checkArgument(value != null, "%s is missing (null when unknown)", field);
-    return value.isNull() ? null : Lsn.parse(text(node, field));
-  }
-
-  // the layout of summary.json: "name": value, one element per line, LF on every platform
-  private static DefaultPrettyPrinter prettyPrinter() {
-    Separators separators = Separators.createDefaultInstance()
-        .withObjectNameValueSpacing(Separators.Spacing.AFTER)
-        .withObjectEmptySeparator("")
-        .withArrayEmptySeparator("");
-    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-    return new DefaultPrettyPrinter(separators).withObjectIndenter(indenter).withArrayIndenter(indenter);
+    checkArgument(root != null && root.isObject(), "manifest.json must be a JSON object");
+    return STRICT.treeToValue(root, ManifestJson.class).manifest();
   }
 }

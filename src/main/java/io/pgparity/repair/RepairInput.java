@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import static com.google.common.base.Preconditions.checkState;
 
 import io.pgparity.compare.Divergence;
+import io.pgparity.report.DivergenceLine;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
@@ -39,7 +40,8 @@ public final class RepairInput implements AutoCloseable {
 
   /** Appends one unmasked divergence. */
   public void write(Divergence divergence) {
-    String line = DivergenceLines.format(divergence);
+    // the line divergences.jsonl holds, so repair reads both files alike
+    String line = DivergenceLine.of(divergence).text();
     synchronized (this) {
       checkState(!closed, "the repair input %s is already closed", file);
       try {

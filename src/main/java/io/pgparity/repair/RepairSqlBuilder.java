@@ -9,6 +9,7 @@ import io.pgparity.compare.Divergence;
 import io.pgparity.config.ConfigException;
 import io.pgparity.connect.ServerPair;
 import io.pgparity.connect.Side;
+import io.pgparity.report.DivergenceLine;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -167,7 +168,7 @@ public final class RepairSqlBuilder {
         }
         Divergence divergence;
         try {
-          divergence = DivergenceLines.parse(line, run.tables());
+          divergence = DivergenceLine.parse(line).divergence(run.tables());
         } catch (IllegalArgumentException e) {
           throw new ConfigException(divergences + " line " + number + ": " + e.getMessage()
               + "; the run folder is damaged: verify again with --repair-sql");

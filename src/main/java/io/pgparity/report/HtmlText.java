@@ -1,5 +1,8 @@
 package io.pgparity.report;
 
+import com.google.common.escape.Escaper;
+import com.google.common.html.HtmlEscapers;
+
 /**
  * The one place report.html escapes text: names, notes and row values come from the database and
  * may contain anything, and must render as themselves, never as markup.
@@ -12,39 +15,37 @@ final class HtmlText {
   /** How a value masked upstream begins: it is a fingerprint of the value, not the value. */
   static final String FINGERPRINT = "sha256:";
 
+  private static final Escaper HTML = HtmlEscapers.htmlEscaper();
+
   private HtmlText() {}
 
   /**
-   * Text safe in element content and in quoted attribute values: {@code & < > " '} become
-   * entities; control characters other than tab and line feed become their visible Unicode
-   * pictures (␀, ␍, ␡), which also keeps characters HTML forbids out of the file.
+   * Text safe in element content and in quoted attribute values (double or single quotes): Guava's
+   * HTML escaper turns {@code & < > " '} into entities. It leaves control characters alone, which
+   * HTML forbids (and which would be invisible), so those other than tab and line feed first become
+   * their visible Unicode pictures (␀, ␍, ␡). Unquoted attributes, URLs, scripts and styles would need
+   * other escaping; report.html puts run text into none of them.
    */
   static String escape(String s) {
     if (s == null) {
       return "";
     }
-    StringBuilder out = new StringBuilder(s.length() + 16);
+    return HTML.escape(controlPictures(s));
+  }
+
+  private static String controlPictures(String s) {
+    StringBuilder out = null;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        case '\t', '\n' -> out.append(c);
-        default -> {
-          if (c < 0x20) {
-            out.append((char) (0x2400 + c));
-          } else if (c == 0x7f) {
-            out.append('\u2421');
-          } else {
-            out.append(c);
-          }
-        }
+      boolean control = (c < 0x20 && c != '\t' && c != '\n') || c == 0x7f;
+      if (control && out == null) {
+        out = new StringBuilder(s.length()).append(s, 0, i);
+      }
+      if (out != null) {
+        out.append(!control ? c : c == 0x7f ? '\u2421' : (char) (0x2400 + c));
       }
     }
-    return out.toString();
+    return out == null ? s : out.toString();
   }
 
   /**

@@ -4,12 +4,11 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.pgparity.table.TableRef;
 import io.pgparity.compare.Divergence;
-import io.pgparity.compare.RecheckOutcome;
-import io.pgparity.compare.RecheckedRow;
 import io.pgparity.config.ConfigException;
-import io.pgparity.repair.DivergenceLines;
+import io.pgparity.report.DivergenceLine;
 import io.pgparity.report.DivergenceWriter;
 import io.pgparity.report.MarkdownReportWriter;
+import io.pgparity.report.RecheckLine;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Streams the shards' divergences.jsonl and rechecks.jsonl, line by line in shard order, through
@@ -30,8 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
  * memory stays flat; it keeps only the first rows per table that the reports show.
  */
 final class DivergenceMerge {
-
-  private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
   private final List<TableRef> tables;
   private final DivergenceWriter writer;
@@ -46,7 +41,7 @@ final class DivergenceMerge {
   /** Copies one shard's divergent and rechecked rows. */
   void add(ShardRun run) {
     lines(run.folder().resolve(DivergenceWriter.JSONL_FILE), line -> {
-      Divergence d = DivergenceLines.parse(line, tables);
+      Divergence d = DivergenceLine.parse(line).divergence(tables);
       writer.write(d);
       List<Divergence> rows = sample.computeIfAbsent(d.table(), t -> new ArrayList<>());
       if (rows.size() < MarkdownReportWriter.ROWS_PER_TABLE) {
@@ -54,7 +49,7 @@ final class DivergenceMerge {
       }
     });
     lines(run.folder().resolve(DivergenceWriter.RECHECKS_FILE), line -> {
-      writer.write(recheck(line));
+      writer.write(RecheckLine.parse(line).row(tables));
       rechecked++;
     });
   }
@@ -66,23 +61,6 @@ final class DivergenceMerge {
 
   long rechecked() {
     return rechecked;
-  }
-
-  private RecheckedRow recheck(String line) {
-    JsonNode node = MAPPER.readTree(line);
-    String table = node.path("table").asString("");
-    TableRef ref = tables.stream().filter(t -> t.toString().equals(table)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("table " + table + " is not in the run's summary.json"));
-    JsonNode keyNode = node.get("key");
-    if (keyNode == null || !keyNode.isObject()) {
-      throw new IllegalArgumentException("no key object");
-    }
-    Map<String, String> key = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> e : keyNode.properties()) {
-      key.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asString());
-    }
-    return new RecheckedRow(ref, key, RecheckOutcome.valueOf(node.path("outcome").asString("")),
-        node.path("reads").asInt(0));
   }
 
   private static void lines(Path file, Consumer<String> each) {

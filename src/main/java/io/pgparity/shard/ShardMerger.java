@@ -46,7 +46,7 @@ public final class ShardMerger {
   public static RunResult merge(List<Path> folders, Path out, Map<String, String> env) {
     long start = System.nanoTime();
     List<ShardRun> runs = ShardSet.check(folders.stream().map(ShardRun::read).toList());
-    List<RunResult> results = runs.stream().map(SummaryReader::read).toList();
+    List<RunResult> results = runs.stream().map(ShardRun::result).toList();
     RunFolder folder = RunFolder.create(out, runs.get(0).jobName(), Instant.now(), new SecureRandom());
     try {
       JobJsonWriter.write(runs.get(0).job(), folder.path());

@@ -1,28 +1,23 @@
 package io.pgparity.shard;
 
 import static com.google.common.base.Preconditions.checkNotNull;
-import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.pgparity.config.ConfigException;
 import io.pgparity.config.Shard;
-import io.pgparity.report.JobJsonWriter;
+import io.pgparity.report.JobJson;
 import io.pgparity.report.RunFolder;
-import io.pgparity.report.SummaryJsonWriter;
-import java.io.IOException;
+import io.pgparity.report.RunResult;
+import io.pgparity.report.SummaryJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Function;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One finished shard run as its folder records it: its shard, its summary.json, and its job.json
- * without the shard field (which must then be the same in every shard of one check).
+ * without the shard (which must then be the same in every shard of one check).
  */
-record ShardRun(Path folder, String runId, Shard shard, ObjectNode summary, ObjectNode job) {
-
-  private static final JsonMapper MAPPER = JsonMapper.builder().build();
+record ShardRun(Path folder, String runId, Shard shard, SummaryJson summary, JobJson job) {
 
   ShardRun {
     checkNotNull(folder, "folder");
@@ -33,7 +28,19 @@ record ShardRun(Path folder, String runId, Shard shard, ObjectNode summary, Obje
 
   /** The job name from job.json. */
   String jobName() {
-    return job.path("name").asString("");
+    return job.name();
+  }
+
+  /**
+   * The shard's result as its summary.json records it, all but the key-space strips, which
+   * summary.json does not hold.
+   */
+  RunResult result() {
+    try {
+      return summary.result(folder, shard);
+    } catch (RuntimeException e) {
+      throw damaged(folder.resolve(SummaryJson.FILE_NAME), String.valueOf(e.getMessage()));
+    }
   }
 
   /** Reads a shard's run folder; a ConfigException says why it is not one merge can use. */
@@ -47,39 +54,33 @@ record ShardRun(Path folder, String runId, Shard shard, ObjectNode summary, Obje
       throw new ConfigException("merge: " + folder + " is not a run folder (its name is not a run id like"
           + " 20261125T120000Z-1a2b)" + MergeOptions.USE);
     }
-    ObjectNode job = object(folder.resolve(JobJsonWriter.FILE_NAME));
-    JsonNode shardNode = job.remove(JobJsonWriter.SHARD_FIELD);
-    if (shardNode == null || !shardNode.isObject()) {
+    JobJson job = file(folder.resolve(JobJson.FILE_NAME), JobJson::read);
+    if (job.shard() == null) {
       throw new ConfigException("merge: " + folder + " is not a shard run (its job.json has no shard); merge joins the"
           + " run folders of verify --shard 0/n ... --shard n-1/n");
     }
-    Shard shard = Shard.parse(shardNode.path("index").asString("") + "/" + shardNode.path("count").asString(""))
-        .orElseThrow(() -> damaged(folder.resolve(JobJsonWriter.FILE_NAME), "its shard is " + shardNode));
-    Path summaryFile = folder.resolve(SummaryJsonWriter.FILE_NAME);
+    Shard shard = job.shard();
+    Path summaryFile = folder.resolve(SummaryJson.FILE_NAME);
     if (!Files.isRegularFile(summaryFile)) {
       throw new ConfigException("merge: " + folder + " has no summary.json: shard " + shard.label() + " has not"
           + " finished (or was killed); wait for it, or run that shard again");
     }
-    ObjectNode summary = object(summaryFile);
-    JsonNode recorded = summary.get("shard");
-    if (recorded == null || recorded.path("index").asInt(-1) != shard.index()
-        || recorded.path("count").asInt(-1) != shard.count()) {
+    SummaryJson summary = file(summaryFile, SummaryJson::read);
+    if (!shard.equals(summary.shard())) {
       throw damaged(summaryFile, "its shard does not match job.json's " + shard.label());
     }
-    return new ShardRun(folder, runId, shard, summary, job);
+    return new ShardRun(folder, runId, shard, summary, job.withoutShard());
   }
 
-  private static ObjectNode object(Path file) {
+  private static <T> T file(Path file, Function<Path, T> read) {
     if (!Files.isRegularFile(file)) {
       throw damaged(file, "it is missing");
     }
     try {
-      JsonNode node = MAPPER.readTree(Files.readString(file, UTF_8));
-      if (node instanceof ObjectNode object) {
-        return object;
-      }
-      throw damaged(file, "it does not hold a JSON object");
-    } catch (IOException | JacksonException e) {
+      return read.apply(file);
+    } catch (JacksonException e) {
+      throw damaged(file, e.getOriginalMessage());
+    } catch (IllegalArgumentException | NullPointerException e) {
       throw damaged(file, e.getMessage());
     }
   }

@@ -231,6 +231,12 @@ class ManifestCheckerTests {
         manifest.replace("\"tool\": \"pgparity\",", "\"tool\": \"pgparity\", \"approvedBy\": \"me\","),
         manifest.replace("\"tool\": \"pgparity\",", "\"tool\": \"pgparity\", \"tool\": \"pgparity\","),
         manifest.replace("\"manifestVersion\": 1", "\"manifestVersion\": 2"),
+        manifest.replace("\"manifestVersion\": 1", "\"manifestVersion\": 1.0"),
+        manifest.replace("\"manifestVersion\": 1", "\"manifestVersion\": \"1\""),
+        manifest.replaceFirst("\"size\": (\\d+)", "\"size\": \"$1\""),
+        manifest.replaceFirst("\"job\": \"[^\"]*\"", "\"job\": 7"),
+        manifest.replaceFirst(",\\s*\"walAtEnd\": [^\\n]*", ""),
+        manifest.replaceFirst("\"walAtStart\": \"[^\"]*\"", "\"walAtStart\": \"not an lsn\""),
         manifest + "{}",
         "[]")) {
       Files.writeString(folder.resolve("manifest.json"), damaged);

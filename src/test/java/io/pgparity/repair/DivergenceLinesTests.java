@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.pgparity.table.TableRef;
 import io.pgparity.compare.Divergence;
 import io.pgparity.compare.DivergenceKind;
+import io.pgparity.report.DivergenceLine;
 import io.pgparity.report.DivergenceWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** divergences.jsonl lines ({@link DivergenceLine}) as repair reads them back. */
 class DivergenceLinesTests {
 
   private static final TableRef DOTTED = new TableRef("a.b", "c");
@@ -38,9 +40,9 @@ class DivergenceLinesTests {
 
     List<TableRef> tables = List.of(DOTTED, PLAIN);
     assertThat(Files.readAllLines(folder.resolve(DivergenceWriter.JSONL_FILE)).stream()
-        .map(line -> DivergenceLines.parse(line, tables)).toList()).isEqualTo(divergences);
+        .map(line -> parse(line, tables)).toList()).isEqualTo(divergences);
     assertThat(Files.readAllLines(folder.resolve(RepairInput.FILE_NAME)).stream()
-        .map(line -> DivergenceLines.parse(line, tables)).toList()).isEqualTo(divergences);
+        .map(line -> parse(line, tables)).toList()).isEqualTo(divergences);
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.resolve(RepairInput.FILE_NAME))))
         .isEqualTo("rw-------");
   }
@@ -57,8 +59,8 @@ class DivergenceLinesTests {
 
     List<String> lines = Files.readAllLines(folder.resolve(DivergenceWriter.JSONL_FILE));
     assertThat(lines).hasSize(2).allMatch(l -> l.contains("\"key\":{\"id\":null}"));
-    assertThat(lines.stream().map(line -> DivergenceLines.parse(line, List.of(PLAIN))).toList()).containsExactly(extra, extra);
-    Divergence text = DivergenceLines.parse("{\"table\":\"a.d\",\"key\":{\"id\":\"null\"},\"kind\":\"MISSING_ON_REPLICA\","
+    assertThat(lines.stream().map(line -> parse(line, List.of(PLAIN))).toList()).containsExactly(extra, extra);
+    Divergence text = parse("{\"table\":\"a.d\",\"key\":{\"id\":\"null\"},\"kind\":\"MISSING_ON_REPLICA\","
         + "\"columns\":[],\"primary\":{\"id\":\"null\",\"v\":null},\"replica\":null}", List.of(PLAIN));
     assertThat(text.key()).containsEntry("id", "null");
     assertThat(text.primary()).containsEntry("v", null);
@@ -67,11 +69,15 @@ class DivergenceLinesTests {
   @Test
   void aDamagedLineSaysWhatIsWrong() {
     List<TableRef> tables = List.of(PLAIN);
-    assertThatThrownBy(() -> DivergenceLines.parse("{", tables)).hasMessageStartingWith("not a JSON object");
-    assertThatThrownBy(() -> DivergenceLines.parse("{\"table\":\"x.y\",\"kind\":\"CHANGED\"}", tables))
+    assertThatThrownBy(() -> parse("{", tables)).hasMessageStartingWith("not a JSON object");
+    assertThatThrownBy(() -> parse("{\"table\":\"x.y\",\"kind\":\"CHANGED\"}", tables))
         .hasMessage("table x.y is not in the run's job.json");
-    assertThatThrownBy(() -> DivergenceLines.parse("{\"table\":\"a.d\",\"kind\":\"GONE\"}", tables))
+    assertThatThrownBy(() -> parse("{\"table\":\"a.d\",\"kind\":\"GONE\"}", tables))
         .hasMessage("unknown kind 'GONE'");
+  }
+
+  private static Divergence parse(String line, List<TableRef> tables) {
+    return DivergenceLine.parse(line).divergence(tables);
   }
 
   private static Map<String, String> row(String id, String value) {

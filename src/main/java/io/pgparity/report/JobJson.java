@@ -1,0 +1,108 @@
+package io.pgparity.report;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.pgparity.config.connection.ConnectionSpec;
+import io.pgparity.config.JobDefinition;
+import io.pgparity.config.connection.PasswordResolver;
+import io.pgparity.config.Shard;
+import io.pgparity.config.TableSpec;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * job.json, written into a run folder at its start: what was compared and how, without secrets
+ * (passwords are never in a definition; a password in a URL is redacted), so the folder says on its
+ * own which servers and tables it is about. The one schema its writer ({@link JobJsonWriter}) and
+ * its readers (pgparity repair and merge) share; components are written in their order. {@code
+ * shard} is written only for a sharded run: the only field in which the job.json files of one
+ * sharded check differ.
+ */
+public record JobJson(
+    String name,
+    Connection primary,
+    Connection replica,
+    List<Table> tables,
+    Tuning tuning,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Shard shard) {
+
+  /** The file name inside a run folder. */
+  public static final String FILE_NAME = "job.json";
+
+  public JobJson {
+    checkNotNull(name, "no name");
+    checkNotNull(primary, "no primary");
+    checkNotNull(replica, "no replica");
+    checkNotNull(tables, "no tables");
+    tables = List.copyOf(tables);
+  }
+
+  /** What job.json says of {@code definition}. */
+  public static JobJson of(JobDefinition definition) {
+    io.pgparity.config.Tuning t = definition.tuning();
+    return new JobJson(definition.name(), Connection.of(definition.primary()), Connection.of(definition.replica()),
+        definition.tables().stream().map(Table::of).toList(),
+        new Tuning(t.threads(), t.chunkRows(), t.maxDivergences(), t.live().lagAware(), t.live().rechecks()),
+        definition.shard());
+  }
+
+  /** Reads a run folder's job.json; a JacksonException or IllegalArgumentException says what is wrong. */
+  public static JobJson read(Path file) {
+    return RunFileJson.MAPPER.readValue(file.toFile(), JobJson.class);
+  }
+
+  /** This job.json as an unsharded run writes it (what pgparity merge writes for the merged run). */
+  public JobJson withoutShard() {
+    return new JobJson(name, primary, replica, tables, tuning, null);
+  }
+
+  /** One server: its JDBC URL, a password in it redacted as {@code password=***}. */
+  public record Connection(String url) {
+
+    public Connection {
+      checkNotNull(url, "no url");
+    }
+
+    static Connection of(ConnectionSpec spec) {
+      return new Connection(PasswordResolver.redact(spec.url()));
+    }
+
+    /**
+     * The URL to connect with: the redacted {@code password=***} parameter removed, as the
+     * placeholder must not be sent as a password.
+     */
+    public String connectableUrl() {
+      return url.replaceAll("([?&])password=\\*\\*\\*(&|$)", "$1").replaceAll("[?&]$", "");
+    }
+  }
+
+  /**
+   * One compared table, named unquoted as {@code schema.table}; the settle fields are written only
+   * for a table with a settle window, and {@code mask} names the columns whose values appear as
+   * fingerprints in this folder (the names only).
+   */
+  public record Table(
+      String table,
+      List<String> key,
+      List<String> columns,
+      List<String> ignoreColumns,
+      String where,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String settleColumn,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Long settleWindowSeconds,
+      List<String> mask) {
+
+    public Table {
+      checkNotNull(table, "no table");
+    }
+
+    static Table of(TableSpec spec) {
+      return new Table(spec.table().toString(), spec.key(), spec.columns(), spec.ignoreColumns(), spec.where(),
+          spec.settle() == null ? null : spec.settle().column(),
+          spec.settle() == null ? null : spec.settle().window().toSeconds(), spec.mask());
+    }
+  }
+
+  /** The tuning that shapes what a run finds. */
+  public record Tuning(int threads, int chunkRows, int maxDivergences, boolean lagAware, int rechecks) {}
+}

@@ -1,0 +1,212 @@
+package io.pgparity.report;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.pgparity.config.Shard;
+import io.pgparity.connect.ServerInfo;
+import io.pgparity.live.ReplicaKind;
+import io.pgparity.table.TableRef;
+import io.pgparity.verdict.Status;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * summary.json, the machine-readable result of a run: the one schema its writer ({@link
+ * SummaryJsonWriter}) and its readers (pgparity merge) share. Field names and order are a contract
+ * with the tools that parse it; components are written in their order ({@link RunFileJson}), the
+ * {@code @JsonUnwrapped} groups as fields of the enclosing object. {@code shard} is written only for
+ * a sharded run, {@code shards} only for a merged one and the resume fields only for a resumed one,
+ * so other summaries keep their shape; every other null is written as null.
+ */
+public record SummaryJson(
+    @JsonUnwrapped Identity run,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Shard shard,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> shards,
+    Status status,
+    Instant startedAt,
+    Instant finishedAt,
+    @JsonUnwrapped Resumed resumed,
+    ServerInfo primary,
+    ServerInfo replica,
+    Replication replication,
+    List<Table> tables,
+    Totals totals,
+    JsonNode audit) {
+
+  /** The file name inside a run folder. */
+  public static final String FILE_NAME = "summary.json";
+
+  /** What {@code tool} says in every summary. */
+  public static final String TOOL = "pgparity";
+
+  public SummaryJson {
+    checkNotNull(run, "no tool, version, job or runId");
+    checkNotNull(status, "no status");
+    checkNotNull(startedAt, "no startedAt");
+    checkNotNull(finishedAt, "no finishedAt");
+    checkNotNull(tables, "no tables");
+    shards = shards == null ? List.of() : List.copyOf(shards);
+    tables = List.copyOf(tables);
+    // a summary that was not resumed reads back as an all-null group; it is no resumption
+    resumed = resumed == null || resumed.resumedFrom() == null ? null : resumed;
+    // "audit": null reads as a null node; it is no audit
+    audit = audit == null || audit.isNull() ? null : audit;
+  }
+
+  /** The summary of {@code result}. */
+  public static SummaryJson of(RunResult result) {
+    List<Table> tables = result.tables().stream().map(Table::of).toList();
+    Totals totals = new Totals(result.rowsCompared(), result.divergentRows(),
+        result.tables().stream().mapToLong(TableResult::converged).sum(),
+        result.tables().stream().mapToLong(TableResult::unstable).sum());
+    Resumption r = result.resumed();
+    return new SummaryJson(new Identity(TOOL, result.version(), result.job(), result.runId()), result.shard(),
+        result.shards(), result.status(), result.startedAt(), result.finishedAt(),
+        r == null ? null : new Resumed(r.fromRunId(), r.reusedPartitions(), r.partitions()), result.primary(),
+        result.replica(), Replication.of(result.replication()), tables, totals,
+        // audit.json's own tree, so a tool reads one format whether the audit ran alone or in verify
+        result.audit() == null ? null : result.audit().json());
+  }
+
+  /** Reads a run folder's summary.json; a JacksonException or IllegalArgumentException says what is wrong. */
+  public static SummaryJson read(Path file) {
+    return RunFileJson.MAPPER.readValue(file.toFile(), SummaryJson.class);
+  }
+
+  /**
+   * The run as far as summary.json records it, in {@code folder} and with {@code shard}: neither the
+   * key-space strips, nor the resumption, nor the audit's parsed report.
+   */
+  public RunResult result(Path folder, Shard shard) {
+    return new RunResult(run.version(), run.job(), run.runId(), folder, status, startedAt, finishedAt, primary,
+        replica, tables.stream().map(Table::result).toList(),
+        replication == null ? null : replication.summary(), shard, List.of(), null, null);
+  }
+
+  /**
+   * The TableRef of a table as reports write it. The text is unquoted, so a dot may belong to a
+   * name; splitting at the first dot gives back the same text, which is all a merge needs.
+   */
+  public static TableRef tableRef(String text) {
+    int dot = text.indexOf('.');
+    checkArgument(dot > 0 && dot < text.length() - 1, "table '%s' is not schema.table", text);
+    return new TableRef(text.substring(0, dot), text.substring(dot + 1));
+  }
+
+  /** Seconds with exactly three decimals, as every duration in summary.json is written. */
+  static BigDecimal seconds(Duration duration) {
+    return BigDecimal.valueOf(duration.toMillis()).movePointLeft(3).setScale(3, RoundingMode.HALF_UP);
+  }
+
+  private static Duration duration(BigDecimal seconds, String field) {
+    checkNotNull(seconds, "no %s", field);
+    return Duration.ofMillis(seconds.movePointRight(3).longValue());
+  }
+
+  /** Which tool wrote the summary, in which version, for which job and run. */
+  public record Identity(String tool, String version, String job, String runId) {
+    public Identity {
+      checkNotNull(job, "no job");
+      checkNotNull(runId, "no runId");
+    }
+  }
+
+  /** The run this one continued and how many of its hash partitions it took over. */
+  public record Resumed(String resumedFrom, Integer reusedHashPartitions, Integer hashPartitions) {}
+
+  /** What the run saw of replication ({@link ReplicationSummary}), durations in seconds. */
+  public record Replication(
+      String kind,
+      String detail,
+      boolean lagAware,
+      long waits,
+      BigDecimal longestWaitSeconds,
+      BigDecimal totalWaitSeconds,
+      long largestLagBytes,
+      long lagPauses,
+      BigDecimal pausedSeconds,
+      BigDecimal rateLimitedSeconds,
+      long retries) {
+
+    public Replication {
+      checkNotNull(kind, "no kind");
+    }
+
+    static Replication of(ReplicationSummary r) {
+      return r == null ? null : new Replication(r.kind(), r.detail(), r.lagAware(), r.waits(),
+          seconds(r.longestWait()), seconds(r.totalWait()), r.largestLagBytes(), r.pauses(), seconds(r.paused()),
+          seconds(r.rateThrottled()), r.retries());
+    }
+
+    /** The summary again; the description is not written, so it comes from the kind. */
+    ReplicationSummary summary() {
+      return new ReplicationSummary(kind, ReplicaKind.valueOf(kind).description(), detail, lagAware, waits,
+          duration(longestWaitSeconds, "longestWaitSeconds"), duration(totalWaitSeconds, "totalWaitSeconds"),
+          largestLagBytes, lagPauses, duration(pausedSeconds, "pausedSeconds"),
+          duration(rateLimitedSeconds, "rateLimitedSeconds"), retries);
+    }
+  }
+
+  /**
+   * One table's outcome ({@link TableResult}); {@code seconds} is null when not finite (JSON has no
+   * NaN; null is what a parser can still read).
+   */
+  public record Table(
+      String table,
+      List<String> key,
+      List<String> columns,
+      @JsonUnwrapped Rows rows,
+      @JsonUnwrapped Differences differences,
+      @JsonUnwrapped Rechecks rechecks,
+      List<String> schemaFindings,
+      Status status,
+      BigDecimal seconds,
+      String note) {
+
+    public Table {
+      checkNotNull(table, "no table");
+      checkNotNull(key, "no key in %s", table);
+      checkNotNull(columns, "no columns in %s", table);
+      checkNotNull(schemaFindings, "no schemaFindings in %s", table);
+      checkNotNull(status, "no status in %s", table);
+      key = List.copyOf(key);
+      columns = List.copyOf(columns);
+      schemaFindings = List.copyOf(schemaFindings);
+    }
+
+    static Table of(TableResult t) {
+      return new Table(t.table().toString(), t.key(), t.columns(),
+          new Rows(t.rowsPrimary(), t.rowsReplica(), t.ranges()),
+          new Differences(t.missingOnReplica(), t.extraOnReplica(), t.changed()),
+          new Rechecks(t.converged(), t.unstable()), t.schemaFindings(), t.status(),
+          Double.isFinite(t.seconds()) ? BigDecimal.valueOf(t.seconds()).setScale(3, RoundingMode.HALF_UP) : null,
+          t.note());
+    }
+
+    TableResult result() {
+      return new TableResult(tableRef(table), key, columns, rows.rowsPrimary(), rows.rowsReplica(), rows.ranges(),
+          differences.missingOnReplica(), differences.extraOnReplica(), differences.changed(), schemaFindings, status,
+          seconds == null ? Double.NaN : seconds.doubleValue(), note, rechecks.converged(), rechecks.unstable());
+    }
+  }
+
+  /** Rows read on each side, and the key ranges hashed. */
+  public record Rows(long rowsPrimary, long rowsReplica, int ranges) {}
+
+  /** Divergent rows by kind. */
+  public record Differences(long missingOnReplica, long extraOnReplica, long changed) {}
+
+  /** Rows that looked different, read again: in flight after all, or not to be judged now. */
+  public record Rechecks(long converged, long unstable) {}
+
+  /** Sums over all tables. */
+  public record Totals(long rowsCompared, long divergentRows, long convergedRows, long unstableRows) {}
+}
