@@ -13,7 +13,7 @@ import io.pgparity.repair.TargetConnection;
 import io.pgparity.repair.TableNames;
 import io.pgparity.repair.RepairBuild;
 import io.pgparity.repair.RepairApplier;
-import io.pgparity.repair.RunJob;
+import io.pgparity.repair.RunFolderJob;
 
 import io.pgparity.table.TableRef;
 import io.pgparity.verdict.ExitCode;
@@ -174,7 +174,7 @@ public final class RepairCommand implements Command {
   public Integer call() {
     try {
       RepairOptions options = options();
-      RunJob job = RunJob.read(options.folder());
+      RunFolderJob job = RunFolderJob.read(options.folder());
       Path sql = options.folder().resolve(RepairSqlWriter.FILE_NAME);
       if (!options.apply() || !Files.exists(sql)) {
         RepairBuild build = build(job, options);
@@ -225,7 +225,7 @@ public final class RepairCommand implements Command {
     }
   }
 
-  private RepairBuild build(RunJob job, RepairOptions options) {
+  private RepairBuild build(RunFolderJob job, RepairOptions options) {
     RepairTarget target = options.targetOrDefault();
     ConnectionSpec primary = connection(Side.PRIMARY, options.primaryUrl() != null ? options.primaryUrl() : job.primaryUrl());
     ConnectionSpec replica = connection(Side.REPLICA, options.replicaUrl() != null ? options.replicaUrl() : job.replicaUrl());
@@ -241,7 +241,7 @@ public final class RepairCommand implements Command {
     }
   }
 
-  private int apply(RunJob job, RepairOptions options, Path sql, PrintStream out) throws RepairApplier.ApplyException {
+  private int apply(RunFolderJob job, RepairOptions options, Path sql, PrintStream out) throws RepairApplier.ApplyException {
     try (RepairScript script = RepairScript.open(sql)) {
       RepairTarget target = script.target();
       if (options.target() != null && options.target() != target) {
