@@ -170,6 +170,7 @@ class InMemoryRunState implements AutoCloseable {
   }
 
   void masker(Masker masker) {
+    checkState(this.masker == Masker.NONE, "a run has one masker");
     this.masker = checkNotNull(masker, "masker");
   }
 

@@ -30,7 +30,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * lives in its own DataSource, never in a compared database: an H2 file under {@code
  * <out>/<job>/} by default, or the definition's PostgreSQL URL. Unless told to start fresh, a run
  * continues the job's last run when that one did not complete (see {@link PreviousRun}): a Spring
- * Batch restart of its job execution.
+ * Batch restart of its job execution. The launcher hands the job only its {@link LaunchOptions};
+ * the job's listener ({@link RunEndReports}) writes the reports of however the run ended and leaves
+ * the outcome in the job execution, which the launcher returns.
  */
 public final class SpringVerifyLauncher implements VerifyLauncher {
 
