@@ -4,6 +4,8 @@ import io.pgparity.audit.AuditReport;
 import io.pgparity.audit.Auditor;
 import io.pgparity.connect.Side;
 import io.pgparity.config.connection.PasswordResolver;
+import io.pgparity.connect.ServerPair;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -20,27 +22,29 @@ final class AuditReplicationTasklet implements Tasklet {
 
   private static final Logger log = LoggerFactory.getLogger(AuditReplicationTasklet.class);
 
-  private final RunLedger ledger;
+  private final InMemoryRunState state;
+  private final Map<String, String> expect;
 
-  AuditReplicationTasklet(RunLedger ledger) {
-    this.ledger = ledger;
+  AuditReplicationTasklet(InMemoryRunState state, Map<String, String> expect) {
+    this.state = state;
+    this.expect = expect;
   }
 
   @Override
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-    ledger.audit = audit(ledger);
+    state.audit(audit(state.pair(), expect));
     return RepeatStatus.FINISHED;
   }
 
-  /** Audits the ledger's open pair; failures and what the role could not see are logged, not thrown. */
-  static AuditReport audit(RunLedger ledger) {
+  /** Audits the open pair; failures and what the role could not see are logged, not thrown. */
+  static AuditReport audit(ServerPair pair, Map<String, String> expect) {
     AuditReport report;
     try {
-      report = Auditor.audit(ledger.pair.pool(Side.PRIMARY), ledger.pair.pool(Side.REPLICA), ledger.definition.expect());
+      report = Auditor.audit(pair.pool(Side.PRIMARY), pair.pool(Side.REPLICA), expect);
     } catch (RuntimeException e) {
       String message = PasswordResolver.redact(String.valueOf(e.getMessage()));
       log.warn("Replication audit could not read the servers, the data check goes on without it: {}", message);
-      return AuditReport.unreadable(ledger.definition.expect(), message);
+      return AuditReport.unreadable(expect, message);
     }
     report.errors().forEach(error -> log.warn("Replication audit: {}", error));
     if (!report.findings().isEmpty()) {

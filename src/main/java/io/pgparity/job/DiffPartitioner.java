@@ -19,17 +19,20 @@ final class DiffPartitioner implements Partitioner {
 
   private static final Logger log = LoggerFactory.getLogger(DiffPartitioner.class);
 
-  private final RunLedger ledger;
+  private final List<TableState> tables;
+  /** The run folder's id: the partitions of each run have names of their own. */
+  private final String runId;
 
-  DiffPartitioner(RunLedger ledger) {
-    this.ledger = ledger;
+  DiffPartitioner(List<TableState> tables, String runId) {
+    this.tables = tables;
+    this.runId = runId;
   }
 
   @Override
   public Map<String, ExecutionContext> partition(int gridSize) {
     Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
-    for (int t = 0; t < ledger.tables.size(); t++) {
-      TableState table = ledger.table(t);
+    for (int t = 0; t < tables.size(); t++) {
+      TableState table = tables.get(t);
       if (!table.comparable()) {
         continue;
       }
@@ -67,7 +70,7 @@ final class DiffPartitioner implements Partitioner {
         context.putString(
             ContextKeys.RANGES, dealt.get(g).stream().map(String::valueOf).collect(Collectors.joining(",")));
         // named per run: a resumed run diffs again from its own sums, never a stopped run's ranges
-        partitions.put("diff-" + ledger.folder.runId() + "-t" + t + "-g" + g, context);
+        partitions.put("diff-" + runId + "-t" + t + "-g" + g, context);
       }
     }
     return partitions;

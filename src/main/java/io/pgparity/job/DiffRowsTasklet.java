@@ -2,7 +2,13 @@ package io.pgparity.job;
 
 import io.pgparity.compare.BucketPassDiffer;
 import io.pgparity.compare.LiveRecheck;
+import io.pgparity.config.JobDefinition;
 import io.pgparity.config.LiveTuning;
+import io.pgparity.guard.RunStop;
+import io.pgparity.live.CatchUp;
+import io.pgparity.mask.Masker;
+import io.pgparity.repair.RepairInput;
+import io.pgparity.report.DivergenceWriter;
 import io.pgparity.failure.CompareException;
 import io.pgparity.compare.Divergence;
 import io.pgparity.connect.Both;
@@ -20,36 +26,43 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-/** Worker of step diffRows: narrows its mismatched ranges of one table down to the divergent rows. */
+/**
+ * Worker of step diffRows, one step-scoped instance per partition: narrows its mismatched ranges of
+ * one table (both from the partition's step execution context) down to the divergent rows.
+ */
 final class DiffRowsTasklet implements Tasklet {
 
   private static final Logger log = LoggerFactory.getLogger(DiffRowsTasklet.class);
 
-  private final RunLedger ledger;
+  private final InMemoryRunState state;
+  private final JobDefinition definition;
+  private final RunStop stop;
+  private final TableState table;
+  private final int[] ranges;
 
-  DiffRowsTasklet(RunLedger ledger) {
-    this.ledger = ledger;
+  DiffRowsTasklet(InMemoryRunState state, JobDefinition definition, RunStop stop, int table, String ranges) {
+    this.state = state;
+    this.definition = definition;
+    this.stop = stop;
+    this.table = state.table(table);
+    this.ranges = Arrays.stream(ranges.split(",")).mapToInt(Integer::parseInt).toArray();
   }
 
   @Override
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
     StepExecution step = chunkContext.getStepContext().getStepExecution();
-    ExecutionContext context = step.getExecutionContext();
-    TableState table = ledger.table(context.getInt(ContextKeys.TABLE));
-    int[] ranges = Arrays.stream(context.getString(ContextKeys.RANGES).split(",")).mapToInt(Integer::parseInt).toArray();
     long start = System.nanoTime();
     try {
-      diff(table, ranges);
+      diff();
       table.diffDone();
     } catch (RunStoppedException e) {
       table.incomplete(e.getMessage());
       // not COMPLETED: the job stops here and a resumed run diffs again
       step.setTerminateOnly();
     } catch (CompareException e) {
-      if (!Unjudged.leavesTableIncomplete(e)) {
+      if (!IncompleteTableFailures.contains(e)) {
         throw e;
       }
       // a replica that stopped replaying leaves the table unjudged, never divergent
@@ -67,24 +80,28 @@ final class DiffRowsTasklet implements Tasklet {
     return RepeatStatus.FINISHED;
   }
 
-  private void diff(TableState table, int[] ranges) {
-    ledger.stop.check();
-    LiveTuning live = ledger.definition.tuning().live();
-    LiveRecheck recheck = new LiveRecheck(ledger.catchUp, live.rechecks(), live.recheckDelay(), table.spec.settle());
-    ledger.throttle.pauseWhileLagging();
+  private void diff() {
+    stop.check();
+    LiveTuning live = definition.tuning().live();
+    CatchUp catchUp = state.catchUp();
+    LiveRecheck recheck = new LiveRecheck(catchUp, live.rechecks(), live.recheckDelay(), table.spec.settle());
+    state.replication().throttle().pauseWhileLagging();
     // the replica is read only once it has replayed past every primary hash of this table
-    ledger.catchUp.await(table.hashedAt());
-    RangeNarrower narrower = new RangeNarrower(ledger.pair, table.plan, table.counts, recheck,
+    catchUp.await(table.hashedAt());
+    RepairInput repairInput = state.repairInput();
+    Masker masker = state.masker();
+    DivergenceWriter divergences = state.divergences();
+    RangeNarrower narrower = new RangeNarrower(state.pair(), table.plan, table.counts, recheck,
         divergence -> {
-          if (ledger.repairInput != null) {
+          if (repairInput != null) {
             // repair needs the true values: this copy is taken before masking
-            ledger.repairInput.write(divergence);
+            repairInput.write(divergence);
           }
-          Divergence masked = ledger.masker.mask(divergence);
-          ledger.divergences.write(masked);
+          Divergence masked = masker.mask(divergence);
+          divergences.write(masked);
           table.keepSample(masked);
         },
-        ledger.divergences::write);
+        divergences::write);
     List<Integer> onePass = new ArrayList<>();
     for (int range : ranges) {
       Both<BucketSum> sums = table.sums(range);
@@ -96,7 +113,7 @@ final class DiffRowsTasklet implements Tasklet {
       }
     }
     if (!onePass.isEmpty()) {
-      new BucketPassDiffer(ledger.pair, table.plan, narrower, table::divergentIn, table::sums)
+      new BucketPassDiffer(state.pair(), table.plan, narrower, table::divergentIn, table::sums)
           .diff(table.boundaries, onePass, table.diffPass(onePass), table.largerHeap());
     }
   }

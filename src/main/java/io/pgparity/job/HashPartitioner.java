@@ -1,6 +1,7 @@
 package io.pgparity.job;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -8,21 +9,21 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 /**
  * Splits the hashing work of every comparable table into partitions, one per heap slice.
  * Partition names are stable (table index and slice), so a restarted step finds them again and
- * Spring Batch skips the ones a stopped run completed (see {@link HashCheckpoints}).
+ * Spring Batch skips the ones a stopped run completed (see {@link ResumedHashPartitions}).
  */
 final class HashPartitioner implements Partitioner {
 
-  private final RunLedger ledger;
+  private final List<TableState> tables;
 
-  HashPartitioner(RunLedger ledger) {
-    this.ledger = ledger;
+  HashPartitioner(List<TableState> tables) {
+    this.tables = tables;
   }
 
   @Override
   public Map<String, ExecutionContext> partition(int gridSize) {
     Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
-    for (int t = 0; t < ledger.tables.size(); t++) {
-      TableState table = ledger.table(t);
+    for (int t = 0; t < tables.size(); t++) {
+      TableState table = tables.get(t);
       if (!table.comparable()) {
         continue;
       }

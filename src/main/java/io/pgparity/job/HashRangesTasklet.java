@@ -7,6 +7,7 @@ import io.pgparity.guard.RunStoppedException;
 import io.pgparity.hashing.BucketHasher;
 import io.pgparity.hashing.BucketSum;
 import io.pgparity.hashing.HashSlice;
+import io.pgparity.live.CatchUp;
 import io.pgparity.live.Lsn;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -20,38 +21,41 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Worker of step hashRanges: hashes one heap slice of one table on both sides at the same time,
- * adds the per-range sums to the table's state and keeps them in its step execution context as a
+ * Worker of step hashRanges, one step-scoped instance per partition: hashes one heap slice of one
+ * table (both from the partition's step execution context) on both sides at the same time, adds the
+ * per-range sums to the table's in-memory state and keeps them in its step execution context as a
  * {@link HashCheckpoint}, which a resumed run takes over instead of hashing the slice again.
  */
 final class HashRangesTasklet implements Tasklet {
 
   private static final Logger log = LoggerFactory.getLogger(HashRangesTasklet.class);
 
-  private final RunLedger ledger;
+  private final InMemoryRunState state;
+  private final TableState table;
+  private final HashSlice slice;
 
-  HashRangesTasklet(RunLedger ledger) {
-    this.ledger = ledger;
+  HashRangesTasklet(InMemoryRunState state, int table, HashSlice slice) {
+    this.state = state;
+    this.table = state.table(table);
+    this.slice = slice;
   }
 
   @Override
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
     StepExecution step = chunkContext.getStepContext().getStepExecution();
     ExecutionContext context = step.getExecutionContext();
-    TableState table = ledger.table(context.getInt(ContextKeys.TABLE));
-    HashSlice slice = new HashSlice(context.getInt(ContextKeys.SLICE), context.getInt(ContextKeys.SLICES));
     long start = System.nanoTime();
     AtomicReference<Lsn> hashedAt = new AtomicReference<>();
     Both<Map<Integer, BucketSum>> sums;
     try {
-      sums = hash(table, slice, hashedAt);
+      sums = hash(hashedAt);
     } catch (RunStoppedException e) {
       table.incomplete(e.getMessage());
       // the partition must not end COMPLETED: a resumed run hashes this slice again
       step.setTerminateOnly();
       return RepeatStatus.FINISHED;
     } catch (CompareException e) {
-      if (!Unjudged.leavesTableIncomplete(e)) {
+      if (!IncompleteTableFailures.contains(e)) {
         throw e;
       }
       // partial sums would pass for divergences: the diff skips this table
@@ -75,14 +79,16 @@ final class HashRangesTasklet implements Tasklet {
     return RepeatStatus.FINISHED;
   }
 
-  private Both<Map<Integer, BucketSum>> hash(TableState table, HashSlice slice, AtomicReference<Lsn> hashedAt) {
+  private Both<Map<Integer, BucketSum>> hash(AtomicReference<Lsn> hashedAt) {
     BucketHasher hasher = new BucketHasher(table.plan);
-    return ledger.pair.onBoth(table.plan.table() + " " + slice, (c, s) -> {
+    RunPacer pacer = state.replication().pacer();
+    CatchUp catchUp = state.catchUp();
+    return state.pair().onBoth(table.plan.table() + " " + slice, (c, s) -> {
       Map<Integer, BucketSum> hashed = hasher.hash(c, table.boundaries, slice, table.heapBlocks.get(s), s,
-          ledger.pacer.counting(table.progress), table.pieceSize(s, ledger.pacer.target()));
+          pacer.counting(table.progress), table.pieceSize(s, pacer.target()));
       if (s == Side.PRIMARY) {
         // after the hash, in its transaction: the replica must pass this before the diff
-        hashedAt.set(ledger.catchUp.primaryPosition(c));
+        hashedAt.set(catchUp.primaryPosition(c));
       }
       return hashed;
     });

@@ -8,7 +8,10 @@ import io.pgparity.connect.Both;
 import io.pgparity.hashing.BucketHasher;
 import io.pgparity.connect.ServerInfoReader;
 import io.pgparity.config.LiveTuning;
+import io.pgparity.config.JobDefinition;
+import io.pgparity.connect.ServerInfo;
 import io.pgparity.live.LagThrottle;
+import io.pgparity.live.ReplicationLink;
 import io.pgparity.live.ReplicaWatch;
 import io.pgparity.live.ReplicationProbe;
 import io.pgparity.live.RowRate;
@@ -41,92 +44,104 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Step planRanges: connects to both servers, reconciles each table's catalogs, and chooses each
- * table's range boundaries and heap slices, which it keeps in the job execution context. A resumed
- * run takes those over (see {@link SavedPlan}). Only once every table is valid does it create the
- * run folder, so a configuration mistake leaves no partial output behind.
+ * table's range boundaries and heap slices. It leaves the plan ({@link SavedPlan#KEY}) and the run
+ * folder's id ({@link ContextKeys#RUN_ID}) in its step execution context, which promotes them to the
+ * job's (see VerifyJobConfiguration): Spring Batch restores that context when it restarts the job
+ * execution, and a resumed run takes the plan over from it ({@code savedPlans}). Only once every
+ * table is valid does it create the run folder, so a configuration mistake leaves no partial output
+ * behind. The open servers, files and watchers go to the {@link InMemoryRunState}.
  */
 final class PlanRangesTasklet implements Tasklet {
 
   private static final Logger log = LoggerFactory.getLogger(PlanRangesTasklet.class);
 
-  private final RunLedger ledger;
+  private final InMemoryRunState state;
+  private final JobDefinition definition;
+  private final LaunchOptions options;
+  /** The plan of the run this one restarts, as the restored job context holds it; null for a fresh run. */
+  private final String savedPlans;
 
-  PlanRangesTasklet(RunLedger ledger) {
-    this.ledger = ledger;
+  PlanRangesTasklet(InMemoryRunState state, JobDefinition definition, LaunchOptions options, String savedPlans) {
+    this.state = state;
+    this.definition = definition;
+    this.options = options;
+    this.savedPlans = savedPlans;
   }
 
   @Override
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-    ServerPair pair = ServerPair.open(ledger.definition);
-    ledger.pair = pair;
-    ledger.primaryInfo = pair.on(Side.PRIMARY, "primary", (c, s) -> ServerInfoReader.read(pair.pool(s),
-        ServerInfoReader.host(ledger.definition.primary().url())));
-    ledger.replicaInfo = pair.on(Side.REPLICA, "replica", (c, s) -> ServerInfoReader.read(pair.pool(s),
-        ServerInfoReader.host(ledger.definition.replica().url())));
-    ledger.walAtStart = RunEvidence.walPositions(pair);
-    for (TableState table : ledger.tables) {
+    ServerPair pair = ServerPair.open(definition);
+    state.pair(pair);
+    ServerInfo primaryInfo = pair.on(Side.PRIMARY, "primary", (c, s) -> ServerInfoReader.read(pair.pool(s),
+        ServerInfoReader.host(definition.primary().url())));
+    ServerInfo replicaInfo = pair.on(Side.REPLICA, "replica", (c, s) -> ServerInfoReader.read(pair.pool(s),
+        ServerInfoReader.host(definition.replica().url())));
+    state.servers(new InMemoryRunState.Servers(primaryInfo, replicaInfo, RunEvidence.walPositions(pair)));
+    for (TableState table : state.tables()) {
       Both<Optional<TableSchema>> schemas =
           pair.onBoth(table.spec.table() + ": catalog", (c, s) -> CatalogReader.read(c, table.spec.table()));
       table.plan = TablePlanner.plan(table.spec, schemas.primary(), schemas.replica());
-      if (ledger.definition.shard() != null) {
+      if (definition.shard() != null) {
         // every query of the table applies the plan's filter on both sides, so this is all a shard needs
-        table.plan = ShardFilter.apply(table.plan, ledger.definition.shard());
+        table.plan = ShardFilter.apply(table.plan, definition.shard());
       }
     }
-    ledger.masker = Masker.forJob(ledger.definition, System.getenv());
+    Masker masker = Masker.forJob(definition, System.getenv());
+    state.masker(masker);
     // logged after the catalog checks, so a configuration error stays the only line printed
     log.info(
         "Comparing primary {} (PostgreSQL {}) with replica {} (PostgreSQL {})",
-        ledger.primaryInfo.host(),
-        ledger.primaryInfo.serverVersion(),
-        ledger.replicaInfo.host(),
-        ledger.replicaInfo.serverVersion());
-    if (ledger.definition.shard() != null) {
-      log.info("Comparing shard {}: the rows whose key hashes to {} of {}", ledger.definition.shard().label(),
-          ledger.definition.shard().index(), ledger.definition.shard().count());
+        primaryInfo.host(),
+        primaryInfo.serverVersion(),
+        replicaInfo.host(),
+        replicaInfo.serverVersion());
+    if (definition.shard() != null) {
+      log.info("Comparing shard {}: the rows whose key hashes to {} of {}", definition.shard().label(),
+          definition.shard().index(), definition.shard().count());
     }
-    if (ledger.masker.active()) {
-      log.info("Masking {}", ledger.masker.describe());
+    if (masker.active()) {
+      log.info("Masking {}", masker.describe());
     }
     watchReplica(pair);
-    ExecutionContext jobContext = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
-    Map<String, SavedPlan> saved = ledger.previous == null ? null : SavedPlan.load(jobContext).orElse(null);
+    Map<String, SavedPlan> saved =
+        options.previous() == null || savedPlans == null ? null : SavedPlan.parse(savedPlans);
     if (saved != null) {
       checkUnchanged(saved);
     }
-    for (TableState table : ledger.tables) {
+    for (TableState table : state.tables()) {
       if (table.comparable()) {
         planRanges(pair, table, saved == null ? null : saved.get(table.spec.table().toString()));
       } else {
         log.info("Not comparing {}: {}", table.spec.table(), String.join("; ", table.plan.findings()));
       }
     }
-    // saved with the job execution once this step completes; a resumed run hashes the same slices
-    SavedPlan.store(jobContext, ledger.tables);
-    ledger.folder = RunFolder.create(ledger.definition.out(), ledger.definition.name(), ledger.startedAt,
-        new SecureRandom());
-    jobContext.putString(ContextKeys.RUN_ID, ledger.folder.runId());
+    RunFolder folder = RunFolder.create(definition.out(), definition.name(), state.startedAt(), new SecureRandom());
+    state.folder(folder);
+    // promoted to the job context once this step completes, where a restart finds them: a resumed
+    // run hashes the same slices, and PreviousRun names the stopped run by its folder
+    ExecutionContext stepContext = chunkContext.getStepContext().getStepExecution().getExecutionContext();
+    SavedPlan.store(stepContext, state.tables());
+    stepContext.putString(ContextKeys.RUN_ID, folder.runId());
     // every log line from here on names the run; the compare threads copy it (VerifyJobConfiguration)
-    MDC.put(ContextKeys.RUN_ID_MDC, ledger.folder.runId());
-    ledger.progressLog = ProgressLog.start(
-        ledger.tables.stream().filter(t -> t.progress != null).map(t -> t.progress).toList(),
-        ProgressLog.interval(System.getenv("PGPARITY_PROGRESS_SECONDS")));
-    JobJsonWriter.write(ledger.definition, ledger.folder.path());
-    ledger.divergences = DivergenceWriter.open(ledger.folder.path());
-    if (ledger.repairSql) {
-      ledger.repairInput = RepairInput.open(ledger.folder.path());
+    MDC.put(ContextKeys.RUN_ID_MDC, folder.runId());
+    state.progressLog(ProgressLog.start(
+        state.tables().stream().filter(t -> t.progress != null).map(t -> t.progress).toList(),
+        ProgressLog.interval(System.getenv("PGPARITY_PROGRESS_SECONDS"))));
+    JobJsonWriter.write(definition, folder.path());
+    state.divergences(DivergenceWriter.open(folder.path()));
+    if (options.repairSql()) {
+      state.repairInput(RepairInput.open(folder.path()));
     }
     return RepeatStatus.FINISHED;
   }
 
   /** Finds what the replica is to the primary and sets up waiting for it, pausing and pacing. */
   private void watchReplica(ServerPair pair) {
-    LiveTuning live = ledger.definition.tuning().live();
-    ledger.link = ReplicationProbe.detect(pair, ledger.tables.stream().map(t -> t.spec.table()).toList());
-    ledger.watch = new ReplicaWatch(pair, ledger.link, live);
-    ledger.catchUp = ledger.watch;
-    ledger.throttle = new LagThrottle(pair, ledger.link, live);
-    ledger.pacer = new RunPacer(live.queryTime(), ledger.throttle, RowRate.of(live), RowRate.of(live), ledger.stop);
+    LiveTuning live = definition.tuning().live();
+    ReplicationLink link = ReplicationProbe.detect(pair, state.tables().stream().map(t -> t.spec.table()).toList());
+    LagThrottle throttle = new LagThrottle(pair, link, live);
+    state.replication(new InMemoryRunState.Replication(link, new ReplicaWatch(pair, link, live), throttle,
+        new RunPacer(live.queryTime(), throttle, RowRate.of(live), RowRate.of(live), options.stop())));
   }
 
   /**
@@ -134,12 +149,12 @@ final class PlanRangesTasklet implements Tasklet {
    * takes over; otherwise those sums are void and the launcher starts afresh.
    */
   private void checkUnchanged(Map<String, SavedPlan> saved) {
-    for (TableState table : ledger.tables) {
+    for (TableState table : state.tables()) {
       String name = table.spec.table().toString();
       SavedPlan plan = saved.get(name);
       if (table.comparable() != (plan != null)
           || (plan != null && !plan.catalog().equals(SavedPlan.catalog(table.plan)))) {
-        throw new PlanChangedException(name + ": its catalog changed since run " + ledger.previous.runId());
+        throw new PlanChangedException(name + ": its catalog changed since run " + options.previous().runId());
       }
     }
   }
@@ -154,7 +169,7 @@ final class PlanRangesTasklet implements Tasklet {
     if (saved != null) {
       saved.applyTo(table);
     } else {
-      int chunkRows = ledger.definition.tuning().chunkRows();
+      int chunkRows = definition.tuning().chunkRows();
       SampleMethod method = SampleMethod.forCorrelation(pair.on(larger, what, (c, s) -> correlation(c, plan)));
       table.randomHeapOrder = method.randomHeapOrder();
       table.boundaries = pair.on(larger, what, (c, s) -> RangePlanner.boundaries(c, plan, rows, chunkRows, method));
@@ -162,7 +177,7 @@ final class PlanRangesTasklet implements Tasklet {
       BucketHasher hasher = new BucketHasher(plan);
       table.heapBlocks = pair.onBoth(what, (c, s) -> hasher.blocks(c));
       long blocks = Math.max(table.heapBlocks.primary(), table.heapBlocks.replica());
-      table.slices = HeapSlices.count(blocks, table.ranges(), table.randomHeapOrder, ledger.definition.tuning().threads());
+      table.slices = HeapSlices.count(blocks, table.ranges(), table.randomHeapOrder, definition.tuning().threads());
     }
     log.info(
         "Planned {}: key ({}), {} columns, about {} rows in {} ranges, {} heap slice(s){}",

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The verify job's part of the evidence: both servers' WAL positions when the run starts and ends,
- * and manifest.json written from the ledger once every other file of the run folder is.
+ * and manifest.json written from the run state once every other file of the run folder is.
  */
 final class RunEvidence {
 
@@ -35,26 +35,27 @@ final class RunEvidence {
    * both servers' WAL positions are read first; a failure to read them leaves them out (null)
    * rather than spoiling the run's result, as does a failed run, whose connections may be gone.
    */
-  static Manifest writeManifest(RunLedger ledger, RunResult result, boolean readWalAtEnd) {
+  static Manifest writeManifest(InMemoryRunState state, RunResult result, boolean readWalAtEnd) {
     Both<Lsn> atEnd = new Both<>(null, null);
     if (readWalAtEnd) {
       try {
-        atEnd = walPositions(ledger.pair);
+        atEnd = walPositions(state.pair());
       } catch (RuntimeException e) {
         log.warn("Could not read the WAL positions at the end of the run for manifest.json: {}", e.getMessage());
       }
     }
-    Both<Lsn> atStart = ledger.walAtStart == null ? new Both<>(null, null) : ledger.walAtStart;
+    InMemoryRunState.Servers servers = state.servers();
+    Both<Lsn> atStart = servers == null ? new Both<>(null, null) : servers.walAtStart();
     RunFacts facts = new RunFacts(
         result.version(),
         result.job(),
         result.runId(),
         result.startedAt(),
         result.finishedAt(),
-        server(ledger.primaryInfo, atStart.primary(), atEnd.primary()),
-        server(ledger.replicaInfo, atStart.replica(), atEnd.replica()));
+        server(servers == null ? null : servers.primary(), atStart.primary(), atEnd.primary()),
+        server(servers == null ? null : servers.replica(), atStart.replica(), atEnd.replica()));
     Optional<EvidenceKey> key = EvidenceKey.fromEnvironment(System.getenv());
-    Manifest manifest = ManifestWriter.write(ledger.folder.path(), facts, key);
+    Manifest manifest = ManifestWriter.write(state.folder().path(), facts, key);
     log.info("Wrote manifest.json: {} files, {}", manifest.files().size(),
         manifest.signature() == null ? "unsigned (set " + EvidenceKey.ENV_VAR + " to sign)" : "signed (HMAC-SHA256)");
     return manifest;

@@ -35,7 +35,7 @@ final class RunPacer implements Pacer {
 
   @Override
   public void beforeQuery() {
-    // no new piece once the run is told to stop: the table is left INCOMPLETE (see Unjudged)
+    // no new piece once the run is told to stop: the table is left INCOMPLETE (see IncompleteTableFailures)
     stop.check();
     throttle.pauseWhileLagging();
     stop.check();

@@ -2,6 +2,8 @@ package io.pgparity.job;
 
 import io.pgparity.catalog.TablePlan;
 import io.pgparity.compare.DiffCounts;
+import io.pgparity.config.JobDefinition;
+import io.pgparity.live.ReplicationLink;
 import io.pgparity.live.LagStats;
 import io.pgparity.live.PauseStats;
 import io.pgparity.report.ReplicationSummary;
@@ -13,67 +15,70 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Turns the ledger into the run's result: each table's verdict and the run's worst one. */
+/** Turns the run state into the run's result: each table's verdict and the run's worst one. */
 final class RunResults {
 
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RunResults.class);
 
   private RunResults() {}
 
-  static RunResult of(RunLedger ledger, String version, Instant finishedAt, String failure) {
+  static RunResult of(InMemoryRunState state, JobDefinition definition, String version, Instant finishedAt,
+      String failure) {
     List<TableResult> tables = new ArrayList<>();
     Status status = Status.CONSISTENT;
-    for (TableState table : ledger.tables) {
-      TableResult result = failure == null ? tableResult(ledger, table) : failed(table, failure);
+    for (TableState table : state.tables()) {
+      TableResult result = failure == null ? tableResult(state, table) : failed(table, failure);
       tables.add(result);
       status = status.worst(result.status());
     }
     return new RunResult(
         version,
-        ledger.definition.name(),
-        ledger.folder == null ? "none" : ledger.folder.runId(),
-        ledger.folder == null ? null : ledger.folder.path(),
+        definition.name(),
+        state.folder() == null ? "none" : state.folder().runId(),
+        state.folder() == null ? null : state.folder().path(),
         status,
-        ledger.startedAt,
+        state.startedAt(),
         finishedAt,
-        ledger.primaryInfo,
-        ledger.replicaInfo,
+        state.servers() == null ? null : state.servers().primary(),
+        state.servers() == null ? null : state.servers().replica(),
         tables,
-        replication(ledger),
-        ledger.definition.shard(),
+        replication(state),
+        definition.shard(),
         List.of(),
-        ledger.resumption,
-        ledger.audit);
+        state.resumption(),
+        state.audit());
   }
 
-  private static ReplicationSummary replication(RunLedger ledger) {
-    if (ledger.link == null) {
+  private static ReplicationSummary replication(InMemoryRunState state) {
+    InMemoryRunState.Replication replication = state.replication();
+    if (replication == null) {
       return null;
     }
-    LagStats lag = ledger.watch.stats();
-    PauseStats pauses = ledger.throttle.stats();
+    ReplicationLink link = replication.link();
+    LagStats lag = replication.watch().stats();
+    PauseStats pauses = replication.throttle().stats();
     return new ReplicationSummary(
-        ledger.link.kind().name(),
-        ledger.link.kind().description(),
-        ledger.link.detail(),
-        ledger.watch.waits(),
+        link.kind().name(),
+        link.kind().description(),
+        link.detail(),
+        replication.watch().waits(),
         lag.waits(),
         lag.longestWait(),
         lag.totalWait(),
         Math.max(lag.largestLagBytes(), pauses.largestLagBytes()),
         pauses.pauses(),
         pauses.paused(),
-        ledger.pacer.throttled(),
-        ledger.pair.retries());
+        replication.pacer().throttled(),
+        state.pair().retries());
   }
 
-  private static TableResult tableResult(RunLedger ledger, TableState table) {
+  private static TableResult tableResult(InMemoryRunState state, TableState table) {
     TablePlan plan = table.plan;
     DiffCounts counts = table.counts;
     Status status;
     String note = null;
     Optional<UnexplainedDifference> unexplained = plan.comparable() && table.incompleteReason() == null && !counts.incomplete()
-        ? unexplained(ledger, table) : Optional.empty();
+        ? unexplained(state.replication(), table) : Optional.empty();
     if (!plan.comparable()) {
       status = Status.DIVERGENT;
       note = plan.findings().get(0);
@@ -117,16 +122,16 @@ final class RunResults {
   }
 
   /** What the table's reported rows leave unexplained of its hash difference, and the verdict on it. */
-  private static Optional<UnexplainedDifference> unexplained(RunLedger ledger, TableState table) {
+  private static Optional<UnexplainedDifference> unexplained(InMemoryRunState.Replication replication, TableState table) {
     DiffCounts counts = table.counts;
     Optional<UnexplainedDifference> unexplained = UnexplainedDifference.judge(
         table.plan.table(),
         table.unexplained(),
         counts.total(),
-        ledger.watch != null && ledger.watch.waits(),
-        ledger.link != null && ledger.link.kind().followsPrimary(),
+        replication != null && replication.watch().waits(),
+        replication != null && replication.link().kind().followsPrimary(),
         counts.convergedRows() + counts.convergedRanges() + counts.movedRanges() + counts.unstableRows(),
-        ledger.link == null ? "not a replica of the primary" : ledger.link.kind().description());
+        replication == null ? "not a replica of the primary" : replication.link().kind().description());
     unexplained.ifPresent(u -> log.error(u.note()));
     return unexplained;
   }

@@ -21,8 +21,11 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * What planRanges chose for one comparable table, kept in the job's execution context: a resumed
- * run takes it over so its slices and ranges are exactly those whose sums the stopped run kept.
+ * What planRanges chose for one comparable table, kept in the job's execution context (planRanges
+ * stores it in its own, which promotes it): Spring Batch restores that context when it restarts the
+ * job execution, and the resumed run takes the plan over so its slices and ranges are exactly those
+ * whose sums the stopped run kept. It stays there rather than in a file: one JSON entry of the
+ * boundaries (a few thousand keys for the largest tables) is written once per run.
  * {@code catalog} fingerprints the reconciled catalogs; if they changed, the stored sums are void.
  */
 record SavedPlan(String catalog, List<KeyValue> boundaries, int slices, boolean randomHeapOrder, Both<Long> heapBlocks) {
@@ -80,11 +83,13 @@ record SavedPlan(String catalog, List<KeyValue> boundaries, int slices, boolean 
 
   /** The stored plans by table name; empty when no run of this job instance stored any. */
   static Optional<Map<String, SavedPlan>> load(ExecutionContext context) {
-    if (!context.containsKey(KEY)) {
-      return Optional.empty();
-    }
+    return context.containsKey(KEY) ? Optional.of(parse(context.getString(KEY))) : Optional.empty();
+  }
+
+  /** The plans by table name from what {@link #store} put under {@link #KEY}. */
+  static Map<String, SavedPlan> parse(String json) {
     Map<String, SavedPlan> plans = new HashMap<>();
-    JsonNode root = MAPPER.readTree(context.getString(KEY));
+    JsonNode root = MAPPER.readTree(json);
     for (Map.Entry<String, JsonNode> entry : root.properties()) {
       JsonNode node = entry.getValue();
       List<KeyValue> boundaries = new ArrayList<>();
@@ -95,7 +100,7 @@ record SavedPlan(String catalog, List<KeyValue> boundaries, int slices, boolean 
           node.get("slices").intValue(), node.get("randomHeapOrder").booleanValue(),
           new Both<>(node.get("primaryBlocks").longValue(), node.get("replicaBlocks").longValue())));
     }
-    return Optional.of(plans);
+    return plans;
   }
 
   /** Hash partitions of all stored plans: one per slice. */

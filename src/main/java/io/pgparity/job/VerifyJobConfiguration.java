@@ -1,18 +1,29 @@
 package io.pgparity.job;
 
-import io.pgparity.version.Version;
 import io.pgparity.config.JobDefinition;
+import io.pgparity.hashing.HashSlice;
+import io.pgparity.version.Version;
 import java.time.Instant;
 import java.util.Map;
 import org.slf4j.MDC;
 import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.configuration.annotation.JobScope;
+import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.listener.ExecutionContextPromotionListener;
+import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.scope.context.JobContext;
+import org.springframework.batch.core.scope.context.JobSynchronizationManager;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.TaskExecutor;
@@ -20,7 +31,15 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
  * The verify job: planRanges, auditReplication, then hashRanges (partitioned over a thread pool),
- * then diffRows (partitioned), then writeReports. Wiring only; each step's work lives in its tasklet.
+ * then diffRows (partitioned), then writeReports; {@link RunEndReports} after the job, however it
+ * ended. Wiring only; each step's work lives in its tasklet.
+ *
+ * <p>Where the run's state lives: the tasklets are step-scoped beans that take their inputs from
+ * the step execution context (a partition's table, slice or ranges) or the job's (the saved plan),
+ * and leave what a restart needs there (the plan and run id, promoted from planRanges' context; each
+ * hash partition's sums in its own). What cannot be kept there (open connections and files, the
+ * tables' sums and tallies) is in the job-scoped {@link InMemoryRunState}; what the launcher decided
+ * (repair.sql, when to stop, which run this one resumes) is in the {@link LaunchOptions}.
  */
 @Configuration(proxyBeanMethods = false)
 class VerifyJobConfiguration {
@@ -30,9 +49,10 @@ class VerifyJobConfiguration {
   /** The hash worker step; its partitions' executions are named after it. */
   static final String HASH_WORKER = "hashRange";
 
-  @Bean(destroyMethod = "close")
-  RunLedger runLedger(JobDefinition definition) {
-    return new RunLedger(definition, Instant.now());
+  @Bean
+  @JobScope
+  InMemoryRunState inMemoryRunState(JobDefinition definition) {
+    return new InMemoryRunState(definition, Instant.now());
   }
 
   @Bean
@@ -41,70 +61,109 @@ class VerifyJobConfiguration {
     executor.setThreadNamePrefix("compare-");
     executor.setCorePoolSize(definition.tuning().threads());
     executor.setMaxPoolSize(definition.tuning().threads());
-    executor.setTaskDecorator(VerifyJobConfiguration::withCallersMdc);
+    executor.setTaskDecorator(VerifyJobConfiguration::inCallersJob);
     executor.initialize();
     return executor;
   }
 
-  /** Runs {@code task} with the submitting thread's MDC (the run id), so pool threads log it too. */
-  private static Runnable withCallersMdc(Runnable task) {
-    Map<String, String> context = MDC.getCopyOfContextMap();
+  /**
+   * Runs {@code task} with the submitting thread's MDC (the run id), so pool threads log it too, and
+   * inside its job execution, so the partitions' step-scoped tasklets reach the job-scoped run state
+   * (Spring Batch keeps the job scope per thread). Closing, not releasing, the registration leaves the
+   * job-scoped beans to the job itself, which destroys them when it ends.
+   */
+  private static Runnable inCallersJob(Runnable task) {
+    Map<String, String> mdc = MDC.getCopyOfContextMap();
+    JobContext job = JobSynchronizationManager.getContext();
+    JobExecution execution = job == null ? null : job.getJobExecution();
     return () -> {
-      if (context == null) {
+      if (mdc == null) {
         MDC.clear();
       } else {
-        MDC.setContextMap(context);
+        MDC.setContextMap(mdc);
+      }
+      if (execution != null) {
+        JobSynchronizationManager.register(execution);
       }
       try {
         task.run();
       } finally {
+        if (execution != null) {
+          JobSynchronizationManager.close();
+        }
         MDC.clear();
       }
     };
   }
 
   // A resumed run (a restart of the stopped job execution) runs planRanges, hashRanges and diffRows
-  // again: they open the servers, take over the stored plan and sums, and diff from all the sums.
-  // Only the hash partitions a stopped run completed are skipped (the worker step hashRange is not
-  // startable once complete).
+  // again: they open the servers, check the catalogs against the saved plan and take it over, add the
+  // completed partitions' sums, and diff from all the sums. Only the hash partitions a stopped run
+  // completed are skipped (the worker step hashRange is not startable once complete).
 
   @Bean
-  Step planRanges(JobRepository repository, RunLedger ledger) {
-    return new StepBuilder("planRanges", repository).tasklet(new PlanRangesTasklet(ledger)).allowStartIfComplete(true)
-        .build();
+  @StepScope
+  Tasklet planRangesTasklet(InMemoryRunState state, JobDefinition definition, LaunchOptions options,
+      @Value("#{jobExecutionContext['" + SavedPlan.KEY + "']}") String savedPlans) {
+    return new PlanRangesTasklet(state, definition, options, savedPlans);
   }
 
   @Bean
-  Step auditReplication(JobRepository repository, RunLedger ledger) {
-    return new StepBuilder("auditReplication", repository).tasklet(new AuditReplicationTasklet(ledger)).build();
+  Step planRanges(JobRepository repository, Tasklet planRangesTasklet) {
+    // the job context is where Spring Batch keeps them for a restart, and where PreviousRun looks
+    ExecutionContextPromotionListener promotion = new ExecutionContextPromotionListener();
+    promotion.setKeys(new String[] {SavedPlan.KEY, ContextKeys.RUN_ID});
+    return new StepBuilder("planRanges", repository).tasklet(planRangesTasklet).listener(promotion)
+        .allowStartIfComplete(true).build();
   }
 
   @Bean
-  Step hashRange(JobRepository repository, RunLedger ledger) {
-    return new StepBuilder(HASH_WORKER, repository).tasklet(new HashRangesTasklet(ledger)).build();
+  @StepScope
+  Tasklet auditReplicationTasklet(InMemoryRunState state, JobDefinition definition) {
+    return new AuditReplicationTasklet(state, definition.expect());
   }
 
   @Bean
-  Step hashRanges(
-      JobRepository repository, RunLedger ledger, Step hashRange, TaskExecutor compareTaskExecutor, JobDefinition definition) {
-    return new StepBuilder("hashRanges", repository)
-        .partitioner(HASH_WORKER, new HashPartitioner(ledger))
-        .step(hashRange)
-        .taskExecutor(compareTaskExecutor)
-        .gridSize(definition.tuning().threads())
-        .listener(new HashCheckpoints(ledger, repository, HASH_WORKER))
-        .listener(hashingEnded(ledger))
-        .allowStartIfComplete(true)
-        .build();
+  Step auditReplication(JobRepository repository, Tasklet auditReplicationTasklet) {
+    return new StepBuilder("auditReplication", repository).tasklet(auditReplicationTasklet).build();
+  }
+
+  /** One per hash partition: the table and heap slice come from the partition's context (HashPartitioner). */
+  @Bean
+  @StepScope
+  Tasklet hashRangeTasklet(InMemoryRunState state,
+      @Value("#{stepExecutionContext['" + ContextKeys.TABLE + "']}") int table,
+      @Value("#{stepExecutionContext['" + ContextKeys.SLICE + "']}") int slice,
+      @Value("#{stepExecutionContext['" + ContextKeys.SLICES + "']}") int slices) {
+    return new HashRangesTasklet(state, table, new HashSlice(slice, slices));
+  }
+
+  @Bean
+  Step hashRange(JobRepository repository, Tasklet hashRangeTasklet) {
+    return new StepBuilder(HASH_WORKER, repository).tasklet(hashRangeTasklet).build();
+  }
+
+  @Bean
+  @JobScope
+  Partitioner hashPartitioner(InMemoryRunState state) {
+    return new HashPartitioner(state.tables());
+  }
+
+  @Bean
+  @JobScope
+  StepExecutionListener resumedHashPartitions(InMemoryRunState state, LaunchOptions options, JobRepository repository) {
+    return new ResumedHashPartitions(state, options.previous(), repository, HASH_WORKER);
   }
 
   /** After the hash step, no table is shown as being hashed, even one whose row estimate was too high. */
-  private static StepExecutionListener hashingEnded(RunLedger ledger) {
+  @Bean
+  @JobScope
+  StepExecutionListener hashingEnded(InMemoryRunState state) {
     return new StepExecutionListener() {
       @Override
       public ExitStatus afterStep(StepExecution stepExecution) {
-        if (ledger.progressLog != null) {
-          ledger.progressLog.hashingEnded();
+        if (state.progressLog() != null) {
+          state.progressLog().hashingEnded();
         }
         return stepExecution.getExitStatus();
       }
@@ -112,16 +171,47 @@ class VerifyJobConfiguration {
   }
 
   @Bean
-  Step diffRange(JobRepository repository, RunLedger ledger) {
-    return new StepBuilder("diffRange", repository).tasklet(new DiffRowsTasklet(ledger)).allowStartIfComplete(true)
+  Step hashRanges(JobRepository repository, Step hashRange, Partitioner hashPartitioner,
+      StepExecutionListener resumedHashPartitions, StepExecutionListener hashingEnded,
+      TaskExecutor compareTaskExecutor, JobDefinition definition) {
+    return new StepBuilder("hashRanges", repository)
+        .partitioner(HASH_WORKER, hashPartitioner)
+        .step(hashRange)
+        .taskExecutor(compareTaskExecutor)
+        .gridSize(definition.tuning().threads())
+        .listener(resumedHashPartitions)
+        .listener(hashingEnded)
+        .allowStartIfComplete(true)
         .build();
   }
 
+  /** One per diff partition: the table and its mismatched ranges come from the partition's context (DiffPartitioner). */
   @Bean
-  Step diffRows(
-      JobRepository repository, RunLedger ledger, Step diffRange, TaskExecutor compareTaskExecutor, JobDefinition definition) {
+  @StepScope
+  Tasklet diffRangeTasklet(InMemoryRunState state, JobDefinition definition, LaunchOptions options,
+      @Value("#{stepExecutionContext['" + ContextKeys.TABLE + "']}") int table,
+      @Value("#{stepExecutionContext['" + ContextKeys.RANGES + "']}") String ranges) {
+    return new DiffRowsTasklet(state, definition, options.stop(), table, ranges);
+  }
+
+  @Bean
+  Step diffRange(JobRepository repository, Tasklet diffRangeTasklet) {
+    return new StepBuilder("diffRange", repository).tasklet(diffRangeTasklet).allowStartIfComplete(true).build();
+  }
+
+  /** Late-bound to the run id planRanges promoted: each run's diff partitions have names of their own. */
+  @Bean
+  @JobScope
+  Partitioner diffPartitioner(InMemoryRunState state,
+      @Value("#{jobExecutionContext['" + ContextKeys.RUN_ID + "']}") String runId) {
+    return new DiffPartitioner(state.tables(), runId);
+  }
+
+  @Bean
+  Step diffRows(JobRepository repository, Step diffRange, Partitioner diffPartitioner,
+      TaskExecutor compareTaskExecutor, JobDefinition definition) {
     return new StepBuilder("diffRows", repository)
-        .partitioner("diffRange", new DiffPartitioner(ledger))
+        .partitioner("diffRange", diffPartitioner)
         .step(diffRange)
         .taskExecutor(compareTaskExecutor)
         .gridSize(definition.tuning().threads())
@@ -130,14 +220,26 @@ class VerifyJobConfiguration {
   }
 
   @Bean
-  Step writeReports(JobRepository repository, RunLedger ledger) {
-    return new StepBuilder("writeReports", repository).tasklet(new WriteReportsTasklet(ledger, Version.current())).build();
+  @StepScope
+  Tasklet writeReportsTasklet(InMemoryRunState state, JobDefinition definition) {
+    return new WriteReportsTasklet(state, definition, Version.current());
+  }
+
+  @Bean
+  Step writeReports(JobRepository repository, Tasklet writeReportsTasklet) {
+    return new StepBuilder("writeReports", repository).tasklet(writeReportsTasklet).build();
+  }
+
+  @Bean
+  @JobScope
+  JobExecutionListener runEndReports(InMemoryRunState state, JobDefinition definition, LaunchOptions options) {
+    return new RunEndReports(state, definition, options.stop(), Version.current());
   }
 
   @Bean
   Job verifyJob(JobRepository repository, Step planRanges, Step auditReplication, Step hashRanges, Step diffRows,
-      Step writeReports) {
-    return new JobBuilder(JOB_NAME, repository).start(planRanges).next(auditReplication).next(hashRanges)
-        .next(diffRows).next(writeReports).build();
+      Step writeReports, JobExecutionListener runEndReports) {
+    return new JobBuilder(JOB_NAME, repository).listener(runEndReports).start(planRanges).next(auditReplication)
+        .next(hashRanges).next(diffRows).next(writeReports).build();
   }
 }

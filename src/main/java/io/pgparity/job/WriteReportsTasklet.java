@@ -1,6 +1,7 @@
 package io.pgparity.job;
 
 import io.pgparity.compare.Divergence;
+import io.pgparity.config.JobDefinition;
 import io.pgparity.repair.RepairSqlAfterVerify;
 import io.pgparity.report.ReportWriter;
 import io.pgparity.report.RunResult;
@@ -18,37 +19,39 @@ final class WriteReportsTasklet implements Tasklet {
 
   private static final Logger log = LoggerFactory.getLogger(WriteReportsTasklet.class);
 
-  private final RunLedger ledger;
+  private final InMemoryRunState state;
+  private final JobDefinition definition;
   private final String version;
 
-  WriteReportsTasklet(RunLedger ledger, String version) {
-    this.ledger = ledger;
+  WriteReportsTasklet(InMemoryRunState state, JobDefinition definition, String version) {
+    this.state = state;
+    this.definition = definition;
     this.version = version;
   }
 
   @Override
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-    ledger.result = writeAll(ledger, version);
+    state.result(writeAll(state, definition, version));
     return RepeatStatus.FINISHED;
   }
 
-  /** Writes the run folder's reports from the ledger; also used for a run stopped before this step. */
-  static RunResult writeAll(RunLedger ledger, String version) {
-    ledger.progressLog.close();
-    ledger.divergences.close();
-    if (ledger.repairInput != null) {
+  /** Writes the run folder's reports; also used for a run stopped before this step (see {@link RunEndReports}). */
+  static RunResult writeAll(InMemoryRunState state, JobDefinition definition, String version) {
+    state.progressLog().close();
+    state.divergences().close();
+    if (state.repairInput() != null) {
       // before summary.json, which marks the folder complete
-      RepairSqlAfterVerify.write(ledger.pair, ledger.repairInput, ledger.definition, ledger.folder);
+      RepairSqlAfterVerify.write(state.pair(), state.repairInput(), definition, state.folder());
     }
-    RunResult result = RunResults.of(ledger, version, Instant.now(), null);
-    List<Divergence> sample = ledger.tables.stream().flatMap(t -> t.sample().stream()).toList();
+    RunResult result = RunResults.of(state, definition, version, Instant.now(), null);
+    List<Divergence> sample = state.tables().stream().flatMap(t -> t.sample().stream()).toList();
     new ReportWriter().writeAll(result, sample);
     result.tables().forEach(t -> log.info(
         "Compared {}: {} rows, {} missing on replica, {} extra, {} changed; {} ({} s)",
         t.table(), t.rowsPrimary(), t.missingOnReplica(), t.extraOnReplica(), t.changed(), t.status(),
         String.format(java.util.Locale.ROOT, "%.1f", t.seconds())));
     // last: the manifest lists every other file of the run folder, so nothing may be written after it
-    RunEvidence.writeManifest(ledger, result, true);
+    RunEvidence.writeManifest(state, result, true);
     return result;
   }
 }

@@ -1,2 +1,2 @@
-/** The Spring Batch verify job: wiring, tasklets, the partitioner and the run ledger. */
+/** The Spring Batch verify job: wiring, tasklets, partitioners, and the run state kept in memory beside the ExecutionContext. */
 package io.pgparity.job;

@@ -12,33 +12,38 @@ import org.springframework.batch.core.step.StepExecution;
 
 /**
  * Before hashRanges of a resumed run: Spring Batch will not run again the hash partitions the
- * stopped run completed, so their stored sums ({@link HashCheckpoint}) are added to the tables here.
+ * stopped run completed, so the sums they left in their step execution contexts ({@link
+ * HashCheckpoint}) are added to the tables' in-memory state here, once per partition. The sums
+ * stay per partition in the job repository rather than in one job-level entry: each partition
+ * stores its own as it completes, before Spring Batch marks it COMPLETED, so a partition a stop or a
+ * kill leaves counted as done has its sums; and no job-level entry grows with every partition.
  */
-final class HashCheckpoints implements StepExecutionListener {
+final class ResumedHashPartitions implements StepExecutionListener {
 
-  private static final Logger log = LoggerFactory.getLogger(HashCheckpoints.class);
+  private static final Logger log = LoggerFactory.getLogger(ResumedHashPartitions.class);
 
-  private final RunLedger ledger;
+  private final InMemoryRunState state;
+  private final PreviousRun previous;
   private final JobRepository repository;
   private final String workerStep;
 
-  HashCheckpoints(RunLedger ledger, JobRepository repository, String workerStep) {
-    this.ledger = ledger;
+  ResumedHashPartitions(InMemoryRunState state, PreviousRun previous, JobRepository repository, String workerStep) {
+    this.state = state;
+    this.previous = previous;
     this.repository = repository;
     this.workerStep = workerStep;
   }
 
   @Override
   public void beforeStep(StepExecution stepExecution) {
-    PreviousRun previous = ledger.previous;
     if (previous == null) {
       return;
     }
     JobInstance instance = stepExecution.getJobExecution().getJobInstance();
     int partitions = 0;
     int reused = 0;
-    for (int t = 0; t < ledger.tables.size(); t++) {
-      TableState table = ledger.table(t);
+    for (int t = 0; t < state.tables().size(); t++) {
+      TableState table = state.table(t);
       if (!table.comparable()) {
         continue;
       }
@@ -55,7 +60,7 @@ final class HashCheckpoints implements StepExecutionListener {
         }
       }
     }
-    ledger.resumption = new Resumption(previous.runId(), reused, partitions);
+    state.resumption(new Resumption(previous.runId(), reused, partitions));
     log.info("Resuming run {} stopped {}: {} of {} hash partitions already done",
         previous.runId(), previous.stoppedAt(), reused, partitions);
   }

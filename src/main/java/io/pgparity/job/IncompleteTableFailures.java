@@ -13,11 +13,11 @@ import io.pgparity.live.ReplicaStalledException;
  * fine; it could not be compared now. Any other failure fails the run, with its own message (see
  * {@link RunFailure}).
  */
-final class Unjudged {
+final class IncompleteTableFailures {
 
-  private Unjudged() {}
+  private IncompleteTableFailures() {}
 
-  static boolean leavesTableIncomplete(CompareException e) {
+  static boolean contains(CompareException e) {
     return e instanceof ReplicaStalledException
         || e instanceof RunStoppedException
         || e instanceof RetriesExhaustedException
