@@ -1,5 +1,7 @@
 package io.pgparity.job;
 
+import io.pgparity.progress.ProgressLog;
+
 import static com.google.common.base.Preconditions.checkNotNull;
 import static com.google.common.base.Preconditions.checkState;
 

@@ -1,5 +1,9 @@
 package io.pgparity.job;
 
+import io.pgparity.progress.TableProgress;
+
+import io.pgparity.progress.ProgressLog;
+
 import io.pgparity.catalog.CatalogReader;
 import io.pgparity.catalog.TablePlan;
 import io.pgparity.catalog.TablePlanner;

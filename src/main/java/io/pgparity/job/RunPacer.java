@@ -1,5 +1,7 @@
 package io.pgparity.job;
 
+import io.pgparity.progress.TableProgress;
+
 import io.pgparity.connect.Side;
 import io.pgparity.guard.RunStop;
 import io.pgparity.hashing.Pacer;

@@ -1,5 +1,7 @@
 package io.pgparity.job;
 
+import io.pgparity.progress.TableProgress;
+
 import io.pgparity.catalog.TablePlan;
 import io.pgparity.compare.DiffCounts;
 import io.pgparity.compare.DiffPass;

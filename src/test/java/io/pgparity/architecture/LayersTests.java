@@ -37,7 +37,7 @@ class LayersTests {
           .layer("Engine").definedBy("io.pgparity.connect..", "io.pgparity.catalog..", "io.pgparity.keyspace..",
               "io.pgparity.hashing..", "io.pgparity.live..", "io.pgparity.guard..", "io.pgparity.compare..")
           .layer("Features").definedBy("io.pgparity.mask..", "io.pgparity.report..", "io.pgparity.audit..",
-              "io.pgparity.evidence..", "io.pgparity.metrics..", "io.pgparity.repair..", "io.pgparity.shard..",
+              "io.pgparity.evidence..", "io.pgparity.metrics..", "io.pgparity.progress..", "io.pgparity.repair..", "io.pgparity.shard..",
               "io.pgparity.terminal..")
           .layer("Job").definedBy("io.pgparity.job..")
           .layer("Commands").definedBy("io.pgparity.cli..")

@@ -1,4 +1,4 @@
-package io.pgparity.job;
+package io.pgparity.progress;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * How far hashing one table has got on the primary: rows read so far against the planner's
  * estimate, the rate since the first piece, and the time left at that rate.
  */
-final class TableProgress {
+public final class TableProgress {
 
   private final String table;
   private final long estimatedRows;
@@ -18,14 +18,14 @@ final class TableProgress {
   private final AtomicLong firstNanos = new AtomicLong(Long.MIN_VALUE);
   private volatile boolean finished;
 
-  TableProgress(String table, long estimatedRows) {
+  public TableProgress(String table, long estimatedRows) {
     checkArgument(estimatedRows >= 0, "estimatedRows must not be negative but was %s", estimatedRows);
     this.table = table;
     this.estimatedRows = estimatedRows;
   }
 
   /** Counts rows the primary's hash queries read; {@code now} is System.nanoTime(). */
-  void hashed(long count, long now) {
+  public void hashed(long count, long now) {
     firstNanos.compareAndSet(Long.MIN_VALUE, now);
     rows.addAndGet(count);
   }

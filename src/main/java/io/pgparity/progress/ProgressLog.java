@@ -1,4 +1,6 @@
-package io.pgparity.job;
+package io.pgparity.progress;
+
+import io.pgparity.progress.ProgressLine;
 
 import io.pgparity.terminal.LiveLine;
 import java.time.Duration;
@@ -16,7 +18,7 @@ import org.slf4j.MDC;
  * {@code PGPARITY_PROGRESS_SECONDS}), so a long run shows it is alive and when it will end; on a
  * terminal it also redraws the {@link LiveLine} about once a second.
  */
-final class ProgressLog implements AutoCloseable {
+public final class ProgressLog implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(ProgressLog.class);
 
@@ -36,7 +38,7 @@ final class ProgressLog implements AutoCloseable {
   }
 
   /** Starts logging the given tables' progress every {@code interval}, and the live line on a terminal. */
-  static ProgressLog start(List<TableProgress> tables, Duration interval) {
+  public static ProgressLog start(List<TableProgress> tables, Duration interval) {
     return start(tables, interval, LiveLine.current());
   }
 
@@ -65,7 +67,7 @@ final class ProgressLog implements AutoCloseable {
   }
 
   /** The hash step ended: no table is being hashed any more, whatever the catalog estimated. */
-  void hashingEnded() {
+  public void hashingEnded() {
     tables.forEach(TableProgress::finish);
     if (live != null) {
       live.clear();
@@ -73,7 +75,7 @@ final class ProgressLog implements AutoCloseable {
   }
 
   /** The interval from {@code PGPARITY_PROGRESS_SECONDS} (whole seconds, at least 1), else the default. */
-  static Duration interval(String setting) {
+  public static Duration interval(String setting) {
     if (setting == null || !setting.matches("[1-9][0-9]{0,5}")) {
       return DEFAULT_INTERVAL;
     }

@@ -1,4 +1,4 @@
-package io.pgparity.job;
+package io.pgparity.progress;
 
 import java.time.Duration;
 import java.util.ArrayList;

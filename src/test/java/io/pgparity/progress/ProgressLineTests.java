@@ -1,4 +1,8 @@
-package io.pgparity.job;
+package io.pgparity.progress;
+
+import io.pgparity.progress.TableProgress;
+
+import io.pgparity.progress.ProgressLine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
