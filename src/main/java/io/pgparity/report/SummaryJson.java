@@ -25,7 +25,9 @@ import tools.jackson.databind.JsonNode;
  * with the tools that parse it; components are written in their order ({@link RunFileJson}), the
  * {@code @JsonUnwrapped} groups as fields of the enclosing object. {@code shard} is written only for
  * a sharded run, {@code shards} only for a merged one and the resume fields only for a resumed one,
- * so other summaries keep their shape; every other null is written as null.
+ * so other summaries keep their shape; every other null is written as null. The groups the result
+ * records already have ({@link RunResult.Identity}, a table's {@link TableResult.Rows}, {@link
+ * TableResult.Differences} and {@link TableResult.Rechecks}) are used as they are, not copied.
  */
 public record SummaryJson(
     String tool,
