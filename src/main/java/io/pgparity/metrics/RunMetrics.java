@@ -101,7 +101,8 @@ public final class RunMetrics {
     gauge("pgparity.divergent.rows", divergent, tags.and("kind", "changed"), table.differences()::changed);
     gauge("pgparity.unstable.rows", "Rows that changed at every recheck and could not be judged", tags,
         table.rechecks()::unstable);
-    gauge("pgparity.converged.rows", "Rows that differed while in flight and converged", tags, table.rechecks()::converged);
+    gauge("pgparity.converged.rows", "Rows that differed while in flight and converged", tags,
+        table.rechecks()::converged);
   }
 
   private void gauge(String name, String help, Tags tags, Supplier<Number> value) {

@@ -18,7 +18,7 @@ class LastSuccessTests {
   @TempDir
   Path job;
 
-  /** A run folder with the summary.json the real writer writes for a {@code status} run ending at {@code finishedAt}. */
+  /** A run folder with the summary.json the real writer writes for a {@code status} run ending then. */
   private void run(String runId, Status status, String finishedAt) throws IOException {
     Path folder = Files.createDirectories(job.resolve(runId));
     Instant finished = Instant.parse(finishedAt);

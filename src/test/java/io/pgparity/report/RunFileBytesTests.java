@@ -37,7 +37,8 @@ class RunFileBytesTests {
     RunResult base = ReportFixtures.run();
     RunResult sharded = new RunResult(base.run(), base.runFolder(), base.status(), base.startedAt(),
         base.finishedAt(), new Both<>(base.servers().primary(), null), base.tables(), null,
-        RunResult.Sharding.of(new Shard(1, 3)), new Resumption("20261125T110000Z-0f0f", 7, 112), AuditSectionTests.withFindings());
+        RunResult.Sharding.of(new Shard(1, 3)), new Resumption("20261125T110000Z-0f0f", 7, 112),
+        AuditSectionTests.withFindings());
     Path file = dir.resolve(SummaryJsonWriter.FILE_NAME);
 
     new SummaryJsonWriter().write(sharded, file);
