@@ -26,18 +26,18 @@ final class BenchData {
   private static final Logger log = LoggerFactory.getLogger(BenchData.class);
 
   private final EmbeddedPair pair;
-  private final BothSides sides;
+  private final RawPair sides;
   private final DataSource replica;
 
   BenchData(EmbeddedPair pair) {
     this.pair = pair;
-    this.sides = new BothSides(pair.primary(), pair.replica());
+    this.sides = new RawPair(pair.primary(), pair.replica());
     this.replica = pair.replica();
   }
 
   /** Creates and fills {@code tables} with {@code rows} rows each on both sides, then VACUUM ANALYZE. */
   void load(List<BenchTable> tables, long rows) {
-    sides.run("loading the bench tables", connection -> {
+    sides.onBoth("loading the bench tables", connection -> {
       try (Statement statement = connection.createStatement()) {
         // the primary key is built once after the load, which a large sort does best in memory
         statement.execute("SET maintenance_work_mem = '256MB'");

@@ -21,17 +21,17 @@ final class HashFloor {
 
   private record Answer(long started, long finished, String value) {}
 
-  private final BothSides sides;
+  private final RawPair sides;
 
   HashFloor(DataSource primary, DataSource replica) {
-    this.sides = new BothSides(primary, replica);
+    this.sides = new RawPair(primary, replica);
   }
 
   /** Times the floor query; connecting is left out, as verify connects before its clock starts. */
   Measurement measure(BenchTable table) {
     String sql = "SELECT count(*), sum(hash_record_extended(t, 0)) FROM " + table.ref() + " t";
     CyclicBarrier connected = new CyclicBarrier(2);
-    Both<Answer> answers = sides.run("the floor query on " + table.ref(), connection -> {
+    Both<Answer> answers = sides.onBoth("the floor query on " + table.ref(), connection -> {
       try (Statement statement = connection.createStatement()) {
         awaitOtherSide(connected);
         long started = System.nanoTime();

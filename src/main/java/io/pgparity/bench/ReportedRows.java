@@ -2,26 +2,21 @@ package io.pgparity.bench;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import io.pgparity.table.TableRef;
-import io.pgparity.compare.DivergenceKind;
+import io.pgparity.report.DivergenceLine;
 import io.pgparity.report.DivergenceWriter;
+import io.pgparity.table.TableRef;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-/** Reads back the rows a run reported divergent: its divergences.jsonl, in file order, duplicates kept. */
+/**
+ * Reads back the rows a run reported divergent: its divergences.jsonl, in file order, duplicates
+ * kept, each line in the file's one schema ({@link DivergenceLine}).
+ */
 final class ReportedRows {
-
-  private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
   private ReportedRows() {}
 
@@ -45,20 +40,11 @@ final class ReportedRows {
 
   static RowDivergence parse(String line, Path file, int number) {
     try {
-      JsonNode node = MAPPER.readTree(line);
-      String kind = node.path("kind").asString("");
-      if (Arrays.stream(DivergenceKind.values()).noneMatch(k -> k.name().equals(kind))
-          || !node.path("key").isObject() || node.path("key").isEmpty() || !node.path("table").isString()) {
-        throw new BenchCheckException(file + " line " + number + " is not a divergence with table, key and kind: "
-            + line);
-      }
-      Map<String, String> key = new LinkedHashMap<>();
-      for (Map.Entry<String, JsonNode> column : node.path("key").properties()) {
-        key.put(column.getKey(), column.getValue().isNull() ? null : column.getValue().asString());
-      }
-      return new RowDivergence(TableRef.parse(node.path("table").asString()), key, DivergenceKind.valueOf(kind));
-    } catch (JacksonException e) {
-      throw new BenchCheckException(file + " line " + number + " is not JSON: " + e.getOriginalMessage());
+      DivergenceLine parsed = DivergenceLine.parse(line);
+      return new RowDivergence(TableRef.parse(parsed.table()), parsed.key(), parsed.kind());
+    } catch (IllegalArgumentException e) {
+      throw new BenchCheckException(file + " line " + number + " is not a divergence with table, key and kind ("
+          + e.getMessage() + "): " + line);
     }
   }
 }

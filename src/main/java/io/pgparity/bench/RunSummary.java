@@ -1,15 +1,9 @@
 package io.pgparity.bench;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
+import io.pgparity.report.SummaryJson;
 import io.pgparity.table.TableRef;
-import io.pgparity.report.SummaryJsonWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.core.JacksonException;
 
 /**
  * What the benchmark reads back from a run's summary.json: the table's own {@code seconds}, its
@@ -17,25 +11,25 @@ import tools.jackson.databind.json.JsonMapper;
  */
 record RunSummary(double hashDiffSeconds, long divergentRows, long convergedRows, long unstableRows) {
 
-  private static final JsonMapper MAPPER = JsonMapper.builder().build();
-
-  /** Reads {@code <runFolder>/summary.json}; the table must be in it with a time. */
+  /** Reads {@code <runFolder>/summary.json} ({@link SummaryJson}); the table must be in it with a time. */
   static RunSummary read(Path runFolder, TableRef table) {
-    Path file = runFolder.resolve(SummaryJsonWriter.FILE_NAME);
-    JsonNode root;
+    Path file = runFolder.resolve(SummaryJson.FILE_NAME);
+    SummaryJson summary;
     try {
-      root = MAPPER.readTree(Files.readString(file, UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+      summary = SummaryJson.read(file);
+    } catch (JacksonException | IllegalArgumentException e) {
+      throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
     }
-    JsonNode totals = root.path("totals");
-    for (JsonNode node : root.path("tables")) {
-      if (table.toString().equals(node.path("table").asString()) && node.path("seconds").isNumber()) {
-        return new RunSummary(node.path("seconds").asDouble(),
-            totals.path("divergentRows").asLong(), totals.path("convergedRows").asLong(),
-            totals.path("unstableRows").asLong());
-      }
+    if (summary.totals() == null) {
+      throw new IllegalStateException(file + " has no totals");
     }
-    throw new IllegalStateException(file + " has no time for table " + table + "; is it the run of that table?");
+    SummaryJson.Totals totals = summary.totals();
+    return summary.tables().stream()
+        .filter(t -> t.table().equals(table.toString()) && t.seconds() != null)
+        .findFirst()
+        .map(t -> new RunSummary(t.seconds().doubleValue(), totals.divergentRows(), totals.convergedRows(),
+            totals.unstableRows()))
+        .orElseThrow(() -> new IllegalStateException(
+            file + " has no time for table " + table + "; is it the run of that table?"));
   }
 }

@@ -47,9 +47,9 @@ final class RunEvidence {
     InMemoryRunState.Servers servers = state.servers();
     Both<Lsn> atStart = servers == null ? new Both<>(null, null) : servers.walAtStart();
     RunFacts facts = new RunFacts(
-        result.version(),
-        result.job(),
-        result.runId(),
+        result.run().version(),
+        result.run().job(),
+        result.run().runId(),
         result.startedAt(),
         result.finishedAt(),
         server(servers == null ? null : servers.primary(), atStart.primary(), atEnd.primary()),

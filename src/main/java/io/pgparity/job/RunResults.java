@@ -3,6 +3,7 @@ package io.pgparity.job;
 import io.pgparity.catalog.TablePlan;
 import io.pgparity.compare.DiffCounts;
 import io.pgparity.config.JobDefinition;
+import io.pgparity.connect.Both;
 import io.pgparity.live.ReplicationLink;
 import io.pgparity.live.LagStats;
 import io.pgparity.live.PauseStats;
@@ -32,19 +33,16 @@ final class RunResults {
       status = status.worst(result.status());
     }
     return new RunResult(
-        version,
-        definition.name(),
-        state.folder() == null ? "none" : state.folder().runId(),
+        new RunResult.Identity(version, definition.name(), state.folder() == null ? "none" : state.folder().runId()),
         state.folder() == null ? null : state.folder().path(),
         status,
         state.startedAt(),
         finishedAt,
-        state.servers() == null ? null : state.servers().primary(),
-        state.servers() == null ? null : state.servers().replica(),
+        new Both<>(state.servers() == null ? null : state.servers().primary(),
+            state.servers() == null ? null : state.servers().replica()),
         tables,
         replication(state),
-        definition.shard(),
-        List.of(),
+        RunResult.Sharding.of(definition.shard()),
         state.resumption(),
         state.audit());
   }
@@ -106,18 +104,13 @@ final class RunResults {
         plan.table(),
         plan.keyNames(),
         plan.columnNames(),
-        table.rows(true),
-        table.rows(false),
-        plan.comparable() ? table.ranges() : 0,
-        counts.missing(),
-        counts.extra(),
-        counts.changed(),
+        new TableResult.Rows(table.rows(true), table.rows(false), plan.comparable() ? table.ranges() : 0),
+        new TableResult.Differences(counts.missing(), counts.extra(), counts.changed()),
         plan.allFindings(),
         status,
         table.seconds(),
         note,
-        counts.convergedRows(),
-        counts.unstableRows(),
+        new TableResult.Rechecks(counts.convergedRows(), counts.unstableRows()),
         plan.comparable() ? table.strip() : null);
   }
 
@@ -142,15 +135,13 @@ final class RunResults {
         table.spec.table(),
         plan == null ? List.of() : plan.keyNames(),
         plan == null ? List.of() : plan.columnNames(),
-        0,
-        0,
-        0,
-        0,
-        0,
-        0,
+        TableResult.Rows.NONE,
+        TableResult.Differences.NONE,
         plan == null ? List.of() : plan.allFindings(),
         Status.FAILED,
         table.seconds(),
-        failure);
+        failure,
+        TableResult.Rechecks.NONE,
+        null);
   }
 }

@@ -48,7 +48,8 @@ final class WriteReportsTasklet implements Tasklet {
     new ReportWriter().writeAll(result, sample);
     result.tables().forEach(t -> log.info(
         "Compared {}: {} rows, {} missing on replica, {} extra, {} changed; {} ({} s)",
-        t.table(), t.rowsPrimary(), t.missingOnReplica(), t.extraOnReplica(), t.changed(), t.status(),
+        t.table(), t.rows().rowsPrimary(), t.differences().missingOnReplica(), t.differences().extraOnReplica(),
+        t.differences().changed(), t.status(),
         String.format(java.util.Locale.ROOT, "%.1f", t.seconds())));
     // last: the manifest lists every other file of the run folder, so nothing may be written after it
     RunEvidence.writeManifest(state, result, true);

@@ -1,6 +1,6 @@
 package io.pgparity.metrics;
 
-import io.pgparity.verdict.Status;
+import io.pgparity.report.SummaryJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +11,6 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * The end of a job's newest run that judged every row, read from its run folders' summary.json.
@@ -22,7 +20,6 @@ import tools.jackson.databind.ObjectMapper;
 final class LastSuccess {
 
   private static final Logger log = LoggerFactory.getLogger(LastSuccess.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private LastSuccess() {}
 
@@ -41,7 +38,7 @@ final class LastSuccess {
       return Optional.empty();
     }
     for (Path run : runs) {
-      Optional<Instant> finished = successEnd(run.resolve("summary.json"));
+      Optional<Instant> finished = successEnd(run.resolve(SummaryJson.FILE_NAME));
       if (finished.isPresent()) {
         return finished;
       }
@@ -54,10 +51,8 @@ final class LastSuccess {
       return Optional.empty();
     }
     try {
-      JsonNode root = JSON.readTree(summary.toFile());
-      Status status = Status.valueOf(root.path("status").asString(""));
-      return RunMetrics.success(status) ? Optional.of(Instant.parse(root.path("finishedAt").asString()))
-          : Optional.empty();
+      SummaryJson read = SummaryJson.read(summary);
+      return RunMetrics.success(read.status()) ? Optional.of(read.finishedAt()) : Optional.empty();
     } catch (RuntimeException e) {
       // a summary from another version or a damaged file is skipped, not fatal
       log.debug("cannot read {}", summary, e);

@@ -35,7 +35,7 @@ public final class RunMetrics {
    * every row (this one if it did), or null when none is known.
    */
   public static RunMetrics of(RunResult result, Instant lastSuccess) {
-    RunMetrics metrics = new RunMetrics(result.job());
+    RunMetrics metrics = new RunMetrics(result.run().job());
     metrics.run(result.status(), result.startedAt(), result.finishedAt(), lastSuccess);
     for (TableResult table : result.tables()) {
       metrics.table(table);
@@ -94,14 +94,15 @@ public final class RunMetrics {
 
   private void table(TableResult table) {
     Tags tags = Tags.of("table", table.table().toString());
-    gauge("pgparity.rows.compared", "Rows of the table read on the primary", tags, table::rowsPrimary);
+    gauge("pgparity.rows.compared", "Rows of the table read on the primary", tags, table.rows()::rowsPrimary);
     String divergent = "Divergent rows by kind: missing on the replica, extra on the replica, changed";
-    gauge("pgparity.divergent.rows", divergent, tags.and("kind", "missing"), table::missingOnReplica);
-    gauge("pgparity.divergent.rows", divergent, tags.and("kind", "extra"), table::extraOnReplica);
-    gauge("pgparity.divergent.rows", divergent, tags.and("kind", "changed"), table::changed);
+    gauge("pgparity.divergent.rows", divergent, tags.and("kind", "missing"), table.differences()::missingOnReplica);
+    gauge("pgparity.divergent.rows", divergent, tags.and("kind", "extra"), table.differences()::extraOnReplica);
+    gauge("pgparity.divergent.rows", divergent, tags.and("kind", "changed"), table.differences()::changed);
     gauge("pgparity.unstable.rows", "Rows that changed at every recheck and could not be judged", tags,
-        table::unstable);
-    gauge("pgparity.converged.rows", "Rows that differed while in flight and converged", tags, table::converged);
+        table.rechecks()::unstable);
+    gauge("pgparity.converged.rows", "Rows that differed while in flight and converged", tags,
+        table.rechecks()::converged);
   }
 
   private void gauge(String name, String help, Tags tags, Supplier<Number> value) {

@@ -38,17 +38,17 @@ public final class HtmlReportWriter {
 
   static String render(RunResult r, List<Divergence> sample) {
     StringBuilder html = new StringBuilder(32_768);
-    HtmlPage.head(html, "pgparity report: " + r.job() + " — " + r.status());
+    HtmlPage.head(html, "pgparity report: " + r.run().job() + " — " + r.status());
     html.append("<header id=\"verdict\" class=\"verdict status-").append(r.status()).append("\">\n")
         .append("<div class=\"status\">").append(r.status()).append("</div>\n")
-        .append("<h1>pgparity report: ").append(escape(r.job())).append("</h1>\n")
+        .append("<h1>pgparity report: ").append(escape(r.run().job())).append("</h1>\n")
         .append("<p class=\"finding\">").append(escape(Verdict.finding(r))).append(".</p>\n</header>\n<main>\n");
     html.append("<dl class=\"run\">\n");
-    item(html, "Run id", r.runId());
+    item(html, "Run id", r.run().runId());
     item(html, "Started", TIME.format(r.startedAt()));
     item(html, "Finished", TIME.format(r.finishedAt()) + " (" + Verdict.seconds(r) + " s)");
-    item(html, "pgparity version", r.version() == null ? "unknown" : r.version());
-    ShardText.of(r).ifPresent(s -> item(html, r.shard() != null ? "Shard" : "Merged", s));
+    item(html, "pgparity version", r.run().version() == null ? "unknown" : r.run().version());
+    ShardText.of(r).ifPresent(s -> item(html, r.sharding().shard() != null ? "Shard" : "Merged", s));
     html.append("</dl>\n");
     servers(html, r);
     HtmlReplication.append(html, r.replication());
@@ -57,7 +57,7 @@ public final class HtmlReportWriter {
     HtmlStrip.append(html, r);
     findingsAndNotes(html, r);
     HtmlDivergences.append(html, r, sample);
-    HtmlPage.tail(html, r.version());
+    HtmlPage.tail(html, r.run().version());
     return html.toString();
   }
 
@@ -68,8 +68,8 @@ public final class HtmlReportWriter {
   private static void servers(StringBuilder html, RunResult r) {
     html.append("<section id=\"servers\">\n<h2>Servers</h2>\n<table>\n<thead><tr><th>Role</th><th>Host</th>"
         + "<th>Database</th><th>Version</th><th>System identifier</th></tr></thead>\n<tbody>\n");
-    server(html, "primary", r.primary());
-    server(html, "replica", r.replica());
+    server(html, "primary", r.servers().primary());
+    server(html, "replica", r.servers().replica());
     html.append("</tbody>\n</table>\n</section>\n");
   }
 
@@ -98,14 +98,14 @@ public final class HtmlReportWriter {
       html.append("<tr data-table=\"").append(escape(t.table().toString())).append("\"><th>")
           .append(escape(t.table().toString())).append("</th><td><span class=\"badge status-").append(t.status())
           .append("\">").append(t.status()).append("</span></td>");
-      count(html, t.rowsPrimary(), "");
-      count(html, t.rowsReplica(), t.rowsReplica() != t.rowsPrimary() ? " warn" : "");
-      count(html, t.ranges(), "");
-      count(html, t.missingOnReplica(), t.missingOnReplica() > 0 ? " bad" : "");
-      count(html, t.extraOnReplica(), t.extraOnReplica() > 0 ? " bad" : "");
-      count(html, t.changed(), t.changed() > 0 ? " bad" : "");
-      count(html, t.converged(), "");
-      count(html, t.unstable(), t.unstable() > 0 ? " warn" : "");
+      count(html, t.rows().rowsPrimary(), "");
+      count(html, t.rows().rowsReplica(), t.rows().rowsReplica() != t.rows().rowsPrimary() ? " warn" : "");
+      count(html, t.rows().ranges(), "");
+      count(html, t.differences().missingOnReplica(), t.differences().missingOnReplica() > 0 ? " bad" : "");
+      count(html, t.differences().extraOnReplica(), t.differences().extraOnReplica() > 0 ? " bad" : "");
+      count(html, t.differences().changed(), t.differences().changed() > 0 ? " bad" : "");
+      count(html, t.rechecks().converged(), "");
+      count(html, t.rechecks().unstable(), t.rechecks().unstable() > 0 ? " warn" : "");
       html.append(String.format(Locale.ROOT, "<td class=\"n\">%.3f</td></tr>%n", t.seconds()));
     }
     html.append("</tbody>\n</table>\n</section>\n");

@@ -28,10 +28,10 @@ final class HtmlStrip {
       html.append("<p>No table was compared.</p>\n</section>\n");
       return;
     }
-    if (!r.shards().isEmpty()) {
+    if (!r.sharding().shards().isEmpty()) {
       // each shard planned ranges of its own over its own rows: their strips do not add up
       html.append("<p>Not shown for a merged run: see the report.html of each shard run (")
-          .append(escape(String.join(", ", r.shards()))).append(").</p>\n</section>\n");
+          .append(escape(String.join(", ", r.sharding().shards()))).append(").</p>\n</section>\n");
       return;
     }
     html.append(LEGEND);

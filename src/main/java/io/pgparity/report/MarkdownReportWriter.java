@@ -41,9 +41,9 @@ public final class MarkdownReportWriter {
 
   static String render(RunResult r, List<Divergence> sample) {
     StringBuilder md = new StringBuilder(4096);
-    md.append("# pgparity report: ").append(text(r.job())).append(" — ").append(r.status());
+    md.append("# pgparity report: ").append(text(r.run().job())).append(" — ").append(r.status());
     md.append("\n\n").append(text(Verdict.finding(r))).append(".\n\n");
-    md.append("- Run id: `").append(r.runId()).append("`\n");
+    md.append("- Run id: `").append(r.run().runId()).append("`\n");
     if (r.resumed() != null) {
       md.append("- Resumed from: `").append(r.resumed().fromRunId()).append("` (")
           .append(r.resumed().reusedPartitions()).append(" of ").append(r.resumed().partitions())
@@ -52,14 +52,14 @@ public final class MarkdownReportWriter {
     md.append("- Started: ").append(TIME.format(r.startedAt())).append('\n');
     md.append("- Finished: ").append(TIME.format(r.finishedAt()));
     md.append(" (").append(Verdict.seconds(r)).append(" s)\n");
-    md.append("- pgparity version: ").append(r.version() == null ? "unknown" : text(r.version()));
+    md.append("- pgparity version: ").append(r.run().version() == null ? "unknown" : text(r.run().version()));
     ShardText.of(r).ifPresent(s -> md.append("\n- ").append(text(s)));
     // every block below ends with a blank line
     md.append("\n\n## Servers\n\n");
     row(md, "Role", "Host", "Database", "Version", "System identifier");
     row(md, "---", "---", "---", "---", "---");
-    server(md, "primary", r.primary());
-    server(md, "replica", r.replica());
+    server(md, "primary", r.servers().primary());
+    server(md, "replica", r.servers().replica());
     md.append('\n');
     replication(md, r.replication());
     MarkdownAudit.append(md, r.audit());
@@ -137,14 +137,14 @@ public final class MarkdownReportWriter {
           md,
           text(t.table().toString()),
           t.status().name(),
-          Long.toString(t.rowsPrimary()),
-          Long.toString(t.rowsReplica()),
-          Integer.toString(t.ranges()),
-          Long.toString(t.missingOnReplica()),
-          Long.toString(t.extraOnReplica()),
-          Long.toString(t.changed()),
-          Long.toString(t.converged()),
-          Long.toString(t.unstable()),
+          Long.toString(t.rows().rowsPrimary()),
+          Long.toString(t.rows().rowsReplica()),
+          Integer.toString(t.rows().ranges()),
+          Long.toString(t.differences().missingOnReplica()),
+          Long.toString(t.differences().extraOnReplica()),
+          Long.toString(t.differences().changed()),
+          Long.toString(t.rechecks().converged()),
+          Long.toString(t.rechecks().unstable()),
           String.format(Locale.ROOT, "%.3f", t.seconds()));
     }
     md.append('\n');

@@ -28,7 +28,7 @@ public final class ReportWriter {
     checkArgument(
         folder != null,
         "run %s has no run folder; create one with RunFolder.create before writing its reports",
-        result.runId());
+        result.run().runId());
     markdown.write(result, sample, folder.resolve(MarkdownReportWriter.FILE_NAME));
     html.write(result, sample, folder.resolve(HtmlReportWriter.FILE_NAME));
     summary.write(result, folder.resolve(SummaryJsonWriter.FILE_NAME));

@@ -7,63 +7,44 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import io.pgparity.audit.AuditReport;
 import io.pgparity.config.Shard;
+import io.pgparity.connect.Both;
 import io.pgparity.connect.ServerInfo;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * Everything summary.json and report.md say about one run; {@code replication} and {@code audit}
- * (the run's replication audit) are null when the run did not get that far. {@code shard} is the
- * share of a sharded check this run compared (null if not sharded); {@code shards} lists the run
- * ids a merged run was joined from (empty unless merged); {@code resumed} is null unless the run
- * continued a stopped one.
+ * Everything summary.json and report.md say about one run. {@code servers} holds null on a side
+ * the run did not get to read; {@code replication} and {@code audit} (the run's replication audit)
+ * are null when the run did not get that far; {@code resumed} is null unless the run continued a
+ * stopped one.
  */
 public record RunResult(
-    String version,
-    String job,
-    String runId,
+    Identity run,
     Path runFolder,
     Status status,
     Instant startedAt,
     Instant finishedAt,
-    ServerInfo primary,
-    ServerInfo replica,
+    Both<ServerInfo> servers,
     List<TableResult> tables,
     ReplicationSummary replication,
-    Shard shard,
-    List<String> shards,
+    Sharding sharding,
     Resumption resumed,
     AuditReport audit) {
 
   public RunResult {
-    checkNotNull(job, "job");
-    checkNotNull(runId, "runId");
+    checkNotNull(run, "run");
     checkNotNull(status, "status");
     checkNotNull(startedAt, "startedAt");
     checkNotNull(finishedAt, "finishedAt");
+    checkNotNull(servers, "servers");
+    checkNotNull(sharding, "sharding");
     tables = List.copyOf(tables);
-    shards = shards == null ? List.of() : List.copyOf(shards);
-    checkArgument(shard == null || shards.isEmpty(), "run %s is either one shard or merged from shards", runId);
-  }
-
-  /** A run that is neither a shard nor merged, started afresh, without a replication audit. */
-  public RunResult(String version, String job, String runId, Path runFolder, Status status, Instant startedAt,
-      Instant finishedAt, ServerInfo primary, ServerInfo replica, List<TableResult> tables,
-      ReplicationSummary replication) {
-    this(version, job, runId, runFolder, status, startedAt, finishedAt, primary, replica, tables, replication, null,
-        List.of(), null, null);
-  }
-
-  /** A result without replication details (a run that failed before it looked). */
-  public RunResult(String version, String job, String runId, Path runFolder, Status status, Instant startedAt,
-      Instant finishedAt, ServerInfo primary, ServerInfo replica, List<TableResult> tables) {
-    this(version, job, runId, runFolder, status, startedAt, finishedAt, primary, replica, tables, null);
   }
 
   /** Rows read on the primary side across all tables. */
   public long rowsCompared() {
-    return tables.stream().mapToLong(TableResult::rowsPrimary).sum();
+    return tables.stream().mapToLong(t -> t.rows().rowsPrimary()).sum();
   }
 
   /** The replication audit's findings; zero without an audit. */
@@ -74,5 +55,38 @@ public record RunResult(
   /** Divergent rows across all tables. */
   public long divergentRows() {
     return tables.stream().mapToLong(TableResult::divergentRows).sum();
+  }
+
+  /** Which pgparity version ran which job, and the run's id (its folder's name, or "none" without a folder). */
+  public record Identity(String version, String job, String runId) {
+    public Identity {
+      checkNotNull(job, "no job");
+      checkNotNull(runId, "no runId");
+    }
+  }
+
+  /**
+   * Where the run stands in a sharded check: {@code shard} is the share this run compared (null if
+   * not sharded); {@code shards} lists the run ids a merged run was joined from (empty unless merged).
+   */
+  public record Sharding(Shard shard, List<String> shards) {
+
+    /** A run over every row, neither a shard nor merged. */
+    public static final Sharding NONE = new Sharding(null, List.of());
+
+    public Sharding {
+      shards = shards == null ? List.of() : List.copyOf(shards);
+      checkArgument(shard == null || shards.isEmpty(), "a run is either one shard or merged from shards");
+    }
+
+    /** The run of {@code shard}, or of every row when it is null. */
+    public static Sharding of(Shard shard) {
+      return shard == null ? NONE : new Sharding(shard, List.of());
+    }
+
+    /** A run merged from the runs {@code runIds}. */
+    public static Sharding merged(List<String> runIds) {
+      return new Sharding(null, runIds);
+    }
   }
 }

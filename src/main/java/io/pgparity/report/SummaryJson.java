@@ -6,6 +6,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.pgparity.config.Shard;
+import io.pgparity.connect.Both;
 import io.pgparity.connect.ServerInfo;
 import io.pgparity.live.ReplicaKind;
 import io.pgparity.table.TableRef;
@@ -24,10 +25,13 @@ import tools.jackson.databind.JsonNode;
  * with the tools that parse it; components are written in their order ({@link RunFileJson}), the
  * {@code @JsonUnwrapped} groups as fields of the enclosing object. {@code shard} is written only for
  * a sharded run, {@code shards} only for a merged one and the resume fields only for a resumed one,
- * so other summaries keep their shape; every other null is written as null.
+ * so other summaries keep their shape; every other null is written as null. The groups the result
+ * records already have ({@link RunResult.Identity}, a table's {@link TableResult.Rows}, {@link
+ * TableResult.Differences} and {@link TableResult.Rechecks}) are used as they are, not copied.
  */
 public record SummaryJson(
-    @JsonUnwrapped Identity run,
+    String tool,
+    @JsonUnwrapped RunResult.Identity run,
     @JsonInclude(JsonInclude.Include.NON_NULL) Shard shard,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> shards,
     Status status,
@@ -48,7 +52,7 @@ public record SummaryJson(
   public static final String TOOL = "pgparity";
 
   public SummaryJson {
-    checkNotNull(run, "no tool, version, job or runId");
+    checkNotNull(run, "no version, job or runId");
     checkNotNull(status, "no status");
     checkNotNull(startedAt, "no startedAt");
     checkNotNull(finishedAt, "no finishedAt");
@@ -65,13 +69,13 @@ public record SummaryJson(
   public static SummaryJson of(RunResult result) {
     List<Table> tables = result.tables().stream().map(Table::of).toList();
     Totals totals = new Totals(result.rowsCompared(), result.divergentRows(),
-        result.tables().stream().mapToLong(TableResult::converged).sum(),
-        result.tables().stream().mapToLong(TableResult::unstable).sum());
+        result.tables().stream().mapToLong(t -> t.rechecks().converged()).sum(),
+        result.tables().stream().mapToLong(t -> t.rechecks().unstable()).sum());
     Resumption r = result.resumed();
-    return new SummaryJson(new Identity(TOOL, result.version(), result.job(), result.runId()), result.shard(),
-        result.shards(), result.status(), result.startedAt(), result.finishedAt(),
-        r == null ? null : new Resumed(r.fromRunId(), r.reusedPartitions(), r.partitions()), result.primary(),
-        result.replica(), Replication.of(result.replication()), tables, totals,
+    return new SummaryJson(TOOL, result.run(), result.sharding().shard(), result.sharding().shards(), result.status(),
+        result.startedAt(), result.finishedAt(),
+        r == null ? null : new Resumed(r.fromRunId(), r.reusedPartitions(), r.partitions()), result.servers().primary(),
+        result.servers().replica(), Replication.of(result.replication()), tables, totals,
         // audit.json's own tree, so a tool reads one format whether the audit ran alone or in verify
         result.audit() == null ? null : result.audit().json());
   }
@@ -86,9 +90,9 @@ public record SummaryJson(
    * key-space strips, nor the resumption, nor the audit's parsed report.
    */
   public RunResult result(Path folder, Shard shard) {
-    return new RunResult(run.version(), run.job(), run.runId(), folder, status, startedAt, finishedAt, primary,
-        replica, tables.stream().map(Table::result).toList(),
-        replication == null ? null : replication.summary(), shard, List.of(), null, null);
+    return new RunResult(run, folder, status, startedAt, finishedAt, new Both<>(primary, replica),
+        tables.stream().map(Table::result).toList(), replication == null ? null : replication.summary(),
+        RunResult.Sharding.of(shard), null, null);
   }
 
   /**
@@ -109,14 +113,6 @@ public record SummaryJson(
   private static Duration duration(BigDecimal seconds, String field) {
     checkNotNull(seconds, "no %s", field);
     return Duration.ofMillis(seconds.movePointRight(3).longValue());
-  }
-
-  /** Which tool wrote the summary, in which version, for which job and run. */
-  public record Identity(String tool, String version, String job, String runId) {
-    public Identity {
-      checkNotNull(job, "no job");
-      checkNotNull(runId, "no runId");
-    }
   }
 
   /** The run this one continued and how many of its hash partitions it took over. */
@@ -163,9 +159,9 @@ public record SummaryJson(
       String table,
       List<String> key,
       List<String> columns,
-      @JsonUnwrapped Rows rows,
-      @JsonUnwrapped Differences differences,
-      @JsonUnwrapped Rechecks rechecks,
+      @JsonUnwrapped TableResult.Rows rows,
+      @JsonUnwrapped TableResult.Differences differences,
+      @JsonUnwrapped TableResult.Rechecks rechecks,
       List<String> schemaFindings,
       Status status,
       BigDecimal seconds,
@@ -183,29 +179,17 @@ public record SummaryJson(
     }
 
     static Table of(TableResult t) {
-      return new Table(t.table().toString(), t.key(), t.columns(),
-          new Rows(t.rowsPrimary(), t.rowsReplica(), t.ranges()),
-          new Differences(t.missingOnReplica(), t.extraOnReplica(), t.changed()),
-          new Rechecks(t.converged(), t.unstable()), t.schemaFindings(), t.status(),
+      return new Table(t.table().toString(), t.key(), t.columns(), t.rows(), t.differences(), t.rechecks(),
+          t.schemaFindings(), t.status(),
           Double.isFinite(t.seconds()) ? BigDecimal.valueOf(t.seconds()).setScale(3, RoundingMode.HALF_UP) : null,
           t.note());
     }
 
     TableResult result() {
-      return new TableResult(tableRef(table), key, columns, rows.rowsPrimary(), rows.rowsReplica(), rows.ranges(),
-          differences.missingOnReplica(), differences.extraOnReplica(), differences.changed(), schemaFindings, status,
-          seconds == null ? Double.NaN : seconds.doubleValue(), note, rechecks.converged(), rechecks.unstable());
+      return new TableResult(tableRef(table), key, columns, rows, differences, schemaFindings, status,
+          seconds == null ? Double.NaN : seconds.doubleValue(), note, rechecks, null);
     }
   }
-
-  /** Rows read on each side, and the key ranges hashed. */
-  public record Rows(long rowsPrimary, long rowsReplica, int ranges) {}
-
-  /** Divergent rows by kind. */
-  public record Differences(long missingOnReplica, long extraOnReplica, long changed) {}
-
-  /** Rows that looked different, read again: in flight after all, or not to be judged now. */
-  public record Rechecks(long converged, long unstable) {}
 
   /** Sums over all tables. */
   public record Totals(long rowsCompared, long divergentRows, long convergedRows, long unstableRows) {}

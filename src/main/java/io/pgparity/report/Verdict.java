@@ -56,9 +56,9 @@ public final class Verdict {
               plural(r.divergentRows(), "divergent row"),
               r.tables().stream().filter(t -> t.divergentRows() > 0).count(),
               plural(tables, "table"),
-              sum(r, TableResult::missingOnReplica),
-              sum(r, TableResult::extraOnReplica),
-              sum(r, TableResult::changed));
+              sum(r, t -> t.differences().missingOnReplica()),
+              sum(r, t -> t.differences().extraOnReplica()),
+              sum(r, t -> t.differences().changed()));
       case INCOMPLETE -> {
         long unfinished =
             r.tables().stream()
@@ -85,15 +85,15 @@ public final class Verdict {
 
   /** {@code ; shard 1/3} for a shard, {@code ; merged from 3 shards} for a merged run, else empty. */
   static String sharding(RunResult r) {
-    if (r.shard() != null) {
-      return "; shard " + r.shard().label();
+    if (r.sharding().shard() != null) {
+      return "; shard " + r.sharding().shard().label();
     }
-    return r.shards().isEmpty() ? "" : "; merged from " + plural(r.shards().size(), "shard");
+    return r.sharding().shards().isEmpty() ? "" : "; merged from " + plural(r.sharding().shards().size(), "shard");
   }
 
   // rows in flight that converged on recheck: worth a mention on a live replica, noise otherwise
   private static String converged(RunResult r) {
-    long converged = sum(r, TableResult::converged);
+    long converged = sum(r, t -> t.rechecks().converged());
     return converged == 0 ? "" : ", " + converged + " in flight (converged on recheck)";
   }
 

@@ -40,49 +40,40 @@ final class MergedResult {
       status = status.worst(shard.status());
     }
     Instant startedAt = shards.stream().map(RunResult::startedAt).min(Instant::compareTo).orElseThrow();
-    return new RunResult(first.version(), first.job(), runId, folder, status, startedAt,
-        finishedAt.isBefore(startedAt) ? startedAt : finishedAt, first.primary(), first.replica(), tables,
-        replication(shards), null, shards.stream().map(RunResult::runId).toList(), null, null);
+    return new RunResult(new RunResult.Identity(first.run().version(), first.run().job(), runId), folder, status,
+        startedAt, finishedAt.isBefore(startedAt) ? startedAt : finishedAt, first.servers(), tables,
+        replication(shards), RunResult.Sharding.merged(shards.stream().map(s -> s.run().runId()).toList()), null,
+        null);
   }
 
   private static TableResult table(List<RunResult> shards, int index) {
     TableResult first = shards.get(0).tables().get(index);
-    long rowsPrimary = 0;
-    long rowsReplica = 0;
-    int ranges = 0;
-    long missing = 0;
-    long extra = 0;
-    long changed = 0;
-    long converged = 0;
-    long unstable = 0;
+    TableResult.Rows rows = TableResult.Rows.NONE;
+    TableResult.Differences differences = TableResult.Differences.NONE;
+    TableResult.Rechecks rechecks = TableResult.Rechecks.NONE;
     double seconds = 0;
     Status status = Status.CONSISTENT;
     for (RunResult shard : shards) {
       TableResult t = shard.tables().size() > index ? shard.tables().get(index) : null;
       if (t == null || !t.table().equals(first.table())) {
-        throw new ConfigException("merge: shard " + shard.shard().label() + " (" + shard.runFolder() + ") does not list "
-            + first.table() + " where shard 0 does; give the shards of one check");
+        throw new ConfigException("merge: shard " + shard.sharding().shard().label() + " (" + shard.runFolder()
+            + ") does not list "            + first.table() + " where shard 0 does; give the shards of one check");
       }
       if (!t.key().equals(first.key()) || !t.columns().equals(first.columns())) {
         // a schema change between the shards' runs: their rows were not compared alike
-        throw new ConfigException("merge: shard " + shard.shard().label() + " compared " + first.table() + " by key "
-            + t.key() + " on " + t.columns().size() + " columns but shard 0 by key " + first.key() + " on "
+        throw new ConfigException("merge: shard " + shard.sharding().shard().label() + " compared " + first.table()
+            + " by key " + t.key() + " on " + t.columns().size() + " columns but shard 0 by key " + first.key() + " on "
             + first.columns().size() + "; the schema changed between the runs: run every shard again");
       }
-      rowsPrimary += t.rowsPrimary();
-      rowsReplica += t.rowsReplica();
-      ranges += t.ranges();
-      missing += t.missingOnReplica();
-      extra += t.extraOnReplica();
-      changed += t.changed();
-      converged += t.converged();
-      unstable += t.unstable();
+      rows = rows.plus(t.rows());
+      differences = differences.plus(t.differences());
+      rechecks = rechecks.plus(t.rechecks());
       // the shards ran side by side: the table took as long as its slowest shard
       seconds = Double.isNaN(t.seconds()) ? seconds : Math.max(seconds, t.seconds());
       status = status.worst(t.status());
     }
-    return new TableResult(first.table(), first.key(), first.columns(), rowsPrimary, rowsReplica, ranges, missing,
-        extra, changed, first.schemaFindings(), status, seconds, note(shards, index, status), converged, unstable);
+    return new TableResult(first.table(), first.key(), first.columns(), rows, differences, first.schemaFindings(),
+        status, seconds, note(shards, index, status), rechecks, null);
   }
 
   /** The shards' note for the merged status: once if they agree, else each with its shard. */
@@ -93,7 +84,7 @@ final class MergedResult {
       TableResult t = shard.tables().get(index);
       if (t.status() == status && t.note() != null) {
         notes.add(t.note());
-        labelled.add("shard " + shard.shard().label() + ": " + t.note());
+        labelled.add("shard " + shard.sharding().shard().label() + ": " + t.note());
       }
     }
     if (notes.isEmpty()) {

@@ -59,7 +59,8 @@ public final class ShardMerger {
       new ReportWriter().writeAll(result, divergences.sample());
       Manifest manifest = ManifestWriter.write(folder.path(), facts(result, runs), EvidenceKey.fromEnvironment(env));
       log.info("Merged {} shards of job {} into {}: {} divergent rows, {} rechecked rows, {}, {} files ({} ms)",
-          runs.size(), result.job(), folder.path(), result.divergentRows(), divergences.rechecked(), result.status(),
+          runs.size(), result.run().job(), folder.path(), result.divergentRows(), divergences.rechecked(),
+          result.status(),
           manifest.files().size(), (System.nanoTime() - start) / 1_000_000);
       return result;
     } catch (RuntimeException e) {
@@ -81,9 +82,10 @@ public final class ShardMerger {
             run.shard().label(), file, e.getMessage());
       }
     }
-    return new RunFacts(result.version(), result.job(), result.runId(), result.startedAt(), result.finishedAt(),
-        server(result.primary(), manifests, m -> m.run().primary()),
-        server(result.replica(), manifests, m -> m.run().replica()));
+    return new RunFacts(result.run().version(), result.run().job(), result.run().runId(), result.startedAt(),
+        result.finishedAt(),
+        server(result.servers().primary(), manifests, m -> m.run().primary()),
+        server(result.servers().replica(), manifests, m -> m.run().replica()));
   }
 
   private static ServerEvidence server(ServerInfo info, List<Manifest> manifests, Function<Manifest, ServerEvidence> side) {

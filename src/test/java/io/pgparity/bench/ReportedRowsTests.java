@@ -59,11 +59,13 @@ class ReportedRowsTests {
 
     assertThatThrownBy(() -> ReportedRows.read(folder))
         .isInstanceOf(BenchCheckException.class)
-        .hasMessageContaining("divergences.jsonl line 2 is not a divergence with table, key and kind");
+        .hasMessageContaining("divergences.jsonl line 2 is not a divergence with table, key and kind")
+        .hasMessageContaining("unknown kind 'GONE'");
 
     Files.writeString(folder.resolve(DivergenceWriter.JSONL_FILE), "{\"table\":", UTF_8);
     assertThatThrownBy(() -> ReportedRows.read(folder))
         .isInstanceOf(BenchCheckException.class)
-        .hasMessageContaining("line 1 is not JSON");
+        .hasMessageContaining("line 1 is not a divergence")
+        .hasMessageContaining("not a JSON object");
   }
 }

@@ -1,17 +1,20 @@
 package io.pgparity.bench;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import io.pgparity.compare.Divergence;
+import io.pgparity.compare.DivergenceKind;
+import io.pgparity.connect.Both;
 import io.pgparity.job.RunOutcome;
 import io.pgparity.job.VerifyLauncher;
 import io.pgparity.report.DivergenceWriter;
 import io.pgparity.verdict.Status;
+import io.pgparity.report.RunResult;
 import io.pgparity.report.SummaryJsonWriter;
+import io.pgparity.report.TableResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +72,7 @@ final class StandInRuns implements VerifyLauncher, JobClock {
       try (DivergenceWriter writer = DivergenceWriter.open(folder)) {
         rows.forEach(row -> writer.write(divergence(row)));
       }
-      Files.writeString(folder.resolve(SummaryJsonWriter.FILE_NAME), summary(definition), UTF_8);
+      new SummaryJsonWriter().write(result(definition, folder), folder.resolve(SummaryJsonWriter.FILE_NAME));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -77,16 +80,20 @@ final class StandInRuns implements VerifyLauncher, JobClock {
     return new RunOutcome(status, folder, status + ": stand-in verdict");
   }
 
-  private String summary(io.pgparity.config.JobDefinition definition) {
-    return """
-        {
-          "status" : "%s",
-          "startedAt" : "2026-12-01T10:00:00.250Z",
-          "finishedAt" : "2026-12-01T10:00:02Z",
-          "tables" : [ { "table" : "%s", "seconds" : 1.125 } ],
-          "totals" : { "divergentRows" : %d, "convergedRows" : %d, "unstableRows" : 0 }
-        }
-        """.formatted(status, definition.tables().get(0).table(), rows.size(), convergedRows);
+  /** The run's result: its one table took 1.125 s and diverges in the given rows. */
+  private RunResult result(io.pgparity.config.JobDefinition definition, Path folder) {
+    TableResult table = new TableResult(definition.tables().get(0).table(), List.of(BenchTable.KEY_COLUMN),
+        List.of(BenchTable.KEY_COLUMN, "balance"), new TableResult.Rows(1_000, 1_000, 4),
+        new TableResult.Differences(count(DivergenceKind.MISSING_ON_REPLICA), count(DivergenceKind.EXTRA_ON_REPLICA),
+            count(DivergenceKind.CHANGED)),
+        List.of(), status, 1.125, null, new TableResult.Rechecks(convergedRows, 0), null);
+    return new RunResult(new RunResult.Identity("test", definition.name(), folder.getFileName().toString()), folder,
+        status, Instant.parse("2026-12-01T10:00:00.250Z"), Instant.parse("2026-12-01T10:00:02Z"),
+        new Both<>(null, null), List.of(table), null, RunResult.Sharding.NONE, null, null);
+  }
+
+  private long count(DivergenceKind kind) {
+    return rows.stream().filter(r -> r.kind() == kind).count();
   }
 
   private static Divergence divergence(RowDivergence row) {

@@ -17,9 +17,8 @@ class AuditMetricsTests {
 
   private static RunResult withAudit(AuditReport audit) {
     RunResult r = MetricsFixtures.run(Status.CONSISTENT);
-    return new RunResult(r.version(), r.job(), r.runId(), r.runFolder(), r.status(), r.startedAt(), r.finishedAt(),
-        r.primary(), r.replica(), r.tables(), r.replication(), null, List.of(), null,
-        audit);
+    return new RunResult(r.run(), r.runFolder(), r.status(), r.startedAt(), r.finishedAt(), r.servers(), r.tables(),
+        r.replication(), RunResult.Sharding.NONE, null, audit);
   }
 
   @Test

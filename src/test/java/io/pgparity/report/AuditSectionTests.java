@@ -1,5 +1,6 @@
 package io.pgparity.report;
 
+import io.pgparity.connect.Both;
 import io.pgparity.verdict.Status;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -45,8 +46,8 @@ class AuditSectionTests {
   private static RunResult run(Status status, AuditReport audit) {
     RunResult base = ReportFixtures.run(status, List.of(ReportFixtures.table(ReportFixtures.USERS, status, 0, 0,
         status == Status.DIVERGENT ? 1 : 0)));
-    return new RunResult(base.version(), base.job(), base.runId(), base.runFolder(), base.status(), base.startedAt(),
-        base.finishedAt(), null, null, base.tables(), null, null, List.of(), null, audit);
+    return new RunResult(base.run(), base.runFolder(), base.status(), base.startedAt(), base.finishedAt(),
+        new Both<>(null, null), base.tables(), null, RunResult.Sharding.NONE, null, audit);
   }
 
   @Test
@@ -145,9 +146,8 @@ class AuditSectionTests {
     Path folder = dir.resolve("run");
     Files.createDirectories(folder);
     RunResult base = run(Status.CONSISTENT, withFindings());
-    RunResult r = new RunResult(base.version(), base.job(), base.runId(), folder, base.status(), base.startedAt(),
-        base.finishedAt(), null, null, base.tables(), null, null, List.of(), null,
-        base.audit());
+    RunResult r = new RunResult(base.run(), folder, base.status(), base.startedAt(), base.finishedAt(),
+        base.servers(), base.tables(), null, RunResult.Sharding.NONE, null, base.audit());
 
     new ReportWriter().writeAll(r, List.of());
 

@@ -128,7 +128,8 @@ class HtmlReportWriterTests {
     assertThat(strip(html, "public.orders")).contains("data-cells=\"0\"").contains("no key-space data");
 
     RunResult big = ReportFixtures.run(Status.DIVERGENT, List.of(new TableResult(USERS, List.of("id"),
-        List.of("id"), 5_000_000, 5_000_000, 5_000, 0, 0, 3, List.of(), Status.DIVERGENT, 1, null, 0, 0,
+        List.of("id"), new TableResult.Rows(5_000_000, 5_000_000, 5_000), new TableResult.Differences(0, 0, 3),
+        List.of(), Status.DIVERGENT, 1, null, TableResult.Rechecks.NONE,
         new KeySpaceStrip(5_000, Map.of(0, 1L, 4_999, 2L)))));
     String bucketed = strip(HtmlReportWriter.render(big, List.of()), "public.users");
     assertThat(count(bucketed, "<rect ")).isEqualTo(KeySpaceStrip.MAX_CELLS);

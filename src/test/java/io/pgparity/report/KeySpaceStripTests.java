@@ -69,8 +69,9 @@ class KeySpaceStripTests {
 
   @Test
   void aTableResultRefusesAStripOfAnotherSize() {
-    assertThatThrownBy(() -> new TableResult(ReportFixtures.USERS, List.of("id"), List.of("id"), 1, 1, 2, 0, 0, 0,
-        List.of(), Status.CONSISTENT, 0, null, 0, 0, new KeySpaceStrip(3, Map.of())))
+    assertThatThrownBy(() -> new TableResult(ReportFixtures.USERS, List.of("id"), List.of("id"),
+        new TableResult.Rows(1, 1, 2), TableResult.Differences.NONE, List.of(), Status.CONSISTENT, 0, null,
+        TableResult.Rechecks.NONE, new KeySpaceStrip(3, Map.of())))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("has 3 ranges but the table has 2");
   }

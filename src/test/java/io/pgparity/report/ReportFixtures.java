@@ -1,5 +1,6 @@
 package io.pgparity.report;
 
+import io.pgparity.connect.Both;
 import io.pgparity.verdict.Status;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -26,19 +27,23 @@ final class ReportFixtures {
   static final TableRef LOG = new TableRef("audit", "log_entries");
   static final TableRef ORDERS = new TableRef("public", "orders");
 
+  static final RunResult.Identity IDENTITY = new RunResult.Identity("0.1.0", "auth", "20261125T120000Z-1a2b");
+
   private ReportFixtures() {}
 
   static TableResult table(TableRef ref, Status status, long missing, long extra, long changed) {
     return new TableResult(
-        ref, List.of("id"), List.of("id", "v"), 10, 10, 1, missing, extra, changed, List.of(),
-        status, 0.5, status.compareTo(Status.INCOMPLETE) >= 0 ? ref + ": it broke" : null);
+        ref, List.of("id"), List.of("id", "v"), new TableResult.Rows(10, 10, 1),
+        new TableResult.Differences(missing, extra, changed), List.of(),
+        status, 0.5, status.compareTo(Status.INCOMPLETE) >= 0 ? ref + ": it broke" : null, TableResult.Rechecks.NONE,
+        null);
   }
 
   static RunResult run(Status status, List<TableResult> tables) {
     return new RunResult(
-        "0.1.0", "auth", "20261125T120000Z-1a2b", Path.of("reports/auth/20261125T120000Z-1a2b"),
+        IDENTITY, Path.of("reports/auth/20261125T120000Z-1a2b"),
         status, Instant.parse("2026-11-25T12:00:00Z"), Instant.parse("2026-11-25T12:00:12.345Z"),
-        null, null, tables);
+        new Both<>(null, null), tables, null, RunResult.Sharding.NONE, null, null);
   }
 
   /** Three tables: two divergent, one cut short by a timeout. */
@@ -50,29 +55,31 @@ final class ReportFixtures {
     List<TableResult> tables =
         List.of(
             new TableResult(
-                USERS, List.of("id"), List.of("id", "email", "name", "note"), 200_000, 199_995, 64,
-                5, 0, 3,
+                USERS, List.of("id"), List.of("id", "email", "name", "note"),
+                new TableResult.Rows(200_000, 199_995, 64), new TableResult.Differences(5, 0, 3),
                 List.of("column legacy_flag exists only on the primary and is not compared"),
-                Status.DIVERGENT, 3.2104, null, 12, 0,
+                Status.DIVERGENT, 3.2104, null, new TableResult.Rechecks(12, 0),
                 // range 41's suspects all converged: its hashes differed, no row diverged
                 new KeySpaceStrip(64, Map.of(3, 5L, 17, 2L, 40, 1L, 41, 0L))),
             new TableResult(
-                LOG, List.of("tenant", "seq"), List.of("tenant", "seq", "message"), 150_000,
-                150_001, 32, 0, 1, 0, List.of(), Status.DIVERGENT, 2.0, null, 0, 0,
+                LOG, List.of("tenant", "seq"), List.of("tenant", "seq", "message"),
+                new TableResult.Rows(150_000, 150_001, 32), new TableResult.Differences(0, 1, 0), List.of(),
+                Status.DIVERGENT, 2.0, null, TableResult.Rechecks.NONE,
                 new KeySpaceStrip(32, Map.of(31, 1L))),
             new TableResult(
-                ORDERS, List.of("id"), List.of("id", "total"), 50_000, 0, 16, 0, 0, 0, List.of(),
-                Status.INCOMPLETE, 600.0,
+                ORDERS, List.of("id"), List.of("id", "total"), new TableResult.Rows(50_000, 0, 16),
+                TableResult.Differences.NONE, List.of(), Status.INCOMPLETE, 600.0,
                 "public.orders: canceling statement due to statement timeout; raise"
-                    + " tuning.statementTimeout"));
+                    + " tuning.statementTimeout", TableResult.Rechecks.NONE, null));
     return new RunResult(
-        "0.1.0", "auth", "20261125T120000Z-1a2b", Path.of("reports/auth/20261125T120000Z-1a2b"),
+        IDENTITY, Path.of("reports/auth/20261125T120000Z-1a2b"),
         Status.INCOMPLETE, Instant.parse("2026-11-25T12:00:00Z"),
-        Instant.parse("2026-11-25T12:00:12.345Z"), primary, replica, tables,
+        Instant.parse("2026-11-25T12:00:12.345Z"), new Both<>(primary, replica), tables,
         new ReplicationSummary(
             "PHYSICAL_STANDBY", "physical standby, replaying the primary's WAL",
             "hot standby streaming from db1.example.com", true, 3, Duration.ofMillis(850),
-            Duration.ofMillis(1_200), 81_920, 1, Duration.ofSeconds(4), Duration.ZERO, 2));
+            Duration.ofMillis(1_200), 81_920, 1, Duration.ofSeconds(4), Duration.ZERO, 2),
+        RunResult.Sharding.NONE, null, null);
   }
 
   /** The first divergences of {@link #run()}, with pipes, line breaks, NULLs and long values. */

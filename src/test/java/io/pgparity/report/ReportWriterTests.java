@@ -63,7 +63,7 @@ class ReportWriterTests {
 
   private static RunResult inFolder(RunResult r, Path folder) {
     return new RunResult(
-        r.version(), r.job(), r.runId(), folder, r.status(), r.startedAt(), r.finishedAt(),
-        r.primary(), r.replica(), r.tables());
+        r.run(), folder, r.status(), r.startedAt(), r.finishedAt(), r.servers(), r.tables(), null,
+        RunResult.Sharding.NONE, null, null);
   }
 }

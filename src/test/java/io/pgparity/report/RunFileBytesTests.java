@@ -1,5 +1,6 @@
 package io.pgparity.report;
 
+import io.pgparity.connect.Both;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,9 +35,10 @@ class RunFileBytesTests {
   @Test
   void aShardedResumedSummaryWithAnAuditKeepsItsBytes() throws Exception {
     RunResult base = ReportFixtures.run();
-    RunResult sharded = new RunResult(base.version(), base.job(), base.runId(), base.runFolder(), base.status(),
-        base.startedAt(), base.finishedAt(), base.primary(), null, base.tables(), null, new Shard(1, 3), List.of(),
-        new Resumption("20261125T110000Z-0f0f", 7, 112), AuditSectionTests.withFindings());
+    RunResult sharded = new RunResult(base.run(), base.runFolder(), base.status(), base.startedAt(),
+        base.finishedAt(), new Both<>(base.servers().primary(), null), base.tables(), null,
+        RunResult.Sharding.of(new Shard(1, 3)), new Resumption("20261125T110000Z-0f0f", 7, 112),
+        AuditSectionTests.withFindings());
     Path file = dir.resolve(SummaryJsonWriter.FILE_NAME);
 
     new SummaryJsonWriter().write(sharded, file);
@@ -48,11 +50,12 @@ class RunFileBytesTests {
   @Test
   void aMergedSummaryWithAFailedTableKeepsItsBytes() throws Exception {
     RunResult base = ReportFixtures.run();
-    TableResult failed = new TableResult(ReportFixtures.ORDERS, List.of("id"), List.of(), 0, 0, 0, 0, 0, 0,
-        List.of("a \"quoted\" finding\tand a tab"), Status.FAILED, Double.NaN, "public.orders: permission denied");
-    RunResult merged = new RunResult(base.version(), base.job(), base.runId(), base.runFolder(), Status.FAILED,
-        base.startedAt(), base.finishedAt(), base.primary(), base.replica(), List.of(base.tables().get(0), failed),
-        base.replication(), null, List.of("20261125T120000Z-aaaa", "20261125T120001Z-bbbb"), null, null);
+    TableResult failed = new TableResult(ReportFixtures.ORDERS, List.of("id"), List.of(), TableResult.Rows.NONE,
+        TableResult.Differences.NONE, List.of("a \"quoted\" finding\tand a tab"), Status.FAILED, Double.NaN,
+        "public.orders: permission denied", TableResult.Rechecks.NONE, null);
+    RunResult merged = new RunResult(base.run(), base.runFolder(), Status.FAILED, base.startedAt(),
+        base.finishedAt(), base.servers(), List.of(base.tables().get(0), failed), base.replication(),
+        RunResult.Sharding.merged(List.of("20261125T120000Z-aaaa", "20261125T120001Z-bbbb")), null, null);
     Path file = dir.resolve(SummaryJsonWriter.FILE_NAME);
 
     new SummaryJsonWriter().write(merged, file);

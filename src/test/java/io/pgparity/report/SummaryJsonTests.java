@@ -20,9 +20,9 @@ class SummaryJsonTests {
   @Test
   void aSummaryReadsBackAsTheSchemaItWasWrittenFrom() {
     RunResult base = ReportFixtures.run();
-    RunResult sharded = new RunResult(base.version(), base.job(), base.runId(), base.runFolder(), base.status(),
-        base.startedAt(), base.finishedAt(), base.primary(), base.replica(), base.tables(), base.replication(),
-        new Shard(1, 3), List.of(), new Resumption("20261125T110000Z-0f0f", 7, 112), AuditSectionTests.withFindings());
+    RunResult sharded = new RunResult(base.run(), base.runFolder(), base.status(), base.startedAt(),
+        base.finishedAt(), base.servers(), base.tables(), base.replication(), RunResult.Sharding.of(new Shard(1, 3)),
+        new Resumption("20261125T110000Z-0f0f", 7, 112), AuditSectionTests.withFindings());
     Path file = dir.resolve(SummaryJson.FILE_NAME);
     new SummaryJsonWriter().write(sharded, file);
 
@@ -44,8 +44,9 @@ class SummaryJsonTests {
 
   @Test
   void aSummaryThatIsNeitherShardedNorResumedReadsBackWithoutThem() {
-    TableResult failed = new TableResult(ReportFixtures.ORDERS, List.of("id"), List.of(), 0, 0, 0, 0, 0, 0, List.of(),
-        Status.FAILED, Double.NaN, "public.orders: permission denied");
+    TableResult failed = new TableResult(ReportFixtures.ORDERS, List.of("id"), List.of(), TableResult.Rows.NONE,
+        TableResult.Differences.NONE, List.of(), Status.FAILED, Double.NaN, "public.orders: permission denied",
+        TableResult.Rechecks.NONE, null);
     RunResult run = ReportFixtures.run(Status.FAILED, List.of(failed));
     Path file = dir.resolve(SummaryJson.FILE_NAME);
     new SummaryJsonWriter().write(run, file);

@@ -66,8 +66,8 @@ class SummaryJsonWriterTests {
   void writesUnknownServersAndNonFiniteSecondsAsNull() {
     TableResult odd =
         new TableResult(
-            ReportFixtures.USERS, List.of("id"), List.of("id"), 0, 0, 0, 0, 0, 0, List.of(),
-            Status.FAILED, Double.NaN, "public.users: permission denied");
+            ReportFixtures.USERS, List.of("id"), List.of("id"), TableResult.Rows.NONE, TableResult.Differences.NONE,
+            List.of(), Status.FAILED, Double.NaN, "public.users: permission denied", TableResult.Rechecks.NONE, null);
     Path file = dir.resolve("summary.json");
 
     new SummaryJsonWriter().write(ReportFixtures.run(Status.FAILED, List.of(odd)), file);

@@ -1,5 +1,6 @@
 package io.pgparity.report;
 
+import io.pgparity.connect.Both;
 import io.pgparity.verdict.Status;
 
 import static io.pgparity.report.ReportFixtures.ORDERS;
@@ -34,8 +35,8 @@ class VerdictTests {
   void consistentMentionsRowsThatConvergedOnRecheck() {
     TableResult users =
         new TableResult(
-            USERS, List.of("id"), List.of("id", "v"), 10, 10, 1, 0, 0, 0, List.of(),
-            Status.CONSISTENT, 0.5, null, 37, 0);
+            USERS, List.of("id"), List.of("id", "v"), new TableResult.Rows(10, 10, 1), TableResult.Differences.NONE,
+            List.of(), Status.CONSISTENT, 0.5, null, new TableResult.Rechecks(37, 0), null);
     RunResult r = run(Status.CONSISTENT, List.of(users));
 
     assertThat(Verdict.line(r))
@@ -82,8 +83,9 @@ class VerdictTests {
   void failedNamesTheTableAndKeepsTheVerdictOnOneLine() {
     TableResult failed =
         new TableResult(
-            USERS, List.of("id"), List.of("id"), 0, 0, 0, 0, 0, 0, List.of(), Status.FAILED, 0.1,
-            "permission denied for table users\n  on the replica; grant SELECT to checker");
+            USERS, List.of("id"), List.of("id"), TableResult.Rows.NONE, TableResult.Differences.NONE, List.of(),
+            Status.FAILED, 0.1, "permission denied for table users\n  on the replica; grant SELECT to checker",
+            TableResult.Rechecks.NONE, null);
     RunResult r = run(Status.FAILED, List.of(table(ORDERS, Status.CONSISTENT, 0, 0, 0), failed));
 
     assertThat(Verdict.line(r))
@@ -97,9 +99,9 @@ class VerdictTests {
   void failedWithoutTablesPointsToTheLogAndOmitsAMissingFolder() {
     RunResult r =
         new RunResult(
-            "0.1.0", "auth", "20261125T120000Z-1a2b", null, Status.FAILED,
-            Instant.parse("2026-11-25T12:00:00Z"), Instant.parse("2026-11-25T12:00:01Z"), null,
-            null, List.of());
+            ReportFixtures.IDENTITY, null, Status.FAILED,
+            Instant.parse("2026-11-25T12:00:00Z"), Instant.parse("2026-11-25T12:00:01Z"), new Both<>(null, null),
+            List.of(), null, RunResult.Sharding.NONE, null, null);
 
     assertThat(Verdict.line(r))
         .isEqualTo("FAILED: the run failed before any table reported a cause; see the log");

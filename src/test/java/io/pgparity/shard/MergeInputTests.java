@@ -1,5 +1,6 @@
 package io.pgparity.shard;
 
+import io.pgparity.connect.Both;
 import io.pgparity.cli.MergeCommand;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -153,10 +154,12 @@ class MergeInputTests {
       }
     }
     long missing = divergence == null ? 0 : 1;
-    TableResult table = new TableResult(TABLE, List.of("id"), List.of("id", "v"), rows, rows - missing, 2, missing, 0,
-        0, List.of(), status, 1.5, status == Status.INCOMPLETE ? "stopped early" : null);
-    RunResult result = new RunResult("test", job, folder.getFileName().toString(), folder, status, START,
-        START.plusSeconds(5), null, null, List.of(table), null, shard, List.of(), null, null);
+    TableResult table = new TableResult(TABLE, List.of("id"), List.of("id", "v"),
+        new TableResult.Rows(rows, rows - missing, 2), new TableResult.Differences(missing, 0, 0), List.of(), status,
+        1.5, status == Status.INCOMPLETE ? "stopped early" : null, TableResult.Rechecks.NONE, null);
+    RunResult result = new RunResult(new RunResult.Identity("test", job, folder.getFileName().toString()), folder,
+        status, START, START.plusSeconds(5), new Both<>(null, null), List.of(table), null, RunResult.Sharding.of(shard),
+        null, null);
     new SummaryJsonWriter().write(result, folder.resolve(SummaryJsonWriter.FILE_NAME));
     return folder;
   }

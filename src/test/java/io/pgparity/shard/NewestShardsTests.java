@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,17 +37,6 @@ class NewestShardsTests {
     Files.createDirectories(shards.resolve("uid-empty/auth"));
     assertThatThrownBy(() -> NewestShards.under(shards)).isInstanceOf(ConfigException.class)
         .hasMessageContaining("holds no run folder");
-  }
-
-  @Test
-  void newestInReplacesTheRunFoldersButNotBoth() {
-    MergeOptions options = MergeOptions.parse(List.of("--newest-in", "/reports/shards", "--out", "/reports"));
-    assertThat(options.newestIn()).isEqualTo(Path.of("/reports/shards"));
-    assertThat(options.folders()).isEmpty();
-    assertThatThrownBy(() -> MergeOptions.parse(List.of("--newest-in=/r/s", "reports/auth/x")))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("not both");
-    assertThatThrownBy(() -> MergeOptions.parse(List.of("--newest-in", "/a", "--newest-in", "/b")))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("given twice");
   }
 
   private Path runs(String uid, String... runIds) throws Exception {
