@@ -1,25 +1,25 @@
 package io.pgparity;
 
-import io.pgparity.cli.AuditCommand;
 import io.pgparity.bench.BenchCommand;
+import io.pgparity.cli.AuditCommand;
 import io.pgparity.cli.Cli;
-import io.pgparity.verdict.ExitCode;
-import io.pgparity.cli.LogFormat;
-import io.pgparity.config.ConfigException;
-import io.pgparity.cli.VerifyCommand;
-import io.pgparity.demo.DemoCommand;
+import io.pgparity.cli.Command;
 import io.pgparity.cli.EvidenceCommand;
-import io.pgparity.cli.RepairCommand;
+import io.pgparity.cli.LogFormat;
 import io.pgparity.cli.MergeCommand;
-import io.pgparity.terminal.LiveLine;
+import io.pgparity.cli.RepairCommand;
+import io.pgparity.cli.VerifyCommand;
+import io.pgparity.config.ConfigException;
+import io.pgparity.demo.DemoCommand;
 import io.pgparity.job.SpringVerifyLauncher;
 import io.pgparity.job.VerifyLauncher;
-import io.pgparity.cli.Command;
+import io.pgparity.terminal.LiveLine;
+import io.pgparity.verdict.ExitCode;
 import java.util.List;
 
 /**
- * pgparity's entry point. The command line is parsed before any Spring context exists, so
- * {@code --help} and usage errors are instant; each verify run gets its own context.
+ * pgparity's entry point. The command line is parsed before any Spring context exists, so {@code
+ * --help} and usage errors are instant; each verify run gets its own context.
  */
 public class PgParityApplication {
 
@@ -39,9 +39,18 @@ public class PgParityApplication {
     System.exit(cli.run(rest.toArray(String[]::new)));
   }
 
-  /** Every command, in the order of {@code pgparity --help}; verify runs go through {@code launcher}. */
+  /**
+   * Every command, in the order of {@code pgparity --help}; verify runs go through {@code
+   * launcher}.
+   */
   static List<Command> commands(VerifyLauncher launcher) {
-    return List.of(new VerifyCommand(launcher), new DemoCommand(launcher), new BenchCommand(launcher),
-        new RepairCommand(), new EvidenceCommand(), new AuditCommand(), new MergeCommand());
+    return List.of(
+        new VerifyCommand(launcher),
+        new DemoCommand(launcher),
+        new BenchCommand(launcher),
+        new RepairCommand(),
+        new EvidenceCommand(),
+        new AuditCommand(),
+        new MergeCommand());
   }
 }

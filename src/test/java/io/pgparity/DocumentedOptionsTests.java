@@ -3,7 +3,6 @@ package io.pgparity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pgparity.cli.Cli;
-import io.pgparity.cli.Command;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -22,10 +21,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * The README and the reference pages name only options that the generated {@code --help} has:
- * every {@code --option} they mention exists in some command, and where a line shows one command
- * ({@code pgparity.jar verify ...}, or a command table row {@code | `bench [--rows N] ...`}),
- * each option on it (and its continuation lines) is that command's.
+ * The README and the reference pages name only options that the generated {@code --help} has: every
+ * {@code --option} they mention exists in some command, and where a line shows one command ({@code
+ * pgparity.jar verify ...}, or a command table row {@code | `bench [--rows N] ...`}), each option
+ * on it (and its continuation lines) is that command's.
  */
 class DocumentedOptionsTests {
 
@@ -41,7 +40,10 @@ class DocumentedOptionsTests {
 
   private final CommandLine root =
       new Cli(
-              PgParityApplication.commands(d -> { throw new AssertionError("no run in this test"); }),
+              PgParityApplication.commands(
+                  d -> {
+                    throw new AssertionError("no run in this test");
+                  }),
               new PrintStream(PrintStream.nullOutputStream()),
               new PrintStream(PrintStream.nullOutputStream()))
           .commandLine();
@@ -77,7 +79,9 @@ class DocumentedOptionsTests {
           checkedForCommand++;
           if (!options(root.getSubcommands().get(command)).contains(option.group())
               && !OTHER_TOOLS.containsKey(option.group())) {
-            wrongCommand.computeIfAbsent(where + " (" + command + ")", w -> new ArrayList<>()).add(option.group());
+            wrongCommand
+                .computeIfAbsent(where + " (" + command + ")", w -> new ArrayList<>())
+                .add(option.group());
           }
         }
       }
@@ -91,10 +95,14 @@ class DocumentedOptionsTests {
   @Test
   void aMisspeltOptionInAPageIsCaught() {
     assertThat(commandBefore("java -jar target/pgparity.jar verify --tabel")).isEqualTo("verify");
-    assertThat(commandBefore("| `merge <run folder>` joins the folders of `verify ")).isEqualTo("verify");
+    assertThat(commandBefore("| `merge <run folder>` joins the folders of `verify "))
+        .isEqualTo("verify");
     assertThat(commandBefore("see --help")).isNull();
-    assertThat(options(root.getSubcommands().get("verify"))).doesNotContain("--tabel").contains("--table");
-    assertThat(options("| `bench [--rows N] [--rounds R]` | the benchmark")).containsExactly("--rows", "--rounds");
+    assertThat(options(root.getSubcommands().get("verify")))
+        .doesNotContain("--tabel")
+        .contains("--table");
+    assertThat(options("| `bench [--rows N] [--rounds R]` | the benchmark"))
+        .containsExactly("--rows", "--rounds");
   }
 
   /**

@@ -17,10 +17,10 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The result of an audit: what was expected, the settings of both sides, the replication state,
- * the findings and what could not be read (each with its remedy); rendered as text for people and
- * as audit.json for tools (its field names and order are a contract). {@code replication} is null
- * only for an audit that could read nothing ({@link #unreadable}).
+ * The result of an audit: what was expected, the settings of both sides, the replication state, the
+ * findings and what could not be read (each with its remedy); rendered as text for people and as
+ * audit.json for tools (its field names and order are a contract). {@code replication} is null only
+ * for an audit that could read nothing ({@link #unreadable}).
  */
 public record AuditReport(
     Map<String, String> expected,
@@ -41,12 +41,18 @@ public record AuditReport(
     replicaSettings = Map.copyOf(replicaSettings);
     findings = List.copyOf(findings);
     errors = List.copyOf(errors);
-    checkArgument(replication != null || !errors.isEmpty(), "an audit without replication state needs its error");
+    checkArgument(
+        replication != null || !errors.isEmpty(),
+        "an audit without replication state needs its error");
   }
 
   /** An audit that read everything it looked at. */
-  public AuditReport(Map<String, String> expected, Map<String, SettingValue> primarySettings,
-      Map<String, SettingValue> replicaSettings, ReplicationState replication, List<Finding> findings) {
+  public AuditReport(
+      Map<String, String> expected,
+      Map<String, SettingValue> primarySettings,
+      Map<String, SettingValue> replicaSettings,
+      ReplicationState replication,
+      List<Finding> findings) {
     this(expected, primarySettings, replicaSettings, replication, findings, List.of());
   }
 
@@ -76,7 +82,12 @@ public record AuditReport(
   public String headline(int shown) {
     int n = findings.size();
     String named = String.join(", ", findings.stream().limit(shown).map(Finding::brief).toList());
-    return n + " audit finding" + (n == 1 ? "" : "s") + ": " + named + (n > shown ? " and " + (n - shown) + " more" : "");
+    return n
+        + " audit finding"
+        + (n == 1 ? "" : "s")
+        + ": "
+        + named
+        + (n > shown ? " and " + (n - shown) + " more" : "");
   }
 
   /** The findings of one kind. */
@@ -87,30 +98,56 @@ public record AuditReport(
   /** The report for people; its last line is the verdict. */
   public String text() {
     if (replication == null) {
-      return "Could not read\n  " + String.join("\n  ", errors) + "\nAUDIT ERROR: nothing was read\n";
+      return "Could not read\n  "
+          + String.join("\n  ", errors)
+          + "\nAUDIT ERROR: nothing was read\n";
     }
     StringBuilder text = new StringBuilder("Replication\n");
-    text.append("  replica in recovery: ").append(replication.replicaInRecovery() ? "yes" : "no").append('\n');
+    text.append("  replica in recovery: ")
+        .append(replication.replicaInRecovery() ? "yes" : "no")
+        .append('\n');
     if (replication.replicaInRecovery()) {
-      text.append("  WAL receiver: ").append(replication.receiverStatus() == null ? "none" : replication.receiverStatus())
+      text.append("  WAL receiver: ")
+          .append(replication.receiverStatus() == null ? "none" : replication.receiverStatus())
           .append('\n');
     }
     for (Sender s : replication.senders()) {
-      text.append(String.format("  sender %s: %s, %s, lag write %s flush %s replay %s%n", s.applicationName(),
-          s.state(), s.syncState(), dash(s.writeLag()), dash(s.flushLag()), dash(s.replayLag())));
+      text.append(
+          String.format(
+              "  sender %s: %s, %s, lag write %s flush %s replay %s%n",
+              s.applicationName(),
+              s.state(),
+              s.syncState(),
+              dash(s.writeLag()),
+              dash(s.flushLag()),
+              dash(s.replayLag())));
     }
     for (Slot s : replication.slots()) {
-      text.append(String.format("  slot %s (%s): %s, retains %s bytes%n", s.name(), s.type(),
-          s.active() ? "active" : "inactive", s.retainedBytes() == null ? "-" : s.retainedBytes()));
+      text.append(
+          String.format(
+              "  slot %s (%s): %s, retains %s bytes%n",
+              s.name(),
+              s.type(),
+              s.active() ? "active" : "inactive",
+              s.retainedBytes() == null ? "-" : s.retainedBytes()));
     }
     for (Subscription s : replication.subscriptions()) {
-      text.append(String.format("  subscription %s: %s, last message %s%n", s.name(),
-          s.enabled() ? "enabled" : "disabled", s.lastMessage() == null ? "-" : s.lastMessage()));
+      text.append(
+          String.format(
+              "  subscription %s: %s, last message %s%n",
+              s.name(),
+              s.enabled() ? "enabled" : "disabled",
+              s.lastMessage() == null ? "-" : s.lastMessage()));
     }
     text.append("Settings (primary | replica | expected)\n");
     for (String name : new TreeSet<>(primarySettings.keySet())) {
-      text.append(String.format("  %-30s %s | %s | %s%n", name, quoted(shown(primarySettings, name)),
-          quoted(shown(replicaSettings, name)), expected.getOrDefault(name, "-")));
+      text.append(
+          String.format(
+              "  %-30s %s | %s | %s%n",
+              name,
+              quoted(shown(primarySettings, name)),
+              quoted(shown(replicaSettings, name)),
+              expected.getOrDefault(name, "-")));
     }
     text.append("Findings\n");
     findings.forEach(f -> text.append("  ").append(f.line()).append('\n'));
@@ -118,15 +155,22 @@ public record AuditReport(
       text.append("Could not read\n");
       errors.forEach(e -> text.append("  ").append(e).append('\n'));
     }
-    String unread = errors.isEmpty() ? "" : "; " + errors.size() + " part(s) could not be read (see above)";
-    return text.append(findings.isEmpty() ? "AUDIT OK: no findings" : "AUDIT FINDINGS: " + findings.size())
-        .append(unread).append('\n').toString();
+    String unread =
+        errors.isEmpty() ? "" : "; " + errors.size() + " part(s) could not be read (see above)";
+    return text.append(
+            findings.isEmpty() ? "AUDIT OK: no findings" : "AUDIT FINDINGS: " + findings.size())
+        .append(unread)
+        .append('\n')
+        .toString();
   }
 
   /** Writes audit.json into {@code folder} atomically. */
   public Path writeJson(Path folder) {
     Path file = folder.resolve(FILE_NAME);
-    AtomicFile.write(file, (MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json()) + "\n").getBytes(UTF_8));
+    AtomicFile.write(
+        file,
+        (MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json()) + "\n")
+            .getBytes(UTF_8));
     return file;
   }
 
@@ -136,8 +180,13 @@ public record AuditReport(
     root.put("status", status());
     ArrayNode list = root.putArray("findings");
     for (Finding f : findings) {
-      list.addObject().put("kind", f.kind().name()).put("side", f.side()).put("subject", f.subject())
-          .put("expected", f.expected()).put("actual", f.actual()).put("message", f.message());
+      list.addObject()
+          .put("kind", f.kind().name())
+          .put("side", f.side())
+          .put("subject", f.subject())
+          .put("expected", f.expected())
+          .put("actual", f.actual())
+          .put("message", f.message());
     }
     errors.forEach(root.putArray("errors")::add);
     if (replication == null) {
@@ -150,22 +199,37 @@ public record AuditReport(
     repl.put("walReceiverStatus", replication.receiverStatus());
     ArrayNode senders = repl.putArray("senders");
     for (Sender s : replication.senders()) {
-      senders.addObject().put("applicationName", s.applicationName()).put("state", s.state())
-          .put("syncState", s.syncState()).put("writeLag", s.writeLag()).put("flushLag", s.flushLag())
+      senders
+          .addObject()
+          .put("applicationName", s.applicationName())
+          .put("state", s.state())
+          .put("syncState", s.syncState())
+          .put("writeLag", s.writeLag())
+          .put("flushLag", s.flushLag())
           .put("replayLag", s.replayLag());
     }
     ArrayNode slots = repl.putArray("slots");
     for (Slot s : replication.slots()) {
-      slots.addObject().put("name", s.name()).put("type", s.type()).put("active", s.active())
+      slots
+          .addObject()
+          .put("name", s.name())
+          .put("type", s.type())
+          .put("active", s.active())
           .put("retainedBytes", s.retainedBytes());
     }
     ArrayNode subs = repl.putArray("subscriptions");
     for (Subscription s : replication.subscriptions()) {
-      subs.addObject().put("name", s.name()).put("enabled", s.enabled()).put("lastMessageReceiptTime", s.lastMessage());
+      subs.addObject()
+          .put("name", s.name())
+          .put("enabled", s.enabled())
+          .put("lastMessageReceiptTime", s.lastMessage());
     }
     ObjectNode settings = root.putObject("settings");
     for (String name : new TreeSet<>(primarySettings.keySet())) {
-      settings.putObject(name).put("primary", shown(primarySettings, name)).put("replica", shown(replicaSettings, name))
+      settings
+          .putObject(name)
+          .put("primary", shown(primarySettings, name))
+          .put("replica", shown(replicaSettings, name))
           .put("expected", expected.get(name));
     }
     return root;

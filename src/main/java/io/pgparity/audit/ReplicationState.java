@@ -2,7 +2,10 @@ package io.pgparity.audit;
 
 import java.util.List;
 
-/** What the audit read about replication: the primary's senders and slots, the replica's receiver and subscriptions. */
+/**
+ * What the audit read about replication: the primary's senders and slots, the replica's receiver
+ * and subscriptions.
+ */
 public record ReplicationState(
     List<Sender> senders,
     List<Slot> slots,
@@ -20,11 +23,20 @@ public record ReplicationState(
   }
 
   /** A row of the primary's pg_stat_replication; lags are interval text or null. */
-  public record Sender(String applicationName, String state, String syncState, String writeLag, String flushLag, String replayLag) {}
+  public record Sender(
+      String applicationName,
+      String state,
+      String syncState,
+      String writeLag,
+      String flushLag,
+      String replayLag) {}
 
   /** A row of the primary's pg_replication_slots; retainedBytes is null without a restart_lsn. */
   public record Slot(String name, String type, boolean active, Long retainedBytes) {}
 
-  /** A subscription of the replica's database; lastMessage is the latest last_msg_receipt_time text or null. */
+  /**
+   * A subscription of the replica's database; lastMessage is the latest last_msg_receipt_time text
+   * or null.
+   */
   public record Subscription(String name, boolean enabled, String lastMessage) {}
 }

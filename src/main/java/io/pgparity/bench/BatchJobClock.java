@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Reads the job's time from Spring Batch's own record of it, in an in-memory H2 job repository
- * that lives as long as the bench's JVM: the job execution's START_TIME to END_TIME spans every
- * step the launcher runs (planning with its catalog reads and key sampling, the replication
- * audit, hashing, diffing, writing the reports) and nothing of the Spring context start before
- * it. summary.json's startedAt cannot serve: it is taken while the context still starts.
+ * Reads the job's time from Spring Batch's own record of it, in an in-memory H2 job repository that
+ * lives as long as the bench's JVM: the job execution's START_TIME to END_TIME spans every step the
+ * launcher runs (planning with its catalog reads and key sampling, the replication audit, hashing,
+ * diffing, writing the reports) and nothing of the Spring context start before it. summary.json's
+ * startedAt cannot serve: it is taken while the context still starts.
  */
 final class BatchJobClock implements JobClock {
 
@@ -40,7 +40,8 @@ final class BatchJobClock implements JobClock {
 
   /** A repository of its own, named at random so two benches in one JVM (tests) never share one. */
   static BatchJobClock inMemory() {
-    return new BatchJobClock("jdbc:h2:mem:pgparity-bench-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    return new BatchJobClock(
+        "jdbc:h2:mem:pgparity-bench-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
   }
 
   @Override
@@ -54,7 +55,8 @@ final class BatchJobClock implements JobClock {
         PreparedStatement job = connection.prepareStatement(LAST_JOB);
         ResultSet jobs = job.executeQuery()) {
       if (!jobs.next() || jobs.getLong(1) <= lastRead) {
-        throw new IllegalStateException("the launch left no new job execution in the job repository " + url);
+        throw new IllegalStateException(
+            "the launch left no new job execution in the job repository " + url);
       }
       long id = jobs.getLong(1);
       lastRead = id;
@@ -64,14 +66,18 @@ final class BatchJobClock implements JobClock {
         step.setLong(1, id);
         try (ResultSet rows = step.executeQuery()) {
           while (rows.next()) {
-            steps.add(new StepTime(rows.getString(1),
-                seconds(rows.getTimestamp(2), rows.getTimestamp(3), "step " + rows.getString(1))));
+            steps.add(
+                new StepTime(
+                    rows.getString(1),
+                    seconds(
+                        rows.getTimestamp(2), rows.getTimestamp(3), "step " + rows.getString(1))));
           }
         }
       }
       return new JobTime(seconds, steps);
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot read the job's time from " + url + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot read the job's time from " + url + ": " + e.getMessage(), e);
     }
   }
 

@@ -7,31 +7,31 @@ import io.pgparity.cli.Command;
 import io.pgparity.cli.Example;
 import io.pgparity.cli.ExitCodeHelp;
 import io.pgparity.cli.Range;
-import io.pgparity.config.Spelling;
-import java.util.ArrayList;
-import java.util.Map;
-import picocli.CommandLine;
-import picocli.CommandLine.Option;
-import io.pgparity.verdict.ExitCode;
 import io.pgparity.config.ConfigException;
+import io.pgparity.config.Spelling;
 import io.pgparity.job.VerifyLauncher;
+import io.pgparity.verdict.ExitCode;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
 
 /**
  * {@code pgparity bench}: loads identical tables on two embedded servers and links them by logical
  * replication, then times verify against the hashing floor (one full-table hash query per side),
  * first on identical tables, then with 0.01% of the replica's rows changed; each round times
  * lag-aware verify and, to show what lag-awareness costs, plain verify. The servers are stopped
- * whatever happens. Every run is checked (see {@link EmbeddedBenchmark}); if one check fails,
- * bench exits non-zero and prints no ratio.
+ * whatever happens. Every run is checked (see {@link EmbeddedBenchmark}); if one check fails, bench
+ * exits non-zero and prints no ratio.
  */
 @CommandLine.Command(
     name = "bench",
-    description = "time verify against a one-query-per-side hash of the same tables on embedded servers",
+    description =
+        "time verify against a one-query-per-side hash of the same tables on embedded servers",
     sortOptions = false,
     descriptionHeading = "%n",
     optionListHeading = "%nOptions:%n",
@@ -47,40 +47,67 @@ import java.util.Locale;
           + " exactly the injected rows by key and kind. If a check fails, bench exits 3 and prints no ratio.",
       "",
       "Run with a bounded heap to see verify's memory use, e.g.",
-      "  java -Xmx256m -jar target/pgparity.jar bench --rows 10000000"})
+      "  java -Xmx256m -jar target/pgparity.jar bench --rows 10000000"
+    })
 public final class BenchCommand implements Command {
 
   private final Benchmark benchmark;
   private PrintStream out = System.out;
   private PrintStream err = System.err;
 
-  @Option(names = "--rows", paramLabel = "N", description = "rows per table, " + BenchOptions.MIN_ROWS + " to "
-      + BenchOptions.MAX_ROWS + " (default " + BenchOptions.DEFAULT_ROWS + ")")
+  @Option(
+      names = "--rows",
+      paramLabel = "N",
+      description =
+          "rows per table, "
+              + BenchOptions.MIN_ROWS
+              + " to "
+              + BenchOptions.MAX_ROWS
+              + " (default "
+              + BenchOptions.DEFAULT_ROWS
+              + ")")
   @Range(min = BenchOptions.MIN_ROWS, max = BenchOptions.MAX_ROWS)
   @Example("--rows 1000000")
   private int rows = BenchOptions.DEFAULT_ROWS;
 
-  @Option(names = "--rounds", paramLabel = "R", description = "timed rounds per table and case, 1 to "
-      + BenchOptions.MAX_ROUNDS + " (default " + BenchOptions.DEFAULT_ROUNDS + ")")
+  @Option(
+      names = "--rounds",
+      paramLabel = "R",
+      description =
+          "timed rounds per table and case, 1 to "
+              + BenchOptions.MAX_ROUNDS
+              + " (default "
+              + BenchOptions.DEFAULT_ROUNDS
+              + ")")
   @Range(min = 1, max = BenchOptions.MAX_ROUNDS)
   @Example("--rounds 3")
   private int rounds = BenchOptions.DEFAULT_ROUNDS;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "where run folders and bench/<UTC time>.md go"
-      + " (default reports)")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "where run folders and bench/<UTC time>.md go" + " (default reports)")
   @Example("--out reports")
   private Path outDir = BenchOptions.DEFAULT_OUT;
 
-  @Option(names = "--tables", paramLabel = "LIST", converter = TableList.class,
+  @Option(
+      names = "--tables",
+      paramLabel = "LIST",
+      converter = TableList.class,
       description = "comma-separated: users, sessions (default both)")
   @Example("--tables users,sessions")
   private List<BenchTable> tables = List.of(BenchTable.values());
 
-  @Option(names = "--no-lag-compare", arity = "0",
+  @Option(
+      names = "--no-lag-compare",
+      arity = "0",
       description = "time only lag-aware verify (the default mode), not also plain verify")
   private boolean noLagCompare;
 
-  @Option(names = {"--help", "-h"}, usageHelp = true, description = "this text")
+  @Option(
+      names = {"--help", "-h"},
+      usageHelp = true,
+      description = "this text")
   private boolean help;
 
   public BenchCommand(VerifyLauncher launcher) {
@@ -99,9 +126,11 @@ public final class BenchCommand implements Command {
 
   @Override
   public Map<ExitCode, String> exitCodes() {
-    return ExitCodeHelp.of(Map.of(
-        ExitCode.CONSISTENT, "every run passed its checks; the times are printed and written",
-        ExitCode.RUNTIME_FAILURE, "a check failed (no ratio is printed) or the servers failed"), ExitCode.USAGE);
+    return ExitCodeHelp.of(
+        Map.of(
+            ExitCode.CONSISTENT, "every run passed its checks; the times are printed and written",
+            ExitCode.RUNTIME_FAILURE, "a check failed (no ratio is printed) or the servers failed"),
+        ExitCode.USAGE);
   }
 
   /**
@@ -125,8 +154,9 @@ public final class BenchCommand implements Command {
       bench(options(), out, err);
       return ExitCode.CONSISTENT.code();
     } catch (BenchCheckException e) {
-      err.println("pgparity: bench failed a check, so its times measure something else and it prints no ratios: "
-          + e.getMessage());
+      err.println(
+          "pgparity: bench failed a check, so its times measure something else and it prints no ratios: "
+              + e.getMessage());
       return ExitCode.RUNTIME_FAILURE.code();
     } catch (RuntimeException e) {
       err.println("pgparity: bench failed: " + e.getMessage());
@@ -146,7 +176,8 @@ public final class BenchCommand implements Command {
     String markdown = BenchReport.markdown(results);
     out.println();
     out.print(markdown);
-    Path file = BenchReport.write(options.out(), started, "# pgparity bench\n\n" + about + markdown);
+    Path file =
+        BenchReport.write(options.out(), started, "# pgparity bench\n\n" + about + markdown);
     out.println();
     out.println("Written to " + file);
   }
@@ -162,12 +193,16 @@ public final class BenchCommand implements Command {
       for (String word : value.split(",", -1)) {
         BenchTable table = BenchTable.byName(word.strip());
         if (table == null) {
-          throw new CommandLine.TypeConversionException(String.format(
-              "has unknown table '%s'%s; valid tables: %s (comma-separated)", word.strip(),
-              Spelling.hint(word.strip(), BenchTable.names()), String.join(", ", BenchTable.names())));
+          throw new CommandLine.TypeConversionException(
+              String.format(
+                  "has unknown table '%s'%s; valid tables: %s (comma-separated)",
+                  word.strip(),
+                  Spelling.hint(word.strip(), BenchTable.names()),
+                  String.join(", ", BenchTable.names())));
         }
         if (tables.contains(table)) {
-          throw new CommandLine.TypeConversionException("lists " + table.shortName() + " twice; list it once");
+          throw new CommandLine.TypeConversionException(
+              "lists " + table.shortName() + " twice; list it once");
         }
         tables.add(table);
       }

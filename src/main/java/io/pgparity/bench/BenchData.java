@@ -14,9 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads identical benchmark tables on both servers (the two loads run in parallel), then links
- * them by logical replication without copying, and makes the replica drift from the primary by a
- * {@link DriftPlan}.
+ * Loads identical benchmark tables on both servers (the two loads run in parallel), then links them
+ * by logical replication without copying, and makes the replica drift from the primary by a {@link
+ * DriftPlan}.
  */
 final class BenchData {
 
@@ -35,27 +35,33 @@ final class BenchData {
     this.replica = pair.replica();
   }
 
-  /** Creates and fills {@code tables} with {@code rows} rows each on both sides, then VACUUM ANALYZE. */
+  /**
+   * Creates and fills {@code tables} with {@code rows} rows each on both sides, then VACUUM
+   * ANALYZE.
+   */
   void load(List<BenchTable> tables, long rows) {
-    sides.onBoth("loading the bench tables", connection -> {
-      try (Statement statement = connection.createStatement()) {
-        // the primary key is built once after the load, which a large sort does best in memory
-        statement.execute("SET maintenance_work_mem = '256MB'");
-        statement.execute("DROP SCHEMA IF EXISTS " + BenchTable.SCHEMA + " CASCADE");
-        statement.execute("CREATE SCHEMA " + BenchTable.SCHEMA);
-        for (BenchTable table : tables) {
-          long started = System.nanoTime();
-          statement.execute(table.createSql());
-          statement.execute(table.loadSql(rows));
-          statement.execute(table.primaryKeySql());
-          log.debug("Loaded {} in {} ms", table.ref(), (System.nanoTime() - started) / 1_000_000);
-        }
-        for (BenchTable table : tables) {
-          statement.execute("VACUUM ANALYZE " + table.ref());
-        }
-      }
-      return null;
-    });
+    sides.onBoth(
+        "loading the bench tables",
+        connection -> {
+          try (Statement statement = connection.createStatement()) {
+            // the primary key is built once after the load, which a large sort does best in memory
+            statement.execute("SET maintenance_work_mem = '256MB'");
+            statement.execute("DROP SCHEMA IF EXISTS " + BenchTable.SCHEMA + " CASCADE");
+            statement.execute("CREATE SCHEMA " + BenchTable.SCHEMA);
+            for (BenchTable table : tables) {
+              long started = System.nanoTime();
+              statement.execute(table.createSql());
+              statement.execute(table.loadSql(rows));
+              statement.execute(table.primaryKeySql());
+              log.debug(
+                  "Loaded {} in {} ms", table.ref(), (System.nanoTime() - started) / 1_000_000);
+            }
+            for (BenchTable table : tables) {
+              statement.execute("VACUUM ANALYZE " + table.ref());
+            }
+          }
+          return null;
+        });
   }
 
   /**
@@ -65,9 +71,13 @@ final class BenchData {
    */
   void link(List<BenchTable> tables) {
     long started = System.nanoTime();
-    pair.replicateExisting(PUBLICATION, tables.stream().map(t -> t.ref().toString()).toArray(String[]::new));
-    log.info("Linked {} table(s) by logical replication without copying in {} ms; subscription {} is streaming",
-        tables.size(), (System.nanoTime() - started) / 1_000_000, PUBLICATION);
+    pair.replicateExisting(
+        PUBLICATION, tables.stream().map(t -> t.ref().toString()).toArray(String[]::new));
+    log.info(
+        "Linked {} table(s) by logical replication without copying in {} ms; subscription {} is streaming",
+        tables.size(),
+        (System.nanoTime() - started) / 1_000_000,
+        PUBLICATION);
   }
 
   /**
@@ -88,27 +98,45 @@ final class BenchData {
         Statement statement = connection.createStatement()) {
       List<RowDivergence> touched = new ArrayList<>();
       if (!plan.updates().isEmpty()) {
-        touched(statement, table.updateSql(DriftPlan.array(plan.updates())), table, DivergenceKind.CHANGED, touched);
+        touched(
+            statement,
+            table.updateSql(DriftPlan.array(plan.updates())),
+            table,
+            DivergenceKind.CHANGED,
+            touched);
       }
       if (!plan.deletes().isEmpty()) {
-        touched(statement, table.deleteSql(DriftPlan.array(plan.deletes())), table,
-            DivergenceKind.MISSING_ON_REPLICA, touched);
+        touched(
+            statement,
+            table.deleteSql(DriftPlan.array(plan.deletes())),
+            table,
+            DivergenceKind.MISSING_ON_REPLICA,
+            touched);
       }
       if (!plan.inserts().isEmpty()) {
-        touched(statement, table.insertSql(DriftPlan.array(plan.inserts()), plan.rows()), table,
-            DivergenceKind.EXTRA_ON_REPLICA, touched);
+        touched(
+            statement,
+            table.insertSql(DriftPlan.array(plan.inserts()), plan.rows()),
+            table,
+            DivergenceKind.EXTRA_ON_REPLICA,
+            touched);
       }
       // the replica's statistics should not lag its content when verify plans ranges
       statement.execute("ANALYZE " + table.ref());
       return InjectedDrift.of(touched);
     } catch (SQLException e) {
-      throw new IllegalStateException("making " + table.ref() + " drift on the replica: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "making " + table.ref() + " drift on the replica: " + e.getMessage(), e);
     }
   }
 
   // the statement returns the key of each row it touched as text, which is how verify reports keys
   private static void touched(
-      Statement statement, String sql, BenchTable table, DivergenceKind kind, List<RowDivergence> touched)
+      Statement statement,
+      String sql,
+      BenchTable table,
+      DivergenceKind kind,
+      List<RowDivergence> touched)
       throws SQLException {
     try (ResultSet keys = statement.executeQuery(sql)) {
       while (keys.next()) {

@@ -35,16 +35,19 @@ public record BenchOptions(
     checkNotNull(out, "out");
     tables = List.copyOf(tables);
     checkArgument(!tables.isEmpty(), "bench needs at least one table");
-    checkArgument(tables.stream().distinct().count() == tables.size(), "a table is listed twice: %s", tables);
+    checkArgument(
+        tables.stream().distinct().count() == tables.size(), "a table is listed twice: %s", tables);
   }
 
   /** What {@code pgparity bench} without options does. */
   public static BenchOptions defaults() {
-    return new BenchOptions(DEFAULT_ROWS, DEFAULT_ROUNDS, DEFAULT_OUT, List.of(BenchTable.values()), true, false);
+    return new BenchOptions(
+        DEFAULT_ROWS, DEFAULT_ROUNDS, DEFAULT_OUT, List.of(BenchTable.values()), true, false);
   }
 
   /** Just {@code --help}. */
   public static BenchOptions helpOnly() {
-    return new BenchOptions(DEFAULT_ROWS, DEFAULT_ROUNDS, DEFAULT_OUT, List.of(BenchTable.values()), true, true);
+    return new BenchOptions(
+        DEFAULT_ROWS, DEFAULT_ROUNDS, DEFAULT_OUT, List.of(BenchTable.values()), true, true);
   }
 }

@@ -14,7 +14,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
-/** The benchmark's report: its settings and a markdown table, the same on the console and in the file. */
+/**
+ * The benchmark's report: its settings and a markdown table, the same on the console and in the
+ * file.
+ */
 final class BenchReport {
 
   static final String HEADER =
@@ -31,27 +34,36 @@ final class BenchReport {
 
   private BenchReport() {}
 
-  /** The table, one line per case, then the lag-awareness overhead when measured; ends with a newline. */
+  /**
+   * The table, one line per case, then the lag-awareness overhead when measured; ends with a
+   * newline.
+   */
   static String markdown(List<CaseResult> results) {
     StringBuilder md = new StringBuilder(HEADER).append('\n').append(RULE).append('\n');
     for (CaseResult r : results) {
-      md.append(String.format(
-          Locale.ROOT,
-          "| %s | %,d | %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %d | %s |\n",
-          r.table().ref(),
-          r.rows(),
-          r.benchCase().label(),
-          r.floorSeconds(),
-          r.jobSeconds(),
-          r.jobRatio(),
-          r.hashDiffSeconds(),
-          r.processSeconds(),
-          r.processRatio(),
-          mebibytes(r.peakHeapBytes()),
-          r.compared()
-              ? String.format(Locale.ROOT, "%.2f | %.2f | %.2f | %.2f",
-                  r.plainJobSeconds(), r.lagJobRatio(), r.plainProcessSeconds(), r.lagProcessRatio())
-              : "- | - | - | -"));
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %,d | %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %d | %s |\n",
+              r.table().ref(),
+              r.rows(),
+              r.benchCase().label(),
+              r.floorSeconds(),
+              r.jobSeconds(),
+              r.jobRatio(),
+              r.hashDiffSeconds(),
+              r.processSeconds(),
+              r.processRatio(),
+              mebibytes(r.peakHeapBytes()),
+              r.compared()
+                  ? String.format(
+                      Locale.ROOT,
+                      "%.2f | %.2f | %.2f | %.2f",
+                      r.plainJobSeconds(),
+                      r.lagJobRatio(),
+                      r.plainProcessSeconds(),
+                      r.lagProcessRatio())
+                  : "- | - | - | -"));
     }
     return md.append(lagOverhead(results)).toString();
   }
@@ -67,10 +79,14 @@ final class BenchReport {
     }
     double job = compared.stream().mapToDouble(CaseResult::lagJobRatio).max().orElseThrow();
     double process = compared.stream().mapToDouble(CaseResult::lagProcessRatio).max().orElseThrow();
-    return String.format(Locale.ROOT,
+    return String.format(
+        Locale.ROOT,
         "\nLag-aware over plain verify on the idle linked replica, largest over the cases: %.2f (job),"
             + " %.2f (process); target: under %.2f, %s.\n",
-        job, process, LAG_TARGET, job < LAG_TARGET && process < LAG_TARGET ? "met" : "not met");
+        job,
+        process,
+        LAG_TARGET,
+        job < LAG_TARGET && process < LAG_TARGET ? "met" : "not met");
   }
 
   static long mebibytes(long bytes) {
@@ -79,11 +95,13 @@ final class BenchReport {
 
   /** The settings a reader needs to compare two benchmark reports. */
   static String about(BenchOptions options) {
-    String xmx = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(a -> a.startsWith("-Xmx"))
-        .reduce((first, second) -> second)
-        .orElse("-Xmx not set (JVM default)");
-    return String.format(Locale.ROOT,
+    String xmx =
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+            .filter(a -> a.startsWith("-Xmx"))
+            .reduce((first, second) -> second)
+            .orElse("-Xmx not set (JVM default)");
+    return String.format(
+        Locale.ROOT,
         "pgparity %s; %,d rows per table, %d round(s); Java %s, %s, Runtime.maxMemory() %d MiB,"
             + " %d processors.\n\n"
             + "floor: SELECT count(*), sum(hash_record_extended(t, 0)) on both servers at once, connections"
@@ -102,9 +120,15 @@ final class BenchReport {
             + "The replica is linked to the primary by logical replication, set up after the load without"
             + " copying (publication and subscription %s); the primary stays idle and the drift is"
             + " written on the replica. %s\n\n",
-        Version.current(), options.rows(), options.rounds(), System.getProperty("java.version"), xmx,
-        mebibytes(Runtime.getRuntime().maxMemory()), Runtime.getRuntime().availableProcessors(),
-        BenchData.PUBLICATION, lagRuns(options.lagCompare()));
+        Version.current(),
+        options.rows(),
+        options.rounds(),
+        System.getProperty("java.version"),
+        xmx,
+        mebibytes(Runtime.getRuntime().maxMemory()),
+        Runtime.getRuntime().availableProcessors(),
+        BenchData.PUBLICATION,
+        lagRuns(options.lagCompare()));
   }
 
   private static String lagRuns(boolean compare) {

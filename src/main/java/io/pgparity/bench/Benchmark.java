@@ -4,9 +4,9 @@ import java.io.PrintStream;
 import java.util.List;
 
 /**
- * What {@code pgparity bench} measures before it prints anything of its results: the cases of
- * every table, each checked. A failed check ends it with a {@link BenchCheckException}, and then
- * no ratio is printed.
+ * What {@code pgparity bench} measures before it prints anything of its results: the cases of every
+ * table, each checked. A failed check ends it with a {@link BenchCheckException}, and then no ratio
+ * is printed.
  */
 @FunctionalInterface
 interface Benchmark {

@@ -8,10 +8,10 @@ import java.util.List;
 
 /**
  * The rounds of one table in one case. {@code job}, {@code hashDiff} and {@code process} are the
- * lag-aware runs (the default); {@code plainJob} and {@code plainProcess} the plain runs of the same rounds, or
- * empty when the plain run was skipped. Round i of the lag-aware times is divided by round i of
- * {@code floor} and of the plain times; the divergent case reuses the identical case's floor
- * rounds, since 0.01% drift does not change what the floor query reads.
+ * lag-aware runs (the default); {@code plainJob} and {@code plainProcess} the plain runs of the
+ * same rounds, or empty when the plain run was skipped. Round i of the lag-aware times is divided
+ * by round i of {@code floor} and of the plain times; the divergent case reuses the identical
+ * case's floor rounds, since 0.01% drift does not change what the floor query reads.
  */
 record CaseResult(
     BenchTable table,
@@ -43,7 +43,8 @@ record CaseResult(
         hashDiff.size(),
         process.size());
     checkArgument(
-        plainJob.size() == plainProcess.size() && (plainJob.isEmpty() || plainJob.size() == job.size()),
+        plainJob.size() == plainProcess.size()
+            && (plainJob.isEmpty() || plainJob.size() == job.size()),
         "plain runs must be skipped or timed in all %s rounds but got %s job and %s process times",
         job.size(),
         plainJob.size(),
@@ -125,13 +126,19 @@ record CaseResult(
     return Medians.median(plainProcess);
   }
 
-  /** Lag-aware over plain, launch wall time, which includes finding out what kind of replica it is. */
+  /**
+   * Lag-aware over plain, launch wall time, which includes finding out what kind of replica it is.
+   */
   double lagProcessRatio() {
     requireCompared();
     return Medians.medianRatio(process, plainProcess);
   }
 
   private void requireCompared() {
-    checkState(compared(), "%s, %s: the plain run was skipped (--no-lag-compare)", table.ref(), benchCase.label());
+    checkState(
+        compared(),
+        "%s, %s: the plain run was skipped (--no-lag-compare)",
+        table.ref(),
+        benchCase.label());
   }
 }

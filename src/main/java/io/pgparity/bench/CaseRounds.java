@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * Times the rounds of one table's cases: per round the floor (identical case only) and verify,
- * lag-aware and, unless skipped, plain, interleaved; prints one progress line per round. A run
- * that does not find exactly what the case expects ends the benchmark with a {@link
+ * lag-aware and, unless skipped, plain, interleaved; prints one progress line per round. A run that
+ * does not find exactly what the case expects ends the benchmark with a {@link
  * BenchCheckException}.
  */
 final class CaseRounds {
@@ -35,11 +35,14 @@ final class CaseRounds {
       HashFloor.Measurement measured = floor.measure(table);
       if (!measured.sidesAgree()) {
         // then the tables are not identical and the identical case would time something else
-        throw new BenchCheckException(table.ref() + ": the floor query's count or hash sum differs on the two"
-            + " servers although they were loaded with the same rows");
+        throw new BenchCheckException(
+            table.ref()
+                + ": the floor query's count or hash sum differs on the two"
+                + " servers although they were loaded with the same rows");
       }
       floors.add(measured.seconds());
-      verifyRound(table, BenchCase.IDENTICAL, round, measured.seconds(), rounds, InjectedDrift.none());
+      verifyRound(
+          table, BenchCase.IDENTICAL, round, measured.seconds(), rounds, InjectedDrift.none());
     }
     return result(table, BenchCase.IDENTICAL, floors, rounds);
   }
@@ -73,23 +76,49 @@ final class CaseRounds {
   }
 
   private CaseResult result(
-      BenchTable table, BenchCase benchCase, List<Double> floors, Map<VerifyMode, List<TimedVerify.Round>> rounds) {
-    return CaseResult.of(table, options.rows(), benchCase, floors, rounds.get(VerifyMode.LAG_AWARE),
+      BenchTable table,
+      BenchCase benchCase,
+      List<Double> floors,
+      Map<VerifyMode, List<TimedVerify.Round>> rounds) {
+    return CaseResult.of(
+        table,
+        options.rows(),
+        benchCase,
+        floors,
+        rounds.get(VerifyMode.LAG_AWARE),
         rounds.getOrDefault(VerifyMode.PLAIN, List.of()));
   }
 
   private void progress(
-      BenchTable table, BenchCase benchCase, int round, double floorSeconds, Map<VerifyMode, TimedVerify.Round> runs) {
+      BenchTable table,
+      BenchCase benchCase,
+      int round,
+      double floorSeconds,
+      Map<VerifyMode, TimedVerify.Round> runs) {
     TimedVerify.Round lagAware = runs.get(VerifyMode.LAG_AWARE);
-    StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
-        "  %s, %s, round %d: floor %.2f s, verify (job) %.2f s (steps: %s; hash+diff of the table %.2f s),"
-            + " verify (process) %.2f s, peak heap %d MiB",
-        table.ref(), benchCase.label(), round, floorSeconds, lagAware.jobSeconds(), lagAware.job().stepsText(),
-        lagAware.hashDiffSeconds(), lagAware.processSeconds(), BenchReport.mebibytes(lagAware.peakHeapBytes())));
+    StringBuilder line =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "  %s, %s, round %d: floor %.2f s, verify (job) %.2f s (steps: %s; hash+diff of the table %.2f s),"
+                    + " verify (process) %.2f s, peak heap %d MiB",
+                table.ref(),
+                benchCase.label(),
+                round,
+                floorSeconds,
+                lagAware.jobSeconds(),
+                lagAware.job().stepsText(),
+                lagAware.hashDiffSeconds(),
+                lagAware.processSeconds(),
+                BenchReport.mebibytes(lagAware.peakHeapBytes())));
     TimedVerify.Round plain = runs.get(VerifyMode.PLAIN);
     if (plain != null) {
-      line.append(String.format(Locale.ROOT, "; plain verify (job) %.2f s, (process) %.2f s",
-          plain.jobSeconds(), plain.processSeconds()));
+      line.append(
+          String.format(
+              Locale.ROOT,
+              "; plain verify (job) %.2f s, (process) %.2f s",
+              plain.jobSeconds(),
+              plain.processSeconds()));
     }
     out.println(line);
   }

@@ -43,6 +43,8 @@ public record DriftPlan(long rows, List<Long> updates, List<Long> deletes, List<
 
   /** A PostgreSQL bigint[] literal, e.g. {@code '{5000,15000}'::bigint[]}. */
   static String array(List<Long> numbers) {
-    return numbers.stream().map(String::valueOf).collect(Collectors.joining(",", "'{", "}'::bigint[]"));
+    return numbers.stream()
+        .map(String::valueOf)
+        .collect(Collectors.joining(",", "'{", "}'::bigint[]"));
   }
 }

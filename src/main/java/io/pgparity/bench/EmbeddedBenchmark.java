@@ -58,31 +58,52 @@ final class EmbeddedBenchmark implements Benchmark {
       pair.dropReplication(BenchData.PUBLICATION);
       pair.execBoth("DROP SCHEMA IF EXISTS " + BenchTable.SCHEMA + " CASCADE");
     } catch (RuntimeException e) {
-      err.println("warning: could not drop the benchmark's subscription, publication or schema: " + e.getMessage());
+      err.println(
+          "warning: could not drop the benchmark's subscription, publication or schema: "
+              + e.getMessage());
     }
   }
 
-  private List<CaseResult> measure(EmbeddedPair pair, BenchOptions options, PrintStream out, PrintStream err) {
+  private List<CaseResult> measure(
+      EmbeddedPair pair, BenchOptions options, PrintStream out, PrintStream err) {
     BenchData data = new BenchData(pair);
     out.printf(
-        Locale.ROOT, "Loading %,d rows into each of %s on both servers\u2026%n", options.rows(), names(options));
+        Locale.ROOT,
+        "Loading %,d rows into each of %s on both servers\u2026%n",
+        options.rows(),
+        names(options));
     long loadStart = System.nanoTime();
     data.load(options.tables(), options.rows());
-    out.printf(Locale.ROOT, "Loaded in %.1f s (both servers in parallel, incl. primary keys and VACUUM ANALYZE).%n",
+    out.printf(
+        Locale.ROOT,
+        "Loaded in %.1f s (both servers in parallel, incl. primary keys and VACUUM ANALYZE).%n",
         (System.nanoTime() - loadStart) / 1e9);
     long linkStart = System.nanoTime();
     data.link(options.tables());
-    out.printf(Locale.ROOT, "Linked the replica to the primary by logical replication without copying"
-        + " (subscription %s) in %.1f s; it is streaming.%n",
-        BenchData.PUBLICATION, (System.nanoTime() - linkStart) / 1e9);
+    out.printf(
+        Locale.ROOT,
+        "Linked the replica to the primary by logical replication without copying"
+            + " (subscription %s) in %.1f s; it is streaming.%n",
+        BenchData.PUBLICATION,
+        (System.nanoTime() - linkStart) / 1e9);
     TimedVerify verify =
-        new TimedVerify(launcher, pair.primaryUrl(), pair.replicaUrl(), options.out(), BatchJobClock.inMemory());
+        new TimedVerify(
+            launcher,
+            pair.primaryUrl(),
+            pair.replicaUrl(),
+            options.out(),
+            BatchJobClock.inMemory());
     // the first launch in a JVM loads Spring's classes; that one-time cost would skew round 1
     long warmUpStart = System.nanoTime();
-    verify.run(options.tables().get(0), BenchCase.IDENTICAL, VerifyMode.LAG_AWARE, InjectedDrift.none());
-    out.printf(Locale.ROOT, "Warm-up verify of %s (cold JVM, not counted): %.1f s.%n",
-        options.tables().get(0).ref(), (System.nanoTime() - warmUpStart) / 1e9);
-    CaseRounds cases = new CaseRounds(options, new HashFloor(pair.primary(), pair.replica()), verify, out);
+    verify.run(
+        options.tables().get(0), BenchCase.IDENTICAL, VerifyMode.LAG_AWARE, InjectedDrift.none());
+    out.printf(
+        Locale.ROOT,
+        "Warm-up verify of %s (cold JVM, not counted): %.1f s.%n",
+        options.tables().get(0).ref(),
+        (System.nanoTime() - warmUpStart) / 1e9);
+    CaseRounds cases =
+        new CaseRounds(options, new HashFloor(pair.primary(), pair.replica()), verify, out);
     List<CaseResult> results = new ArrayList<>();
     for (BenchTable table : options.tables()) {
       CaseResult identical = cases.identical(table);
@@ -90,13 +111,25 @@ final class EmbeddedBenchmark implements Benchmark {
       DriftPlan plan = DriftPlan.of(options.rows());
       InjectedDrift injected = data.drift(table, plan);
       if (injected.size() != plan.total()) {
-        throw new BenchCheckException(String.format(Locale.ROOT,
-            "%s: the drift touched %d rows but should have touched %d (%d updated, %d deleted, %d inserted)",
-            table.ref(), injected.size(), plan.total(), plan.updates().size(), plan.deletes().size(),
-            plan.inserts().size()));
+        throw new BenchCheckException(
+            String.format(
+                Locale.ROOT,
+                "%s: the drift touched %d rows but should have touched %d (%d updated, %d deleted, %d inserted)",
+                table.ref(),
+                injected.size(),
+                plan.total(),
+                plan.updates().size(),
+                plan.deletes().size(),
+                plan.inserts().size()));
       }
-      out.printf(Locale.ROOT, "%s: the replica now differs in %d row(s) (%d updated, %d deleted, %d inserted).%n",
-          table.ref(), injected.size(), plan.updates().size(), plan.deletes().size(), plan.inserts().size());
+      out.printf(
+          Locale.ROOT,
+          "%s: the replica now differs in %d row(s) (%d updated, %d deleted, %d inserted).%n",
+          table.ref(),
+          injected.size(),
+          plan.updates().size(),
+          plan.deletes().size(),
+          plan.inserts().size());
       results.add(cases.divergent(table, identical.floor(), injected));
     }
     checkLink(data, out, err);

@@ -31,20 +31,25 @@ final class HashFloor {
   Measurement measure(BenchTable table) {
     String sql = "SELECT count(*), sum(hash_record_extended(t, 0)) FROM " + table.ref() + " t";
     CyclicBarrier connected = new CyclicBarrier(2);
-    Both<Answer> answers = sides.onBoth("the floor query on " + table.ref(), connection -> {
-      try (Statement statement = connection.createStatement()) {
-        awaitOtherSide(connected);
-        long started = System.nanoTime();
-        try (ResultSet result = statement.executeQuery(sql)) {
-          result.next();
-          return new Answer(started, System.nanoTime(), result.getLong(1) + "/" + result.getString(2));
-        }
-      }
-    });
+    Both<Answer> answers =
+        sides.onBoth(
+            "the floor query on " + table.ref(),
+            connection -> {
+              try (Statement statement = connection.createStatement()) {
+                awaitOtherSide(connected);
+                long started = System.nanoTime();
+                try (ResultSet result = statement.executeQuery(sql)) {
+                  result.next();
+                  return new Answer(
+                      started, System.nanoTime(), result.getLong(1) + "/" + result.getString(2));
+                }
+              }
+            });
     long started = Math.min(answers.primary().started(), answers.replica().started());
     long finished = Math.max(answers.primary().finished(), answers.replica().finished());
     return new Measurement(
-        (finished - started) / 1e9, Objects.equals(answers.primary().value(), answers.replica().value()));
+        (finished - started) / 1e9,
+        Objects.equals(answers.primary().value(), answers.replica().value()));
   }
 
   private static void awaitOtherSide(CyclicBarrier barrier) {
@@ -52,7 +57,8 @@ final class HashFloor {
       barrier.await(1, TimeUnit.MINUTES);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for the other server's connection", e);
+      throw new IllegalStateException(
+          "interrupted while waiting for the other server's connection", e);
     } catch (BrokenBarrierException | TimeoutException e) {
       throw new IllegalStateException("the other server did not connect within a minute", e);
     }

@@ -21,14 +21,17 @@ import java.util.stream.Collectors;
  */
 record InjectedDrift(Set<RowDivergence> rows) {
 
-  /** How many rows each kind of mistake names in a message before it says how many more there are. */
+  /**
+   * How many rows each kind of mistake names in a message before it says how many more there are.
+   */
   static final int ROWS_NAMED = 10;
 
   InjectedDrift {
     rows = Collections.unmodifiableSet(new LinkedHashSet<>(rows));
     checkArgument(
         rows.stream().map(RowDivergence::where).distinct().count() == rows.size(),
-        "a row can be injected with one kind only: %s", rows);
+        "a row can be injected with one kind only: %s",
+        rows);
   }
 
   /** The identical case: nothing injected, so verify must report nothing. */
@@ -36,10 +39,14 @@ record InjectedDrift(Set<RowDivergence> rows) {
     return new InjectedDrift(Set.of());
   }
 
-  /** Injected rows given in a list; a row listed twice is a mistake of the drift, not a set to shrink. */
+  /**
+   * Injected rows given in a list; a row listed twice is a mistake of the drift, not a set to
+   * shrink.
+   */
   static InjectedDrift of(List<RowDivergence> rows) {
     Set<RowDivergence> distinct = new LinkedHashSet<>(rows);
-    checkArgument(distinct.size() == rows.size(), "the drift touched a row twice: %s", duplicates(rows));
+    checkArgument(
+        distinct.size() == rows.size(), "the drift touched a row twice: %s", duplicates(rows));
     return new InjectedDrift(distinct);
   }
 
@@ -48,15 +55,18 @@ record InjectedDrift(Set<RowDivergence> rows) {
   }
 
   /**
-   * What is wrong with {@code reported} (the rows of a run's divergences.jsonl in file order) against
-   * these rows, one sentence per kind of mistake naming the rows; empty when it is exactly these,
-   * each once.
+   * What is wrong with {@code reported} (the rows of a run's divergences.jsonl in file order)
+   * against these rows, one sentence per kind of mistake naming the rows; empty when it is exactly
+   * these, each once.
    */
   List<String> mistakes(List<RowDivergence> reported) {
     List<String> mistakes = new ArrayList<>();
     Set<RowDivergence> distinct = new LinkedHashSet<>(reported);
-    Map<String, RowDivergence> injectedAt = rows.stream()
-        .collect(Collectors.toMap(RowDivergence::where, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+    Map<String, RowDivergence> injectedAt =
+        rows.stream()
+            .collect(
+                Collectors.toMap(
+                    RowDivergence::where, Function.identity(), (a, b) -> a, LinkedHashMap::new));
     List<String> wrongKind = new ArrayList<>();
     List<RowDivergence> extra = new ArrayList<>();
     Set<RowDivergence> misreported = new LinkedHashSet<>();
@@ -74,8 +84,14 @@ record InjectedDrift(Set<RowDivergence> rows) {
     }
     List<RowDivergence> missing =
         rows.stream().filter(r -> !distinct.contains(r) && !misreported.contains(r)).toList();
-    add(mistakes, "injected but not reported", missing.stream().map(RowDivergence::toString).toList());
-    add(mistakes, "reported but not injected", extra.stream().map(RowDivergence::toString).toList());
+    add(
+        mistakes,
+        "injected but not reported",
+        missing.stream().map(RowDivergence::toString).toList());
+    add(
+        mistakes,
+        "reported but not injected",
+        extra.stream().map(RowDivergence::toString).toList());
     add(mistakes, "reported with the wrong kind", wrongKind);
     add(mistakes, "reported more than once", duplicates(reported));
     return mistakes;
@@ -88,15 +104,23 @@ record InjectedDrift(Set<RowDivergence> rows) {
   void requireReported(List<RowDivergence> reported, String run) {
     List<String> mistakes = mistakes(reported);
     if (!mistakes.isEmpty()) {
-      throw new BenchCheckException(String.format(Locale.ROOT,
-          "%s reported %d divergent row(s) but %d were injected, and not exactly those: %s",
-          run, reported.size(), rows.size(), String.join("; ", mistakes)));
+      throw new BenchCheckException(
+          String.format(
+              Locale.ROOT,
+              "%s reported %d divergent row(s) but %d were injected, and not exactly those: %s",
+              run,
+              reported.size(),
+              rows.size(),
+              String.join("; ", mistakes)));
     }
   }
 
   private static List<String> duplicates(List<RowDivergence> rows) {
-    Map<RowDivergence, Long> counts = rows.stream()
-        .collect(Collectors.groupingBy(Function.identity(), LinkedHashMap::new, Collectors.counting()));
+    Map<RowDivergence, Long> counts =
+        rows.stream()
+            .collect(
+                Collectors.groupingBy(
+                    Function.identity(), LinkedHashMap::new, Collectors.counting()));
     return counts.entrySet().stream()
         .filter(e -> e.getValue() > 1)
         .map(e -> e.getKey() + " " + e.getValue() + " times")

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The verify job's own clock: how long the last launch's job ran from its start to its end, and
- * its steps. The benchmark hands the launcher the job repository this clock reads.
+ * The verify job's own clock: how long the last launch's job ran from its start to its end, and its
+ * steps. The benchmark hands the launcher the job repository this clock reads.
  */
 interface JobClock {
 
@@ -20,7 +20,9 @@ interface JobClock {
     }
   }
 
-  /** The job execution's time from its start to its end, and its steps in the order they started. */
+  /**
+   * The job execution's time from its start to its end, and its steps in the order they started.
+   */
   record JobTime(double seconds, List<StepTime> steps) {
     public JobTime {
       checkArgument(seconds >= 0, "the job took %s s", seconds);
@@ -29,13 +31,17 @@ interface JobClock {
 
     /** E.g. {@code planRanges 0.21 + auditReplication 0.08 + hashRanges 1.40}. */
     String stepsText() {
-      return String.join(" + ", steps.stream()
-          .map(s -> String.format(Locale.ROOT, "%s %.2f", s.name(), s.seconds()))
-          .toList());
+      return String.join(
+          " + ",
+          steps.stream()
+              .map(s -> String.format(Locale.ROOT, "%s %.2f", s.name(), s.seconds()))
+              .toList());
     }
   }
 
-  /** The job repository URL to give the launcher; null keeps the launcher's own (stand-ins only). */
+  /**
+   * The job repository URL to give the launcher; null keeps the launcher's own (stand-ins only).
+   */
   String jobRepositoryUrl();
 
   /** The launch that just ended; fails if no job ran since the last call. */

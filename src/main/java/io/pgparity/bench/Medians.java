@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The benchmark's arithmetic. Ratios are taken per round and then the median, so one slow round
- * (a checkpoint, a GC) distorts neither side of the ratio on its own.
+ * The benchmark's arithmetic. Ratios are taken per round and then the median, so one slow round (a
+ * checkpoint, a GC) distorts neither side of the ratio on its own.
  */
 final class Medians {
 
@@ -19,7 +19,9 @@ final class Medians {
     List<Double> sorted = new ArrayList<>(values);
     sorted.sort(null);
     int middle = sorted.size() / 2;
-    return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    return sorted.size() % 2 == 1
+        ? sorted.get(middle)
+        : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
   }
 
   /** The median of {@code numerators[i] / denominators[i]} over the rounds i. */
@@ -31,7 +33,11 @@ final class Medians {
         denominators.size());
     List<Double> ratios = new ArrayList<>();
     for (int i = 0; i < numerators.size(); i++) {
-      checkArgument(denominators.get(i) > 0, "round %s has a time of %s s to divide by", i + 1, denominators.get(i));
+      checkArgument(
+          denominators.get(i) > 0,
+          "round %s has a time of %s s to divide by",
+          i + 1,
+          denominators.get(i));
       ratios.add(numerators.get(i) / denominators.get(i));
     }
     return median(ratios);

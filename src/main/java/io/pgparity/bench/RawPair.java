@@ -33,19 +33,22 @@ final class RawPair {
   }
 
   /**
-   * Runs {@code work} on a daemon thread against the replica and on the caller's thread against
-   * the primary, each on a connection of its own, and returns when both are done; {@code what}
-   * names the work in errors.
+   * Runs {@code work} on a daemon thread against the replica and on the caller's thread against the
+   * primary, each on a connection of its own, and returns when both are done; {@code what} names
+   * the work in errors.
    */
   <T> Both<T> onBoth(String what, Work<T> work) {
     CompletableFuture<T> onReplica = new CompletableFuture<>();
-    Thread thread = new Thread(() -> {
-      try {
-        onReplica.complete(on(replica, work));
-      } catch (Throwable e) {
-        onReplica.completeExceptionally(e);
-      }
-    }, "bench-replica");
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                onReplica.complete(on(replica, work));
+              } catch (Throwable e) {
+                onReplica.completeExceptionally(e);
+              }
+            },
+            "bench-replica");
     thread.setDaemon(true);
     thread.start();
     T primaryResult;
@@ -58,7 +61,8 @@ final class RawPair {
     try {
       return new Both<>(primaryResult, onReplica.join());
     } catch (CompletionException e) {
-      throw new IllegalStateException(what + " on the replica: " + e.getCause().getMessage(), e.getCause());
+      throw new IllegalStateException(
+          what + " on the replica: " + e.getCause().getMessage(), e.getCause());
     }
   }
 

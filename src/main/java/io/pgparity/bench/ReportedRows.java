@@ -20,7 +20,10 @@ final class ReportedRows {
 
   private ReportedRows() {}
 
-  /** The rows of {@code <runFolder>/divergences.jsonl}; a line that is not a divergence is a failed check. */
+  /**
+   * The rows of {@code <runFolder>/divergences.jsonl}; a line that is not a divergence is a failed
+   * check.
+   */
   static List<RowDivergence> read(Path runFolder) {
     Path file = runFolder.resolve(DivergenceWriter.JSONL_FILE);
     List<String> lines;
@@ -43,8 +46,14 @@ final class ReportedRows {
       DivergenceLine parsed = DivergenceLine.parse(line);
       return new RowDivergence(TableRef.parse(parsed.table()), parsed.key(), parsed.kind());
     } catch (IllegalArgumentException e) {
-      throw new BenchCheckException(file + " line " + number + " is not a divergence with table, key and kind ("
-          + e.getMessage() + "): " + line);
+      throw new BenchCheckException(
+          file
+              + " line "
+              + number
+              + " is not a divergence with table, key and kind ("
+              + e.getMessage()
+              + "): "
+              + line);
     }
   }
 }

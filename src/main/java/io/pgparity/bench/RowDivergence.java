@@ -3,8 +3,8 @@ package io.pgparity.bench;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import io.pgparity.table.TableRef;
 import io.pgparity.compare.DivergenceKind;
+import io.pgparity.table.TableRef;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,9 +34,11 @@ record RowDivergence(TableRef table, Map<String, String> key, DivergenceKind kin
 
   /** The table and key without the kind, e.g. {@code bench.users id=42}. */
   String where() {
-    return table + " " + key.entrySet().stream()
-        .map(e -> e.getKey() + "=" + e.getValue())
-        .collect(Collectors.joining(", "));
+    return table
+        + " "
+        + key.entrySet().stream()
+            .map(e -> e.getKey() + "=" + e.getValue())
+            .collect(Collectors.joining(", "));
   }
 
   /** E.g. {@code bench.users id=42 CHANGED}. */

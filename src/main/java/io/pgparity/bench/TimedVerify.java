@@ -2,9 +2,9 @@ package io.pgparity.bench;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import io.pgparity.config.connection.ConnectionSpec;
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.TableSpec;
+import io.pgparity.config.connection.ConnectionSpec;
 import io.pgparity.job.RunOutcome;
 import io.pgparity.job.VerifyLauncher;
 import java.nio.file.Path;
@@ -20,7 +20,8 @@ final class TimedVerify {
    * One verify round: the launch's wall time, the job's time with its steps (see {@link
    * BatchJobClock}), the table's hash and diff time within it (summary.json), and the heap peak.
    */
-  record Round(double processSeconds, JobClock.JobTime job, double hashDiffSeconds, long peakHeapBytes) {
+  record Round(
+      double processSeconds, JobClock.JobTime job, double hashDiffSeconds, long peakHeapBytes) {
 
     Round {
       checkNotNull(job, "job");
@@ -39,7 +40,8 @@ final class TimedVerify {
   private final Path out;
   private final JobClock clock;
 
-  TimedVerify(VerifyLauncher launcher, String primaryUrl, String replicaUrl, Path out, JobClock clock) {
+  TimedVerify(
+      VerifyLauncher launcher, String primaryUrl, String replicaUrl, Path out, JobClock clock) {
     this.launcher = launcher;
     this.primaryUrl = primaryUrl;
     this.replicaUrl = replicaUrl;
@@ -77,18 +79,26 @@ final class TimedVerify {
     String run = String.format("%s verify of %s (%s)", mode.label(), table.ref(), expected.label());
     if (outcome.status() != expected.expected() || outcome.runFolder() == null) {
       throw new BenchCheckException(
-          String.format("%s should be %s but was: %s", run, expected.expected(), outcome.verdict()));
+          String.format(
+              "%s should be %s but was: %s", run, expected.expected(), outcome.verdict()));
     }
     run += ", run folder " + outcome.runFolder();
     JobClock.JobTime job = clock.lastJob();
     RunSummary summary = RunSummary.read(outcome.runFolder(), table.ref());
     List<RowDivergence> reported = ReportedRows.read(outcome.runFolder());
     injected.requireReported(reported, run);
-    if (summary.divergentRows() != reported.size() || summary.convergedRows() != 0 || summary.unstableRows() != 0) {
-      throw new BenchCheckException(String.format(
-          "%s: summary.json counts %d divergent, %d converged and %d unstable row(s); expected the %d divergent"
-              + " rows divergences.jsonl lists and no row in flight, as the primary is idle",
-          run, summary.divergentRows(), summary.convergedRows(), summary.unstableRows(), reported.size()));
+    if (summary.divergentRows() != reported.size()
+        || summary.convergedRows() != 0
+        || summary.unstableRows() != 0) {
+      throw new BenchCheckException(
+          String.format(
+              "%s: summary.json counts %d divergent, %d converged and %d unstable row(s); expected the %d divergent"
+                  + " rows divergences.jsonl lists and no row in flight, as the primary is idle",
+              run,
+              summary.divergentRows(),
+              summary.convergedRows(),
+              summary.unstableRows(),
+              reported.size()));
     }
     return new Round(seconds, job, summary.hashDiffSeconds(), peak);
   }

@@ -1,7 +1,6 @@
 package io.pgparity.catalog;
 
 import io.pgparity.table.TableRef;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,7 +10,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads a table's columns and unique indexes (hence its candidate keys) from pg_catalog over one connection. */
+/**
+ * Reads a table's columns and unique indexes (hence its candidate keys) from pg_catalog over one
+ * connection.
+ */
 public final class CatalogReader {
 
   private static final String TABLE_SQL =
@@ -32,8 +34,10 @@ public final class CatalogReader {
       ORDER BY a.attnum
       """;
 
-  // Every unique index that enforces uniqueness: valid (a failed CREATE INDEX CONCURRENTLY leaves an
-  // invalid one), not partial, no expressions. Only the first indnkeyatts columns are the key; the rest
+  // Every unique index that enforces uniqueness: valid (a failed CREATE INDEX CONCURRENTLY leaves
+  // an
+  // invalid one), not partial, no expressions. Only the first indnkeyatts columns are the key; the
+  // rest
   // are INCLUDE columns, which the index does not keep unique.
   private static final String UNIQUE_KEYS_SQL =
       """
@@ -51,7 +55,8 @@ public final class CatalogReader {
   private CatalogReader() {}
 
   /** The table's schema, or empty when no such table (or view-like relation) exists. */
-  public static Optional<TableSchema> read(Connection connection, TableRef table) throws SQLException {
+  public static Optional<TableSchema> read(Connection connection, TableRef table)
+      throws SQLException {
     long oid;
     char relkind;
     try (PreparedStatement ps = connection.prepareStatement(TABLE_SQL)) {

@@ -23,29 +23,53 @@ final class KeyEnforcement {
    * what concerns both sides alike or only at commit, which leaves agreeing rows consistent.
    */
   static void check(
-      List<String> key, TableSchema primary, TableSchema replica, List<String> findings, List<String> advisories) {
+      List<String> key,
+      TableSchema primary,
+      TableSchema replica,
+      List<String> findings,
+      List<String> advisories) {
     Optional<UniqueKey> onPrimary = primary.enforcing(key);
     Optional<UniqueKey> onReplica = replica.enforcing(key);
     KeyUniqueness primaryUniqueness = primary.uniqueness(key);
     KeyUniqueness replicaUniqueness = replica.uniqueness(key);
     if (onPrimary.isEmpty()) {
-      // only a key named in the job can lack a unique index on the primary: a chosen one is a candidate key
+      // only a key named in the job can lack a unique index on the primary: a chosen one is a
+      // candidate key
       // there; the user vouched for it, so it is no difference between the sides
       advisories.add(
           onReplica.isEmpty()
-              ? "key " + columns(key) + " is named in the job, but neither side has a primary key or unique index over"
-                  + overKey(key) + ": rows with the same key can exist on both sides; " + MULTISETS
-              : "key " + columns(key) + " is named in the job, but the primary has no primary key or unique index over"
-                  + overKey(key) + " (" + describe("replica", onReplica.get()) + "): rows with the same key can exist"
-                  + " on the primary; " + MULTISETS);
+              ? "key "
+                  + columns(key)
+                  + " is named in the job, but neither side has a primary key or unique index over"
+                  + overKey(key)
+                  + ": rows with the same key can exist on both sides; "
+                  + MULTISETS
+              : "key "
+                  + columns(key)
+                  + " is named in the job, but the primary has no primary key or unique index over"
+                  + overKey(key)
+                  + " ("
+                  + describe("replica", onReplica.get())
+                  + "): rows with the same key can exist"
+                  + " on the primary; "
+                  + MULTISETS);
     } else if (onReplica.isEmpty()) {
       findings.add(
-          "the replica has no primary key or unique index over" + overKey(key) + " (" + describe("primary", onPrimary.get())
-              + "): rows with the same key can exist there; " + MULTISETS);
+          "the replica has no primary key or unique index over"
+              + overKey(key)
+              + " ("
+              + describe("primary", onPrimary.get())
+              + "): rows with the same key can exist there; "
+              + MULTISETS);
     } else if (replicaUniqueness.compareTo(primaryUniqueness) < 0) {
       advisories.add(
-          "the replica keeps " + columns(key) + " unique only at commit (" + describe("replica", onReplica.get())
-              + "; " + describe("primary", onPrimary.get()) + "): rows with the same key can exist there inside a"
+          "the replica keeps "
+              + columns(key)
+              + " unique only at commit ("
+              + describe("replica", onReplica.get())
+              + "; "
+              + describe("primary", onPrimary.get())
+              + "): rows with the same key can exist there inside a"
               + " transaction but not once it commits, and pgparity reads committed rows only; a lower concern");
     }
     for (String name : key) {
@@ -53,17 +77,24 @@ final class KeyEnforcement {
       boolean replicaNotNull = replica.column(name).map(ColumnInfo::notNull).orElse(false);
       if (primaryNotNull && !replicaNotNull) {
         findings.add(
-            "key column " + name + " allows NULL on the replica (NOT NULL on the primary): rows with a NULL key can"
+            "key column "
+                + name
+                + " allows NULL on the replica (NOT NULL on the primary): rows with a NULL key can"
                 + " exist there; they are reported with a null key");
       }
     }
     Optional<UniqueKey> primaryKey = primary.primaryKey();
-    if (primaryKey.isPresent() && replica.primaryKey().isEmpty() && !replica.hasReplicaIdentityIndex()) {
-      // logicalrep_rel_mark_updatable (src/backend/replication/logical/relation.c): without a replica
-      // identity index or primary key, the target is updatable only if the publisher sends REPLICA IDENTITY FULL;
+    if (primaryKey.isPresent()
+        && replica.primaryKey().isEmpty()
+        && !replica.hasReplicaIdentityIndex()) {
+      // logicalrep_rel_mark_updatable (src/backend/replication/logical/relation.c): without a
+      // replica
+      // identity index or primary key, the target is updatable only if the publisher sends REPLICA
+      // IDENTITY FULL;
       // a matter of replication, not of the rows compared
       advisories.add(
-          "the replica has no primary key (the primary's is " + columns(primaryKey.get().columns())
+          "the replica has no primary key (the primary's is "
+              + columns(primaryKey.get().columns())
               + ") and no REPLICA IDENTITY USING INDEX: as a logical subscriber it cannot apply UPDATE or DELETE"
               + " unless the published table has REPLICA IDENTITY FULL");
     }
@@ -77,9 +108,17 @@ final class KeyEnforcement {
   /** What keeps the key unique on one side, e.g. "the primary's primary key is (id)". */
   private static String describe(String side, UniqueKey unique) {
     if (unique.primaryKey()) {
-      return "the " + side + "'s primary key is " + columns(unique.columns()) + (unique.immediate() ? "" : ", deferrable");
+      return "the "
+          + side
+          + "'s primary key is "
+          + columns(unique.columns())
+          + (unique.immediate() ? "" : ", deferrable");
     }
-    return "the " + side + " has a " + (unique.immediate() ? "unique index" : "deferrable unique constraint") + " over "
+    return "the "
+        + side
+        + " has a "
+        + (unique.immediate() ? "unique index" : "deferrable unique constraint")
+        + " over "
         + columns(unique.columns());
   }
 

@@ -1,19 +1,19 @@
 package io.pgparity.catalog;
 
-import io.pgparity.table.TableRef;
-
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import io.pgparity.table.TableRef;
 import java.util.List;
 
 /**
  * What will be compared for one table after reconciling both catalogs: the key, the compared
- * columns (key first, then the common columns in the primary's order), the optional filter, and
- * the schema findings: {@code findings} are differences that make the table divergent (the replica
+ * columns (key first, then the common columns in the primary's order), the optional filter, and the
+ * schema findings: {@code findings} are differences that make the table divergent (the replica
  * lacks what the primary has), {@code advisories} are reported but leave a table whose rows agree
  * consistent (a key the job names that the primary does not enforce either, a deferrable unique
- * constraint, a missing replica identity). A table that exists on one side only is not {@code comparable}.
+ * constraint, a missing replica identity). A table that exists on one side only is not {@code
+ * comparable}.
  */
 public record TablePlan(
     TableRef table,
@@ -32,12 +32,18 @@ public record TablePlan(
     advisories = List.copyOf(advisories);
     checkArgument(!comparable || !key.isEmpty(), "%s: a comparable table needs a key", table);
     checkArgument(
-        !comparable || columns.subList(0, key.size()).equals(key), "%s: the key must lead the compared columns", table);
+        !comparable || columns.subList(0, key.size()).equals(key),
+        "%s: the key must lead the compared columns",
+        table);
   }
 
   /** A plan whose schema findings all make the table divergent. */
   public TablePlan(
-      TableRef table, List<ColumnInfo> key, List<ColumnInfo> columns, String where, List<String> findings,
+      TableRef table,
+      List<ColumnInfo> key,
+      List<ColumnInfo> columns,
+      String where,
+      List<String> findings,
       boolean comparable) {
     this(table, key, columns, where, findings, List.of(), comparable);
   }

@@ -1,9 +1,8 @@
 package io.pgparity.catalog;
 
-import io.pgparity.table.TableRef;
-
 import io.pgparity.config.ConfigException;
 import io.pgparity.config.TableSpec;
+import io.pgparity.table.TableRef;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,19 +10,21 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reconciles a table's two catalogs with what the job asked for. Mistakes in the job (unknown
- * table or column, no usable key) are {@link ConfigException}s; differences between the sides are
+ * Reconciles a table's two catalogs with what the job asked for. Mistakes in the job (unknown table
+ * or column, no usable key) are {@link ConfigException}s; differences between the sides are
  * findings, and only the columns both sides hold with the same type are compared.
  */
 public final class TablePlanner {
 
   private TablePlanner() {}
 
-  public static TablePlan plan(TableSpec spec, Optional<TableSchema> primary, Optional<TableSchema> replica) {
+  public static TablePlan plan(
+      TableSpec spec, Optional<TableSchema> primary, Optional<TableSchema> replica) {
     TableRef table = spec.table();
     if (primary.isEmpty() && replica.isEmpty()) {
       throw new ConfigException(
-          table + ": no such table on the primary or the replica; check the schema-qualified name in the job");
+          table
+              + ": no such table on the primary or the replica; check the schema-qualified name in the job");
     }
     if (primary.isEmpty() || replica.isEmpty()) {
       String where = primary.isEmpty() ? "replica" : "primary";
@@ -33,7 +34,12 @@ public final class TablePlanner {
           List.of(),
           List.of(),
           spec.where(),
-          List.of("table exists on the " + where + " only; create it on the " + other + " (logical replication does not copy DDL)"),
+          List.of(
+              "table exists on the "
+                  + where
+                  + " only; create it on the "
+                  + other
+                  + " (logical replication does not copy DDL)"),
           false);
     }
     TableSchema p = primary.get();
@@ -51,7 +57,11 @@ public final class TablePlanner {
                 + name
                 + (onReplica.isEmpty()
                     ? " is missing on the replica"
-                    : " is " + onPrimary.type() + " on the primary but " + onReplica.get().type() + " on the replica")
+                    : " is "
+                        + onPrimary.type()
+                        + " on the primary but "
+                        + onReplica.get().type()
+                        + " on the replica")
                 + "; the table cannot be compared by key");
         return new TablePlan(table, List.of(), List.of(), spec.where(), findings, false);
       }
@@ -77,7 +87,12 @@ public final class TablePlanner {
         findings.add("column " + name + " is missing on the replica");
       } else if (!onPrimary.get().type().equals(onReplica.get().type())) {
         findings.add(
-            "column " + name + " is " + onPrimary.get().type() + " on the primary but " + onReplica.get().type()
+            "column "
+                + name
+                + " is "
+                + onPrimary.get().type()
+                + " on the primary but "
+                + onReplica.get().type()
                 + " on the replica; not compared");
       } else {
         columns.add(onPrimary.get());
@@ -89,10 +104,16 @@ public final class TablePlanner {
   private static List<String> keyNames(TableSpec spec, TableSchema primary) {
     if (!spec.key().isEmpty()) {
       for (String name : spec.key()) {
-        ColumnInfo column = primary.column(name).orElseThrow(() -> unknownColumn(spec.table(), name, "key", primary));
+        ColumnInfo column =
+            primary
+                .column(name)
+                .orElseThrow(() -> unknownColumn(spec.table(), name, "key", primary));
         if (!column.notNull()) {
           throw new ConfigException(
-              spec.table() + ": key column " + name + " allows NULL; a key must be NOT NULL and unique, so choose"
+              spec.table()
+                  + ": key column "
+                  + name
+                  + " allows NULL; a key must be NOT NULL and unique, so choose"
                   + " other key columns or add the constraint");
         }
       }
@@ -107,7 +128,8 @@ public final class TablePlanner {
     return primary.candidateKeys().get(0);
   }
 
-  private static Set<String> wantedColumns(TableSpec spec, TableSchema primary, TableSchema replica) {
+  private static Set<String> wantedColumns(
+      TableSpec spec, TableSchema primary, TableSchema replica) {
     Set<String> wanted = new LinkedHashSet<>();
     if (!spec.columns().isEmpty()) {
       for (String name : spec.columns()) {
@@ -122,9 +144,15 @@ public final class TablePlanner {
       if (primary.column(name).isEmpty() && replica.column(name).isEmpty()) {
         throw unknownColumn(spec.table(), name, "ignore-columns", primary);
       }
-      if (spec.key().contains(name) || (!primary.candidateKeys().isEmpty() && spec.key().isEmpty()
-          && primary.candidateKeys().get(0).contains(name))) {
-        throw new ConfigException(spec.table() + ": ignore-columns names key column " + name + "; key columns are always compared");
+      if (spec.key().contains(name)
+          || (!primary.candidateKeys().isEmpty()
+              && spec.key().isEmpty()
+              && primary.candidateKeys().get(0).contains(name))) {
+        throw new ConfigException(
+            spec.table()
+                + ": ignore-columns names key column "
+                + name
+                + "; key columns are always compared");
       }
     }
     primary.columns().forEach(c -> wanted.add(c.name()));
@@ -133,34 +161,57 @@ public final class TablePlanner {
     return wanted;
   }
 
-  /** Masked columns must exist; key columns identify rows in every report, so they cannot be masked. */
-  private static void checkMask(TableSpec spec, List<String> keyNames, TableSchema primary, TableSchema replica) {
+  /**
+   * Masked columns must exist; key columns identify rows in every report, so they cannot be masked.
+   */
+  private static void checkMask(
+      TableSpec spec, List<String> keyNames, TableSchema primary, TableSchema replica) {
     for (String name : spec.mask()) {
       if (primary.column(name).isEmpty() && replica.column(name).isEmpty()) {
         throw unknownColumn(spec.table(), name, "mask", primary);
       }
       if (keyNames.contains(name)) {
         throw new ConfigException(
-            spec.table() + ": mask names key column " + name + "; keys identify rows in every report and cannot be"
-                + " masked: remove " + name + " from mask, or name other NOT NULL unique columns with `key: [...]`");
+            spec.table()
+                + ": mask names key column "
+                + name
+                + "; keys identify rows in every report and cannot be"
+                + " masked: remove "
+                + name
+                + " from mask, or name other NOT NULL unique columns with `key: [...]`");
       }
     }
   }
 
-  /** The settle column is read on both sides and compared with the clock, so it must be a date or time. */
+  /**
+   * The settle column is read on both sides and compared with the clock, so it must be a date or
+   * time.
+   */
   private static void checkSettleColumn(TableRef table, String name, TableSchema side) {
-    ColumnInfo column = side.column(name).orElseThrow(() -> unknownColumn(table, name, "settle-column", side));
-    if (column.category() != 'D' || !(column.baseType().equals("date") || column.baseType().startsWith("timestamp"))) {
+    ColumnInfo column =
+        side.column(name).orElseThrow(() -> unknownColumn(table, name, "settle-column", side));
+    if (column.category() != 'D'
+        || !(column.baseType().equals("date") || column.baseType().startsWith("timestamp"))) {
       throw new ConfigException(
-          table + ": settle-column names '" + name + "' of type " + column.type()
+          table
+              + ": settle-column names '"
+              + name
+              + "' of type "
+              + column.type()
               + "; it must be a date, timestamp or timestamptz column the application sets on every write,"
               + " such as updated_at");
     }
   }
 
-  private static ConfigException unknownColumn(TableRef table, String name, String option, TableSchema schema) {
+  private static ConfigException unknownColumn(
+      TableRef table, String name, String option, TableSchema schema) {
     return new ConfigException(
-        table + ": " + option + " names column '" + name + "', which does not exist; columns are: "
+        table
+            + ": "
+            + option
+            + " names column '"
+            + name
+            + "', which does not exist; columns are: "
             + String.join(", ", schema.columns().stream().map(ColumnInfo::name).toList()));
   }
 }

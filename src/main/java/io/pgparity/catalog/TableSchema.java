@@ -1,25 +1,29 @@
 package io.pgparity.catalog;
 
-import io.pgparity.table.TableRef;
-
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import io.pgparity.table.TableRef;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * A table's columns in attnum order, its candidate keys (the primary key first, then unique
- * indexes whose columns are all NOT NULL, no partial, expression or deferrable ones; these pick
- * the key) and every unique index that enforces uniqueness there ({@code uniqueKeys}, the primary
- * key among them; these say how well each side keeps the chosen key).
+ * A table's columns in attnum order, its candidate keys (the primary key first, then unique indexes
+ * whose columns are all NOT NULL, no partial, expression or deferrable ones; these pick the key)
+ * and every unique index that enforces uniqueness there ({@code uniqueKeys}, the primary key among
+ * them; these say how well each side keeps the chosen key).
  */
 public record TableSchema(
-    TableRef table, List<ColumnInfo> columns, List<List<String>> candidateKeys, char relkind, List<UniqueKey> uniqueKeys) {
+    TableRef table,
+    List<ColumnInfo> columns,
+    List<List<String>> candidateKeys,
+    char relkind,
+    List<UniqueKey> uniqueKeys) {
 
-  // the strongest enforcement first: immediate before deferrable, the primary key, then the narrowest
+  // the strongest enforcement first: immediate before deferrable, the primary key, then the
+  // narrowest
   private static final Comparator<UniqueKey> STRONGEST_FIRST =
       Comparator.comparing(UniqueKey::immediate)
           .thenComparing(UniqueKey::primaryKey)
@@ -31,25 +35,39 @@ public record TableSchema(
     columns = List.copyOf(columns);
     candidateKeys = candidateKeys.stream().map(List::copyOf).toList();
     uniqueKeys = List.copyOf(uniqueKeys);
-    checkArgument(uniqueKeys.stream().filter(UniqueKey::primaryKey).count() <= 1, "%s: more than one primary key", table);
+    checkArgument(
+        uniqueKeys.stream().filter(UniqueKey::primaryKey).count() <= 1,
+        "%s: more than one primary key",
+        table);
   }
 
   /**
    * A schema whose only unique indexes are its candidate keys, each immediate and none of them the
    * primary key: what a hand-built schema without further detail stands for.
    */
-  public TableSchema(TableRef table, List<ColumnInfo> columns, List<List<String>> candidateKeys, char relkind) {
-    this(table, columns, candidateKeys, relkind,
+  public TableSchema(
+      TableRef table, List<ColumnInfo> columns, List<List<String>> candidateKeys, char relkind) {
+    this(
+        table,
+        columns,
+        candidateKeys,
+        relkind,
         candidateKeys.stream().map(k -> new UniqueKey(k, false, true, false)).toList());
   }
 
-  /** The schema as the catalog describes it; the candidate keys are derived from the unique keys. */
-  public static TableSchema of(TableRef table, List<ColumnInfo> columns, char relkind, List<UniqueKey> uniqueKeys) {
+  /**
+   * The schema as the catalog describes it; the candidate keys are derived from the unique keys.
+   */
+  public static TableSchema of(
+      TableRef table, List<ColumnInfo> columns, char relkind, List<UniqueKey> uniqueKeys) {
     List<List<String>> candidates =
         uniqueKeys.stream()
             .filter(UniqueKey::immediate)
             .filter(k -> k.columns().stream().allMatch(name -> notNull(columns, name)))
-            .sorted(Comparator.comparing(UniqueKey::primaryKey).reversed().thenComparingInt(k -> k.columns().size()))
+            .sorted(
+                Comparator.comparing(UniqueKey::primaryKey)
+                    .reversed()
+                    .thenComparingInt(k -> k.columns().size()))
             .map(UniqueKey::columns)
             .toList();
     return new TableSchema(table, columns, candidates, relkind, uniqueKeys);
@@ -63,7 +81,10 @@ public record TableSchema(
     return uniqueKeys.stream().filter(UniqueKey::primaryKey).findFirst();
   }
 
-  /** The index that keeps {@code key} unique most strongly, if any: one over the key or some of its columns. */
+  /**
+   * The index that keeps {@code key} unique most strongly, if any: one over the key or some of its
+   * columns.
+   */
   public Optional<UniqueKey> enforcing(Collection<String> key) {
     return uniqueKeys.stream().filter(k -> k.enforces(key)).min(STRONGEST_FIRST);
   }

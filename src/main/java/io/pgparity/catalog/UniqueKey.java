@@ -12,7 +12,8 @@ import java.util.List;
  * REPLICA IDENTITY USING INDEX. Its columns may allow NULL: a unique index does not stop rows whose
  * key holds NULL.
  */
-public record UniqueKey(List<String> columns, boolean primaryKey, boolean immediate, boolean replicaIdentity) {
+public record UniqueKey(
+    List<String> columns, boolean primaryKey, boolean immediate, boolean replicaIdentity) {
 
   public UniqueKey {
     // PostgreSQL accepts an index naming a column twice, (a, a); it keeps a unique like (a) does

@@ -1,18 +1,17 @@
 package io.pgparity.cli;
 
-import io.pgparity.audit.Auditor;
 import io.pgparity.audit.AuditReport;
-
-import io.pgparity.verdict.ExitCode;
+import io.pgparity.audit.Auditor;
 import io.pgparity.config.ConfigException;
-import io.pgparity.config.connection.ConnectionSpec;
 import io.pgparity.config.ExpectKeys;
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.JobFileLoader;
-import io.pgparity.config.connection.PasswordResolver;
 import io.pgparity.config.Tuning;
+import io.pgparity.config.connection.ConnectionSpec;
+import io.pgparity.config.connection.PasswordResolver;
 import io.pgparity.connect.ServerPool;
 import io.pgparity.connect.Side;
+import io.pgparity.verdict.ExitCode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -33,7 +32,8 @@ import picocli.CommandLine.Option;
     description = "audit replication state and durability settings of the primary and the replica",
     customSynopsis = {
       "pgparity audit --job FILE [--primary URL] [--replica URL] [--expect S=V]... [--out DIR]",
-      "       pgparity audit --primary URL --replica URL [--expect S=V]... [--out DIR]"},
+      "       pgparity audit --primary URL --replica URL [--expect S=V]... [--out DIR]"
+    },
     sortOptions = false,
     descriptionHeading = "%n",
     optionListHeading = "%nOptions:%n",
@@ -51,7 +51,8 @@ import picocli.CommandLine.Option;
       "  STANDBY_NOT_STREAMING  the replica is in recovery but its WAL receiver is not streaming",
       "",
       "The audit role needs pg_monitor to see other sessions' replication rows.",
-      "verify runs the same audit once per run (summary.json audit, report.md, metrics)."})
+      "verify runs the same audit once per run (summary.json audit, report.md, metrics)."
+    })
 public final class AuditCommand implements Command {
 
   private final Map<String, String> env;
@@ -59,30 +60,45 @@ public final class AuditCommand implements Command {
   private PrintStream out = System.out;
   private PrintStream err = System.err;
 
-  @Option(names = "--job", paramLabel = "FILE", description = "YAML job file; its expect: map names expected settings")
+  @Option(
+      names = "--job",
+      paramLabel = "FILE",
+      description = "YAML job file; its expect: map names expected settings")
   @Example("--job jobs/auth.yaml")
   private Path job;
 
-  @Option(names = "--primary", paramLabel = "URL", description = "the primary's jdbc:postgresql: url (overrides the"
-      + " job's)")
+  @Option(
+      names = "--primary",
+      paramLabel = "URL",
+      description = "the primary's jdbc:postgresql: url (overrides the" + " job's)")
   @Example("--primary 'jdbc:postgresql://host:5432/app?user=checker'")
   private String primaryUrl;
 
-  @Option(names = "--replica", paramLabel = "URL", description = "the replica's jdbc:postgresql: url (overrides the"
-      + " job's)")
+  @Option(
+      names = "--replica",
+      paramLabel = "URL",
+      description = "the replica's jdbc:postgresql: url (overrides the" + " job's)")
   @Example("--replica 'jdbc:postgresql://host:5432/app?user=checker'")
   private String replicaUrl;
 
-  @Option(names = "--expect", paramLabel = "S=V", description = "expect setting S to be V on both sides; repeatable;"
-      + " adds to expect:")
+  @Option(
+      names = "--expect",
+      paramLabel = "S=V",
+      description = "expect setting S to be V on both sides; repeatable;" + " adds to expect:")
   @Example("--expect synchronous_commit=remote_apply")
   private List<String> expect = new ArrayList<>();
 
-  @Option(names = "--out", paramLabel = "DIR", description = "also write DIR/" + AuditReport.FILE_NAME)
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "also write DIR/" + AuditReport.FILE_NAME)
   @Example("--out reports/audit")
   private Path outFolder;
 
-  @Option(names = {"--help", "-h"}, usageHelp = true, description = "this text")
+  @Option(
+      names = {"--help", "-h"},
+      usageHelp = true,
+      description = "this text")
   private boolean help;
 
   public AuditCommand() {
@@ -103,9 +119,12 @@ public final class AuditCommand implements Command {
 
   @Override
   public Map<ExitCode, String> exitCodes() {
-    return ExitCodeHelp.of(Map.of(
-        ExitCode.CONSISTENT, "no findings",
-        ExitCode.AUDIT_FINDINGS, "findings"), ExitCode.USAGE, ExitCode.RUNTIME_FAILURE);
+    return ExitCodeHelp.of(
+        Map.of(
+            ExitCode.CONSISTENT, "no findings",
+            ExitCode.AUDIT_FINDINGS, "findings"),
+        ExitCode.USAGE,
+        ExitCode.RUNTIME_FAILURE);
   }
 
   @Override
@@ -123,14 +142,19 @@ public final class AuditCommand implements Command {
       primary = url(primary, primaryUrl, "--primary");
       replica = url(replica, replicaUrl, "--replica");
       if (primary == null || replica == null) {
-        throw new ConfigException("audit needs --job FILE, or --primary URL and --replica URL (see pgparity audit --help)");
+        throw new ConfigException(
+            "audit needs --job FILE, or --primary URL and --replica URL (see pgparity audit --help)");
       }
       for (String pair : expect) {
         int equals = pair.indexOf('=');
         String setting = equals < 0 ? pair : pair.substring(0, equals);
         if (equals <= 0 || !ExpectKeys.SETTINGS.contains(setting)) {
-          throw error("--expect must be SETTING=VALUE with SETTING one of " + String.join(", ", ExpectKeys.SETTINGS)
-              + " but was '" + pair + "'; e.g. --expect synchronous_commit=remote_apply");
+          throw error(
+              "--expect must be SETTING=VALUE with SETTING one of "
+                  + String.join(", ", ExpectKeys.SETTINGS)
+                  + " but was '"
+                  + pair
+                  + "'; e.g. --expect synchronous_commit=remote_apply");
         }
         expected.put(setting, pair.substring(equals + 1));
       }
@@ -141,7 +165,9 @@ public final class AuditCommand implements Command {
       }
       // scripts read the last line: the verdict comes last
       out.print(report.text());
-      return report.findings().isEmpty() ? ExitCode.CONSISTENT.code() : ExitCode.AUDIT_FINDINGS.code();
+      return report.findings().isEmpty()
+          ? ExitCode.CONSISTENT.code()
+          : ExitCode.AUDIT_FINDINGS.code();
     } catch (ConfigException e) {
       err.println("pgparity: " + e.getMessage());
       return ExitCode.USAGE.code();
@@ -161,7 +187,8 @@ public final class AuditCommand implements Command {
     return new ConfigException("audit: " + message);
   }
 
-  private static AuditReport audit(ConnectionSpec primary, ConnectionSpec replica, Map<String, String> expected) {
+  private static AuditReport audit(
+      ConnectionSpec primary, ConnectionSpec replica, Map<String, String> expected) {
     Tuning tuning = Tuning.defaults();
     try (ServerPool p = ServerPool.open(Side.PRIMARY, primary, tuning);
         ServerPool r = ServerPool.open(Side.REPLICA, replica, tuning)) {
@@ -174,12 +201,19 @@ public final class AuditCommand implements Command {
       return fromFile;
     }
     if (!url.startsWith("jdbc:postgresql:")) {
-      throw error(option + " must be a jdbc:postgresql: url but was '" + PasswordResolver.redact(url)
-          + "'; e.g. " + option + " 'jdbc:postgresql://host:5432/app?user=checker'");
+      throw error(
+          option
+              + " must be a jdbc:postgresql: url but was '"
+              + PasswordResolver.redact(url)
+              + "'; e.g. "
+              + option
+              + " 'jdbc:postgresql://host:5432/app?user=checker'");
     }
     if (PasswordResolver.hasPasswordParameter(url)) {
-      throw error(option + " must not contain password=; put the password in ~/.pgpass"
-          + " or in the job file as password: ${ENV_VAR}");
+      throw error(
+          option
+              + " must not contain password=; put the password in ~/.pgpass"
+              + " or in the job file as password: ${ENV_VAR}");
     }
     return new ConnectionSpec(url, fromFile == null ? null : fromFile.password());
   }

@@ -28,9 +28,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /**
- * The {@code pgparity} front end: a picocli command line with one sub-command per {@link Command}, generated usage
- * help (the exit-code lists from {@link ExitCodeHelp}), {@code --version}, a hidden {@code generate-completion}, and
- * every mistake turned into one line on stderr with exit code 2.
+ * The {@code pgparity} front end: a picocli command line with one sub-command per {@link Command},
+ * generated usage help (the exit-code lists from {@link ExitCodeHelp}), {@code --version}, a hidden
+ * {@code generate-completion}, and every mistake turned into one line on stderr with exit code 2.
  */
 public final class Cli {
 
@@ -44,7 +44,10 @@ public final class Cli {
   private final PrintStream out;
   private final PrintStream err;
 
-  /** {@code commands} become the sub-commands, in this order (demo and bench come from the entry point). */
+  /**
+   * {@code commands} become the sub-commands, in this order (demo and bench come from the entry
+   * point).
+   */
   public Cli(List<? extends Command> commands, PrintStream out, PrintStream err) {
     this.out = out;
     this.err = err;
@@ -82,7 +85,8 @@ public final class Cli {
   }
 
   /**
-   * Parses {@code args} into {@code command}'s options as {@code pgparity <name>} would, without running it.
+   * Parses {@code args} into {@code command}'s options as {@code pgparity <name>} would, without
+   * running it.
    *
    * @return whether --help was asked for
    * @throws ConfigException with the one line the command line would print after "pgparity: "
@@ -119,66 +123,83 @@ public final class Cli {
     commandLine.registerConverter(int.class, new Converters.WholeNumber());
     commandLine.registerConverter(String.class, new Converters.Text());
     commandLine.registerConverter(java.nio.file.Path.class, new Converters.PathValue());
-    commandLine.setParameterExceptionHandler((e, args) -> {
-      if (e.getCommandLine().getCommandSpec().parent() != null && UsageMessages.wantsHelp(Arrays.asList(args))) {
-        e.getCommandLine().usage(out);
-        return ExitCode.CONSISTENT.code();
-      }
-      err.println("pgparity: " + UsageMessages.of(e, Arrays.asList(args)));
-      err.flush();
-      return ExitCode.USAGE.code();
-    });
-    commandLine.setExecutionExceptionHandler((e, failed, parseResult) -> {
-      if (e instanceof ConfigException) {
-        err.println("pgparity: " + e.getMessage());
-        return ExitCode.USAGE.code();
-      }
-      // commands report their own failures; this is the safety net for ones that let them escape
-      err.println("pgparity: " + failed.getCommandName() + " failed unexpectedly: "
-          + PasswordResolver.redact(String.valueOf(e)));
-      return ExitCode.RUNTIME_FAILURE.code();
-    });
-    commandLine.setExecutionStrategy(parseResult -> {
-      ParseResult last = parseResult;
-      while (last.hasSubcommand()) {
-        last = last.subcommand();
-      }
-      if (!last.isUsageHelpRequested() && !last.isVersionHelpRequested()) {
-        checkOptions(last);
-      }
-      return new CommandLine.RunLast().execute(parseResult);
-    });
+    commandLine.setParameterExceptionHandler(
+        (e, args) -> {
+          if (e.getCommandLine().getCommandSpec().parent() != null
+              && UsageMessages.wantsHelp(Arrays.asList(args))) {
+            e.getCommandLine().usage(out);
+            return ExitCode.CONSISTENT.code();
+          }
+          err.println("pgparity: " + UsageMessages.of(e, Arrays.asList(args)));
+          err.flush();
+          return ExitCode.USAGE.code();
+        });
+    commandLine.setExecutionExceptionHandler(
+        (e, failed, parseResult) -> {
+          if (e instanceof ConfigException) {
+            err.println("pgparity: " + e.getMessage());
+            return ExitCode.USAGE.code();
+          }
+          // commands report their own failures; this is the safety net for ones that let them
+          // escape
+          err.println(
+              "pgparity: "
+                  + failed.getCommandName()
+                  + " failed unexpectedly: "
+                  + PasswordResolver.redact(String.valueOf(e)));
+          return ExitCode.RUNTIME_FAILURE.code();
+        });
+    commandLine.setExecutionStrategy(
+        parseResult -> {
+          ParseResult last = parseResult;
+          while (last.hasSubcommand()) {
+            last = last.subcommand();
+          }
+          if (!last.isUsageHelpRequested() && !last.isVersionHelpRequested()) {
+            checkOptions(last);
+          }
+          return new CommandLine.RunLast().execute(parseResult);
+        });
     walk(commandLine, out, err);
   }
 
   /** Streams, exit codes and help layout for every command of the tree. */
   private static void walk(CommandLine commandLine, PrintStream out, PrintStream err) {
     CommandSpec spec = commandLine.getCommandSpec();
-    Map<ExitCode, String> codes = spec.userObject() instanceof Command command ? command.exitCodes()
-        : spec.parent() == null ? ExitCodeHelp.all() : Map.of();
+    Map<ExitCode, String> codes =
+        spec.userObject() instanceof Command command
+            ? command.exitCodes()
+            : spec.parent() == null ? ExitCodeHelp.all() : Map.of();
     if (spec.userObject() instanceof Command command) {
       command.printTo(out, err);
     }
     if (!codes.isEmpty()) {
-      spec.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodeHelp.forHelp(codes));
-      commandLine.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_EXIT_CODE_LIST,
-          Cli::exitCodeList);
+      spec.usageMessage()
+          .exitCodeListHeading("%nExit codes:%n")
+          .exitCodeList(ExitCodeHelp.forHelp(codes));
+      commandLine
+          .getHelpSectionMap()
+          .put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_EXIT_CODE_LIST, Cli::exitCodeList);
     }
     commandLine.getSubcommands().values().forEach(sub -> walk(sub, out, err));
   }
 
-  /** "  0  consistent: ...", the meaning wrapped under itself. */
+  /** " 0 consistent: ...", the meaning wrapped under itself. */
   private static String exitCodeList(Help help) {
     Map<String, String> codes = help.commandSpec().usageMessage().exitCodeList();
     int width = help.commandSpec().usageMessage().width();
-    TextTable table = TextTable.forColumns(help.colorScheme(),
-        new Column(5, 2, Column.Overflow.SPAN), new Column(width - 5, 0, Column.Overflow.WRAP));
+    TextTable table =
+        TextTable.forColumns(
+            help.colorScheme(),
+            new Column(5, 2, Column.Overflow.SPAN),
+            new Column(width - 5, 0, Column.Overflow.WRAP));
     codes.forEach(table::addRowValues);
     return table.toString();
   }
 
   /**
-   * What picocli cannot say in annotations: a value option given twice, and an integer outside its {@link Range}.
+   * What picocli cannot say in annotations: a value option given twice, and an integer outside its
+   * {@link Range}.
    */
   private static void checkOptions(ParseResult result) {
     CommandLine commandLine = result.commandSpec().commandLine();
@@ -186,12 +207,15 @@ public final class Cli {
       List<String> given = option.originalStringValues();
       boolean single = option.arity().max() == 1 && !option.isMultiValue();
       if (single && given.size() > 1) {
-        throw new UsageMessages.Stated(commandLine, option.longestName() + " is given twice; give it once");
+        throw new UsageMessages.Stated(
+            commandLine, option.longestName() + " is given twice; give it once");
       }
       Range range = UsageMessages.annotation(option, Range.class);
-      if (range != null && option.getValue() instanceof Integer number
+      if (range != null
+          && option.getValue() instanceof Integer number
           && (number < range.min() || number > range.max())) {
-        throw new UsageMessages.Stated(commandLine,
+        throw new UsageMessages.Stated(
+            commandLine,
             UsageMessages.outOfRange(option.longestName(), range, given.get(given.size() - 1)));
       }
     }
@@ -203,14 +227,18 @@ public final class Cli {
       mixinStandardHelpOptions = true,
       versionProvider = Root.VersionText.class,
       customSynopsis = {"pgparity <command> [options]", "       pgparity --help | --version"},
-      description = {"", "Proves a PostgreSQL replica holds the same rows as its primary, and says where it does not."},
+      description = {
+        "",
+        "Proves a PostgreSQL replica holds the same rows as its primary, and says where it does not."
+      },
       commandListHeading = "%nCommands:%n",
       footerHeading = "%n",
       footer = {
         "Run 'pgparity <command> --help' for the options of a command.",
         "--log-format text|json (any command; or PGPARITY_LOG_FORMAT=json): json writes one JSON object per"
             + " stderr log line.",
-        "Shell completion: source <(pgparity " + COMPLETION + ")."})
+        "Shell completion: source <(pgparity " + COMPLETION + ")."
+      })
   static final class Root implements Callable<Integer> {
 
     private final PrintStream err;
@@ -239,5 +267,4 @@ public final class Cli {
   public CommandLine commandLine() {
     return commandLine;
   }
-
 }

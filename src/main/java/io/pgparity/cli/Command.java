@@ -13,10 +13,15 @@ import picocli.CommandLine;
  */
 public interface Command extends Callable<Integer> {
 
-  /** Where the command prints: results on {@code out}, messages on {@code err}; set before it runs. */
+  /**
+   * Where the command prints: results on {@code out}, messages on {@code err}; set before it runs.
+   */
   void printTo(PrintStream out, PrintStream err);
 
-  /** The exit codes the command returns, each with what it means for this command (its --help lists them). */
+  /**
+   * The exit codes the command returns, each with what it means for this command (its --help lists
+   * them).
+   */
   Map<ExitCode, String> exitCodes();
 
   /** The word users type, e.g. {@code verify}. */
@@ -29,7 +34,10 @@ public interface Command extends Callable<Integer> {
     return getClass().getAnnotation(CommandLine.Command.class).description()[0];
   }
 
-  /** Runs the command alone on {@code args}, as {@code pgparity <name> args...} would; returns the exit code. */
+  /**
+   * Runs the command alone on {@code args}, as {@code pgparity <name> args...} would; returns the
+   * exit code.
+   */
   default int run(List<String> args, PrintStream out, PrintStream err) {
     return Cli.runAlone(this, args, out, err);
   }

@@ -1,9 +1,9 @@
 package io.pgparity.cli;
 
+import io.pgparity.config.Shard;
 import io.pgparity.config.units.ByteSizeText;
 import io.pgparity.config.units.DurationText;
 import io.pgparity.config.units.RateText;
-import io.pgparity.config.Shard;
 import io.pgparity.table.TableRef;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -12,9 +12,10 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * picocli converters for the values options take, built on the job file's readers (DurationText, ByteSizeText,
- * RateText, ...) so both accept the same forms. A converter's message follows the option's name: Cli's usage-error
- * line is "{@code <command>: <option> <message>}". A blank value is refused by each, and reported as a missing one.
+ * picocli converters for the values options take, built on the job file's readers (DurationText,
+ * ByteSizeText, RateText, ...) so both accept the same forms. A converter's message follows the
+ * option's name: Cli's usage-error line is "{@code <command>: <option> <message>}". A blank value
+ * is refused by each, and reported as a missing one.
  */
 public final class Converters {
 
@@ -63,8 +64,12 @@ public final class Converters {
   public static final class DurationValue implements ITypeConverter<Duration> {
     @Override
     public Duration convert(String value) {
-      Duration duration = DurationText.parse(nonBlank(value))
-          .orElseThrow(() -> new TypeConversionException("must be " + DurationText.FORMS + " but was '" + value + "'"));
+      Duration duration =
+          DurationText.parse(nonBlank(value))
+              .orElseThrow(
+                  () ->
+                      new TypeConversionException(
+                          "must be " + DurationText.FORMS + " but was '" + value + "'"));
       if (duration.compareTo(DurationText.MAX) > 0) {
         throw new TypeConversionException(
             "must be at most " + DurationText.MAX.toHours() + "h but was '" + value + "'");
@@ -78,7 +83,10 @@ public final class Converters {
     @Override
     public Long convert(String value) {
       return ByteSizeText.parse(nonBlank(value))
-          .orElseThrow(() -> new TypeConversionException("must be " + ByteSizeText.FORMS + " but was '" + value + "'"));
+          .orElseThrow(
+              () ->
+                  new TypeConversionException(
+                      "must be " + ByteSizeText.FORMS + " but was '" + value + "'"));
     }
   }
 
@@ -87,7 +95,10 @@ public final class Converters {
     @Override
     public Double convert(String value) {
       return RateText.parse(nonBlank(value))
-          .orElseThrow(() -> new TypeConversionException("must be " + RateText.FORMS + " but was '" + value + "'"));
+          .orElseThrow(
+              () ->
+                  new TypeConversionException(
+                      "must be " + RateText.FORMS + " but was '" + value + "'"));
     }
   }
 
@@ -108,8 +119,14 @@ public final class Converters {
     @Override
     public Shard convert(String value) {
       return Shard.parse(nonBlank(value))
-          .orElseThrow(() -> new TypeConversionException("must be " + Shard.FORM + " but was '" + value
-              + "'; in a Kubernetes Indexed Job give --shard $(JOB_COMPLETION_INDEX)/n with n = completions"));
+          .orElseThrow(
+              () ->
+                  new TypeConversionException(
+                      "must be "
+                          + Shard.FORM
+                          + " but was '"
+                          + value
+                          + "'; in a Kubernetes Indexed Job give --shard $(JOB_COMPLETION_INDEX)/n with n = completions"));
     }
   }
 }

@@ -1,20 +1,19 @@
 package io.pgparity.cli;
 
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import io.pgparity.config.ConfigException;
+import io.pgparity.config.Spelling;
 import io.pgparity.evidence.CheckReport;
 import io.pgparity.evidence.EvidenceKey;
 import io.pgparity.evidence.ManifestChecker;
-
-import static com.google.common.base.Preconditions.checkNotNull;
-
 import io.pgparity.verdict.ExitCode;
-import io.pgparity.config.ConfigException;
-import io.pgparity.config.Spelling;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ArrayList;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,7 +24,8 @@ import picocli.CommandLine.Parameters;
  */
 @CommandLine.Command(
     name = "evidence",
-    description = "check a run folder against its manifest.json: changed, added or removed files, signature",
+    description =
+        "check a run folder against its manifest.json: changed, added or removed files, signature",
     customSynopsis = "pgparity evidence check RUN_FOLDER",
     descriptionHeading = "%n",
     optionListHeading = "%nOptions:%n",
@@ -36,9 +36,12 @@ import picocli.CommandLine.Parameters;
           + " problem (CHANGED, ADDED, REMOVED, BAD SIGNATURE, UNSIGNED, INCONSISTENT, UNREADABLE), then the"
           + " verdict (INTACT or TAMPERED).",
       "",
-      "Signing: when " + EvidenceKey.ENV_VAR + " is set, verify signs manifest.json with it and evidence check"
+      "Signing: when "
+          + EvidenceKey.ENV_VAR
+          + " is set, verify signs manifest.json with it and evidence check"
           + " verifies the signature with it. A signed manifest fails without the key; an unsigned one fails when"
-          + " the key is set (its signature may have been removed)."})
+          + " the key is set (its signature may have been removed)."
+    })
 public final class EvidenceCommand implements Command {
 
   private static final List<String> SUBCOMMANDS = List.of("check");
@@ -50,10 +53,14 @@ public final class EvidenceCommand implements Command {
   @Parameters(paramLabel = "check RUN_FOLDER", arity = "0..*", hidden = true)
   private List<String> words = new ArrayList<>();
 
-  // an unknown option after check is most likely a folder whose name starts with -: call() says how to give it
+  // an unknown option after check is most likely a folder whose name starts with -: call() says how
+  // to give it
   @CommandLine.Unmatched private List<String> unmatched = new ArrayList<>();
 
-  @Option(names = {"--help", "-h"}, usageHelp = true, description = "this text")
+  @Option(
+      names = {"--help", "-h"},
+      usageHelp = true,
+      description = "this text")
   private boolean help;
 
   public EvidenceCommand() {
@@ -73,11 +80,13 @@ public final class EvidenceCommand implements Command {
 
   @Override
   public Map<ExitCode, String> exitCodes() {
-    return ExitCodeHelp.of(Map.of(
-        ExitCode.CONSISTENT, "intact",
-        ExitCode.DIVERGENT, "not intact (tampered, bad or missing signature, manifest unreadable)",
-        ExitCode.USAGE, "usage error (no such folder, no manifest.json)",
-        ExitCode.RUNTIME_FAILURE, "unexpected failure"));
+    return ExitCodeHelp.of(
+        Map.of(
+            ExitCode.CONSISTENT, "intact",
+            ExitCode.DIVERGENT,
+                "not intact (tampered, bad or missing signature, manifest unreadable)",
+            ExitCode.USAGE, "usage error (no such folder, no manifest.json)",
+            ExitCode.RUNTIME_FAILURE, "unexpected failure"));
   }
 
   @Override
@@ -102,24 +111,38 @@ public final class EvidenceCommand implements Command {
 
   private Path folder() {
     if (words.isEmpty()) {
-      throw new ConfigException("evidence: missing sub-command; use: pgparity evidence check <run folder>");
+      throw new ConfigException(
+          "evidence: missing sub-command; use: pgparity evidence check <run folder>");
     }
     String sub = words.get(0);
     if (!SUBCOMMANDS.contains(sub)) {
-      throw new ConfigException("evidence: unknown sub-command '" + sub + "'" + Spelling.hint(sub, SUBCOMMANDS)
-          + "; use: pgparity evidence check <run folder>");
+      throw new ConfigException(
+          "evidence: unknown sub-command '"
+              + sub
+              + "'"
+              + Spelling.hint(sub, SUBCOMMANDS)
+              + "; use: pgparity evidence check <run folder>");
     }
-    unmatched.stream().filter(arg -> arg.startsWith("-")).findFirst().ifPresent(option -> {
-      throw new ConfigException("evidence check: unknown option '" + option
-          + "'; it takes one run folder and no options, e.g. pgparity evidence check reports/adhoc/20261125T120000Z-1a2b"
-          + " (write ./" + option + " for a folder whose name starts with -)");
-    });
+    unmatched.stream()
+        .filter(arg -> arg.startsWith("-"))
+        .findFirst()
+        .ifPresent(
+            option -> {
+              throw new ConfigException(
+                  "evidence check: unknown option '"
+                      + option
+                      + "'; it takes one run folder and no options, e.g. pgparity evidence check reports/adhoc/20261125T120000Z-1a2b"
+                      + " (write ./"
+                      + option
+                      + " for a folder whose name starts with -)");
+            });
     List<String> rest = new ArrayList<>(words.subList(1, words.size()));
     rest.addAll(unmatched);
     if (rest.size() != 1) {
-      throw new ConfigException("evidence check: expected exactly one run folder but got "
-          + (rest.isEmpty() ? "none" : "'" + String.join(" ", rest) + "'")
-          + "; use: pgparity evidence check reports/<job>/<run id>");
+      throw new ConfigException(
+          "evidence check: expected exactly one run folder but got "
+              + (rest.isEmpty() ? "none" : "'" + String.join(" ", rest) + "'")
+              + "; use: pgparity evidence check reports/<job>/<run id>");
     }
     return Path.of(rest.get(0));
   }

@@ -6,7 +6,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * How to give an option its value, e.g. {@code --max-lag 64MB}: the remedy of "--max-lag needs a value, e.g. ...".
+ * How to give an option its value, e.g. {@code --max-lag 64MB}: the remedy of "--max-lag needs a
+ * value, e.g. ...".
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.FIELD, ElementType.METHOD})

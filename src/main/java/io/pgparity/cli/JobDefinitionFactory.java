@@ -1,14 +1,14 @@
 package io.pgparity.cli;
 
-import io.pgparity.table.TableRef;
 import io.pgparity.config.ConfigException;
-import io.pgparity.config.connection.ConnectionSpec;
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.JobFileLoader;
 import io.pgparity.config.MetricsTargets;
-import io.pgparity.config.connection.PasswordResolver;
 import io.pgparity.config.TableSpec;
 import io.pgparity.config.Tuning;
+import io.pgparity.config.connection.ConnectionSpec;
+import io.pgparity.config.connection.PasswordResolver;
+import io.pgparity.table.TableRef;
 import java.util.List;
 import java.util.Map;
 

@@ -4,8 +4,8 @@ import io.pgparity.config.LiveTuning;
 import java.time.Duration;
 
 /**
- * The live-replica settings given on the command line; a null field keeps the job file's value
- * (or the default).
+ * The live-replica settings given on the command line; a null field keeps the job file's value (or
+ * the default).
  */
 public record LiveOverrides(
     Boolean lagAware,
@@ -18,8 +18,14 @@ public record LiveOverrides(
     Duration maxRuntime) {
 
   /** Overrides without a time budget. */
-  public LiveOverrides(Boolean lagAware, Duration maxWait, Long maxLagBytes, Integer rechecks, Duration recheckDelay,
-      Double rowsPerSecond, Integer retries) {
+  public LiveOverrides(
+      Boolean lagAware,
+      Duration maxWait,
+      Long maxLagBytes,
+      Integer rechecks,
+      Duration recheckDelay,
+      Double rowsPerSecond,
+      Integer retries) {
     this(lagAware, maxWait, maxLagBytes, rechecks, recheckDelay, rowsPerSecond, retries, null);
   }
 

@@ -76,8 +76,8 @@ public enum LogFormat {
    * that Spring's logging system puts into the logger context, and fails to start without one; but
    * logback loads logback.xml at the first logger, before the command line starts Spring (usage
    * errors and --help never start it). So this encoder supplies a plain Environment (system
-   * properties, environment variables) when Spring's is not there, and starts Spring Boot's
-   * encoder at the first event rather than while logback is being configured: starting it logs
+   * properties, environment variables) when Spring's is not there, and starts Spring Boot's encoder
+   * at the first event rather than while logback is being configured: starting it logs
    * (SpringFactoriesLoader), and a log call while SLF4J is still initializing makes SLF4J print a
    * "calls intercepted and replayed" warning, a non-JSON line on stderr. When a Spring launch
    * reloads the configuration, Spring has put its own Environment into the context first, and the

@@ -1,23 +1,22 @@
 package io.pgparity.cli;
 
-import io.pgparity.shard.MergeOptions;
-import io.pgparity.shard.ShardMerger;
-import io.pgparity.shard.NewestShards;
-
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import io.pgparity.verdict.ExitCode;
 import io.pgparity.config.ConfigException;
+import io.pgparity.config.JobFileLoader;
 import io.pgparity.config.connection.PasswordResolver;
 import io.pgparity.report.RunResult;
 import io.pgparity.report.Verdict;
+import io.pgparity.shard.MergeOptions;
+import io.pgparity.shard.NewestShards;
+import io.pgparity.shard.ShardMerger;
+import io.pgparity.verdict.ExitCode;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.ArrayList;
-import io.pgparity.config.JobFileLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,7 +29,10 @@ import picocli.CommandLine.Parameters;
 @CommandLine.Command(
     name = "merge",
     description = "join the run folders of verify --shard 0/n ... n-1/n into one report",
-    customSynopsis = {"pgparity merge RUN_FOLDER... [--out DIR]", "       pgparity merge --newest-in DIR [--out DIR]"},
+    customSynopsis = {
+      "pgparity merge RUN_FOLDER... [--out DIR]",
+      "       pgparity merge --newest-in DIR [--out DIR]"
+    },
     sortOptions = false,
     descriptionHeading = "%n",
     optionListHeading = "%nOptions:%n",
@@ -43,7 +45,8 @@ import picocli.CommandLine.Parameters;
           + " in each shard's report.html.",
       "",
       "The folders must be every shard of one check: the same job, the same job.json apart from the shard, the"
-          + " same N, each shard once."})
+          + " same N, each shard once."
+    })
 public final class MergeCommand implements Command {
 
   private static final String USE =
@@ -53,20 +56,33 @@ public final class MergeCommand implements Command {
   private PrintStream out = System.out;
   private PrintStream err = System.err;
 
-  @Parameters(paramLabel = "RUN_FOLDER", arity = "0..*", description = "the run folder of every shard")
+  @Parameters(
+      paramLabel = "RUN_FOLDER",
+      arity = "0..*",
+      description = "the run folder of every shard")
   private List<Path> folders = new ArrayList<>();
 
-  @Option(names = "--out", paramLabel = "DIR", description = "where the merged run folder goes (default reports)")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "where the merged run folder goes (default reports)")
   @Example(value = "--out reports", needs = "a folder")
   private Path outFolder;
 
-  @Option(names = "--newest-in", paramLabel = "DIR", description = "instead of RUN_FOLDER...: the run folders under"
-      + " the newest folder in DIR, i.e. DIR/<newest>/<job>/<run id>, as the shards of a Kubernetes Indexed Job"
-      + " write them with verify --out DIR/$(JOB_UID) (no shell needed)")
+  @Option(
+      names = "--newest-in",
+      paramLabel = "DIR",
+      description =
+          "instead of RUN_FOLDER...: the run folders under"
+              + " the newest folder in DIR, i.e. DIR/<newest>/<job>/<run id>, as the shards of a Kubernetes Indexed Job"
+              + " write them with verify --out DIR/$(JOB_UID) (no shell needed)")
   @Example(value = "--newest-in reports", needs = "a folder")
   private Path newestIn;
 
-  @Option(names = {"--help", "-h"}, usageHelp = true, description = "this text")
+  @Option(
+      names = {"--help", "-h"},
+      usageHelp = true,
+      description = "this text")
   private boolean help;
 
   public MergeCommand() {
@@ -86,24 +102,31 @@ public final class MergeCommand implements Command {
 
   @Override
   public Map<ExitCode, String> exitCodes() {
-    return ExitCodeHelp.of(Map.of(
-        ExitCode.USAGE, "the folders are not every shard of one check (or a usage mistake)",
-        ExitCode.RUNTIME_FAILURE, "a shard failed or the merge could not write"),
-        ExitCode.CONSISTENT, ExitCode.DIVERGENT, ExitCode.INCOMPLETE);
+    return ExitCodeHelp.of(
+        Map.of(
+            ExitCode.USAGE, "the folders are not every shard of one check (or a usage mistake)",
+            ExitCode.RUNTIME_FAILURE, "a shard failed or the merge could not write"),
+        ExitCode.CONSISTENT,
+        ExitCode.DIVERGENT,
+        ExitCode.INCOMPLETE);
   }
 
   @Override
   public Integer call() {
     try {
       if (folders.isEmpty() && newestIn == null) {
-        throw new ConfigException("merge: no run folder given; give the run folder of every shard" + USE);
+        throw new ConfigException(
+            "merge: no run folder given; give the run folder of every shard" + USE);
       }
       if (!folders.isEmpty() && newestIn != null) {
-        throw new ConfigException("merge: give either run folders or --newest-in " + newestIn + ", not both" + USE);
+        throw new ConfigException(
+            "merge: give either run folders or --newest-in " + newestIn + ", not both" + USE);
       }
-      MergeOptions options = new MergeOptions(folders, newestIn,
-          outFolder == null ? JobFileLoader.DEFAULT_OUT : outFolder, false);
-      List<Path> shards = options.newestIn() == null ? options.folders() : NewestShards.under(options.newestIn());
+      MergeOptions options =
+          new MergeOptions(
+              folders, newestIn, outFolder == null ? JobFileLoader.DEFAULT_OUT : outFolder, false);
+      List<Path> shards =
+          options.newestIn() == null ? options.folders() : NewestShards.under(options.newestIn());
       RunResult result = ShardMerger.merge(shards, options.out(), env);
       // scripts read the last line: nothing may be printed on out after the verdict
       out.println(Verdict.line(result));

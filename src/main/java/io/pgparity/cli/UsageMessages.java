@@ -14,8 +14,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * Turns picocli's parse errors into pgparity's one-line usage messages: "{@code <command>: <what is wrong>}" naming
- * the value, what is allowed and the remedy (the caller puts "pgparity: " in front).
+ * Turns picocli's parse errors into pgparity's one-line usage messages: "{@code <command>: <what is
+ * wrong>}" naming the value, what is allowed and the remedy (the caller puts "pgparity: " in
+ * front).
  */
 final class UsageMessages {
 
@@ -38,11 +39,13 @@ final class UsageMessages {
       String word = unmatched.getUnmatched().get(0);
       return prefix + (root ? unknownAtRoot(spec, word) : unmatched(spec, word));
     }
-    if (e instanceof MissingParameterException missing && !missing.getMissing().isEmpty()
+    if (e instanceof MissingParameterException missing
+        && !missing.getMissing().isEmpty()
         && missing.getMissing().get(0) instanceof OptionSpec option) {
       return prefix + needsValue(option);
     }
-    if (e instanceof OverwrittenOptionException overwritten && overwritten.getOverwritten() instanceof OptionSpec o) {
+    if (e instanceof OverwrittenOptionException overwritten
+        && overwritten.getOverwritten() instanceof OptionSpec o) {
       return prefix + o.longestName() + " is given twice; give it once";
     }
     if (e.getArgSpec() instanceof OptionSpec option) {
@@ -54,8 +57,10 @@ final class UsageMessages {
       if (range != null) {
         return prefix + outOfRange(option.longestName(), range, value);
       }
-      String reason = e.getCause() instanceof CommandLine.TypeConversionException conversion
-          ? conversion.getMessage() : "is not valid: '" + value + "'";
+      String reason =
+          e.getCause() instanceof CommandLine.TypeConversionException conversion
+              ? conversion.getMessage()
+              : "is not valid: '" + value + "'";
       return prefix + option.longestName() + " " + reason;
     }
     // a mistake picocli names in its own words: keep them, and say where the remedy is
@@ -76,8 +81,10 @@ final class UsageMessages {
 
   /** "--threads must be an integer between 1 and 64 but was 'two'". */
   static String outOfRange(String option, Range range, String value) {
-    String allowed = range.max() == Integer.MAX_VALUE
-        ? "of at least " + range.min() : "between " + range.min() + " and " + range.max();
+    String allowed =
+        range.max() == Integer.MAX_VALUE
+            ? "of at least " + range.min()
+            : "between " + range.min() + " and " + range.max();
     return option + " must be an integer " + allowed + " but was '" + value + "'";
   }
 
@@ -90,7 +97,9 @@ final class UsageMessages {
   }
 
   static <A extends java.lang.annotation.Annotation> A annotation(ArgSpec arg, Class<A> type) {
-    return arg.userObject() instanceof AnnotatedElement element ? element.getAnnotation(type) : null;
+    return arg.userObject() instanceof AnnotatedElement element
+        ? element.getAnnotation(type)
+        : null;
   }
 
   /** "verify", or "evidence check" for a command below a command. */
@@ -103,37 +112,53 @@ final class UsageMessages {
     return args.stream()
         .filter(arg -> arg.startsWith("-") && arg.indexOf('=') > 0)
         .map(arg -> arg.substring(0, arg.indexOf('=')))
-        .filter(name -> spec.findOption(name) != null && spec.findOption(name).arity().max() == 0
-            && spec.optionsMap().containsKey(name))
+        .filter(
+            name ->
+                spec.findOption(name) != null
+                    && spec.findOption(name).arity().max() == 0
+                    && spec.optionsMap().containsKey(name))
         .findFirst();
   }
 
   private static String unmatched(CommandSpec spec, String word) {
     if (!word.startsWith("-")) {
       String name = qualifiedName(spec);
-      return "unexpected argument '" + word + "'; "
+      return "unexpected argument '"
+          + word
+          + "'; "
           + (spec.positionalParameters().isEmpty()
               ? name + " takes only options"
-              : "give " + String.join(" ", spec.positionalParameters().stream().map(p -> p.paramLabel()).toList())
+              : "give "
+                  + String.join(
+                      " ", spec.positionalParameters().stream().map(p -> p.paramLabel()).toList())
                   + " first, then options")
-          + " (see pgparity " + name + " --help)";
+          + " (see pgparity "
+          + name
+          + " --help)";
     }
     String name = word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
     List<String> valid = validOptions(spec);
-    return String.format("unknown option '%s'%s; valid options: %s", name, Spelling.hint(name, valid),
-        String.join(", ", valid));
+    return String.format(
+        "unknown option '%s'%s; valid options: %s",
+        name, Spelling.hint(name, valid), String.join(", ", valid));
   }
 
   private static String unknownAtRoot(CommandSpec root, String word) {
-    List<String> commands = root.subcommands().entrySet().stream()
-        .filter(e -> !e.getValue().getCommandSpec().usageMessage().hidden())
-        .map(e -> e.getKey())
-        .toList();
+    List<String> commands =
+        root.subcommands().entrySet().stream()
+            .filter(e -> !e.getValue().getCommandSpec().usageMessage().hidden())
+            .map(e -> e.getKey())
+            .toList();
     String valid = String.join(", ", commands);
     if (word.startsWith("-")) {
       return "unknown option '" + word + "'; use --help, --version or a command: " + valid;
     }
-    return "unknown command '" + word + "'" + Spelling.hint(word, commands) + "; valid commands: " + valid
+    return "unknown command '"
+        + word
+        + "'"
+        + Spelling.hint(word, commands)
+        + "; valid commands: "
+        + valid
         + " (see pgparity --help)";
   }
 

@@ -18,7 +18,8 @@ import picocli.CommandLine;
     description = "compare tables on a primary and a replica and report the rows that differ",
     customSynopsis = {
       "pgparity verify --job FILE [overrides]",
-      "       pgparity verify --primary URL --replica URL --table SCHEMA.TABLE... [options]"},
+      "       pgparity verify --primary URL --replica URL --table SCHEMA.TABLE... [options]"
+    },
     resourceBundle = "io.pgparity.cli.VerifyHelpValues",
     sortOptions = false,
     headerHeading = "%n",
@@ -32,7 +33,8 @@ import picocli.CommandLine;
       "Passwords never come from the command line: put them in ~/.pgpass (or $PGPASSFILE), or reference an"
           + " environment variable in the job file: password: $${PRIMARY_PASSWORD}.",
       "Every run also audits replication and the durability settings (the job's expect:, see pgparity audit"
-          + " --help); its findings are in the report."})
+          + " --help); its findings are in the report."
+    })
 public final class VerifyCommand implements Command {
 
   private final VerifyLauncher launcher;
@@ -60,10 +62,14 @@ public final class VerifyCommand implements Command {
 
   @Override
   public Map<ExitCode, String> exitCodes() {
-    return ExitCodeHelp.of(Map.of(
-        ExitCode.INCOMPLETE, "incomplete: a table stopped early at --max-divergences, or --max-runtime or SIGTERM"
-            + " stopped the run; not every row was examined",
-        ExitCode.AUDIT_FINDINGS, "consistent data but replication audit findings"), ExitCode.values());
+    return ExitCodeHelp.of(
+        Map.of(
+            ExitCode.INCOMPLETE,
+            "incomplete: a table stopped early at --max-divergences, or --max-runtime or SIGTERM"
+                + " stopped the run; not every row was examined",
+            ExitCode.AUDIT_FINDINGS,
+            "consistent data but replication audit findings"),
+        ExitCode.values());
   }
 
   /** The options of the last parse. */
@@ -80,8 +86,11 @@ public final class VerifyCommand implements Command {
         System.setProperty(SpringVerifyLauncher.DEBUG_PROPERTY, "true");
       }
       JobDefinition definition = factory.build(options);
-      RunOutcome outcome = launcher.launch(definition, options.repairSql(),
-          options.fresh() ? VerifyLauncher.Resume.FRESH : VerifyLauncher.Resume.AUTO);
+      RunOutcome outcome =
+          launcher.launch(
+              definition,
+              options.repairSql(),
+              options.fresh() ? VerifyLauncher.Resume.FRESH : VerifyLauncher.Resume.AUTO);
       // scripts read the last line: nothing may be printed on out after the verdict
       out.println(outcome.verdict());
       return ExitCode.of(outcome.status(), outcome.auditFindings()).code();

@@ -1,14 +1,14 @@
 package io.pgparity.cli;
 
-import io.pgparity.config.units.DurationText;
 import io.pgparity.config.JobFileLoader;
 import io.pgparity.config.LiveTuning;
 import io.pgparity.config.Tuning;
+import io.pgparity.config.units.DurationText;
 import java.util.ListResourceBundle;
 
 /**
- * The defaults {@code pgparity verify --help} shows, read from Tuning so the help cannot drift from them; the
- * options' descriptions name them as ${bundle:default.NAME}.
+ * The defaults {@code pgparity verify --help} shows, read from Tuning so the help cannot drift from
+ * them; the options' descriptions name them as ${bundle:default.NAME}.
  */
 public final class VerifyHelpValues extends ListResourceBundle {
 

@@ -3,9 +3,9 @@ package io.pgparity.cli;
 import io.pgparity.config.ConfigException;
 import io.pgparity.config.LiveTuning;
 import io.pgparity.config.MetricsTargets;
-import io.pgparity.config.connection.PasswordResolver;
 import io.pgparity.config.Shard;
 import io.pgparity.config.Tuning;
+import io.pgparity.config.connection.PasswordResolver;
 import io.pgparity.table.TableRef;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,140 +16,242 @@ import java.util.Set;
 import picocli.CommandLine.Option;
 
 /**
- * The options of {@code pgparity verify}, a picocli mixin of {@link VerifyCommand}. Every value is null when not
- * given, so the job file's value (or the default) stays; an empty {@code tables} keeps the job file's list.
- * {@code fresh} (--fresh) starts over instead of resuming the job's last run when that one did not complete.
+ * The options of {@code pgparity verify}, a picocli mixin of {@link VerifyCommand}. Every value is
+ * null when not given, so the job file's value (or the default) stays; an empty {@code tables}
+ * keeps the job file's list. {@code fresh} (--fresh) starts over instead of resuming the job's last
+ * run when that one did not complete.
  */
 public final class VerifyOptions {
 
   private static final String SEE_HELP = " (see pgparity verify --help)";
 
-  @Option(names = "--job", paramLabel = "FILE", order = 1, description = "YAML job file (keys: see jobs/README.md)")
+  @Option(
+      names = "--job",
+      paramLabel = "FILE",
+      order = 1,
+      description = "YAML job file (keys: see jobs/README.md)")
   @Example("--job jobs/auth.yaml")
   private Path job;
 
-  @Option(names = "--primary", paramLabel = "URL", order = 2, description = "the primary's jdbc:postgresql: url")
+  @Option(
+      names = "--primary",
+      paramLabel = "URL",
+      order = 2,
+      description = "the primary's jdbc:postgresql: url")
   @Example("--primary 'jdbc:postgresql://host:5432/app?user=checker'")
   private String primaryUrl;
 
-  @Option(names = "--replica", paramLabel = "URL", order = 3, description = "the replica's jdbc:postgresql: url")
+  @Option(
+      names = "--replica",
+      paramLabel = "URL",
+      order = 3,
+      description = "the replica's jdbc:postgresql: url")
   @Example("--replica 'jdbc:postgresql://host:5432/app?user=checker'")
   private String replicaUrl;
 
-  @Option(names = "--table", paramLabel = "SCHEMA.TABLE", order = 4, converter = Converters.Table.class,
+  @Option(
+      names = "--table",
+      paramLabel = "SCHEMA.TABLE",
+      order = 4,
+      converter = Converters.Table.class,
       description = "a table to compare; repeatable; replaces the job's list")
   @Example("--table public.users")
   private List<TableRef> tables = new ArrayList<>();
 
-  @Option(names = "--out", paramLabel = "DIR", order = 5,
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      order = 5,
       description = "where run folders go (default ${bundle:default.out})")
   @Example("--out reports")
   private Path out;
 
-  @Option(names = "--threads", paramLabel = "N", order = 6,
-      description = "ranges compared in parallel, 1-" + Tuning.MAX_THREADS + " (default ${bundle:default.threads})")
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      order = 6,
+      description =
+          "ranges compared in parallel, 1-"
+              + Tuning.MAX_THREADS
+              + " (default ${bundle:default.threads})")
   @Range(min = 1, max = Tuning.MAX_THREADS)
   @Example("--threads 4")
   private Integer threads;
 
-  @Option(names = "--chunk-rows", paramLabel = "N", order = 7,
-      description = "rows per compared range, " + Tuning.MIN_CHUNK_ROWS + "-" + Tuning.MAX_CHUNK_ROWS
-          + " (default ${bundle:default.chunk-rows})")
+  @Option(
+      names = "--chunk-rows",
+      paramLabel = "N",
+      order = 7,
+      description =
+          "rows per compared range, "
+              + Tuning.MIN_CHUNK_ROWS
+              + "-"
+              + Tuning.MAX_CHUNK_ROWS
+              + " (default ${bundle:default.chunk-rows})")
   @Range(min = Tuning.MIN_CHUNK_ROWS, max = Tuning.MAX_CHUNK_ROWS)
   @Example("--chunk-rows 4")
   private Integer chunkRows;
 
-  @Option(names = "--max-divergences", paramLabel = "N", order = 8,
-      description = "divergent rows recorded per table before it stops early"
-          + " (default ${bundle:default.max-divergences})")
+  @Option(
+      names = "--max-divergences",
+      paramLabel = "N",
+      order = 8,
+      description =
+          "divergent rows recorded per table before it stops early"
+              + " (default ${bundle:default.max-divergences})")
   @Range(min = 1)
   @Example("--max-divergences 4")
   private Integer maxDivergences;
 
-  @Option(names = "--no-lag-wait", arity = "0", order = 9,
-      description = "judge suspect rows without first waiting for the replica to replay past the primary's"
-          + " current WAL position")
+  @Option(
+      names = "--no-lag-wait",
+      arity = "0",
+      order = 9,
+      description =
+          "judge suspect rows without first waiting for the replica to replay past the primary's"
+              + " current WAL position")
   private boolean noLagWait;
 
-  @Option(names = "--max-wait", paramLabel = "D", order = 10, converter = Converters.DurationValue.class,
+  @Option(
+      names = "--max-wait",
+      paramLabel = "D",
+      order = 10,
+      converter = Converters.DurationValue.class,
       description = "longest wait for the replica to catch up (default ${bundle:default.max-wait})")
   @Example("--max-wait 2m")
   private Duration maxWait;
 
-  @Option(names = "--max-lag", paramLabel = "SIZE", order = 11, converter = Converters.ByteSize.class,
-      description = "pause reading while the replica lags more WAL than SIZE, e.g. 64MB or 1GB"
-          + " (default 0: never pause)")
+  @Option(
+      names = "--max-lag",
+      paramLabel = "SIZE",
+      order = 11,
+      converter = Converters.ByteSize.class,
+      description =
+          "pause reading while the replica lags more WAL than SIZE, e.g. 64MB or 1GB"
+              + " (default 0: never pause)")
   @Example("--max-lag 64MB")
   private Long maxLag;
 
-  @Option(names = "--rechecks", paramLabel = "N", order = 12,
-      description = "times a suspect row is read again to tell divergent from converged and unstable, 0-"
-          + LiveTuning.MAX_RECHECKS + " (default ${bundle:default.rechecks})")
+  @Option(
+      names = "--rechecks",
+      paramLabel = "N",
+      order = 12,
+      description =
+          "times a suspect row is read again to tell divergent from converged and unstable, 0-"
+              + LiveTuning.MAX_RECHECKS
+              + " (default ${bundle:default.rechecks})")
   @Range(min = 0, max = LiveTuning.MAX_RECHECKS)
   @Example("--rechecks 3")
   private Integer rechecks;
 
-  @Option(names = "--recheck-delay", paramLabel = "D", order = 13, converter = Converters.DurationValue.class,
+  @Option(
+      names = "--recheck-delay",
+      paramLabel = "D",
+      order = 13,
+      converter = Converters.DurationValue.class,
       description = "pause before each recheck (default ${bundle:default.recheck-delay})")
   @Example("--recheck-delay 1s")
   private Duration recheckDelay;
 
-  @Option(names = "--rows-per-second", paramLabel = "N", order = 14, converter = Converters.Rate.class,
+  @Option(
+      names = "--rows-per-second",
+      paramLabel = "N",
+      order = 14,
+      converter = Converters.Rate.class,
       description = "rows read per second from each side (default 0: unlimited)")
   @Example("--rows-per-second 5000")
   private Double rowsPerSecond;
 
-  @Option(names = "--retries", paramLabel = "N", order = 15,
-      description = "retries after a transient failure, 0-" + LiveTuning.MAX_RETRIES
-          + " (default ${bundle:default.retries}): a dropped connection, a recovery conflict")
+  @Option(
+      names = "--retries",
+      paramLabel = "N",
+      order = 15,
+      description =
+          "retries after a transient failure, 0-"
+              + LiveTuning.MAX_RETRIES
+              + " (default ${bundle:default.retries}): a dropped connection, a recovery conflict")
   @Range(min = 0, max = LiveTuning.MAX_RETRIES)
   @Example("--retries 3")
   private Integer retries;
 
-  @Option(names = "--max-runtime", paramLabel = "D", order = 16, converter = Converters.DurationValue.class,
-      description = "stop starting new work after D; tables not compared by then are INCOMPLETE, reports are"
-          + " written, exit code 4 (default 0: no limit)")
+  @Option(
+      names = "--max-runtime",
+      paramLabel = "D",
+      order = 16,
+      converter = Converters.DurationValue.class,
+      description =
+          "stop starting new work after D; tables not compared by then are INCOMPLETE, reports are"
+              + " written, exit code 4 (default 0: no limit)")
   @Example("--max-runtime 30m")
   private Duration maxRuntime;
 
-  @Option(names = "--job-repository", paramLabel = "URL", order = 17,
-      description = "JDBC url of the Spring Batch job repository (default: a file database under --out)")
+  @Option(
+      names = "--job-repository",
+      paramLabel = "URL",
+      order = 17,
+      description =
+          "JDBC url of the Spring Batch job repository (default: a file database under --out)")
   @Example("--job-repository jdbc:postgresql://host:5432/batch")
   private String jobRepositoryUrl;
 
-  @Option(names = "--repair-sql", arity = "0", order = 18,
-      description = "also write repair.sql (guarded statements that make the replica's divergent rows match the"
-          + " primary's; real data, owner-only) into the run folder; see pgparity repair --help")
+  @Option(
+      names = "--repair-sql",
+      arity = "0",
+      order = 18,
+      description =
+          "also write repair.sql (guarded statements that make the replica's divergent rows match the"
+              + " primary's; real data, owner-only) into the run folder; see pgparity repair --help")
   private boolean repairSql;
 
-  @Option(names = "--fresh", arity = "0", order = 19,
-      description = "start over; by default a run whose previous run of the same job (same servers and tables)"
-          + " was stopped (--max-runtime, SIGTERM), failed or killed resumes it, keeping its hashed slices")
+  @Option(
+      names = "--fresh",
+      arity = "0",
+      order = 19,
+      description =
+          "start over; by default a run whose previous run of the same job (same servers and tables)"
+              + " was stopped (--max-runtime, SIGTERM), failed or killed resumes it, keeping its hashed slices")
   private boolean fresh;
 
-  @Option(names = "--metrics-file", paramLabel = "FILE", order = 20,
-      description = "after the run, write its Prometheus metrics to FILE (*.prom, for node_exporter's textfile"
-          + " collector), replaced atomically")
+  @Option(
+      names = "--metrics-file",
+      paramLabel = "FILE",
+      order = 20,
+      description =
+          "after the run, write its Prometheus metrics to FILE (*.prom, for node_exporter's textfile"
+              + " collector), replaced atomically")
   @Example("--metrics-file /var/lib/node_exporter/textfile/pgparity-auth.prom")
   private Path metricsFile;
 
-  @Option(names = "--pushgateway", paramLabel = "URL", order = 21,
-      description = "after the run, PUT its metrics to a Prometheus Pushgateway (group job=pgparity,"
-          + " instance=<job name>); failure only warns")
+  @Option(
+      names = "--pushgateway",
+      paramLabel = "URL",
+      order = 21,
+      description =
+          "after the run, PUT its metrics to a Prometheus Pushgateway (group job=pgparity,"
+              + " instance=<job name>); failure only warns")
   @Example("--pushgateway http://pushgateway:9091")
   private String pushgateway;
 
-  @Option(names = "--shard", paramLabel = "I/N", order = 22, converter = Converters.ShardValue.class,
-      description = "compare only shard I of N (0 <= I < N <= 1024): the rows whose key hashes to I; N runs with"
-          + " I = 0..N-1 (e.g. a Kubernetes Indexed Job's $(JOB_COMPLETION_INDEX)) cover every row once; join"
-          + " their run folders with pgparity merge")
+  @Option(
+      names = "--shard",
+      paramLabel = "I/N",
+      order = 22,
+      converter = Converters.ShardValue.class,
+      description =
+          "compare only shard I of N (0 <= I < N <= 1024): the rows whose key hashes to I; N runs with"
+              + " I = 0..N-1 (e.g. a Kubernetes Indexed Job's $(JOB_COMPLETION_INDEX)) cover every row once; join"
+              + " their run folders with pgparity merge")
   @Example("--shard 0/3")
   private Shard shard;
 
   @Option(names = "--debug", arity = "0", order = 23, description = "show stack traces of errors")
   private boolean debug;
 
-  @Option(names = {"--help", "-h"}, usageHelp = true, order = 24, description = "this text")
+  @Option(
+      names = {"--help", "-h"},
+      usageHelp = true,
+      order = 24,
+      description = "this text")
   private boolean help;
 
   /**
@@ -167,9 +269,11 @@ public final class VerifyOptions {
 
   /** The options as given, checked only as picocli parses them (for tests of what comes later). */
   static VerifyOptions read(List<String> args) {
-    VerifyCommand command = new VerifyCommand(definition -> {
-      throw new IllegalStateException("only parsed");
-    });
+    VerifyCommand command =
+        new VerifyCommand(
+            definition -> {
+              throw new IllegalStateException("only parsed");
+            });
     Cli.parse(command, args);
     return command.options();
   }
@@ -185,8 +289,10 @@ public final class VerifyOptions {
     url(primaryUrl, "--primary");
     url(replicaUrl, "--replica");
     if (jobRepositoryUrl != null && !jobRepositoryUrl.startsWith("jdbc:")) {
-      throw error("--job-repository must be a JDBC url but was '" + PasswordResolver.redact(jobRepositoryUrl)
-          + "'; e.g. --job-repository jdbc:postgresql://host:5432/batch");
+      throw error(
+          "--job-repository must be a JDBC url but was '"
+              + PasswordResolver.redact(jobRepositoryUrl)
+              + "'; e.g. --job-repository jdbc:postgresql://host:5432/batch");
     }
     metrics();
     if (job != null) {
@@ -203,8 +309,11 @@ public final class VerifyOptions {
       missing.add("--table");
     }
     if (!missing.isEmpty()) {
-      throw new ConfigException("verify needs --job FILE, or --primary URL, --replica URL and at least one"
-          + " --table schema.table; missing " + String.join(", ", missing) + SEE_HELP);
+      throw new ConfigException(
+          "verify needs --job FILE, or --primary URL, --replica URL and at least one"
+              + " --table schema.table; missing "
+              + String.join(", ", missing)
+              + SEE_HELP);
     }
   }
 
@@ -213,13 +322,20 @@ public final class VerifyOptions {
       return;
     }
     if (!value.startsWith("jdbc:postgresql:")) {
-      throw error(option + " must be a jdbc:postgresql: url but was '" + PasswordResolver.redact(value)
-          + "'; e.g. " + option + " 'jdbc:postgresql://host:5432/app?user=checker'");
+      throw error(
+          option
+              + " must be a jdbc:postgresql: url but was '"
+              + PasswordResolver.redact(value)
+              + "'; e.g. "
+              + option
+              + " 'jdbc:postgresql://host:5432/app?user=checker'");
     }
     if (PasswordResolver.hasPasswordParameter(value)) {
       // command lines end up in shell history and process lists
-      throw error(option + " must not contain password=; put the password in ~/.pgpass"
-          + " or in the job file as password: ${ENV_VAR}");
+      throw error(
+          option
+              + " must not contain password=; put the password in ~/.pgpass"
+              + " or in the job file as password: ${ENV_VAR}");
     }
   }
 
@@ -265,8 +381,15 @@ public final class VerifyOptions {
 
   /** The live-replica overrides; a null field keeps the job file's value. */
   public LiveOverrides live() {
-    return new LiveOverrides(noLagWait ? false : null, maxWait, maxLag, rechecks, recheckDelay, rowsPerSecond,
-        retries, maxRuntime);
+    return new LiveOverrides(
+        noLagWait ? false : null,
+        maxWait,
+        maxLag,
+        rechecks,
+        recheckDelay,
+        rowsPerSecond,
+        retries,
+        maxRuntime);
   }
 
   public boolean debug() {

@@ -1,19 +1,18 @@
 package io.pgparity.compare;
 
-import io.pgparity.failure.CompareException;
-
-import io.pgparity.table.SqlIdentifier;
 import io.pgparity.catalog.TablePlan;
 import io.pgparity.connect.Both;
 import io.pgparity.connect.FailureKind;
+import io.pgparity.connect.ServerPair;
 import io.pgparity.connect.Side;
 import io.pgparity.connect.SideFailure;
-import io.pgparity.connect.ServerPair;
+import io.pgparity.failure.CompareException;
 import io.pgparity.hashing.BucketSum;
 import io.pgparity.hashing.RowHashSql;
 import io.pgparity.keyspace.KeySql;
 import io.pgparity.keyspace.KeyValue;
 import io.pgparity.keyspace.RangePlanner;
+import io.pgparity.table.SqlIdentifier;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,8 +21,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.IntFunction;
@@ -38,7 +37,8 @@ import java.util.function.IntFunction;
  */
 public final class BucketPassDiffer {
 
-  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BucketPassDiffer.class);
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(BucketPassDiffer.class);
 
   /** Ranges read per query: each adds an index range to one bitmap scan. */
   public static final int RANGES_PER_PASS = 256;
@@ -55,7 +55,11 @@ public final class BucketPassDiffer {
    * sums from the hash pass, to tell whether its rows moved before the diff read them.
    */
   public BucketPassDiffer(
-      ServerPair pair, TablePlan plan, RangeNarrower narrower, RangeTally tally, IntFunction<Both<BucketSum>> hashed) {
+      ServerPair pair,
+      TablePlan plan,
+      RangeNarrower narrower,
+      RangeTally tally,
+      IntFunction<Both<BucketSum>> hashed) {
     this.pair = pair;
     this.plan = plan;
     this.key = new KeySql(plan.key());
@@ -69,25 +73,34 @@ public final class BucketPassDiffer {
    * make), reading them as {@code pass} says (see {@link DiffPass}); {@code heapBlocks} sizes the
    * work_mem of {@link DiffPass#ONE_BITMAP}.
    */
-  public void diff(List<KeyValue> boundaries, List<Integer> ranges, DiffPass pass, long heapBlocks) {
+  public void diff(
+      List<KeyValue> boundaries, List<Integer> ranges, DiffPass pass, long heapBlocks) {
     Set<KeyValue> judged = new HashSet<>();
     if (pass.wholeTable()) {
       runSplitting(boundaries, ranges, pass, heapBlocks, judged);
       return;
     }
     for (int start = 0; start < ranges.size(); start += RANGES_PER_PASS) {
-      runSplitting(boundaries, ranges.subList(start, Math.min(ranges.size(), start + RANGES_PER_PASS)), pass,
-          heapBlocks, judged);
+      runSplitting(
+          boundaries,
+          ranges.subList(start, Math.min(ranges.size(), start + RANGES_PER_PASS)),
+          pass,
+          heapBlocks,
+          judged);
     }
   }
 
   /**
    * Runs one pass; when it hits the statement timeout, diffs each half of its ranges by index
-   * instead, down to single ranges (a range that still times out leaves the table INCOMPLETE).
-   * Keys already judged by a pass that failed midway are not reported again.
+   * instead, down to single ranges (a range that still times out leaves the table INCOMPLETE). Keys
+   * already judged by a pass that failed midway are not reported again.
    */
   private void runSplitting(
-      List<KeyValue> boundaries, List<Integer> ranges, DiffPass pass, long heapBlocks, Set<KeyValue> judged) {
+      List<KeyValue> boundaries,
+      List<Integer> ranges,
+      DiffPass pass,
+      long heapBlocks,
+      Set<KeyValue> judged) {
     try {
       run(boundaries, ranges, pass, heapBlocks, judged);
     } catch (CompareException e) {
@@ -95,15 +108,28 @@ public final class BucketPassDiffer {
         throw e;
       }
       int half = ranges.size() / 2;
-      log.warn("{}: a diff of {} ranges hit the statement timeout; diffing {} and {} apart", plan.table(),
-          ranges.size(), half, ranges.size() - half);
+      log.warn(
+          "{}: a diff of {} ranges hit the statement timeout; diffing {} and {} apart",
+          plan.table(),
+          ranges.size(),
+          half,
+          ranges.size() - half);
       runSplitting(boundaries, ranges.subList(0, half), DiffPass.INDEX_BATCHES, heapBlocks, judged);
-      runSplitting(boundaries, ranges.subList(half, ranges.size()), DiffPass.INDEX_BATCHES, heapBlocks, judged);
+      runSplitting(
+          boundaries,
+          ranges.subList(half, ranges.size()),
+          DiffPass.INDEX_BATCHES,
+          heapBlocks,
+          judged);
     }
   }
 
   private void run(
-      List<KeyValue> boundaries, List<Integer> ranges, DiffPass pass, long heapBlocks, Set<KeyValue> judged) {
+      List<KeyValue> boundaries,
+      List<Integer> ranges,
+      DiffPass pass,
+      long heapBlocks,
+      Set<KeyValue> judged) {
     boolean sequential = pass == DiffPass.SEQUENTIAL;
     log.debug("{}: diffing {} ranges, {}", plan.table(), ranges.size(), pass);
     String bucket = key.bucket(!boundaries.isEmpty());
@@ -114,14 +140,26 @@ public final class BucketPassDiffer {
     } else {
       List<String> predicates = new ArrayList<>();
       for (int range : ranges) {
-        predicates.add(range == KeySql.NULL_KEYS ? key.nullKey()
-            : "(" + key.rangePredicate(RangePlanner.range(boundaries, range)) + ")");
+        predicates.add(
+            range == KeySql.NULL_KEYS
+                ? key.nullKey()
+                : "(" + key.rangePredicate(RangePlanner.range(boundaries, range)) + ")");
       }
       filter = "(" + String.join(" OR ", predicates) + ")";
     }
     String sql =
-        "SELECT " + bucket + ", " + key.textColumns() + ", " + RowHashSql.rowHash(plan.columns()) + " FROM "
-            + SqlIdentifier.quote(plan.table()) + " WHERE " + filter + plan.andWhere() + " ORDER BY 1, "
+        "SELECT "
+            + bucket
+            + ", "
+            + key.textColumns()
+            + ", "
+            + RowHashSql.rowHash(plan.columns())
+            + " FROM "
+            + SqlIdentifier.quote(plan.table())
+            + " WHERE "
+            + filter
+            + plan.andWhere()
+            + " ORDER BY 1, "
             + BucketStream.hashColumn(key);
     pair.withBoth(
         plan.table() + ": diff of " + ranges.size() + " ranges",
@@ -131,18 +169,25 @@ public final class BucketPassDiffer {
           settings(replica, pass, heapBlocks);
           try (PreparedStatement onPrimary = prepare(primary, sql, boundaries, ranges, sequential);
               PreparedStatement onReplica = prepare(replica, sql, boundaries, ranges, sequential)) {
-            CompletableFuture<ResultSet> replicaRows = CompletableFuture.supplyAsync(() -> execute(onReplica));
+            CompletableFuture<ResultSet> replicaRows =
+                CompletableFuture.supplyAsync(() -> execute(onReplica));
             try (ResultSet p = onPrimary.executeQuery();
                 ResultSet r = join(replicaRows)) {
               Set<Integer> visited = new HashSet<>();
-              if (merge(new BucketStream(p, key), new BucketStream(r, key), judged, suspectRanges, visited)) {
+              if (merge(
+                  new BucketStream(p, key),
+                  new BucketStream(r, key),
+                  judged,
+                  suspectRanges,
+                  visited)) {
                 for (int range : ranges) {
                   if (!suspectRanges.contains(range)) {
                     narrower.agreed();
                   }
                   if (!visited.contains(range)) {
                     // no row on either side now, where the hash pass found some
-                    narrower.moved(hashed.apply(range), new Both<>(BucketSum.EMPTY, BucketSum.EMPTY));
+                    narrower.moved(
+                        hashed.apply(range), new Both<>(BucketSum.EMPTY, BucketSum.EMPTY));
                   }
                 }
               }
@@ -153,25 +198,33 @@ public final class BucketPassDiffer {
   }
 
   /**
-   * Merges the two sides' streams, range by range, on the row hash: a row whose hash the other
-   * side also holds in that range is equal there (the hash covers the key, so two different rows
-   * would have to collide in 64 bits); every other row is a suspect. No range is ever held in
-   * memory. {@code judged} holds the keys already handed on, so a retried pass (after a dropped
-   * connection) does not report a row twice.
+   * Merges the two sides' streams, range by range, on the row hash: a row whose hash the other side
+   * also holds in that range is equal there (the hash covers the key, so two different rows would
+   * have to collide in 64 bits); every other row is a suspect. No range is ever held in memory.
+   * {@code judged} holds the keys already handed on, so a retried pass (after a dropped connection)
+   * does not report a row twice.
    */
-  private boolean merge(BucketStream primary, BucketStream replica, Set<KeyValue> judged, Set<Integer> suspectRanges,
-      Set<Integer> visited) throws SQLException {
+  private boolean merge(
+      BucketStream primary,
+      BucketStream replica,
+      Set<KeyValue> judged,
+      Set<Integer> suspectRanges,
+      Set<Integer> visited)
+      throws SQLException {
     primary.advance();
     replica.advance();
-    // suspects of many ranges are fetched together, one round trip per batch; each maps to its range
+    // suspects of many ranges are fetched together, one round trip per batch; each maps to its
+    // range
     Map<KeyValue, Integer> suspects = new LinkedHashMap<>();
     while (!primary.done || !replica.done) {
       if (narrower.budgetSpent()) {
         narrower.skipRest();
         return false;
       }
-      int range = primary.done ? replica.bucket : replica.done ? primary.bucket
-          : Math.min(primary.bucket, replica.bucket);
+      int range =
+          primary.done
+              ? replica.bucket
+              : replica.done ? primary.bucket : Math.min(primary.bucket, replica.bucket);
       while (primary.in(range) || replica.in(range)) {
         if (primary.in(range) && replica.in(range) && primary.hash == replica.hash) {
           primary.advance();
@@ -197,29 +250,33 @@ public final class BucketPassDiffer {
   }
 
   /** A changed row is a suspect on both sides; it is judged once. */
-  private static void suspect(KeyValue key, int range, Map<KeyValue, Integer> suspects, Set<KeyValue> judged) {
+  private static void suspect(
+      KeyValue key, int range, Map<KeyValue, Integer> suspects, Set<KeyValue> judged) {
     if (!judged.contains(key)) {
       suspects.putIfAbsent(key, range);
     }
   }
 
   private void classify(Map<KeyValue, Integer> suspects, Set<KeyValue> judged) {
-    narrower.classify(List.copyOf(suspects.keySet()), key -> {
-      Integer range = suspects.get(key);
-      if (range != null) {
-        tally.divergent(range, 1);
-      }
-    });
+    narrower.classify(
+        List.copyOf(suspects.keySet()),
+        key -> {
+          Integer range = suspects.get(key);
+          if (range != null) {
+            tally.divergent(range, 1);
+          }
+        });
     judged.addAll(suspects.keySet());
     suspects.clear();
   }
 
   /**
    * For the transaction only: OR-ed ranges must be read by a bitmap scan, never by a sequential
-   * scan testing every row against every range; and a bitmap over the whole table gets the
-   * work_mem that keeps it exact.
+   * scan testing every row against every range; and a bitmap over the whole table gets the work_mem
+   * that keeps it exact.
    */
-  private static void settings(Connection connection, DiffPass pass, long heapBlocks) throws SQLException {
+  private static void settings(Connection connection, DiffPass pass, long heapBlocks)
+      throws SQLException {
     if (pass == DiffPass.SEQUENTIAL) {
       return;
     }
@@ -228,8 +285,9 @@ public final class BucketPassDiffer {
     }
     if (pass == DiffPass.ONE_BITMAP) {
       // never lowers a work_mem the role already has
-      try (PreparedStatement set = connection.prepareStatement(
-          "SELECT set_config('work_mem', ?, true) WHERE ? > pg_size_bytes(current_setting('work_mem'))")) {
+      try (PreparedStatement set =
+          connection.prepareStatement(
+              "SELECT set_config('work_mem', ?, true) WHERE ? > pg_size_bytes(current_setting('work_mem'))")) {
         long bytes = DiffPass.bitmapBytes(heapBlocks);
         set.setString(1, (bytes >> 10) + "kB");
         set.setLong(2, bytes);
@@ -239,7 +297,11 @@ public final class BucketPassDiffer {
   }
 
   private PreparedStatement prepare(
-      Connection connection, String sql, List<KeyValue> boundaries, List<Integer> ranges, boolean sequential)
+      Connection connection,
+      String sql,
+      List<KeyValue> boundaries,
+      List<Integer> ranges,
+      boolean sequential)
       throws SQLException {
     PreparedStatement ps = connection.prepareStatement(sql);
     int index = 1;

@@ -2,16 +2,16 @@ package io.pgparity.compare;
 
 import io.pgparity.hashing.BucketSum;
 import io.pgparity.keyspace.KeySql;
-import java.math.BigInteger;
 import io.pgparity.keyspace.KeyValue;
+import java.math.BigInteger;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
  * One side's (range, key, row hash) rows ordered by range, then row hash, read a row at a time;
  * {@code bucket} is the current row's range ({@link KeySql#NULL_KEYS} for rows with a NULL key
- * column, which sort first) until {@code done}. The key is decoded
- * only on request: most rows meet their twin on the other side and never need it.
+ * column, which sort first) until {@code done}. The key is decoded only on request: most rows meet
+ * their twin on the other side and never need it.
  */
 final class BucketStream {
 
@@ -20,12 +20,16 @@ final class BucketStream {
   int bucket;
   long hash;
   boolean done;
+
   /** Count and hash sum of the rows read so far of the current range: what the diff saw there. */
   private int rangeOf = Integer.MIN_VALUE;
+
   private long rangeRows;
   private BigInteger rangeHashes = BigInteger.ZERO;
+
   /** The same for the range the stream passed last. */
   private int passedRange = Integer.MIN_VALUE;
+
   private BucketSum passed = BucketSum.EMPTY;
 
   BucketStream(ResultSet rows, KeySql key) {

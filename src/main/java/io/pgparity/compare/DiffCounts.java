@@ -5,9 +5,9 @@ import io.pgparity.hashing.BucketSum;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Thread-safe tallies of one table's diff, and its divergence budget: once {@code
- * maxDivergences} rows are reported the table stops narrowing, so a wrecked replica cannot make a
- * run last hours or fill a disk.
+ * Thread-safe tallies of one table's diff, and its divergence budget: once {@code maxDivergences}
+ * rows are reported the table stops narrowing, so a wrecked replica cannot make a run last hours or
+ * fill a disk.
  */
 public final class DiffCounts {
 
@@ -20,8 +20,10 @@ public final class DiffCounts {
   private final AtomicLong skippedRanges = new AtomicLong();
   private final AtomicLong convergedRanges = new AtomicLong();
   private final AtomicLong movedRanges = new AtomicLong();
+
   /** What the reported divergences add to each side's range sums: see {@link #explained()}. */
   private BucketSum explainedPrimary = BucketSum.EMPTY;
+
   private BucketSum explainedReplica = BucketSum.EMPTY;
 
   public DiffCounts(long maxDivergences) {
@@ -50,7 +52,10 @@ public final class DiffCounts {
     converged.incrementAndGet();
   }
 
-  /** A range whose hashes differed but whose rows all agreed once the replica had caught up (in flight). */
+  /**
+   * A range whose hashes differed but whose rows all agreed once the replica had caught up (in
+   * flight).
+   */
   void convergedRange() {
     convergedRanges.incrementAndGet();
   }
@@ -63,7 +68,9 @@ public final class DiffCounts {
     movedRanges.incrementAndGet();
   }
 
-  /** Notes the rows behind one reported divergence: the primary's row (if any) and the replica's. */
+  /**
+   * Notes the rows behind one reported divergence: the primary's row (if any) and the replica's.
+   */
   synchronized void explain(BucketSum primary, BucketSum replica) {
     explainedPrimary = explainedPrimary.plus(primary);
     explainedReplica = explainedReplica.plus(replica);
@@ -104,7 +111,10 @@ public final class DiffCounts {
     return unstable.get();
   }
 
-  /** Rows that looked different in a range hash but were equal once the replica caught up (in flight). */
+  /**
+   * Rows that looked different in a range hash but were equal once the replica caught up (in
+   * flight).
+   */
   public long convergedRows() {
     return converged.get();
   }

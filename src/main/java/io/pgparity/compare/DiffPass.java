@@ -8,29 +8,38 @@ package io.pgparity.compare;
  * ranges' OR-ed predicates. At 1M rows and 100 ranges: sequential 0.49 s, bitmap 0.29 s.
  */
 public enum DiffPass {
-  /** Up to {@link BucketPassDiffer#RANGES_PER_PASS} ranges per bitmap scan: few rows, or rows in key order. */
+  /**
+   * Up to {@link BucketPassDiffer#RANGES_PER_PASS} ranges per bitmap scan: few rows, or rows in key
+   * order.
+   */
   INDEX_BATCHES,
   /**
-   * All ranges in one bitmap scan with work_mem raised so the bitmap stays exact: it visits
-   * each page once and reads only the listed tuples.
+   * All ranges in one bitmap scan with work_mem raised so the bitmap stays exact: it visits each
+   * page once and reads only the listed tuples.
    */
   ONE_BITMAP,
   /** One sequential pass per side that keeps the rows of the ranges: for most of a huge table. */
   SEQUENTIAL;
 
-  /** Bytes of work_mem an exact bitmap needs per heap page (PostgreSQL's tidbitmap: 64), with a margin. */
+  /**
+   * Bytes of work_mem an exact bitmap needs per heap page (PostgreSQL's tidbitmap: 64), with a
+   * margin.
+   */
   static final long BITMAP_BYTES_PER_PAGE = 96;
 
-  /** Most work_mem pgparity gives one diff query; beyond it a table is diffed by a sequential pass. */
+  /**
+   * Most work_mem pgparity gives one diff query; beyond it a table is diffed by a sequential pass.
+   */
   static final long MAX_BITMAP_BYTES = 256L << 20;
 
   /**
    * Chooses the pass for ranges holding {@code rangeRows} of a table's {@code tableRows} rows in
    * {@code heapBlocks} pages. On a random heap, ranges with more than 1/200 of the rows touch most
-   * pages (a row per page, roughly), so a bitmap must hold every page; past half the table, or
-   * when that bitmap would need more than {@link #MAX_BITMAP_BYTES}, a sequential pass is cheaper.
+   * pages (a row per page, roughly), so a bitmap must hold every page; past half the table, or when
+   * that bitmap would need more than {@link #MAX_BITMAP_BYTES}, a sequential pass is cheaper.
    */
-  public static DiffPass choose(boolean randomHeapOrder, long rangeRows, long tableRows, long heapBlocks) {
+  public static DiffPass choose(
+      boolean randomHeapOrder, long rangeRows, long tableRows, long heapBlocks) {
     if (!randomHeapOrder || rangeRows * 200 <= tableRows) {
       return INDEX_BATCHES;
     }
@@ -45,7 +54,10 @@ public enum DiffPass {
     return Math.max(1, heapBlocks) * BITMAP_BYTES_PER_PAGE;
   }
 
-  /** Whether one query reads all the ranges, so splitting them over threads would read the table twice. */
+  /**
+   * Whether one query reads all the ranges, so splitting them over threads would read the table
+   * twice.
+   */
   public boolean wholeTable() {
     return this != INDEX_BATCHES;
   }

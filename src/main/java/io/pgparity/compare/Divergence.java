@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One divergent row. Values are each column cast to text under pinned session settings (UTC,
- * ISO dates, hex bytea, shortest exact floats), so they are exact and portable; SQL NULL is Java
- * null. Maps keep column order.
+ * One divergent row. Values are each column cast to text under pinned session settings (UTC, ISO
+ * dates, hex bytea, shortest exact floats), so they are exact and portable; SQL NULL is Java null.
+ * Maps keep column order.
  */
 public record Divergence(
     TableRef table,
@@ -32,9 +32,11 @@ public record Divergence(
     replica = replica == null ? null : frozen(replica);
     switch (kind) {
       case MISSING_ON_REPLICA ->
-          checkArgument(primary != null && replica == null, "a missing row exists only on the primary");
+          checkArgument(
+              primary != null && replica == null, "a missing row exists only on the primary");
       case EXTRA_ON_REPLICA ->
-          checkArgument(primary == null && replica != null, "an extra row exists only on the replica");
+          checkArgument(
+              primary == null && replica != null, "an extra row exists only on the replica");
       case CHANGED ->
           checkArgument(
               primary != null && replica != null && !columns.isEmpty(),

@@ -11,7 +11,8 @@ import java.util.Map;
  * hashes, the row hash the range sums are made of, and whether the table's settle column says it
  * was written within the settle window.
  */
-record FetchedRow(Map<String, String> values, Map<String, Long> columnHashes, long rowHash, boolean settling) {
+record FetchedRow(
+    Map<String, String> values, Map<String, Long> columnHashes, long rowHash, boolean settling) {
 
   /**
    * True when both sides hold the same rows for one key, as multisets: a replica that does not

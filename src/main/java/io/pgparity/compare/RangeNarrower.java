@@ -20,11 +20,11 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Finds the divergent rows inside a range whose hashes differ. A large range is split at keys
- * read from the side with more rows and only the sub-ranges whose hashes differ are examined
- * further; a small range is compared key by key on (key, row hash); only keys that differ are
- * fetched whole, from both sides at once, and classified. The work grows with the number of
- * divergent rows, not with the table.
+ * Finds the divergent rows inside a range whose hashes differ. A large range is split at keys read
+ * from the side with more rows and only the sub-ranges whose hashes differ are examined further; a
+ * small range is compared key by key on (key, row hash); only keys that differ are fetched whole,
+ * from both sides at once, and classified. The work grows with the number of divergent rows, not
+ * with the table.
  */
 public final class RangeNarrower {
 
@@ -42,27 +42,35 @@ public final class RangeNarrower {
   private final DiffCounts counts;
   private final Rechecker rechecker;
   private final boolean catchUpWaits;
+
   /**
    * Hears the key of each divergent row as it is reported, for the report's key-space strip; set
-   * for one {@link #narrow} or {@link #classify} call (a narrower serves one partition, one thread).
+   * for one {@link #narrow} or {@link #classify} call (a narrower serves one partition, one
+   * thread).
    */
   private Consumer<KeyValue> listener = key -> {};
 
   /**
-   * Reports divergent rows to {@code divergent} and suspect rows that rechecking found converged
-   * or unstable to {@code settled}.
+   * Reports divergent rows to {@code divergent} and suspect rows that rechecking found converged or
+   * unstable to {@code settled}.
    */
-  public RangeNarrower(ServerPair pair, TablePlan plan, DiffCounts counts, LiveRecheck live,
-      Consumer<Divergence> divergent, Consumer<RecheckedRow> settled) {
+  public RangeNarrower(
+      ServerPair pair,
+      TablePlan plan,
+      DiffCounts counts,
+      LiveRecheck live,
+      Consumer<Divergence> divergent,
+      Consumer<RecheckedRow> settled) {
     this.pair = pair;
     this.plan = plan;
     this.hasher = new BucketHasher(plan);
     this.fetcher = new RowFetcher(plan, live.settle());
     this.counts = counts;
-    Consumer<Divergence> noted = d -> {
-      divergent.accept(d);
-      listener.accept(new KeyValue(new ArrayList<>(d.key().values())));
-    };
+    Consumer<Divergence> noted =
+        d -> {
+          divergent.accept(d);
+          listener.accept(new KeyValue(new ArrayList<>(d.key().values())));
+        };
     this.rechecker = new Rechecker(pair, plan, fetcher, live, counts, noted, settled);
     this.catchUpWaits = live.catchUp().waits();
   }
@@ -90,9 +98,11 @@ public final class RangeNarrower {
       Side larger = sums.primary().rows() >= sums.replica().rows() ? Side.PRIMARY : Side.REPLICA;
       // messages and retry warnings name the range by size, never by its key values
       String what = plan.table() + ": split of a range of " + rows + " rows";
-      List<KeyValue> cuts = pair.on(larger, what, (c, s) -> RangePlanner.split(c, plan, range, rows, SPLIT_PARTS));
+      List<KeyValue> cuts =
+          pair.on(larger, what, (c, s) -> RangePlanner.split(c, plan, range, rows, SPLIT_PARTS));
       if (!cuts.isEmpty()) {
-        Both<Map<Integer, BucketSum>> parts = pair.onBoth(what, (c, s) -> hasher.hashSplit(c, range, cuts));
+        Both<Map<Integer, BucketSum>> parts =
+            pair.onBoth(what, (c, s) -> hasher.hashSplit(c, range, cuts));
         moved(sums, new Both<>(total(parts.primary()), total(parts.replica())));
         boolean differs = false;
         for (int i = 0; i <= cuts.size(); i++) {
@@ -114,7 +124,8 @@ public final class RangeNarrower {
 
   private void compareRows(KeyRange range, Both<BucketSum> sums) {
     Both<Map<KeyValue, List<Long>>> hashes =
-        pair.onBoth(plan.table() + ": row hashes of a range", (c, s) -> fetcher.keyHashes(c, range));
+        pair.onBoth(
+            plan.table() + ": row hashes of a range", (c, s) -> fetcher.keyHashes(c, range));
     moved(sums, new Both<>(total(hashes.primary().values()), total(hashes.replica().values())));
     List<KeyValue> suspects = suspects(hashes.primary(), hashes.replica());
     if (suspects.isEmpty()) {
@@ -127,13 +138,16 @@ public final class RangeNarrower {
    * Keys whose rows differ as multisets of row hashes (a key may hold several rows on a replica
    * that does not enforce it) or that exist on one side only, primary's first.
    */
-  static List<KeyValue> suspects(Map<KeyValue, List<Long>> primary, Map<KeyValue, List<Long>> replica) {
+  static List<KeyValue> suspects(
+      Map<KeyValue, List<Long>> primary, Map<KeyValue, List<Long>> replica) {
     Set<KeyValue> suspects = new LinkedHashSet<>();
-    primary.forEach((key, hashes) -> {
-      if (!HashMultiset.create(hashes).equals(HashMultiset.create(replica.getOrDefault(key, List.of())))) {
-        suspects.add(key);
-      }
-    });
+    primary.forEach(
+        (key, hashes) -> {
+          if (!HashMultiset.create(hashes)
+              .equals(HashMultiset.create(replica.getOrDefault(key, List.of())))) {
+            suspects.add(key);
+          }
+        });
     replica.keySet().stream().filter(k -> !primary.containsKey(k)).forEach(suspects::add);
     return new ArrayList<>(suspects);
   }
@@ -166,8 +180,8 @@ public final class RangeNarrower {
   }
 
   /**
-   * A range whose hashes differed holds no differing row now. Where the replica was waited for,
-   * the difference was in flight; elsewhere the table's accounting finds it unexplained.
+   * A range whose hashes differed holds no differing row now. Where the replica was waited for, the
+   * difference was in flight; elsewhere the table's accounting finds it unexplained.
    */
   void agreed() {
     if (catchUpWaits) {
@@ -186,8 +200,8 @@ public final class RangeNarrower {
   }
 
   /**
-   * Fetches suspect rows from both sides, rechecking as needed, and reports those that differ,
-   * with their keys to {@code onDivergent}.
+   * Fetches suspect rows from both sides, rechecking as needed, and reports those that differ, with
+   * their keys to {@code onDivergent}.
    */
   void classify(List<KeyValue> suspects, Consumer<KeyValue> onDivergent) {
     listening(onDivergent, () -> judge(suspects));
@@ -195,7 +209,8 @@ public final class RangeNarrower {
 
   private void judge(List<KeyValue> suspects) {
     for (int start = 0; start < suspects.size(); start += FETCH_BATCH) {
-      if (!rechecker.judge(List.copyOf(suspects.subList(start, Math.min(suspects.size(), start + FETCH_BATCH))))) {
+      if (!rechecker.judge(
+          List.copyOf(suspects.subList(start, Math.min(suspects.size(), start + FETCH_BATCH))))) {
         return;
       }
     }
@@ -213,6 +228,7 @@ public final class RangeNarrower {
 
   private static KeyRange subRange(KeyRange parent, List<KeyValue> cuts, int index) {
     return new KeyRange(
-        index == 0 ? parent.lo() : cuts.get(index - 1), index == cuts.size() ? parent.hi() : cuts.get(index));
+        index == 0 ? parent.lo() : cuts.get(index - 1),
+        index == cuts.size() ? parent.hi() : cuts.get(index));
   }
 }

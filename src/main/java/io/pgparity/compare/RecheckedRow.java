@@ -9,10 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A suspect row that rechecking settled as converged or unstable, by key only (a key column is
- * null where the replica holds a NULL key): listed in the report apart from the divergences, with the primary reads it took.
+ * A suspect row that rechecking settled as converged or unstable, by key only (a key column is null
+ * where the replica holds a NULL key): listed in the report apart from the divergences, with the
+ * primary reads it took.
  */
-public record RecheckedRow(TableRef table, Map<String, String> key, RecheckOutcome outcome, int reads) {
+public record RecheckedRow(
+    TableRef table, Map<String, String> key, RecheckOutcome outcome, int reads) {
 
   public RecheckedRow {
     checkNotNull(table, "table");

@@ -1,10 +1,9 @@
 package io.pgparity.compare;
 
-import io.pgparity.failure.CompareException;
-
 import io.pgparity.catalog.TablePlan;
 import io.pgparity.connect.ServerPair;
 import io.pgparity.connect.Side;
+import io.pgparity.failure.CompareException;
 import io.pgparity.hashing.BucketSum;
 import io.pgparity.keyspace.KeyValue;
 import io.pgparity.live.CatchUp;
@@ -18,11 +17,11 @@ import java.util.function.Consumer;
 /**
  * Judges suspect rows on a live pair. Each round reads the rows on the primary and notes its WAL
  * position, waits until the replica has replayed or applied past it, reads them on the replica,
- * then on the primary again. A replica row equal to either primary read was in flight
- * (converged: only where the replica was waited for); one that differs while the primary held
- * still between its two reads is divergent,
- * since the replica had seen that state; a row the primary changed in between, or whose settle
- * column is recent, is read again after the recheck delay, and after the last round is unstable.
+ * then on the primary again. A replica row equal to either primary read was in flight (converged:
+ * only where the replica was waited for); one that differs while the primary held still between its
+ * two reads is divergent, since the replica had seen that state; a row the primary changed in
+ * between, or whose settle column is recent, is read again after the recheck delay, and after the
+ * last round is unstable.
  */
 final class Rechecker {
 
@@ -36,8 +35,14 @@ final class Rechecker {
   private final Consumer<Divergence> divergent;
   private final Consumer<RecheckedRow> settled;
 
-  Rechecker(ServerPair pair, TablePlan plan, RowFetcher fetcher, LiveRecheck live, DiffCounts counts,
-      Consumer<Divergence> divergent, Consumer<RecheckedRow> settled) {
+  Rechecker(
+      ServerPair pair,
+      TablePlan plan,
+      RowFetcher fetcher,
+      LiveRecheck live,
+      DiffCounts counts,
+      Consumer<Divergence> divergent,
+      Consumer<RecheckedRow> settled) {
     this.pair = pair;
     this.plan = plan;
     this.fetcher = fetcher;
@@ -57,7 +62,8 @@ final class Rechecker {
     for (int round = 1; ; round++) {
       catchUp.await(before.position());
       List<KeyValue> reading = pending;
-      Map<KeyValue, List<FetchedRow>> replica = pair.on(Side.REPLICA, what, (c, s) -> fetcher.rows(c, reading));
+      Map<KeyValue, List<FetchedRow>> replica =
+          pair.on(Side.REPLICA, what, (c, s) -> fetcher.rows(c, reading));
       PrimaryRead after = readPrimary(what, pending);
       List<KeyValue> undecided = new ArrayList<>();
       for (KeyValue key : pending) {
@@ -70,7 +76,11 @@ final class Rechecker {
           if (catchUp.waits()) {
             counts.converged();
             settled.accept(
-                new RecheckedRow(plan.table(), RowClassifier.keyColumns(plan, key), RecheckOutcome.CONVERGED, round + 1));
+                new RecheckedRow(
+                    plan.table(),
+                    RowClassifier.keyColumns(plan, key),
+                    RecheckOutcome.CONVERGED,
+                    round + 1));
           }
         } else if (FetchedRow.same(first, last) && !settling(last) && !settling(onReplica)) {
           for (RowClassifier.Unmatched unmatched : RowClassifier.unmatched(last, onReplica)) {
@@ -92,7 +102,12 @@ final class Rechecker {
       if (round > rechecks) {
         for (KeyValue key : undecided) {
           counts.unstable();
-          settled.accept(new RecheckedRow(plan.table(), RowClassifier.keyColumns(plan, key), RecheckOutcome.UNSTABLE, round + 1));
+          settled.accept(
+              new RecheckedRow(
+                  plan.table(),
+                  RowClassifier.keyColumns(plan, key),
+                  RecheckOutcome.UNSTABLE,
+                  round + 1));
         }
         return true;
       }
@@ -107,11 +122,14 @@ final class Rechecker {
   }
 
   private PrimaryRead readPrimary(String what, List<KeyValue> keys) {
-    return pair.on(Side.PRIMARY, what, (c, s) -> {
-      Map<KeyValue, List<FetchedRow>> rows = fetcher.rows(c, keys);
-      // read after the rows, in the same transaction: every commit they show lies before it
-      return new PrimaryRead(rows, catchUp.primaryPosition(c));
-    });
+    return pair.on(
+        Side.PRIMARY,
+        what,
+        (c, s) -> {
+          Map<KeyValue, List<FetchedRow>> rows = fetcher.rows(c, keys);
+          // read after the rows, in the same transaction: every commit they show lies before it
+          return new PrimaryRead(rows, catchUp.primaryPosition(c));
+        });
   }
 
   private static boolean settling(List<FetchedRow> rows) {

@@ -23,7 +23,10 @@ final class RowClassifier {
   /** One row that found no identical twin, with the row it is paired with (either may be null). */
   record Unmatched(FetchedRow primary, FetchedRow replica) {}
 
-  /** The rows of one key that have no identical twin on the other side, paired up; empty when the sides agree. */
+  /**
+   * The rows of one key that have no identical twin on the other side, paired up; empty when the
+   * sides agree.
+   */
   static List<Unmatched> unmatched(List<FetchedRow> primary, List<FetchedRow> replica) {
     List<FetchedRow> p = new ArrayList<>(primary);
     List<FetchedRow> r = new ArrayList<>(replica);
@@ -65,11 +68,21 @@ final class RowClassifier {
     Map<String, String> keyColumns = keyColumns(plan, key);
     if (pair.replica() == null) {
       return new Divergence(
-          plan.table(), keyColumns, DivergenceKind.MISSING_ON_REPLICA, List.of(), pair.primary().values(), null);
+          plan.table(),
+          keyColumns,
+          DivergenceKind.MISSING_ON_REPLICA,
+          List.of(),
+          pair.primary().values(),
+          null);
     }
     if (pair.primary() == null) {
       return new Divergence(
-          plan.table(), keyColumns, DivergenceKind.EXTRA_ON_REPLICA, List.of(), null, pair.replica().values());
+          plan.table(),
+          keyColumns,
+          DivergenceKind.EXTRA_ON_REPLICA,
+          List.of(),
+          null,
+          pair.replica().values());
     }
     return new Divergence(
         plan.table(),

@@ -1,7 +1,6 @@
 package io.pgparity.compare;
 
 import io.pgparity.catalog.ColumnInfo;
-import io.pgparity.table.SqlIdentifier;
 import io.pgparity.catalog.TablePlan;
 import io.pgparity.config.Settle;
 import io.pgparity.hashing.ColumnEncoding;
@@ -9,6 +8,7 @@ import io.pgparity.hashing.RowHashSql;
 import io.pgparity.keyspace.KeyRange;
 import io.pgparity.keyspace.KeySql;
 import io.pgparity.keyspace.KeyValue;
+import io.pgparity.table.SqlIdentifier;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,8 +23,8 @@ import java.util.Set;
 
 /**
  * Reads rows for the diff on one side: key plus row hash for every row of a small range, and whole
- * rows (text values plus per-column hashes) only for the keys that differ. Both read every row of
- * a key, as a multiset: the replica need not enforce the primary's key, so a key may hold several
+ * rows (text values plus per-column hashes) only for the keys that differ. Both read every row of a
+ * key, as a multiset: the replica need not enforce the primary's key, so a key may hold several
  * rows there, or be NULL.
  */
 final class RowFetcher {
@@ -44,17 +44,29 @@ final class RowFetcher {
     this.rowHash = RowHashSql.rowHash(plan.columns());
   }
 
-  /** Key to the row hashes of its rows, for every row of the range (never a NULL key: see KeySql). */
+  /**
+   * Key to the row hashes of its rows, for every row of the range (never a NULL key: see KeySql).
+   */
   Map<KeyValue, List<Long>> keyHashes(Connection connection, KeyRange range) throws SQLException {
-    String sql = "SELECT " + key.textColumns() + ", " + rowHash + " FROM " + table + " WHERE " + key.rangePredicate(range)
-        + plan.andWhere();
+    String sql =
+        "SELECT "
+            + key.textColumns()
+            + ", "
+            + rowHash
+            + " FROM "
+            + table
+            + " WHERE "
+            + key.rangePredicate(range)
+            + plan.andWhere();
     Map<KeyValue, List<Long>> hashes = new HashMap<>();
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
       key.bindRange(ps, 1, range);
       ps.setFetchSize(5_000);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          hashes.computeIfAbsent(key.read(rs, 1), k -> new ArrayList<>(1)).add(rs.getLong(key.size() + 1));
+          hashes
+              .computeIfAbsent(key.read(rs, 1), k -> new ArrayList<>(1))
+              .add(rs.getLong(key.size() + 1));
         }
       }
     }
@@ -62,14 +74,15 @@ final class RowFetcher {
   }
 
   /**
-   * Every row of the given keys, grouped by the row's own key text; keys without a row on this
-   * side are absent. Rows are grouped by their own text, not by the key asked for, because key
-   * equality can match other stored values (numeric 1.0 = 1.00, a case-insensitive collation) that
-   * are different rows. A key with a NULL column is matched with IS NULL, never with =. With a
-   * settle window, each row also says whether its settle column lies within the window of this
-   * server's clock.
+   * Every row of the given keys, grouped by the row's own key text; keys without a row on this side
+   * are absent. Rows are grouped by their own text, not by the key asked for, because key equality
+   * can match other stored values (numeric 1.0 = 1.00, a case-insensitive collation) that are
+   * different rows. A key with a NULL column is matched with IS NULL, never with =. With a settle
+   * window, each row also says whether its settle column lies within the window of this server's
+   * clock.
    */
-  Map<KeyValue, List<FetchedRow>> rows(Connection connection, List<KeyValue> keys) throws SQLException {
+  Map<KeyValue, List<FetchedRow>> rows(Connection connection, List<KeyValue> keys)
+      throws SQLException {
     List<String> select = new ArrayList<>();
     for (ColumnInfo column : plan.columns()) {
       select.add(ColumnEncoding.valueText(SqlIdentifier.quote(column.name()), column.type()));
@@ -79,7 +92,8 @@ final class RowFetcher {
     }
     select.add(rowHash);
     if (settle != null) {
-      select.add("COALESCE(" + SqlIdentifier.quote(settle.column()) + " >= now() - ?::interval, false)");
+      select.add(
+          "COALESCE(" + SqlIdentifier.quote(settle.column()) + " >= now() - ?::interval, false)");
     }
     boolean nullKeys = keys.stream().anyMatch(KeyValue::hasNull);
     String match = nullKeys ? "(" + key.keyIn() + " OR " + key.nullKey() + ")" : key.keyIn();
@@ -87,8 +101,16 @@ final class RowFetcher {
     // 'key5' under a case-insensitive collation) can come back once for each: its physical
     // address, unique within the table and its partitions, keeps it once
     select.add("tableoid::oid::text || ':' || ctid::text");
-    String sql = "SELECT " + key.textColumns() + ", " + String.join(", ", select) + " FROM " + table + " WHERE "
-        + match + plan.andWhere();
+    String sql =
+        "SELECT "
+            + key.textColumns()
+            + ", "
+            + String.join(", ", select)
+            + " FROM "
+            + table
+            + " WHERE "
+            + match
+            + plan.andWhere();
     Set<KeyValue> wanted = new HashSet<>(keys);
     Set<String> seen = new HashSet<>();
     Map<KeyValue, List<FetchedRow>> rows = new LinkedHashMap<>();
@@ -118,7 +140,8 @@ final class RowFetcher {
           }
           long hash = rs.getLong(key.size() + 1 + 2 * columns);
           boolean settling = settle != null && rs.getBoolean(key.size() + 2 + 2 * columns);
-          rows.computeIfAbsent(own, k -> new ArrayList<>(1)).add(new FetchedRow(values, hashes, hash, settling));
+          rows.computeIfAbsent(own, k -> new ArrayList<>(1))
+              .add(new FetchedRow(values, hashes, hash, settling));
         }
       }
     }

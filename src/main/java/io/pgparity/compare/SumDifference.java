@@ -19,7 +19,8 @@ public record SumDifference(long rows, BigInteger hashSum) {
   }
 
   public static SumDifference between(BucketSum primary, BucketSum replica) {
-    return new SumDifference(primary.rows() - replica.rows(), primary.hashSum().subtract(replica.hashSum()));
+    return new SumDifference(
+        primary.rows() - replica.rows(), primary.hashSum().subtract(replica.hashSum()));
   }
 
   public SumDifference minus(SumDifference other) {

@@ -39,7 +39,8 @@ public final class ExpectKeys {
           "max_prepared_transactions",
           "max_locks_per_transaction");
 
-  private static final String EXAMPLE = "expect: {synchronous_commit: remote_apply, hot_standby_feedback: 'on'}";
+  private static final String EXAMPLE =
+      "expect: {synchronous_commit: remote_apply, hot_standby_feedback: 'on'}";
 
   private ExpectKeys() {}
 
@@ -57,18 +58,31 @@ public final class ExpectKeys {
       return expected;
     }
     if (!(node instanceof MappingNode mapping)) {
-      throw job.error(node, "expect must be a map of setting: value, e.g. " + EXAMPLE
-          + ", but was " + YamlSection.shape(node));
+      throw job.error(
+          node,
+          "expect must be a map of setting: value, e.g. "
+              + EXAMPLE
+              + ", but was "
+              + YamlSection.shape(node));
     }
     for (NodeTuple tuple : mapping.getValue()) {
       Node keyNode = tuple.getKeyNode();
       String name = keyNode instanceof ScalarNode scalar ? scalar.getValue() : "";
       if (!SETTINGS.contains(name)) {
-        throw job.error(keyNode, "unknown setting '" + YamlSection.abbreviate(name) + "' in expect"
-            + Spelling.hint(name, SETTINGS) + "; the audit reads: " + String.join(", ", SETTINGS));
+        throw job.error(
+            keyNode,
+            "unknown setting '"
+                + YamlSection.abbreviate(name)
+                + "' in expect"
+                + Spelling.hint(name, SETTINGS)
+                + "; the audit reads: "
+                + String.join(", ", SETTINGS));
       }
-      String value = job.scalar(tuple.getValueNode(), name,
-          "expect." + name + " must be a single value, e.g. " + EXAMPLE);
+      String value =
+          job.scalar(
+              tuple.getValueNode(),
+              name,
+              "expect." + name + " must be a single value, e.g. " + EXAMPLE);
       if (expected.putIfAbsent(name, value.trim()) != null) {
         throw job.error(keyNode, "setting '" + name + "' is given twice in expect; keep one");
       }

@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A validated check: which two servers, which tables, how to tune the run and where its output
- * and job repository go. {@code jobRepositoryUrl} null means an embedded file database under
- * {@code out}. {@code maskKeyEnv} names the environment variable holding the key of masked columns'
- * fingerprints; null means {@value #DEFAULT_MASK_KEY_ENV} if set, else a random key per run.
- * {@code metrics} says where the run's Prometheus metrics go (null is taken as none). {@code shard}
+ * A validated check: which two servers, which tables, how to tune the run and where its output and
+ * job repository go. {@code jobRepositoryUrl} null means an embedded file database under {@code
+ * out}. {@code maskKeyEnv} names the environment variable holding the key of masked columns'
+ * fingerprints; null means {@value #DEFAULT_MASK_KEY_ENV} if set, else a random key per run. {@code
+ * metrics} says where the run's Prometheus metrics go (null is taken as none). {@code shard}
  * (nullable) limits the run to the rows of one shard of the check. {@code expect} names server
  * settings the replication audit of every run expects (setting to value; null is none).
  */
@@ -72,22 +72,55 @@ public record JobDefinition(
   /** The same job limited to one shard. */
   public JobDefinition withShard(Shard shard) {
     return new JobDefinition(
-        name, primary, replica, tables, tuning, out, jobRepositoryUrl, maskKeyEnv, metrics, shard, expect);
+        name,
+        primary,
+        replica,
+        tables,
+        tuning,
+        out,
+        jobRepositoryUrl,
+        maskKeyEnv,
+        metrics,
+        shard,
+        expect);
   }
 
   /** The same job with masked columns keyed by the variable {@code maskKeyEnv} names. */
   public JobDefinition withMaskKeyEnv(String maskKeyEnv) {
     return new JobDefinition(
-        name, primary, replica, tables, tuning, out, jobRepositoryUrl, maskKeyEnv, metrics, shard, expect);
+        name,
+        primary,
+        replica,
+        tables,
+        tuning,
+        out,
+        jobRepositoryUrl,
+        maskKeyEnv,
+        metrics,
+        shard,
+        expect);
   }
 
   /** The same job writing its metrics to {@code metrics}. */
   public JobDefinition withMetrics(MetricsTargets metrics) {
     return new JobDefinition(
-        name, primary, replica, tables, tuning, out, jobRepositoryUrl, maskKeyEnv, metrics, shard, expect);
+        name,
+        primary,
+        replica,
+        tables,
+        tuning,
+        out,
+        jobRepositoryUrl,
+        maskKeyEnv,
+        metrics,
+        shard,
+        expect);
   }
 
-  /** A job with no shard, no expected settings, no metrics and masked columns (if any) keyed by the default key. */
+  /**
+   * A job with no shard, no expected settings, no metrics and masked columns (if any) keyed by the
+   * default key.
+   */
   public JobDefinition(
       String name,
       ConnectionSpec primary,
@@ -96,7 +129,18 @@ public record JobDefinition(
       Tuning tuning,
       Path out,
       String jobRepositoryUrl) {
-    this(name, primary, replica, tables, tuning, out, jobRepositoryUrl, null, MetricsTargets.NONE, null, Map.of());
+    this(
+        name,
+        primary,
+        replica,
+        tables,
+        tuning,
+        out,
+        jobRepositoryUrl,
+        null,
+        MetricsTargets.NONE,
+        null,
+        Map.of());
   }
 
   /** True when some table masks columns. */

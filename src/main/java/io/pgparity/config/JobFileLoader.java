@@ -84,8 +84,10 @@ public final class JobFileLoader {
     ConnectionSpec replica = connection(fileName, job, "replica", env);
     List<TableSpec> tables = tables(fileName, job, env);
     Tuning tuning = tuning(job);
-    String maskKeyEnv = MaskKeys.keyEnv(job, env, tables.stream().anyMatch(t -> !t.mask().isEmpty()));
-    // the audit (its own command and the one in every verify run) checks them; every command reports a mistake
+    String maskKeyEnv =
+        MaskKeys.keyEnv(job, env, tables.stream().anyMatch(t -> !t.mask().isEmpty()));
+    // the audit (its own command and the one in every verify run) checks them; every command
+    // reports a mistake
     Map<String, String> expect = ExpectKeys.read(job);
     Path out = job.string("out", "a folder path").map(o -> path(job, o)).orElse(DEFAULT_OUT);
     String repository = job.string("job-repository", "a JDBC url").orElse(null);
@@ -98,7 +100,18 @@ public final class JobFileLoader {
     }
     MetricsTargets metrics = metrics(job);
     try {
-      return new JobDefinition(name, primary, replica, tables, tuning, out, repository, maskKeyEnv, metrics, null, expect);
+      return new JobDefinition(
+          name,
+          primary,
+          replica,
+          tables,
+          tuning,
+          out,
+          repository,
+          maskKeyEnv,
+          metrics,
+          null,
+          expect);
     } catch (IllegalArgumentException | NullPointerException e) {
       throw job.error(e.getMessage());
     }
@@ -219,21 +232,30 @@ public final class JobFileLoader {
   }
 
   private static MetricsTargets metrics(YamlSection job) {
-    Path file = job.string("metrics-file", "a file path ending in .prom")
-        .map(text -> {
-          try {
-            return Path.of(text);
-          } catch (InvalidPathException e) {
-            throw job.error(job.value("metrics-file").get(), "metrics-file is not a valid path: " + e.getReason());
-          }
-        })
-        .orElse(null);
+    Path file =
+        job.string("metrics-file", "a file path ending in .prom")
+            .map(
+                text -> {
+                  try {
+                    return Path.of(text);
+                  } catch (InvalidPathException e) {
+                    throw job.error(
+                        job.value("metrics-file").get(),
+                        "metrics-file is not a valid path: " + e.getReason());
+                  }
+                })
+            .orElse(null);
     String pushgateway = job.string("pushgateway", "an http(s) URL").orElse(null);
     try {
       return MetricsTargets.of(file, pushgateway);
     } catch (IllegalArgumentException e) {
-      throw job.error(job.value(file != null && !file.toString().endsWith(".prom") ? "metrics-file" : "pushgateway")
-          .get(), e.getMessage());
+      throw job.error(
+          job.value(
+                  file != null && !file.toString().endsWith(".prom")
+                      ? "metrics-file"
+                      : "pushgateway")
+              .get(),
+          e.getMessage());
     }
   }
 

@@ -34,8 +34,7 @@ final class LiveKeys {
         duration(job, "recheck-delay").orElse(defaults.recheckDelay()),
         parsed(job, "rows-per-second", RateText.FORMS, RateText::parse)
             .orElse(defaults.rowsPerSecond()),
-        job.integer(
-                "retries", 0, LiveTuning.MAX_RETRIES, "between 0 and " + LiveTuning.MAX_RETRIES)
+        job.integer("retries", 0, LiveTuning.MAX_RETRIES, "between 0 and " + LiveTuning.MAX_RETRIES)
             .orElse(defaults.retries()),
         positive(job, "query-time").orElse(defaults.queryTime()),
         duration(job, "max-runtime").orElse(defaults.maxRuntime()));
@@ -86,7 +85,8 @@ final class LiveKeys {
     Optional<Duration> value = duration(section, key);
     if (value.isPresent() && value.get().isZero()) {
       throw section.error(
-          section.value(key).get(), key + " must be a positive duration, e.g. 2s, but was '" + text(section, key) + "'");
+          section.value(key).get(),
+          key + " must be a positive duration, e.g. 2s, but was '" + text(section, key) + "'");
     }
     return value;
   }

@@ -4,8 +4,6 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import io.pgparity.config.ConfigException;
-import io.pgparity.config.JobDefinition;
 import java.security.SecureRandom;
 import java.util.Map;
 
@@ -60,8 +58,8 @@ public final class MaskKey {
   }
 
   /**
-   * Throws IllegalArgumentException, never repeating the key, when {@link #resolve} would not
-   * find a usable key: a named variable unset or empty, or a key shorter than {@value
+   * Throws IllegalArgumentException, never repeating the key, when {@link #resolve} would not find
+   * a usable key: a named variable unset or empty, or a key shorter than {@value
    * JobDefinition#MIN_MASK_KEY_CHARS} characters.
    */
   public static void check(String maskKeyEnv, Map<String, String> env) {

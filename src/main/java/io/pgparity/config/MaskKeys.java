@@ -1,7 +1,6 @@
 package io.pgparity.config;
 
 import io.pgparity.table.TableRef;
-import io.pgparity.config.MaskKey;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,11 +13,15 @@ import java.util.Optional;
 final class MaskKeys {
 
   private static final String KEY_ENV_FORM =
-      "the name of an environment variable, e.g. mask-key-env: " + JobDefinition.DEFAULT_MASK_KEY_ENV;
+      "the name of an environment variable, e.g. mask-key-env: "
+          + JobDefinition.DEFAULT_MASK_KEY_ENV;
 
   private MaskKeys() {}
 
-  /** The entry's masked columns; a key column named in {@code key} is refused here, others by the planner. */
+  /**
+   * The entry's masked columns; a key column named in {@code key} is refused here, others by the
+   * planner.
+   */
   static List<String> columns(YamlSection entry, TableRef table, List<String> key) {
     List<String> mask = entry.names("mask");
     for (String column : mask) {
@@ -52,7 +55,9 @@ final class MaskKeys {
       try {
         MaskKey.check(name.orElse(null), env);
       } catch (IllegalArgumentException e) {
-        throw name.isPresent() ? job.error(job.value("mask-key-env").get(), e.getMessage()) : job.error(e.getMessage());
+        throw name.isPresent()
+            ? job.error(job.value("mask-key-env").get(), e.getMessage())
+            : job.error(e.getMessage());
       }
     }
     return name.orElse(null);

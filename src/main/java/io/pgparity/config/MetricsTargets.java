@@ -17,7 +17,8 @@ public record MetricsTargets(Path file, URI pushgateway) {
 
   public MetricsTargets {
     checkArgument(
-        file == null || (file.getFileName() != null && file.getFileName().toString().endsWith(".prom")),
+        file == null
+            || (file.getFileName() != null && file.getFileName().toString().endsWith(".prom")),
         "metrics-file must name a file ending in .prom (node_exporter's textfile collector reads only those)"
             + " but was '%s'; e.g. /var/lib/node_exporter/textfile/pgparity-auth.prom",
         file);
@@ -39,15 +40,19 @@ public record MetricsTargets(Path file, URI pushgateway) {
       return new MetricsTargets(file, new URI(pushgateway));
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException(
-          "pushgateway must be an http(s) URL such as http://pushgateway:9091 but was '" + pushgateway + "' ("
-              + e.getReason() + ")");
+          "pushgateway must be an http(s) URL such as http://pushgateway:9091 but was '"
+              + pushgateway
+              + "' ("
+              + e.getReason()
+              + ")");
     }
   }
 
   /** This, with {@code other}'s targets where it gives one (the command line over the job file). */
   public MetricsTargets overriddenBy(MetricsTargets other) {
     return new MetricsTargets(
-        other.file != null ? other.file : file, other.pushgateway != null ? other.pushgateway : pushgateway);
+        other.file != null ? other.file : file,
+        other.pushgateway != null ? other.pushgateway : pushgateway);
   }
 
   /** True when there is somewhere to send metrics. */

@@ -15,6 +15,9 @@ public record Settle(String column, Duration window) {
   public Settle {
     checkNotNull(window, "window");
     checkArgument(column != null && !column.isBlank(), "settle-column must name a column");
-    checkArgument(!window.isNegative() && !window.isZero(), "settle-window must be positive but was %s", window);
+    checkArgument(
+        !window.isNegative() && !window.isZero(),
+        "settle-window must be positive but was %s",
+        window);
   }
 }

@@ -13,12 +13,16 @@ import java.util.regex.Pattern;
  */
 public record Shard(int index, int count) {
 
-  /** More shards than this would only add per-run overhead; the hash spreads rows over any count. */
+  /**
+   * More shards than this would only add per-run overhead; the hash spreads rows over any count.
+   */
   public static final int MAX_COUNT = 1024;
 
   /** What a shard looks like on the command line, for messages. */
   public static final String FORM =
-      "i/n with 0 <= i < n <= " + MAX_COUNT + " (i is 0-based, like JOB_COMPLETION_INDEX), e.g. 0/3";
+      "i/n with 0 <= i < n <= "
+          + MAX_COUNT
+          + " (i is 0-based, like JOB_COMPLETION_INDEX), e.g. 0/3";
 
   private static final Pattern TEXT = Pattern.compile("(\\d{1,9})/(\\d{1,9})");
 

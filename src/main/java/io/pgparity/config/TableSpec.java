@@ -8,10 +8,10 @@ import java.util.List;
 
 /**
  * One table to compare. An empty {@code key} means: the primary key, else a unique index over NOT
- * NULL columns. An empty {@code columns} means all columns but {@code ignoreColumns}. {@code
- * where} (nullable) is applied identically on both sides; {@code settle} (nullable) is the table's
- * settle window. {@code mask} names columns whose values are reported only as fingerprints; key
- * columns identify rows in every report, so they cannot be masked.
+ * NULL columns. An empty {@code columns} means all columns but {@code ignoreColumns}. {@code where}
+ * (nullable) is applied identically on both sides; {@code settle} (nullable) is the table's settle
+ * window. {@code mask} names columns whose values are reported only as fingerprints; key columns
+ * identify rows in every report, so they cannot be masked.
  */
 public record TableSpec(
     TableRef table,
@@ -46,12 +46,22 @@ public record TableSpec(
 
   /** A table without masked columns. */
   public TableSpec(
-      TableRef table, List<String> key, List<String> columns, List<String> ignoreColumns, String where, Settle settle) {
+      TableRef table,
+      List<String> key,
+      List<String> columns,
+      List<String> ignoreColumns,
+      String where,
+      Settle settle) {
     this(table, key, columns, ignoreColumns, where, settle, List.of());
   }
 
   /** A table without a settle window. */
-  public TableSpec(TableRef table, List<String> key, List<String> columns, List<String> ignoreColumns, String where) {
+  public TableSpec(
+      TableRef table,
+      List<String> key,
+      List<String> columns,
+      List<String> ignoreColumns,
+      String where) {
     this(table, key, columns, ignoreColumns, where, null);
   }
 

@@ -33,7 +33,8 @@ public record Tuning(
         MIN_CHUNK_ROWS,
         MAX_CHUNK_ROWS,
         chunkRows);
-    checkArgument(maxDivergences >= 1, "max-divergences must be at least 1 but was %s", maxDivergences);
+    checkArgument(
+        maxDivergences >= 1, "max-divergences must be at least 1 but was %s", maxDivergences);
     checkNotNull(statementTimeout, "statementTimeout");
     checkNotNull(lockTimeout, "lockTimeout");
     checkArgument(!statementTimeout.isNegative(), "statement-timeout must not be negative");
@@ -42,7 +43,12 @@ public record Tuning(
   }
 
   /** Tuning with the default live-replica settings. */
-  public Tuning(int threads, int chunkRows, int maxDivergences, Duration statementTimeout, Duration lockTimeout) {
+  public Tuning(
+      int threads,
+      int chunkRows,
+      int maxDivergences,
+      Duration statementTimeout,
+      Duration lockTimeout) {
     this(threads, chunkRows, maxDivergences, statementTimeout, lockTimeout, LiveTuning.defaults());
   }
 

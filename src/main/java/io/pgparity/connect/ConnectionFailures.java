@@ -35,7 +35,9 @@ final class ConnectionFailures {
         failure);
   }
 
-  /** {@code host:port/database} from a pgjdbc URL, never its parameters (they may hold a password). */
+  /**
+   * {@code host:port/database} from a pgjdbc URL, never its parameters (they may hold a password).
+   */
   static String server(String url) {
     Matcher m = HOST_PORT.matcher(url);
     if (!m.lookingAt()) {
@@ -44,7 +46,10 @@ final class ConnectionFailures {
     return m.group(1) + (m.group(3) == null ? "" : "/" + m.group(3));
   }
 
-  /** The driver's own exception if there is one (it carries the server's SQLSTATE), else any SQLException. */
+  /**
+   * The driver's own exception if there is one (it carries the server's SQLSTATE), else any
+   * SQLException.
+   */
   static SQLException findSql(Throwable failure) {
     SQLException any = null;
     for (Throwable t = failure; t != null; t = t.getCause()) {

@@ -7,9 +7,9 @@ import java.sql.SQLTransientConnectionException;
 import java.util.Set;
 
 /**
- * What a failed query or connection means for the caller: worth trying again on a fresh
- * connection ({@link #TRANSIENT}), too big for the statement timeout so worth splitting ({@link
- * #TIMEOUT}), or a fault that repeating will not cure ({@link #PERMANENT}).
+ * What a failed query or connection means for the caller: worth trying again on a fresh connection
+ * ({@link #TRANSIENT}), too big for the statement timeout so worth splitting ({@link #TIMEOUT}), or
+ * a fault that repeating will not cure ({@link #PERMANENT}).
  */
 public enum FailureKind {
   /** The connection broke or the server cancelled the query for reasons of its own. */

@@ -1,7 +1,7 @@
 package io.pgparity.connect;
 
-import io.pgparity.failure.CompareException;
 import io.pgparity.config.LiveTuning;
+import io.pgparity.failure.CompareException;
 import java.sql.SQLException;
 import java.util.regex.Pattern;
 
@@ -14,7 +14,8 @@ final class QueryFailures {
 
   private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"");
 
-  private static final String MORE_RETRIES = "raise retries (at most " + LiveTuning.MAX_RETRIES + ")";
+  private static final String MORE_RETRIES =
+      "raise retries (at most " + LiveTuning.MAX_RETRIES + ")";
 
   private QueryFailures() {}
 
@@ -23,40 +24,75 @@ final class QueryFailures {
     String remedy =
         switch (state) {
           case "42501" -> "grant SELECT on the table to the checking role on the " + side.label();
-          case "57014" -> "the statement-timeout was reached; raise statement-timeout or lower chunk-rows";
-          case "55P03" -> "a lock was not granted within lock-timeout (DDL in progress?); retry later";
-          case "40001" -> "the standby cancelled the query (conflict with recovery); retry, or raise"
-              + " max_standby_streaming_delay / enable hot_standby_feedback";
-          case "42883", "42846" -> "a column type has no text output or cast; exclude it with ignore-columns";
+          case "57014" ->
+              "the statement-timeout was reached; raise statement-timeout or lower chunk-rows";
+          case "55P03" ->
+              "a lock was not granted within lock-timeout (DDL in progress?); retry later";
+          case "40001" ->
+              "the standby cancelled the query (conflict with recovery); retry, or raise"
+                  + " max_standby_streaming_delay / enable hot_standby_feedback";
+          case "42883", "42846" ->
+              "a column type has no text output or cast; exclude it with ignore-columns";
           case "42601", "42703", "42P01" -> "check the table's where filter and columns in the job";
-          default -> state.startsWith("08")
-              ? "the connection was lost; check the server and network"
-              : state.startsWith("22")
-                  ? "a value did not fit its type; check casts in the table's where filter (the server log shows the value)"
-                  : "see the server log";
+          default ->
+              state.startsWith("08")
+                  ? "the connection was lost; check the server and network"
+                  : state.startsWith("22")
+                      ? "a value did not fit its type; check casts in the table's where filter (the server log shows the value)"
+                      : "see the server log";
         };
     return new CompareException(
-        what + ": query failed on the " + side.label() + ": " + serverWords(e) + " [" + state + "]; " + remedy,
+        what
+            + ": query failed on the "
+            + side.label()
+            + ": "
+            + serverWords(e)
+            + " ["
+            + state
+            + "]; "
+            + remedy,
         withheld(e));
   }
 
-  /** A transient failure that outlasted every retry: what, where, the last error, how often, the fix. */
-  static RetriesExhaustedException exhausted(String what, Side side, SQLException e, RetryPolicy policy) {
+  /**
+   * A transient failure that outlasted every retry: what, where, the last error, how often, the
+   * fix.
+   */
+  static RetriesExhaustedException exhausted(
+      String what, Side side, SQLException e, RetryPolicy policy) {
     String state = String.valueOf(e.getSQLState());
     String remedy =
         switch (state) {
-          case "40001" -> side == Side.REPLICA
-              ? "the standby cancels queries that conflict with WAL replay: raise max_standby_streaming_delay"
-                  + " or enable hot_standby_feedback on the replica, or " + MORE_RETRIES
-              : "retry later, or " + MORE_RETRIES;
+          case "40001" ->
+              side == Side.REPLICA
+                  ? "the standby cancels queries that conflict with WAL replay: raise max_standby_streaming_delay"
+                      + " or enable hot_standby_feedback on the replica, or "
+                      + MORE_RETRIES
+                  : "retry later, or " + MORE_RETRIES;
           case "40P01" -> "retry when the workload is quieter, or " + MORE_RETRIES;
-          default -> "check that the " + side.label() + " is up (see its log) and the network between,"
-              + " or " + MORE_RETRIES;
+          default ->
+              "check that the "
+                  + side.label()
+                  + " is up (see its log) and the network between,"
+                  + " or "
+                  + MORE_RETRIES;
         };
     int attempts = policy.attempts();
     return new RetriesExhaustedException(
-        what + ": query failed on the " + side.label() + " after " + attempts + (attempts == 1 ? " attempt" : " attempts")
-            + " (retries: " + policy.retries() + "): " + serverWords(e) + " [" + state + "]; " + remedy,
+        what
+            + ": query failed on the "
+            + side.label()
+            + " after "
+            + attempts
+            + (attempts == 1 ? " attempt" : " attempts")
+            + " (retries: "
+            + policy.retries()
+            + "): "
+            + serverWords(e)
+            + " ["
+            + state
+            + "]; "
+            + remedy,
         side,
         attempts,
         withheld(e));
@@ -67,7 +103,10 @@ final class QueryFailures {
     return quotesValues(e) ? QUOTED.matcher(first).replaceAll("\"(value withheld)\"") : first;
   }
 
-  /** The driver's exception, or for a data exception a copy without the value (same SQLSTATE and trace). */
+  /**
+   * The driver's exception, or for a data exception a copy without the value (same SQLSTATE and
+   * trace).
+   */
   private static SQLException withheld(SQLException e) {
     if (!quotesValues(e)) {
       return e;

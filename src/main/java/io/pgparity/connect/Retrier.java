@@ -29,7 +29,10 @@ final class Retrier {
     T run() throws SQLException;
   }
 
-  /** Runs the attempt up to {@code retries + 1} times; {@code side} is blamed unless the failure names one. */
+  /**
+   * Runs the attempt up to {@code retries + 1} times; {@code side} is blamed unless the failure
+   * names one.
+   */
   <T> T run(String what, Side side, Attempt<T> attempt) {
     for (int attempts = 1; ; attempts++) {
       try {

@@ -3,8 +3,8 @@ package io.pgparity.connect;
 import io.pgparity.failure.CompareException;
 
 /**
- * A unit of work that failed transiently on every attempt (standby conflict, lost connection);
- * the run goes on without it and the table it belongs to is left incomplete.
+ * A unit of work that failed transiently on every attempt (standby conflict, lost connection); the
+ * run goes on without it and the table it belongs to is left incomplete.
  */
 public final class RetriesExhaustedException extends CompareException {
 

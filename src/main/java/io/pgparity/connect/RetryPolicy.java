@@ -19,12 +19,17 @@ public record RetryPolicy(int retries, Duration base, Duration cap) {
   public static final Duration DEFAULT_CAP = Duration.ofSeconds(5);
 
   public RetryPolicy {
-    checkArgument(retries >= 0 && retries <= LiveTuning.MAX_RETRIES,
-        "retries must be between 0 and %s but was %s", LiveTuning.MAX_RETRIES, retries);
+    checkArgument(
+        retries >= 0 && retries <= LiveTuning.MAX_RETRIES,
+        "retries must be between 0 and %s but was %s",
+        LiveTuning.MAX_RETRIES,
+        retries);
     checkNotNull(base, "base");
     checkNotNull(cap, "cap");
-    checkArgument(base.toMillis() >= 1, "retry backoff base must be at least 1 ms but was %s", base);
-    checkArgument(cap.compareTo(base) >= 0, "retry backoff cap %s must not be below the base %s", cap, base);
+    checkArgument(
+        base.toMillis() >= 1, "retry backoff base must be at least 1 ms but was %s", base);
+    checkArgument(
+        cap.compareTo(base) >= 0, "retry backoff cap %s must not be below the base %s", cap, base);
   }
 
   /** {@code retries} retries with the default backoff: 200 ms doubling, capped at 5 s. */
@@ -43,8 +48,8 @@ public record RetryPolicy(int retries, Duration base, Duration cap) {
   }
 
   /**
-   * The wait before retry {@code retry} (1-based): half of the capped exponential step, plus
-   * {@code jitter} (in [0, 1)) times the other half.
+   * The wait before retry {@code retry} (1-based): half of the capped exponential step, plus {@code
+   * jitter} (in [0, 1)) times the other half.
    */
   public Duration backoff(int retry, double jitter) {
     checkArgument(retry >= 1, "retry must be at least 1 but was %s", retry);

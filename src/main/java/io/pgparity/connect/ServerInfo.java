@@ -3,7 +3,8 @@ package io.pgparity.connect;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 /** What a report says about one compared server: where it is and which cluster it is. */
-public record ServerInfo(String host, String database, String serverVersion, String systemIdentifier) {
+public record ServerInfo(
+    String host, String database, String serverVersion, String systemIdentifier) {
 
   public ServerInfo {
     checkNotNull(host, "host");

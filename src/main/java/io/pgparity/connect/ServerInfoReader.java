@@ -18,7 +18,10 @@ public final class ServerInfoReader {
 
   private ServerInfoReader() {}
 
-  /** Reads the info over a connection of the pool; the system identifier is "unknown" without privilege. */
+  /**
+   * Reads the info over a connection of the pool; the system identifier is "unknown" without
+   * privilege.
+   */
   public static ServerInfo read(ServerPool pool, String urlHost) throws SQLException {
     try (Connection connection = pool.connection();
         Statement statement = connection.createStatement();
@@ -30,7 +33,9 @@ public final class ServerInfoReader {
               urlHost,
               rs.getString(2),
               rs.getString(1),
-              systemIdentifier == null ? "unknown (grant EXECUTE on pg_control_system())" : systemIdentifier);
+              systemIdentifier == null
+                  ? "unknown (grant EXECUTE on pg_control_system())"
+                  : systemIdentifier);
       connection.rollback();
       return info;
     }

@@ -1,7 +1,7 @@
 package io.pgparity.connect;
 
-import io.pgparity.failure.CompareException;
 import io.pgparity.config.JobDefinition;
+import io.pgparity.failure.CompareException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
@@ -40,8 +40,8 @@ public final class ServerPair implements AutoCloseable {
 
   /**
    * Connects to both servers; a bad address, password or database fails here with the remedy.
-   * Transient failures later on (a standby's conflict with recovery, a lost connection) are
-   * retried {@code tuning.live.retries} times, then end in a {@link RetriesExhaustedException}.
+   * Transient failures later on (a standby's conflict with recovery, a lost connection) are retried
+   * {@code tuning.live.retries} times, then end in a {@link RetriesExhaustedException}.
    */
   public static ServerPair open(JobDefinition definition) {
     ServerPool primary = ServerPool.open(Side.PRIMARY, definition.primary(), definition.tuning());
@@ -66,16 +66,18 @@ public final class ServerPair implements AutoCloseable {
   public <T> Both<T> onBoth(String what, SideQuery<T> query) {
     // the caller's MDC (the run id) goes on the replica side's log lines too
     Map<String, String> context = MDC.getCopyOfContextMap();
-    Future<T> onReplica = sides.submit(() -> {
-      if (context != null) {
-        MDC.setContextMap(context);
-      }
-      try {
-        return runOn(replica, what, query);
-      } finally {
-        MDC.clear();
-      }
-    });
+    Future<T> onReplica =
+        sides.submit(
+            () -> {
+              if (context != null) {
+                MDC.setContextMap(context);
+              }
+              try {
+                return runOn(replica, what, query);
+              } finally {
+                MDC.clear();
+              }
+            });
     T onPrimary = runOn(primary, what, query);
     try {
       return new Both<>(onPrimary, onReplica.get());
@@ -83,7 +85,9 @@ public final class ServerPair implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new CompareException(what + ": interrupted", e);
     } catch (ExecutionException e) {
-      throw e.getCause() instanceof CompareException ce ? ce : new CompareException(what + ": " + e.getCause(), e);
+      throw e.getCause() instanceof CompareException ce
+          ? ce
+          : new CompareException(what + ": " + e.getCause(), e);
     }
   }
 
@@ -92,7 +96,9 @@ public final class ServerPair implements AutoCloseable {
     return runOn(side == Side.PRIMARY ? primary : replica, what, query);
   }
 
-  /** Runs the query in its own transaction, again on a fresh connection after a transient failure. */
+  /**
+   * Runs the query in its own transaction, again on a fresh connection after a transient failure.
+   */
   private <T> T runOn(ServerPool pool, String what, SideQuery<T> query) {
     return retrier.run(
         what,
@@ -160,9 +166,10 @@ public final class ServerPair implements AutoCloseable {
 
   /**
    * Ends a read-only transaction that succeeded. Commit, not rollback: reads may write WAL (pruning
-   * dead rows, hint-bit page images), and only a commit asks the WAL writer to flush it soon. Rolled
-   * back, it waits for the next flush, up to ~15 s on a quiet primary, and a replica cannot confirm
-   * a WAL position taken after it before then: the catch-up wait would stall on WAL it never needed.
+   * dead rows, hint-bit page images), and only a commit asks the WAL writer to flush it soon.
+   * Rolled back, it waits for the next flush, up to ~15 s on a quiet primary, and a replica cannot
+   * confirm a WAL position taken after it before then: the catch-up wait would stall on WAL it
+   * never needed.
    */
   private static void end(Connection connection) throws SQLException {
     connection.commit();

@@ -9,9 +9,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * A small connection pool to one compared server. Every connection is read-only, not in
- * autocommit (so pgjdbc streams with a fetch size instead of loading whole results), named
- * {@code pgparity} in pg_stat_activity, and carries the pinned {@link SessionSettings}.
+ * A small connection pool to one compared server. Every connection is read-only, not in autocommit
+ * (so pgjdbc streams with a fetch size instead of loading whole results), named {@code pgparity} in
+ * pg_stat_activity, and carries the pinned {@link SessionSettings}.
  */
 public final class ServerPool implements AutoCloseable {
 

@@ -30,7 +30,8 @@ public final class SessionSettings {
         "SET lc_monetary = 'C'",
         "SET statement_timeout = " + millis(tuning.statementTimeout()),
         "SET lock_timeout = " + millis(tuning.lockTimeout()),
-        "SET idle_in_transaction_session_timeout = " + millis(tuning.statementTimeout().multipliedBy(2)),
+        "SET idle_in_transaction_session_timeout = "
+            + millis(tuning.statementTimeout().multipliedBy(2)),
         "SET default_transaction_read_only = on",
         "SET max_parallel_workers_per_gather = 0");
   }

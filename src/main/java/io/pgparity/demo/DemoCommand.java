@@ -6,20 +6,20 @@ import io.pgparity.cli.Command;
 import io.pgparity.cli.Example;
 import io.pgparity.cli.ExitCodeHelp;
 import io.pgparity.cli.Range;
-import java.util.Map;
-import picocli.CommandLine;
-import picocli.CommandLine.Option;
-import io.pgparity.verdict.ExitCode;
-import io.pgparity.config.connection.ConnectionSpec;
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.TableSpec;
 import io.pgparity.config.Tuning;
+import io.pgparity.config.connection.ConnectionSpec;
 import io.pgparity.job.RunOutcome;
 import io.pgparity.job.VerifyLauncher;
+import io.pgparity.verdict.ExitCode;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
 
 /**
  * {@code pgparity demo}: starts an embedded primary and replica, loads the auth schema, replays the
@@ -37,17 +37,30 @@ public final class DemoCommand implements Command {
   private PrintStream out = System.out;
   private PrintStream err = System.err;
 
-  @Option(names = "--users", paramLabel = "N", description = "users to load, with 3 sessions each ("
-      + AuthSchema.MIN_USERS + " to " + AuthSchema.MAX_USERS + ", default 100000)")
+  @Option(
+      names = "--users",
+      paramLabel = "N",
+      description =
+          "users to load, with 3 sessions each ("
+              + AuthSchema.MIN_USERS
+              + " to "
+              + AuthSchema.MAX_USERS
+              + ", default 100000)")
   @Range(min = AuthSchema.MIN_USERS, max = AuthSchema.MAX_USERS)
   @Example("--users 100000")
   private int users = 100_000;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "where the run folder goes (default reports)")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "where the run folder goes (default reports)")
   @Example("--out reports")
   private Path outDir = Path.of("reports");
 
-  @Option(names = {"--help", "-h"}, usageHelp = true, description = "this text")
+  @Option(
+      names = {"--help", "-h"},
+      usageHelp = true,
+      description = "this text")
   private boolean help;
 
   public DemoCommand(VerifyLauncher launcher) {
@@ -62,8 +75,13 @@ public final class DemoCommand implements Command {
 
   @Override
   public Map<ExitCode, String> exitCodes() {
-    return ExitCodeHelp.of(Map.of(), ExitCode.CONSISTENT, ExitCode.DIVERGENT, ExitCode.USAGE,
-        ExitCode.RUNTIME_FAILURE, ExitCode.INCOMPLETE);
+    return ExitCodeHelp.of(
+        Map.of(),
+        ExitCode.CONSISTENT,
+        ExitCode.DIVERGENT,
+        ExitCode.USAGE,
+        ExitCode.RUNTIME_FAILURE,
+        ExitCode.INCOMPLETE);
   }
 
   @Override
@@ -87,9 +105,11 @@ public final class DemoCommand implements Command {
       out.println(
           "The replica now differs in " + incident.divergentRows() + " rows (" + incident + ").");
       // a stalled replica gives INCOMPLETE (its lag cannot be waited out); after the incident the
-      // replica is taken out of replication for forensics, as after a failover, and compared as it is
+      // replica is taken out of replication for forensics, as after a failover, and compared as it
+      // is
       pair.dropReplication(schema.publication());
-      out.println("The replica is detached (subscription dropped, as after a failover) and compared as it stands.");
+      out.println(
+          "The replica is detached (subscription dropped, as after a failover) and compared as it stands.");
       out.println("Running verify\u2026");
       JobDefinition definition =
           new JobDefinition(

@@ -251,7 +251,10 @@ public final class EmbeddedPair implements AutoCloseable {
     Executor threads = task -> new Thread(task, "embedded-pg-stop").start();
     CompletableFuture.allOf(
             servers.stream()
-                .map(server -> CompletableFuture.runAsync(() -> EmbeddedServers.stopQuietly(server), threads))
+                .map(
+                    server ->
+                        CompletableFuture.runAsync(
+                            () -> EmbeddedServers.stopQuietly(server), threads))
                 .toArray(CompletableFuture[]::new))
         .join();
     EmbeddedServers.deleteTree(dataRoot);

@@ -27,7 +27,8 @@ public final class EmbeddedServers {
     try {
       server.close();
     } catch (IOException e) {
-      log.warn("Could not stop embedded PostgreSQL on port {}: {}", server.getPort(), e.getMessage());
+      log.warn(
+          "Could not stop embedded PostgreSQL on port {}: {}", server.getPort(), e.getMessage());
     }
   }
 

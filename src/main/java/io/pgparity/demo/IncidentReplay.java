@@ -3,9 +3,9 @@ package io.pgparity.demo;
 import static com.google.common.base.Preconditions.checkNotNull;
 import static com.google.common.base.Preconditions.checkState;
 
-import io.pgparity.table.SqlIdentifier;
 import io.pgparity.demo.DriftLedger.Side;
 import io.pgparity.demo.IncidentSummary.TableDrift;
+import io.pgparity.table.SqlIdentifier;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

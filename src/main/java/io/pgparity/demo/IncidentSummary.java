@@ -3,8 +3,8 @@ package io.pgparity.demo;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import io.pgparity.table.TableRef;
 import io.pgparity.compare.DivergenceKind;
+import io.pgparity.table.TableRef;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;

@@ -75,7 +75,10 @@ final class Subscriptions {
     }
   }
 
-  /** Subscribes to the publication of the same name; without {@code copyData} only later changes flow. */
+  /**
+   * Subscribes to the publication of the same name; without {@code copyData} only later changes
+   * flow.
+   */
   void subscribe(String name, String conninfo, boolean copyData) {
     checkName(name);
     EmbeddedPair.exec(

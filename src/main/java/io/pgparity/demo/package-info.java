@@ -1,2 +1,5 @@
-/** The embedded primary/replica pair with logical replication, the auth schema and the incident replay. */
+/**
+ * The embedded primary/replica pair with logical replication, the auth schema and the incident
+ * replay.
+ */
 package io.pgparity.demo;

@@ -14,11 +14,11 @@ import tools.jackson.databind.JsonNode;
  * with {@code jq -jcS 'del(.signature)' manifest.json}: UTF-8 JSON without whitespace between
  * tokens and without a trailing newline, object members sorted by name (code point order), arrays
  * in their order, integers in plain decimal, strings with {@code "} and {@code \} escaped,
- * backspace, form feed, newline, return and tab as {@code \b \f \n \r \t}, other control
- * characters and DEL as six-character escapes with lower-case hex (backslash, u, 001f), and
- * everything else (non-ASCII too) as is.
- * Manifest strings never hold control characters ({@link #checkPrintable}), so for a manifest
- * pgparity wrote, any JSON tool that sorts keys and drops whitespace gives the same bytes.
+ * backspace, form feed, newline, return and tab as {@code \b \f \n \r \t}, other control characters
+ * and DEL as six-character escapes with lower-case hex (backslash, u, 001f), and everything else
+ * (non-ASCII too) as is. Manifest strings never hold control characters ({@link #checkPrintable}),
+ * so for a manifest pgparity wrote, any JSON tool that sorts keys and drops whitespace gives the
+ * same bytes.
  */
 // Hand-written rather than a Jackson writer: Jackson sorts object members by String order (UTF-16
 // units, not code points as jq does), writes escapes with upper-case hex (\u001F, jq: \u001f) and
@@ -86,7 +86,8 @@ public final class CanonicalJson {
       // a manifest has neither fractions nor booleans; a foreign one only has to fail the signature
       text.append(node);
     } else {
-      throw new IllegalArgumentException("cannot write a " + node.getNodeType() + " in canonical JSON");
+      throw new IllegalArgumentException(
+          "cannot write a " + node.getNodeType() + " in canonical JSON");
     }
   }
 

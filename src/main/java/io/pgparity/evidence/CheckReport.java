@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
  * The outcome of checking one run folder against its manifest: the problems found (none when
  * intact), how many listed files were compared, and what became of the signature.
  */
-public record CheckReport(Path folder, int filesChecked, SignatureState signature, List<Problem> problems) {
+public record CheckReport(
+    Path folder, int filesChecked, SignatureState signature, List<Problem> problems) {
 
   public CheckReport {
     checkNotNull(folder, "folder");
@@ -31,17 +32,39 @@ public record CheckReport(Path folder, int filesChecked, SignatureState signatur
     if (intact()) {
       String files = filesChecked + (filesChecked == 1 ? " file matches" : " files match");
       return signature == SignatureState.VERIFIED
-          ? "INTACT: " + files + " " + Manifest.FILE_NAME + ", signature verified (" + Signature.HMAC_SHA256 + "); "
+          ? "INTACT: "
+              + files
+              + " "
+              + Manifest.FILE_NAME
+              + ", signature verified ("
+              + Signature.HMAC_SHA256
+              + "); "
               + folder
-          : "INTACT: " + files + " " + Manifest.FILE_NAME + "; unsigned, so this proves the files match the manifest,"
-              + " not who wrote it (set " + EvidenceKey.ENV_VAR + " when running verify to sign); " + folder;
+          : "INTACT: "
+              + files
+              + " "
+              + Manifest.FILE_NAME
+              + "; unsigned, so this proves the files match the manifest,"
+              + " not who wrote it (set "
+              + EvidenceKey.ENV_VAR
+              + " when running verify to sign); "
+              + folder;
     }
-    Map<ProblemKind, Long> counts = problems.stream()
-        .collect(Collectors.groupingBy(Problem::kind, () -> new EnumMap<>(ProblemKind.class), Collectors.counting()));
-    String byKind = counts.entrySet().stream()
-        .map(e -> e.getValue() + " " + e.getKey().label().toLowerCase(Locale.ROOT))
-        .collect(Collectors.joining(", "));
-    return "TAMPERED: " + problems.size() + (problems.size() == 1 ? " problem" : " problems") + " (" + byKind + ") in "
+    Map<ProblemKind, Long> counts =
+        problems.stream()
+            .collect(
+                Collectors.groupingBy(
+                    Problem::kind, () -> new EnumMap<>(ProblemKind.class), Collectors.counting()));
+    String byKind =
+        counts.entrySet().stream()
+            .map(e -> e.getValue() + " " + e.getKey().label().toLowerCase(Locale.ROOT))
+            .collect(Collectors.joining(", "));
+    return "TAMPERED: "
+        + problems.size()
+        + (problems.size() == 1 ? " problem" : " problems")
+        + " ("
+        + byKind
+        + ") in "
         + folder;
   }
 }

@@ -27,7 +27,8 @@ public final class EvidenceKey {
   private final byte[] key;
 
   private EvidenceKey(byte[] key) {
-    checkArgument(key.length > 0, "an HMAC key must not be empty; set %s to a long random string", ENV_VAR);
+    checkArgument(
+        key.length > 0, "an HMAC key must not be empty; set %s to a long random string", ENV_VAR);
     this.key = key.clone();
   }
 
@@ -48,7 +49,9 @@ public final class EvidenceKey {
     return new Signature(Signature.HMAC_SHA256, HexFormat.of().formatHex(mac(bytes)));
   }
 
-  /** Whether {@code signature} is this key's signature of {@code bytes}; compared in constant time. */
+  /**
+   * Whether {@code signature} is this key's signature of {@code bytes}; compared in constant time.
+   */
   public boolean verifies(byte[] bytes, Signature signature) {
     return MessageDigest.isEqual(mac(bytes), HexFormat.of().parseHex(signature.value()));
   }

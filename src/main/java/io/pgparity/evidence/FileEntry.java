@@ -5,8 +5,8 @@ import static com.google.common.base.Preconditions.checkArgument;
 import java.util.regex.Pattern;
 
 /**
- * One file of a run folder as the manifest lists it: its path relative to the folder (with
- * {@code /} between folders), its size in bytes and the SHA-256 of its content in lower-case hex.
+ * One file of a run folder as the manifest lists it: its path relative to the folder (with {@code
+ * /} between folders), its size in bytes and the SHA-256 of its content in lower-case hex.
  */
 public record FileEntry(String path, long size, String sha256) {
 

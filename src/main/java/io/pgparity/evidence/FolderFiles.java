@@ -28,7 +28,8 @@ final class FolderFiles {
   /** Every entry below {@code folder} that is not a directory, sorted by relative path. */
   static Map<String, Path> list(Path folder) throws IOException {
     Map<String, Path> files = new TreeMap<>();
-    // the folder itself may be given through a link (reports/latest); links inside it are not followed
+    // the folder itself may be given through a link (reports/latest); links inside it are not
+    // followed
     Path root = folder.toRealPath();
     try (Stream<Path> walk = Files.walk(root)) {
       for (Path path : (Iterable<Path>) walk::iterator) {
@@ -49,22 +50,30 @@ final class FolderFiles {
   /**
    * The files of a finished run folder, hashed, for a new manifest.
    *
-   * @throws IllegalStateException when the folder holds a hidden (temporary) file or something
-   *     that is not a regular file: a writer has not finished, or someone else writes there
+   * @throws IllegalStateException when the folder holds a hidden (temporary) file or something that
+   *     is not a regular file: a writer has not finished, or someone else writes there
    */
   static List<FileEntry> entries(Path folder) throws IOException {
     List<FileEntry> entries = new ArrayList<>();
     for (Map.Entry<String, Path> file : list(folder).entrySet()) {
       String relative = file.getKey();
       if (hidden(relative)) {
-        throw new IllegalStateException("run folder " + folder + " holds the hidden file " + relative
-            + " (a report writer's temporary file); manifest.json lists finished files only, so it was not written."
-            + " Remove the file only once no pgparity run writes to this folder");
+        throw new IllegalStateException(
+            "run folder "
+                + folder
+                + " holds the hidden file "
+                + relative
+                + " (a report writer's temporary file); manifest.json lists finished files only, so it was not written."
+                + " Remove the file only once no pgparity run writes to this folder");
       }
       if (!Files.isRegularFile(file.getValue(), LinkOption.NOFOLLOW_LINKS)) {
-        throw new IllegalStateException("run folder " + folder + " holds " + relative
-            + ", which is not a regular file (a link or a device); pgparity writes only regular files there,"
-            + " so manifest.json was not written. Remove it and keep run folders to pgparity");
+        throw new IllegalStateException(
+            "run folder "
+                + folder
+                + " holds "
+                + relative
+                + ", which is not a regular file (a link or a device); pgparity writes only regular files there,"
+                + " so manifest.json was not written. Remove it and keep run folders to pgparity");
       }
       entries.add(hash(relative, file.getValue()));
     }

@@ -12,7 +12,8 @@ import java.util.Set;
  * The content of a run folder's manifest.json: the run's facts, the SHA-256 of its job.json (the
  * job definition), every other file of the folder, and the signature when a key was given.
  */
-public record Manifest(RunFacts run, String jobDefinitionSha256, List<FileEntry> files, Signature signature) {
+public record Manifest(
+    RunFacts run, String jobDefinitionSha256, List<FileEntry> files, Signature signature) {
 
   /** The file name inside a run folder. */
   public static final String FILE_NAME = "manifest.json";
@@ -29,7 +30,10 @@ public record Manifest(RunFacts run, String jobDefinitionSha256, List<FileEntry>
     files = List.copyOf(files);
     Set<String> paths = new HashSet<>();
     for (FileEntry file : files) {
-      checkArgument(paths.add(file.path()), "file %s is listed twice; a manifest lists each file once", file.path());
+      checkArgument(
+          paths.add(file.path()),
+          "file %s is listed twice; a manifest lists each file once",
+          file.path());
       checkArgument(
           !file.path().equals(FILE_NAME),
           "the manifest lists %s itself; it cannot hold its own hash",

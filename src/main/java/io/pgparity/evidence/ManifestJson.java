@@ -43,16 +43,20 @@ public record ManifestJson(
   public static final String TOOL = "pgparity";
 
   private static final JsonMapper STRICT =
-      RunFileJson.builder(JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+      RunFileJson.builder(
+              JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-          // "1" is no number and 1 no string in a manifest: Jackson converts scalars unless told not to
+          // "1" is no number and 1 no string in a manifest: Jackson converts scalars unless told
+          // not to
           .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-          .withCoercionConfig(LogicalType.Textual, text -> text
-              .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-              .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-              .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+          .withCoercionConfig(
+              LogicalType.Textual,
+              text ->
+                  text.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                      .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                      .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
           .build();
 
   public ManifestJson {
@@ -68,15 +72,28 @@ public record ManifestJson(
   /** The file's schema of {@code manifest}. */
   public static ManifestJson of(Manifest manifest) {
     RunFacts run = manifest.run();
-    return new ManifestJson(Manifest.FORMAT_VERSION, TOOL, run.version(), run.job(), run.runId(), run.startedAt(),
-        run.finishedAt(), manifest.jobDefinitionSha256(), run.primary(), run.replica(), manifest.files(),
+    return new ManifestJson(
+        Manifest.FORMAT_VERSION,
+        TOOL,
+        run.version(),
+        run.job(),
+        run.runId(),
+        run.startedAt(),
+        run.finishedAt(),
+        manifest.jobDefinitionSha256(),
+        run.primary(),
+        run.replica(),
+        manifest.files(),
         manifest.signature());
   }
 
   /** The manifest this file says; the records' checks name the first field that is wrong. */
   public Manifest manifest() {
-    return new Manifest(new RunFacts(version, job, runId, startedAt, finishedAt, primary, replica),
-        jobDefinitionSha256, files, signature);
+    return new Manifest(
+        new RunFacts(version, job, runId, startedAt, finishedAt, primary, replica),
+        jobDefinitionSha256,
+        files,
+        signature);
   }
 
   /** The file's bytes: pretty-printed UTF-8, one field per line, ending in a newline. */
@@ -89,7 +106,9 @@ public record ManifestJson(
     return CanonicalJson.bytes(toTree(manifest.unsigned()));
   }
 
-  /** What a signature of the parsed file covers: its canonical bytes without the signature member. */
+  /**
+   * What a signature of the parsed file covers: its canonical bytes without the signature member.
+   */
   public static byte[] signedBytes(JsonNode parsed) {
     ObjectNode copy = ((ObjectNode) parsed).deepCopy();
     copy.remove("signature");

@@ -33,14 +33,28 @@ public final class ManifestWriter {
     try {
       files = FolderFiles.entries(runFolder);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot hash the files of run folder " + runFolder.toAbsolutePath() + " ("
-          + e.getClass().getSimpleName() + ": " + e.getMessage() + "); check that pgparity may read them", e);
+      throw new UncheckedIOException(
+          "cannot hash the files of run folder "
+              + runFolder.toAbsolutePath()
+              + " ("
+              + e.getClass().getSimpleName()
+              + ": "
+              + e.getMessage()
+              + "); check that pgparity may read them",
+          e);
     }
-    FileEntry job = files.stream()
-        .filter(f -> f.path().equals(JobJsonWriter.FILE_NAME))
-        .findFirst()
-        .orElseThrow(() -> new IllegalStateException("run folder " + runFolder + " has no " + JobJsonWriter.FILE_NAME
-            + ", which every run writes first; the manifest needs its hash. Was the folder changed during the run?"));
+    FileEntry job =
+        files.stream()
+            .filter(f -> f.path().equals(JobJsonWriter.FILE_NAME))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "run folder "
+                            + runFolder
+                            + " has no "
+                            + JobJsonWriter.FILE_NAME
+                            + ", which every run writes first; the manifest needs its hash. Was the folder changed during the run?"));
     Manifest manifest = new Manifest(run, job.sha256(), files, null);
     if (key.isPresent()) {
       manifest = manifest.withSignature(key.get().sign(ManifestJson.signedBytes(manifest)));

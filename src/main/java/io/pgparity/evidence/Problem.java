@@ -15,6 +15,9 @@ public record Problem(ProblemKind kind, String path, String detail) {
   /** The line {@code evidence check} prints, e.g. {@code CHANGED report.md: sha256 ...}. */
   public String line() {
     // a file name may hold a line break: printed as is, it could forge a line of the report
-    return kind.label() + " " + path.replaceAll("\\p{Cntrl}", "?") + (detail.isEmpty() ? "" : ": " + detail);
+    return kind.label()
+        + " "
+        + path.replaceAll("\\p{Cntrl}", "?")
+        + (detail.isEmpty() ? "" : ": " + detail);
   }
 }

@@ -13,17 +13,21 @@ import tools.jackson.databind.ser.std.ToStringSerializer;
 /**
  * What the manifest records of one server: which cluster it is, its version, and its WAL position
  * when the run started and when it ended ({@code walAtEnd} is null when it could not be read, e.g.
- * after the run failed; {@code walAtStart} is null only on a standby that has replayed nothing).
- * In manifest.json a position is PostgreSQL's text form ({@code 16/B374D848}) and is always written,
+ * after the run failed; {@code walAtStart} is null only on a standby that has replayed nothing). In
+ * manifest.json a position is PostgreSQL's text form ({@code 16/B374D848}) and is always written,
  * null when unknown, so a manifest without it is incomplete.
  */
 public record ServerEvidence(
     String systemIdentifier,
     String serverVersion,
-    @JsonProperty(required = true) @JsonSerialize(using = ToStringSerializer.class)
-        @JsonDeserialize(using = LsnText.class) Lsn walAtStart,
-    @JsonProperty(required = true) @JsonSerialize(using = ToStringSerializer.class)
-        @JsonDeserialize(using = LsnText.class) Lsn walAtEnd) {
+    @JsonProperty(required = true)
+        @JsonSerialize(using = ToStringSerializer.class)
+        @JsonDeserialize(using = LsnText.class)
+        Lsn walAtStart,
+    @JsonProperty(required = true)
+        @JsonSerialize(using = ToStringSerializer.class)
+        @JsonDeserialize(using = LsnText.class)
+        Lsn walAtEnd) {
 
   public ServerEvidence {
     CanonicalJson.checkPrintable(systemIdentifier, "systemIdentifier");

@@ -57,7 +57,9 @@ public final class JobLock implements AutoCloseable {
     FileChannel channel = null;
     try {
       Files.createDirectories(jobFolder);
-      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      channel =
+          FileChannel.open(
+              file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
       FileLock lock = tryLock(channel);
       if (lock == null) {
         channel.close();
@@ -71,7 +73,14 @@ public final class JobLock implements AutoCloseable {
     } catch (IOException e) {
       closeQuietly(channel);
       throw new UncheckedIOException(
-          "cannot lock " + file + " for job '" + job + "': " + e.getMessage() + "; check that --out is writable", e);
+          "cannot lock "
+              + file
+              + " for job '"
+              + job
+              + "': "
+              + e.getMessage()
+              + "; check that --out is writable",
+          e);
     }
   }
 
@@ -94,7 +103,12 @@ public final class JobLock implements AutoCloseable {
     if (holder.isEmpty()) {
       holder = "another process (holder unknown)";
     }
-    return "job '" + job + "' is already running: " + file + " is locked by " + holder
+    return "job '"
+        + job
+        + "' is already running: "
+        + file
+        + " is locked by "
+        + holder
         + "; wait for that run to end (or stop it) and run again";
   }
 
@@ -106,8 +120,13 @@ public final class JobLock implements AutoCloseable {
     } catch (IOException e) {
       host = "unknown";
     }
-    return "pid " + ProcessHandle.current().pid() + " on host " + host + " since "
-        + Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "\n";
+    return "pid "
+        + ProcessHandle.current().pid()
+        + " on host "
+        + host
+        + " since "
+        + Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+        + "\n";
   }
 
   /** The lock file. */

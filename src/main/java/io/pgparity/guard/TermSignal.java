@@ -7,11 +7,11 @@ import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * Turns SIGTERM (Kubernetes stopping a pod) into a stop of the running verify: the run finishes
- * the queries in flight, writes its reports and exits with code 4 (INCOMPLETE) on its own. A
- * shutdown hook could not do that: the JVM would exit with 143 once hooks end, whatever the run
- * returned. If the run has not ended within {@code bound}, the JVM halts with 143 so the pod never
- * outlives its grace period.
+ * Turns SIGTERM (Kubernetes stopping a pod) into a stop of the running verify: the run finishes the
+ * queries in flight, writes its reports and exits with code 4 (INCOMPLETE) on its own. A shutdown
+ * hook could not do that: the JVM would exit with 143 once hooks end, whatever the run returned. If
+ * the run has not ended within {@code bound}, the JVM halts with 143 so the pod never outlives its
+ * grace period.
  */
 public final class TermSignal implements AutoCloseable {
 
@@ -31,8 +31,8 @@ public final class TermSignal implements AutoCloseable {
   }
 
   /**
-   * Until closed, SIGTERM stops {@code stop} with the reason "stopped by SIGTERM"; the JVM halts
-   * if the run has not ended {@code bound} later. Without signal support (-Xrs), SIGTERM keeps its
+   * Until closed, SIGTERM stops {@code stop} with the reason "stopped by SIGTERM"; the JVM halts if
+   * the run has not ended {@code bound} later. Without signal support (-Xrs), SIGTERM keeps its
    * default and the run is stopped the hard way.
    */
   public static TermSignal stopping(RunStop stop, Duration bound) {
@@ -45,17 +45,25 @@ public final class TermSignal implements AutoCloseable {
   }
 
   private static void onTerm(RunStop stop, Duration bound) {
-    log.warn("SIGTERM received: finishing queries in flight and writing reports (at most {} s)", bound.toSeconds());
+    log.warn(
+        "SIGTERM received: finishing queries in flight and writing reports (at most {} s)",
+        bound.toSeconds());
     stop.stop("stopped by SIGTERM");
-    Thread watchdog = new Thread(() -> {
-      try {
-        Thread.sleep(bound.toMillis());
-      } catch (InterruptedException e) {
-        return;
-      }
-      log.error("Run did not stop within {} s of SIGTERM; exiting with {}", bound.toSeconds(), HALT_CODE);
-      Runtime.getRuntime().halt(HALT_CODE);
-    }, "sigterm-watchdog");
+    Thread watchdog =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(bound.toMillis());
+              } catch (InterruptedException e) {
+                return;
+              }
+              log.error(
+                  "Run did not stop within {} s of SIGTERM; exiting with {}",
+                  bound.toSeconds(),
+                  HALT_CODE);
+              Runtime.getRuntime().halt(HALT_CODE);
+            },
+            "sigterm-watchdog");
     watchdog.setDaemon(true);
     watchdog.start();
   }

@@ -12,7 +12,11 @@ import java.util.List;
 public record BlockRange(long first, long end, boolean open) {
 
   public BlockRange {
-    checkArgument(first >= 0 && end >= first, "block range [%s, %s) must not be negative or reversed", first, end);
+    checkArgument(
+        first >= 0 && end >= first,
+        "block range [%s, %s) must not be negative or reversed",
+        first,
+        end);
   }
 
   /** Blocks known to be in the range; an open range may hold more. */

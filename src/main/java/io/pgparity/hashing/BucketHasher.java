@@ -1,18 +1,18 @@
 package io.pgparity.hashing;
 
-import io.pgparity.table.SqlIdentifier;
 import io.pgparity.catalog.TablePlan;
 import io.pgparity.connect.FailureKind;
+import io.pgparity.connect.Side;
 import io.pgparity.keyspace.KeyRange;
 import io.pgparity.keyspace.KeySql;
 import io.pgparity.keyspace.KeyValue;
-import io.pgparity.connect.Side;
+import io.pgparity.table.SqlIdentifier;
 import java.math.BigInteger;
-import java.time.Duration;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the hash queries of one table on one side: per range, the row count and the exact sum of
- * row hashes, computed inside PostgreSQL so only a few numbers per range cross the network.
+ * Runs the hash queries of one table on one side: per range, the row count and the exact sum of row
+ * hashes, computed inside PostgreSQL so only a few numbers per range cross the network.
  */
 public final class BucketHasher {
 
@@ -47,8 +47,8 @@ public final class BucketHasher {
    * (measured: README, "Performance"), and far less on a random key such as a uuid. A slice that
    * hits the statement timeout is hashed as two halves, recursively (see {@link #hashSplitting}).
    */
-  public Map<Integer, BucketSum> hash(Connection connection, List<KeyValue> boundaries, HashSlice slice)
-      throws SQLException {
+  public Map<Integer, BucketSum> hash(
+      Connection connection, List<KeyValue> boundaries, HashSlice slice) throws SQLException {
     return hash(connection, boundaries, slice, Side.PRIMARY, Pacer.unpaced());
   }
 
@@ -57,8 +57,16 @@ public final class BucketHasher {
    * pacer}: each piece is one query of about the pacer's target time, adapted to the speed seen.
    */
   public Map<Integer, BucketSum> hash(
-      Connection connection, List<KeyValue> boundaries, HashSlice slice, Side side, Pacer pacer) throws SQLException {
-    return hash(connection, boundaries, slice, blocks(connection), side, pacer, new PieceSize(pacer.target()));
+      Connection connection, List<KeyValue> boundaries, HashSlice slice, Side side, Pacer pacer)
+      throws SQLException {
+    return hash(
+        connection,
+        boundaries,
+        slice,
+        blocks(connection),
+        side,
+        pacer,
+        new PieceSize(pacer.target()));
   }
 
   /**
@@ -66,24 +74,42 @@ public final class BucketHasher {
    * tableBlocks} blocks as planned rather than as large as it is now, so a slice covers the same
    * blocks in a resumed run; {@code size} carries the piece size learnt by earlier slices.
    */
-  public Map<Integer, BucketSum> hash(Connection connection, List<KeyValue> boundaries, HashSlice slice,
-      long tableBlocks, Side side, Pacer pacer, PieceSize size) throws SQLException {
+  public Map<Integer, BucketSum> hash(
+      Connection connection,
+      List<KeyValue> boundaries,
+      HashSlice slice,
+      long tableBlocks,
+      Side side,
+      Pacer pacer,
+      PieceSize size)
+      throws SQLException {
     BlockRange blocks = slice.blocks(tableBlocks);
     String what = plan.table() + " " + slice;
     Map<Integer, BucketSum> sums = new HashMap<>();
     long first = blocks.first();
     while (true) {
-      long pieceBlocks = size.blocks(); // read once: other slices of the table may change it meanwhile
+      long pieceBlocks =
+          size.blocks(); // read once: other slices of the table may change it meanwhile
       boolean last = blocks.end() - first <= pieceBlocks;
-      BlockRange piece = last ? new BlockRange(first, blocks.end(), blocks.open()) : new BlockRange(first, first + pieceBlocks, false);
+      BlockRange piece =
+          last
+              ? new BlockRange(first, blocks.end(), blocks.open())
+              : new BlockRange(first, first + pieceBlocks, false);
       pacer.beforeQuery();
       long started = System.nanoTime();
-      Map<Integer, BucketSum> hashed = hashSplitting(what, piece, range -> hashBlocks(connection, boundaries, range));
+      Map<Integer, BucketSum> hashed =
+          hashSplitting(what, piece, range -> hashBlocks(connection, boundaries, range));
       Duration took = Duration.ofNanos(System.nanoTime() - started);
       size.observed(piece.blocks(), took);
       hashed.forEach((range, sum) -> sums.merge(range, sum, BucketSum::plus));
       long rows = hashed.values().stream().mapToLong(BucketSum::rows).sum();
-      log.debug("{} on the {}: {} blocks, {} rows in {} ranges, {} ms", what, side, piece.blocks(), rows, hashed.size(),
+      log.debug(
+          "{} on the {}: {} blocks, {} rows in {} ranges, {} ms",
+          what,
+          side,
+          piece.blocks(),
+          rows,
+          hashed.size(),
           took.toMillis());
       pacer.afterQuery(side, rows);
       if (last) {
@@ -114,20 +140,29 @@ public final class BucketHasher {
       }
       if (!blocks.splittable()) {
         throw new SQLException(
-            firstLine(e) + " (on " + blocks + " alone, after splitting the slice down to single blocks)",
+            firstLine(e)
+                + " (on "
+                + blocks
+                + " alone, after splitting the slice down to single blocks)",
             e.getSQLState(),
             e);
       }
       List<BlockRange> halves = blocks.halves();
-      log.warn("{}, {}: statement timeout; hashing {} and {} apart", what, blocks, halves.get(0), halves.get(1));
+      log.warn(
+          "{}, {}: statement timeout; hashing {} and {} apart",
+          what,
+          blocks,
+          halves.get(0),
+          halves.get(1));
       Map<Integer, BucketSum> sums = new HashMap<>(hashSplitting(what, halves.get(0), query));
-      hashSplitting(what, halves.get(1), query).forEach((range, sum) -> sums.merge(range, sum, BucketSum::plus));
+      hashSplitting(what, halves.get(1), query)
+          .forEach((range, sum) -> sums.merge(range, sum, BucketSum::plus));
       return sums;
     }
   }
 
-  private Map<Integer, BucketSum> hashBlocks(Connection connection, List<KeyValue> boundaries, BlockRange blocks)
-      throws SQLException {
+  private Map<Integer, BucketSum> hashBlocks(
+      Connection connection, List<KeyValue> boundaries, BlockRange blocks) throws SQLException {
     boolean from = blocks.first() > 0;
     boolean to = !blocks.open();
     List<String> bounds = new ArrayList<>();
@@ -139,8 +174,16 @@ public final class BucketHasher {
     }
     String ctid = bounds.isEmpty() ? "TRUE" : String.join(" AND ", bounds);
     String sql =
-        "SELECT " + bucketExpression(boundaries) + ", count(*), sum(" + rowHash + ")::text FROM " + table + " WHERE "
-            + ctid + plan.andWhere() + " GROUP BY 1";
+        "SELECT "
+            + bucketExpression(boundaries)
+            + ", count(*), sum("
+            + rowHash
+            + ")::text FROM "
+            + table
+            + " WHERE "
+            + ctid
+            + plan.andWhere()
+            + " GROUP BY 1";
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
       int index = bindBoundaries(connection, ps, 1, boundaries);
       if (from) {
@@ -159,12 +202,22 @@ public final class BucketHasher {
     }
   }
 
-  /** Sums for sub-ranges of {@code range} split at {@code boundaries} (width_bucket over the range). */
-  public Map<Integer, BucketSum> hashSplit(Connection connection, KeyRange range, List<KeyValue> boundaries)
-      throws SQLException {
+  /**
+   * Sums for sub-ranges of {@code range} split at {@code boundaries} (width_bucket over the range).
+   */
+  public Map<Integer, BucketSum> hashSplit(
+      Connection connection, KeyRange range, List<KeyValue> boundaries) throws SQLException {
     String sql =
-        "SELECT " + bucketExpression(boundaries) + ", count(*), sum(" + rowHash + ")::text FROM " + table + " WHERE "
-            + key.rangePredicate(range) + plan.andWhere() + " GROUP BY 1";
+        "SELECT "
+            + bucketExpression(boundaries)
+            + ", count(*), sum("
+            + rowHash
+            + ")::text FROM "
+            + table
+            + " WHERE "
+            + key.rangePredicate(range)
+            + plan.andWhere()
+            + " GROUP BY 1";
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
       int index = bindBoundaries(connection, ps, 1, boundaries);
       key.bindRange(ps, index, range);
@@ -195,7 +248,8 @@ public final class BucketHasher {
     return key.bucket(!boundaries.isEmpty());
   }
 
-  private int bindBoundaries(Connection connection, PreparedStatement ps, int index, List<KeyValue> boundaries)
+  private int bindBoundaries(
+      Connection connection, PreparedStatement ps, int index, List<KeyValue> boundaries)
       throws SQLException {
     return boundaries.isEmpty() ? index : key.bindKeys(connection, ps, index, boundaries);
   }
@@ -203,8 +257,8 @@ public final class BucketHasher {
   /**
    * Runs a grouped hash query. The planner cannot estimate how few ranges there are (it assumes a
    * group per row), and from a few million rows on it sorts the whole table to group it: 10M rows
-   * took 16 s against 11 s with a hash table of a few hundred kB. So sorting is turned off for
-   * this statement's transaction only.
+   * took 16 s against 11 s with a hash table of a few hundred kB. So sorting is turned off for this
+   * statement's transaction only.
    */
   private static Map<Integer, BucketSum> readBuckets(PreparedStatement ps) throws SQLException {
     try (java.sql.Statement set = ps.getConnection().createStatement()) {

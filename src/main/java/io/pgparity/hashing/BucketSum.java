@@ -5,7 +5,10 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.math.BigInteger;
 
-/** The row count and exact sum of row hashes of one key range on one side; sums add up across slices. */
+/**
+ * The row count and exact sum of row hashes of one key range on one side; sums add up across
+ * slices.
+ */
 public record BucketSum(long rows, BigInteger hashSum) {
 
   public static final BucketSum EMPTY = new BucketSum(0, BigInteger.ZERO);

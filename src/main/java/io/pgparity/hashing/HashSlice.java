@@ -14,8 +14,8 @@ public record HashSlice(int slice, int slices) {
   }
 
   /**
-   * This slice's blocks of a heap of {@code tableBlocks} blocks: equal shares, rounded up; the
-   * last slice is open, so rows appended after the size was read are still hashed.
+   * This slice's blocks of a heap of {@code tableBlocks} blocks: equal shares, rounded up; the last
+   * slice is open, so rows appended after the size was read are still hashed.
    */
   public BlockRange blocks(long tableBlocks) {
     checkArgument(tableBlocks >= 0, "tableBlocks must not be negative but was %s", tableBlocks);

@@ -6,10 +6,10 @@ import java.time.Duration;
 
 /**
  * The adaptive size, in heap blocks, of the next hash query's piece: it starts small and moves
- * towards the target time per query from the speed observed, at most doubling or halving at a
- * time, so one slow or fast piece (a cold cache, a burst of load) does not swing it far. One
- * instance serves all heap slices of a table on one side, so a slice starts where the previous
- * ones left it; slices hashed at the same time share it, hence the locking.
+ * towards the target time per query from the speed observed, at most doubling or halving at a time,
+ * so one slow or fast piece (a cold cache, a burst of load) does not swing it far. One instance
+ * serves all heap slices of a table on one side, so a slice starts where the previous ones left it;
+ * slices hashed at the same time share it, hence the locking.
  */
 public final class PieceSize {
 
@@ -22,7 +22,8 @@ public final class PieceSize {
   private long blocks;
 
   public PieceSize(Duration target) {
-    checkArgument(!target.isNegative() && !target.isZero(), "target must be positive but was %s", target);
+    checkArgument(
+        !target.isNegative() && !target.isZero(), "target must be positive but was %s", target);
     this.target = target;
     this.blocks = FIRST_BLOCKS;
   }

@@ -7,17 +7,17 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The per-row hash, one bigint SQL expression:
- * {@code hash_record_extended(ROW(int8send(hash_record_extended(ROW(<encodings>), 0))), 0)}.
+ * The per-row hash, one bigint SQL expression: {@code
+ * hash_record_extended(ROW(int8send(hash_record_extended(ROW(<encodings>), 0))), 0)}.
  *
  * <p>The inner record hash is 64 bits ({@code result = 31 * result + element_hash}, rowtypes.c) but
  * linear in its columns, so a sum over rows would not see two rows swapping a value. The outer step
  * hashes the inner hash's 8 bytes with hash_any_extended (the bytea element hash of a one-field
- * record: 31 * 0 + hash): non-linear and without folding to 32 bits, unlike {@code hashint8extended},
- * which allowed only 2^32 distinct row hashes. The inner hash is computed once: PostgreSQL has no
- * common-subexpression elimination, so mixes that use it twice cost a second record hash. Sums of
- * the mixed values (exact, as numeric) are order-independent and, unlike XOR, never cancel a row
- * counted twice.
+ * record: 31 * 0 + hash): non-linear and without folding to 32 bits, unlike {@code
+ * hashint8extended}, which allowed only 2^32 distinct row hashes. The inner hash is computed once:
+ * PostgreSQL has no common-subexpression elimination, so mixes that use it twice cost a second
+ * record hash. Sums of the mixed values (exact, as numeric) are order-independent and, unlike XOR,
+ * never cancel a row counted twice.
  */
 public final class RowHashSql {
 
@@ -43,7 +43,9 @@ public final class RowHashSql {
       parts.addAll(ColumnEncoding.expressions(column, dropped));
     }
     String record = "hash_record_extended(" + row(parts) + ", 0)";
-    return dropped.contains(EncodingPart.FINAL_MIX) ? record : "hash_record_extended(ROW(int8send(" + record + ")), 0)";
+    return dropped.contains(EncodingPart.FINAL_MIX)
+        ? record
+        : "hash_record_extended(ROW(int8send(" + record + ")), 0)";
   }
 
   /** ROW(parts), nested as ROW(ROW(...), ROW(...)) when there are more parts than one ROW takes. */

@@ -12,10 +12,10 @@ import java.util.Set;
  * hash_any_extended} over every byte for bytea, text under "C", uuid, inet and the send forms
  * (hashfunc.c, uuid.c, network.c, mac.c, varlena.c; read in PostgreSQL's source).
  *
- * <p>Session settings pinned by every connection (TimeZone=UTC, DateStyle=ISO, IntervalStyle=postgres,
- * extra_float_digits=3, bytea_output=hex, lc_monetary=C, search_path=pg_catalog, public) make the
- * text outputs below canonical; search_path starting with pg_catalog also means no user function
- * can shadow the functions named here.
+ * <p>Session settings pinned by every connection (TimeZone=UTC, DateStyle=ISO,
+ * IntervalStyle=postgres, extra_float_digits=3, bytea_output=hex, lc_monetary=C,
+ * search_path=pg_catalog, public) make the text outputs below canonical; search_path starting with
+ * pg_catalog also means no user function can shadow the functions named here.
  */
 enum TypeRule {
 
@@ -28,7 +28,8 @@ enum TypeRule {
   /**
    * uuid (all 16 bytes), bytea ({@code hashvarlenaextended}: every byte), inet and cidr ({@code
    * hashinetextended}: family, mask bits and address bytes, the whole stored value), macaddr (6
-   * bytes), macaddr8 (8 bytes): the type hash runs {@code hash_any_extended} over every stored byte.
+   * bytes), macaddr8 (8 bytes): the type hash runs {@code hash_any_extended} over every stored
+   * byte.
    */
   OWN_HASH_ALL_BYTES,
   /**
@@ -46,8 +47,9 @@ enum TypeRule {
   /**
    * numeric as {@code numeric_send(c)}: ndigits, weight, sign, dscale and the base-10000 digits.
    * The type hash drops sign and dscale (5.00 = -5.00 = 5) and hashes NaN and infinities as 0, the
-   * hash of NULL. Stored numerics are normalised (make_result strips zero digits, zero is positive),
-   * so one value and display scale has one send form, and the sign word tells NaN and ±Infinity apart.
+   * hash of NULL. Stored numerics are normalised (make_result strips zero digits, zero is
+   * positive), so one value and display scale has one send form, and the sign word tells NaN and
+   * ±Infinity apart.
    */
   NUMERIC_SEND,
   /**
@@ -58,9 +60,9 @@ enum TypeRule {
    */
   FLOAT_SEND,
   /**
-   * bpchar as {@code bpcharsend(c)}, its bytes in the client encoding (a lossless conversion; pgjdbc
-   * pins UTF8). bpchar::text (rtrim) and hashbpchar (bcTruelen) drop trailing blanks, which an
-   * unbounded bpchar stores and returns: 'a' and 'a ' differ.
+   * bpchar as {@code bpcharsend(c)}, its bytes in the client encoding (a lossless conversion;
+   * pgjdbc pins UTF8). bpchar::text (rtrim) and hashbpchar (bcTruelen) drop trailing blanks, which
+   * an unbounded bpchar stores and returns: 'a' and 'a ' differ.
    */
   BPCHAR_SEND,
   /**
@@ -77,14 +79,16 @@ enum TypeRule {
    * by value (1.0 = 1.00).
    */
   JSONB_TEXT,
-  /** json and xml are stored as their text, which the output returns verbatim; they have no hash. */
+  /**
+   * json and xml are stored as their text, which the output returns verbatim; they have no hash.
+   */
   VERBATIM_TEXT,
   /**
    * Arrays (and int2vector, oidvector) as their text output: array_out prints non-default bounds
-   * ([0:1]={1,2}), every dimension, NULL bare and the string "NULL" quoted, and each element through
-   * its type's output, which the pinned settings make exact (numeric scale, bpchar blanks, floats
-   * shortest-exact with -0, timestamps in UTC to the microsecond, intervals per field). hash_array
-   * ignores bounds and uses the element hashes, with all their losses.
+   * ([0:1]={1,2}), every dimension, NULL bare and the string "NULL" quoted, and each element
+   * through its type's output, which the pinned settings make exact (numeric scale, bpchar blanks,
+   * floats shortest-exact with -0, timestamps in UTC to the microsecond, intervals per field).
+   * hash_array ignores bounds and uses the element hashes, with all their losses.
    */
   ARRAY_TEXT,
   /**
@@ -110,7 +114,8 @@ enum TypeRule {
   BIT_TEXT,
   /**
    * regclass, regtype, regproc, regrole, ... as their text output: the stored OIDs are local to a
-   * cluster (a logical replica resolves the names to its own OIDs), what both sides share is the name.
+   * cluster (a logical replica resolves the names to its own OIDs), what both sides share is the
+   * name.
    */
   OID_ALIAS_TEXT,
   /**
@@ -138,23 +143,61 @@ enum TypeRule {
 
   private static final Map<String, String> SEND_FUNCTIONS =
       Map.of(
-          "time", "time_send", "timetz", "timetz_send", "timestamp", "timestamp_send",
-          "timestamptz", "timestamptz_send", "interval", "interval_send", "money", "cash_send",
-          "pg_lsn", "pg_lsn_send", "xid8", "xid8send");
+          "time",
+          "time_send",
+          "timetz",
+          "timetz_send",
+          "timestamp",
+          "timestamp_send",
+          "timestamptz",
+          "timestamptz_send",
+          "interval",
+          "interval_send",
+          "money",
+          "cash_send",
+          "pg_lsn",
+          "pg_lsn_send",
+          "xid8",
+          "xid8send");
 
-  private static final Set<String> OWN_HASH_32 = Set.of("int2", "int4", "oid", "bool", "char", "date", "xid", "cid");
-  private static final Set<String> OWN_HASH_BYTES = Set.of("uuid", "bytea", "inet", "cidr", "macaddr", "macaddr8");
+  private static final Set<String> OWN_HASH_32 =
+      Set.of("int2", "int4", "oid", "bool", "char", "date", "xid", "cid");
+  private static final Set<String> OWN_HASH_BYTES =
+      Set.of("uuid", "bytea", "inet", "cidr", "macaddr", "macaddr8");
   private static final Set<String> TEXT_LIKE = Set.of("text", "varchar", "name");
-  private static final Set<String> GEOMETRIC = Set.of("point", "line", "lseg", "box", "path", "polygon", "circle");
+  private static final Set<String> GEOMETRIC =
+      Set.of("point", "line", "lseg", "box", "path", "polygon", "circle");
   private static final Set<String> OID_ALIASES =
       Set.of(
-          "regclass", "regcollation", "regconfig", "regdictionary", "regnamespace", "regoper",
-          "regoperator", "regproc", "regprocedure", "regrole", "regtype");
+          "regclass",
+          "regcollation",
+          "regconfig",
+          "regdictionary",
+          "regnamespace",
+          "regoper",
+          "regoperator",
+          "regproc",
+          "regprocedure",
+          "regrole",
+          "regtype");
   private static final Set<String> CATALOG =
       Set.of(
-          "aclitem", "gtsvector", "jsonpath", "pg_snapshot", "txid_snapshot", "refcursor", "tid",
-          "tsquery", "tsvector", "pg_node_tree", "pg_ndistinct", "pg_dependencies", "pg_mcv_list",
-          "pg_brin_bloom_summary", "pg_brin_minmax_multi_summary", "unknown");
+          "aclitem",
+          "gtsvector",
+          "jsonpath",
+          "pg_snapshot",
+          "txid_snapshot",
+          "refcursor",
+          "tid",
+          "tsquery",
+          "tsvector",
+          "pg_node_tree",
+          "pg_ndistinct",
+          "pg_dependencies",
+          "pg_mcv_list",
+          "pg_brin_bloom_summary",
+          "pg_brin_minmax_multi_summary",
+          "unknown");
 
   /** The rule of a type: {@code kind} is pg_type.typtype, {@code category} typcategory. */
   static TypeRule of(String baseType, String baseTypeSchema, char category, char kind) {
@@ -219,7 +262,8 @@ enum TypeRule {
     String text = c + "::text COLLATE \"C\"";
     return switch (this) {
       case OWN_HASH_32_BITS, OWN_HASH_ALL_BYTES -> List.of(c);
-      case INT8_SEND -> List.of(dropped.contains(EncodingPart.INT8_SEND) ? c : "int8send(" + c + ")");
+      case INT8_SEND ->
+          List.of(dropped.contains(EncodingPart.INT8_SEND) ? c : "int8send(" + c + ")");
       case SEND_FORM -> {
         if (!dropped.contains(EncodingPart.SEND_FORMS)) {
           yield List.of(SEND_FUNCTIONS.get(baseType) + "(" + c + ")");
@@ -227,7 +271,8 @@ enum TypeRule {
         // money has no hash function at all: its naive form is its text
         yield List.of(baseType.equals("money") ? text : c);
       }
-      case NUMERIC_SEND -> List.of(dropped.contains(EncodingPart.NUMERIC_SEND) ? c : "numeric_send(" + c + ")");
+      case NUMERIC_SEND ->
+          List.of(dropped.contains(EncodingPart.NUMERIC_SEND) ? c : "numeric_send(" + c + ")");
       case FLOAT_SEND -> {
         if (dropped.contains(EncodingPart.FLOAT_SEND)) {
           yield List.of(c);
@@ -236,16 +281,27 @@ enum TypeRule {
         if (dropped.contains(EncodingPart.NAN_NORMALISED)) {
           yield List.of(send + c + ")");
         }
-        // NaN = NaN is true for every NaN (float8_eq), so this maps all of them to the canonical one
+        // NaN = NaN is true for every NaN (float8_eq), so this maps all of them to the canonical
+        // one
         String nan = "'NaN'::" + baseType;
-        yield List.of(send + "CASE WHEN " + c + " = " + nan + " THEN " + nan + " ELSE " + c + " END)");
+        yield List.of(
+            send + "CASE WHEN " + c + " = " + nan + " THEN " + nan + " ELSE " + c + " END)");
       }
-      case BPCHAR_SEND -> List.of(dropped.contains(EncodingPart.BPCHAR_BLANKS) ? text : "bpcharsend(" + c + ")");
-      case TEXT_C_COLLATION -> List.of(dropped.contains(EncodingPart.C_COLLATION) ? c + "::text" : text);
+      case BPCHAR_SEND ->
+          List.of(dropped.contains(EncodingPart.BPCHAR_BLANKS) ? text : "bpcharsend(" + c + ")");
+      case TEXT_C_COLLATION ->
+          List.of(dropped.contains(EncodingPart.C_COLLATION) ? c + "::text" : text);
       case JSONB_TEXT, ARRAY_TEXT, COMPOSITE_TEXT, RANGE_TEXT, ENUM_TEXT ->
           List.of(dropped.contains(EncodingPart.TEXT_OUTPUT) ? c : text);
-      case VERBATIM_TEXT, GEOMETRIC_TEXT, BIT_TEXT, OID_ALIAS_TEXT, CATALOG_TEXT, PSEUDO_TEXT, EXTENSION_TEXT,
-          UNLISTED_TEXT -> List.of(text);
+      case VERBATIM_TEXT,
+          GEOMETRIC_TEXT,
+          BIT_TEXT,
+          OID_ALIAS_TEXT,
+          CATALOG_TEXT,
+          PSEUDO_TEXT,
+          EXTENSION_TEXT,
+          UNLISTED_TEXT ->
+          List.of(text);
     };
   }
 }

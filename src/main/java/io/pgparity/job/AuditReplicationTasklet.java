@@ -2,9 +2,9 @@ package io.pgparity.job;
 
 import io.pgparity.audit.AuditReport;
 import io.pgparity.audit.Auditor;
-import io.pgparity.connect.Side;
 import io.pgparity.config.connection.PasswordResolver;
 import io.pgparity.connect.ServerPair;
+import io.pgparity.connect.Side;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +43,9 @@ final class AuditReplicationTasklet implements Tasklet {
       report = Auditor.audit(pair.pool(Side.PRIMARY), pair.pool(Side.REPLICA), expect);
     } catch (RuntimeException e) {
       String message = PasswordResolver.redact(String.valueOf(e.getMessage()));
-      log.warn("Replication audit could not read the servers, the data check goes on without it: {}", message);
+      log.warn(
+          "Replication audit could not read the servers, the data check goes on without it: {}",
+          message);
       return AuditReport.unreadable(expect, message);
     }
     report.errors().forEach(error -> log.warn("Replication audit: {}", error));

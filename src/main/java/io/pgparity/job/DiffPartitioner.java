@@ -20,6 +20,7 @@ final class DiffPartitioner implements Partitioner {
   private static final Logger log = LoggerFactory.getLogger(DiffPartitioner.class);
 
   private final List<TableState> tables;
+
   /** The run folder's id: the partitions of each run have names of their own. */
   private final String runId;
 
@@ -55,7 +56,10 @@ final class DiffPartitioner implements Partitioner {
       int groups =
           table.diffPass(mismatched).wholeTable()
               ? Math.min(1, mismatched.size())
-              : Math.min(gridSize, (mismatched.size() + BucketPassDiffer.RANGES_PER_PASS - 1) / BucketPassDiffer.RANGES_PER_PASS);
+              : Math.min(
+                  gridSize,
+                  (mismatched.size() + BucketPassDiffer.RANGES_PER_PASS - 1)
+                      / BucketPassDiffer.RANGES_PER_PASS);
       List<List<Integer>> dealt = new ArrayList<>();
       for (int g = 0; g < groups; g++) {
         dealt.add(new ArrayList<>());
@@ -68,7 +72,8 @@ final class DiffPartitioner implements Partitioner {
         ExecutionContext context = new ExecutionContext();
         context.putInt(ContextKeys.TABLE, t);
         context.putString(
-            ContextKeys.RANGES, dealt.get(g).stream().map(String::valueOf).collect(Collectors.joining(",")));
+            ContextKeys.RANGES,
+            dealt.get(g).stream().map(String::valueOf).collect(Collectors.joining(",")));
         // named per run: a resumed run diffs again from its own sums, never a stopped run's ranges
         partitions.put("diff-" + runId + "-t" + t + "-g" + g, context);
       }

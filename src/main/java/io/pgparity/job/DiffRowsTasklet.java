@@ -1,25 +1,25 @@
 package io.pgparity.job;
 
 import io.pgparity.compare.BucketPassDiffer;
+import io.pgparity.compare.Divergence;
 import io.pgparity.compare.LiveRecheck;
+import io.pgparity.compare.RangeNarrower;
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.LiveTuning;
+import io.pgparity.connect.Both;
+import io.pgparity.failure.CompareException;
 import io.pgparity.guard.RunStop;
+import io.pgparity.guard.RunStoppedException;
+import io.pgparity.hashing.BucketSum;
+import io.pgparity.keyspace.KeySql;
+import io.pgparity.keyspace.RangePlanner;
 import io.pgparity.live.CatchUp;
 import io.pgparity.mask.Masker;
 import io.pgparity.repair.RepairInput;
 import io.pgparity.report.DivergenceWriter;
-import io.pgparity.failure.CompareException;
-import io.pgparity.compare.Divergence;
-import io.pgparity.connect.Both;
-import io.pgparity.guard.RunStoppedException;
-import io.pgparity.hashing.BucketSum;
 import java.util.ArrayList;
-import java.util.List;
-import io.pgparity.compare.RangeNarrower;
-import io.pgparity.keyspace.KeySql;
-import io.pgparity.keyspace.RangePlanner;
 import java.util.Arrays;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -42,7 +42,8 @@ final class DiffRowsTasklet implements Tasklet {
   private final TableState table;
   private final int[] ranges;
 
-  DiffRowsTasklet(InMemoryRunState state, JobDefinition definition, RunStop stop, int table, String ranges) {
+  DiffRowsTasklet(
+      InMemoryRunState state, JobDefinition definition, RunStop stop, int table, String ranges) {
     this.state = state;
     this.definition = definition;
     this.stop = stop;
@@ -84,24 +85,30 @@ final class DiffRowsTasklet implements Tasklet {
     stop.check();
     LiveTuning live = definition.tuning().live();
     CatchUp catchUp = state.catchUp();
-    LiveRecheck recheck = new LiveRecheck(catchUp, live.rechecks(), live.recheckDelay(), table.spec.settle());
+    LiveRecheck recheck =
+        new LiveRecheck(catchUp, live.rechecks(), live.recheckDelay(), table.spec.settle());
     state.replication().throttle().pauseWhileLagging();
     // the replica is read only once it has replayed past every primary hash of this table
     catchUp.await(table.hashedAt());
     RepairInput repairInput = state.repairInput();
     Masker masker = state.masker();
     DivergenceWriter divergences = state.divergences();
-    RangeNarrower narrower = new RangeNarrower(state.pair(), table.plan, table.counts, recheck,
-        divergence -> {
-          if (repairInput != null) {
-            // repair needs the true values: this copy is taken before masking
-            repairInput.write(divergence);
-          }
-          Divergence masked = masker.mask(divergence);
-          divergences.write(masked);
-          table.keepSample(masked);
-        },
-        divergences::write);
+    RangeNarrower narrower =
+        new RangeNarrower(
+            state.pair(),
+            table.plan,
+            table.counts,
+            recheck,
+            divergence -> {
+              if (repairInput != null) {
+                // repair needs the true values: this copy is taken before masking
+                repairInput.write(divergence);
+              }
+              Divergence masked = masker.mask(divergence);
+              divergences.write(masked);
+              table.keepSample(masked);
+            },
+            divergences::write);
     List<Integer> onePass = new ArrayList<>();
     for (int range : ranges) {
       Both<BucketSum> sums = table.sums(range);
@@ -109,7 +116,8 @@ final class DiffRowsTasklet implements Tasklet {
       if (RangeNarrower.small(sums) || range == KeySql.NULL_KEYS) {
         onePass.add(range);
       } else {
-        narrower.narrow(RangePlanner.range(table.boundaries, range), sums, key -> table.divergentIn(range, 1));
+        narrower.narrow(
+            RangePlanner.range(table.boundaries, range), sums, key -> table.divergentIn(range, 1));
       }
     }
     if (!onePass.isEmpty()) {

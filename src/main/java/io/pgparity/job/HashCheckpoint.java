@@ -26,11 +26,16 @@ record HashCheckpoint(Both<Map<Integer, BucketSum>> sums, Lsn hashedAt, String u
   private static final String REPLICA = "sums.replica";
   private static final String HASHED_AT = "hashedAt";
   private static final String UNJUDGED = "unjudged";
-  /** Sums are exact integers of up to ~90 bits: base 36 keeps a range's entry near 25 characters. */
+
+  /**
+   * Sums are exact integers of up to ~90 bits: base 36 keeps a range's entry near 25 characters.
+   */
   private static final int RADIX = 36;
 
   HashCheckpoint {
-    checkArgument((sums == null) != (unjudged == null), "a checkpoint holds either sums or why there are none");
+    checkArgument(
+        (sums == null) != (unjudged == null),
+        "a checkpoint holds either sums or why there are none");
     if (sums != null) {
       checkNotNull(hashedAt, "hashedAt");
       sums = new Both<>(Map.copyOf(sums.primary()), Map.copyOf(sums.replica()));
@@ -60,11 +65,15 @@ record HashCheckpoint(Both<Map<Integer, BucketSum>> sums, Lsn hashedAt, String u
     if (context.containsKey(UNJUDGED)) {
       return Optional.of(unjudged(context.getString(UNJUDGED)));
     }
-    if (!context.containsKey(PRIMARY) || !context.containsKey(REPLICA) || !context.containsKey(HASHED_AT)) {
+    if (!context.containsKey(PRIMARY)
+        || !context.containsKey(REPLICA)
+        || !context.containsKey(HASHED_AT)) {
       return Optional.empty();
     }
-    return Optional.of(hashed(new Both<>(decode(context.getString(PRIMARY)), decode(context.getString(REPLICA))),
-        new Lsn(context.getLong(HASHED_AT))));
+    return Optional.of(
+        hashed(
+            new Both<>(decode(context.getString(PRIMARY)), decode(context.getString(REPLICA))),
+            new Lsn(context.getLong(HASHED_AT))));
   }
 
   /** Adds what this partition found to its table, as if it had just been hashed. */
@@ -79,10 +88,16 @@ record HashCheckpoint(Both<Map<Integer, BucketSum>> sums, Lsn hashedAt, String u
 
   /** {@code range:rows:sum,...} in range order, numbers in base 36. */
   static String encode(Map<Integer, BucketSum> sums) {
-    return new TreeMap<>(sums).entrySet().stream()
-        .map(e -> Integer.toString(e.getKey(), RADIX) + ':' + Long.toString(e.getValue().rows(), RADIX) + ':'
-            + e.getValue().hashSum().toString(RADIX))
-        .collect(Collectors.joining(","));
+    return new TreeMap<>(sums)
+        .entrySet().stream()
+            .map(
+                e ->
+                    Integer.toString(e.getKey(), RADIX)
+                        + ':'
+                        + Long.toString(e.getValue().rows(), RADIX)
+                        + ':'
+                        + e.getValue().hashSum().toString(RADIX))
+            .collect(Collectors.joining(","));
   }
 
   static Map<Integer, BucketSum> decode(String text) {
@@ -93,7 +108,8 @@ record HashCheckpoint(Both<Map<Integer, BucketSum>> sums, Lsn hashedAt, String u
     for (String entry : text.split(",")) {
       String[] parts = entry.split(":");
       checkArgument(parts.length == 3, "hash checkpoint entry '%s' must be range:rows:sum", entry);
-      sums.put(Integer.parseInt(parts[0], RADIX),
+      sums.put(
+          Integer.parseInt(parts[0], RADIX),
           new BucketSum(Long.parseLong(parts[1], RADIX), new BigInteger(parts[2], RADIX)));
     }
     return sums;

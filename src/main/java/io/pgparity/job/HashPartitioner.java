@@ -7,9 +7,9 @@ import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * Splits the hashing work of every comparable table into partitions, one per heap slice.
- * Partition names are stable (table index and slice), so a restarted step finds them again and
- * Spring Batch skips the ones a stopped run completed (see {@link ResumedHashPartitions}).
+ * Splits the hashing work of every comparable table into partitions, one per heap slice. Partition
+ * names are stable (table index and slice), so a restarted step finds them again and Spring Batch
+ * skips the ones a stopped run completed (see {@link ResumedHashPartitions}).
  */
 final class HashPartitioner implements Partitioner {
 
@@ -38,7 +38,9 @@ final class HashPartitioner implements Partitioner {
     return partitions;
   }
 
-  /** The partition of slice {@code slice} of table {@code table}, the same in every run of a plan. */
+  /**
+   * The partition of slice {@code slice} of table {@code table}, the same in every run of a plan.
+   */
   static String name(int table, int slice) {
     return "hash-t" + table + "-s" + slice;
   }

@@ -1,8 +1,8 @@
 package io.pgparity.job;
 
-import io.pgparity.failure.CompareException;
 import io.pgparity.connect.Both;
 import io.pgparity.connect.Side;
+import io.pgparity.failure.CompareException;
 import io.pgparity.guard.RunStoppedException;
 import io.pgparity.hashing.BucketHasher;
 import io.pgparity.hashing.BucketSum;
@@ -83,15 +83,26 @@ final class HashRangesTasklet implements Tasklet {
     BucketHasher hasher = new BucketHasher(table.plan);
     RunPacer pacer = state.replication().pacer();
     CatchUp catchUp = state.catchUp();
-    return state.pair().onBoth(table.plan.table() + " " + slice, (c, s) -> {
-      Map<Integer, BucketSum> hashed = hasher.hash(c, table.boundaries, slice, table.heapBlocks.get(s), s,
-          pacer.counting(table.progress), table.pieceSize(s, pacer.target()));
-      if (s == Side.PRIMARY) {
-        // after the hash, in its transaction: the replica must pass this before the diff
-        hashedAt.set(catchUp.primaryPosition(c));
-      }
-      return hashed;
-    });
+    return state
+        .pair()
+        .onBoth(
+            table.plan.table() + " " + slice,
+            (c, s) -> {
+              Map<Integer, BucketSum> hashed =
+                  hasher.hash(
+                      c,
+                      table.boundaries,
+                      slice,
+                      table.heapBlocks.get(s),
+                      s,
+                      pacer.counting(table.progress),
+                      table.pieceSize(s, pacer.target()));
+              if (s == Side.PRIMARY) {
+                // after the hash, in its transaction: the replica must pass this before the diff
+                hashedAt.set(catchUp.primaryPosition(c));
+              }
+              return hashed;
+            });
   }
 
   private static long rows(Map<Integer, BucketSum> sums) {

@@ -29,9 +29,16 @@ final class HeapSlices {
 
   private HeapSlices() {}
 
-  /** Slices of a table of {@code blocks} heap blocks (the larger side's) and {@code ranges} ranges. */
+  /**
+   * Slices of a table of {@code blocks} heap blocks (the larger side's) and {@code ranges} ranges.
+   */
   static int count(long blocks, int ranges, boolean randomHeapOrder, int threads) {
-    checkArgument(blocks >= 0 && ranges >= 1 && threads >= 1, "blocks %s, ranges %s, threads %s", blocks, ranges, threads);
+    checkArgument(
+        blocks >= 0 && ranges >= 1 && threads >= 1,
+        "blocks %s, ranges %s, threads %s",
+        blocks,
+        ranges,
+        threads);
     long byThreads = Math.min(threads, blocks / MIN_BLOCKS_PER_SLICE);
     long cap = maxBlocksPerSlice;
     long bySize = (blocks + cap - 1) / cap;

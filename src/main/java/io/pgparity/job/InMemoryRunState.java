@@ -1,7 +1,5 @@
 package io.pgparity.job;
 
-import io.pgparity.progress.ProgressLog;
-
 import static com.google.common.base.Preconditions.checkNotNull;
 import static com.google.common.base.Preconditions.checkState;
 
@@ -17,6 +15,7 @@ import io.pgparity.live.Lsn;
 import io.pgparity.live.ReplicaWatch;
 import io.pgparity.live.ReplicationLink;
 import io.pgparity.mask.Masker;
+import io.pgparity.progress.ProgressLog;
 import io.pgparity.repair.RepairInput;
 import io.pgparity.report.DivergenceWriter;
 import io.pgparity.report.Resumption;
@@ -27,8 +26,8 @@ import java.util.List;
 
 /**
  * The part of one job execution's state that cannot live in its ExecutionContext: open connections
- * and files, the live replica watchers, and each table's sums and tallies (too many, and added to by
- * every partition, for the job repository). A job-scoped bean: created when the execution first
+ * and files, the live replica watchers, and each table's sums and tallies (too many, and added to
+ * by every partition, for the job repository). A job-scoped bean: created when the execution first
  * needs it, closed when it ends, after the job listener wrote its reports; nothing of it survives
  * the process. What a restart needs is in the ExecutionContext instead: the plan (planRanges'
  * context, promoted to the job's) and the sums of each completed hash partition (its own context).
@@ -42,8 +41,9 @@ class InMemoryRunState implements AutoCloseable {
 
   /**
    * Each table's plan, ranges, sums and diff tallies (see {@link TableState} for which step writes
-   * which). Built here from the definition. Restart: planRanges takes the ranges over from the saved
-   * plan; {@link ResumedHashPartitions} adds the sums of the partitions the stopped run completed.
+   * which). Built here from the definition. Restart: planRanges takes the ranges over from the
+   * saved plan; {@link ResumedHashPartitions} adds the sums of the partitions the stopped run
+   * completed.
    */
   private final List<TableState> tables;
 
@@ -53,16 +53,24 @@ class InMemoryRunState implements AutoCloseable {
    */
   private final Instant startedAt;
 
-  /** Writer planRanges, first of all so that close() closes it; readers every step. Restart: opened again. */
+  /**
+   * Writer planRanges, first of all so that close() closes it; readers every step. Restart: opened
+   * again.
+   */
   private volatile ServerPair pair;
 
   /** Writer planRanges; readers the reports and manifest.json. Restart: read again. */
   private volatile Servers servers;
 
-  /** Writer planRanges; readers the hash and diff workers and the reports. Restart: probed again. */
+  /**
+   * Writer planRanges; readers the hash and diff workers and the reports. Restart: probed again.
+   */
   private volatile Replication replication;
 
-  /** Makes the reported copy of each divergence. Writer planRanges; reader the diff workers. Restart: made again. */
+  /**
+   * Makes the reported copy of each divergence. Writer planRanges; reader the diff workers.
+   * Restart: made again.
+   */
   private volatile Masker masker = Masker.NONE;
 
   /**
@@ -72,13 +80,22 @@ class InMemoryRunState implements AutoCloseable {
    */
   private volatile RunFolder folder;
 
-  /** Writer planRanges; readers the hashRanges listener and the reports, which close it. Restart: started again. */
+  /**
+   * Writer planRanges; readers the hashRanges listener and the reports, which close it. Restart:
+   * started again.
+   */
   private volatile ProgressLog progressLog;
 
-  /** Writer planRanges; readers the diff workers and the reports, which close it. Restart: a new file. */
+  /**
+   * Writer planRanges; readers the diff workers and the reports, which close it. Restart: a new
+   * file.
+   */
   private volatile DivergenceWriter divergences;
 
-  /** Only for --repair-sql. Writer planRanges; readers the diff workers and the reports. Restart: a new file. */
+  /**
+   * Only for --repair-sql. Writer planRanges; readers the diff workers and the reports. Restart: a
+   * new file.
+   */
   private volatile RepairInput repairInput;
 
   /** Writer auditReplication; reader the reports. Restart: audited again. */
@@ -90,10 +107,15 @@ class InMemoryRunState implements AutoCloseable {
    */
   private volatile Resumption resumption;
 
-  /** Writer writeReports; reader the job listener, which turns it into the outcome. Null until then. */
+  /**
+   * Writer writeReports; reader the job listener, which turns it into the outcome. Null until then.
+   */
   private volatile RunResult result;
 
-  /** The servers as planRanges found them: both servers' facts and WAL positions right after connecting. */
+  /**
+   * The servers as planRanges found them: both servers' facts and WAL positions right after
+   * connecting.
+   */
   record Servers(ServerInfo primary, ServerInfo replica, Both<Lsn> walAtStart) {
 
     Servers {
@@ -104,7 +126,8 @@ class InMemoryRunState implements AutoCloseable {
   }
 
   /** What the replica is to the primary, and the run's waiting for it, pausing and pacing. */
-  record Replication(ReplicationLink link, ReplicaWatch watch, LagThrottle throttle, RunPacer pacer) {
+  record Replication(
+      ReplicationLink link, ReplicaWatch watch, LagThrottle throttle, RunPacer pacer) {
 
     Replication {
       checkNotNull(link, "link");
@@ -117,7 +140,8 @@ class InMemoryRunState implements AutoCloseable {
   InMemoryRunState(JobDefinition definition, Instant startedAt) {
     this.startedAt = checkNotNull(startedAt, "startedAt");
     long budget = definition.tuning().maxDivergences();
-    this.tables = definition.tables().stream().map((TableSpec spec) -> new TableState(spec, budget)).toList();
+    this.tables =
+        definition.tables().stream().map((TableSpec spec) -> new TableState(spec, budget)).toList();
   }
 
   List<TableState> tables() {

@@ -1,32 +1,30 @@
 package io.pgparity.job;
 
-import io.pgparity.progress.TableProgress;
-
-import io.pgparity.progress.ProgressLog;
-
 import io.pgparity.catalog.CatalogReader;
 import io.pgparity.catalog.TablePlan;
 import io.pgparity.catalog.TablePlanner;
 import io.pgparity.catalog.TableSchema;
-import io.pgparity.connect.Both;
-import io.pgparity.hashing.BucketHasher;
-import io.pgparity.connect.ServerInfoReader;
-import io.pgparity.config.LiveTuning;
 import io.pgparity.config.JobDefinition;
+import io.pgparity.config.LiveTuning;
+import io.pgparity.connect.Both;
 import io.pgparity.connect.ServerInfo;
+import io.pgparity.connect.ServerInfoReader;
+import io.pgparity.connect.ServerPair;
+import io.pgparity.connect.Side;
+import io.pgparity.hashing.BucketHasher;
+import io.pgparity.keyspace.RangePlanner;
+import io.pgparity.keyspace.SampleMethod;
 import io.pgparity.live.LagThrottle;
-import io.pgparity.live.ReplicationLink;
 import io.pgparity.live.ReplicaWatch;
+import io.pgparity.live.ReplicationLink;
 import io.pgparity.live.ReplicationProbe;
 import io.pgparity.live.RowRate;
 import io.pgparity.mask.Masker;
-import io.pgparity.connect.ServerPair;
-import io.pgparity.connect.Side;
-import io.pgparity.keyspace.RangePlanner;
-import io.pgparity.keyspace.SampleMethod;
+import io.pgparity.progress.ProgressLog;
+import io.pgparity.progress.TableProgress;
+import io.pgparity.repair.RepairInput;
 import io.pgparity.report.DivergenceWriter;
 import io.pgparity.report.JobJsonWriter;
-import io.pgparity.repair.RepairInput;
 import io.pgparity.report.RunFolder;
 import io.pgparity.shard.ShardFilter;
 import java.security.SecureRandom;
@@ -34,7 +32,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -49,11 +46,11 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 /**
  * Step planRanges: connects to both servers, reconciles each table's catalogs, and chooses each
  * table's range boundaries and heap slices. It leaves the plan ({@link SavedPlan#KEY}) and the run
- * folder's id ({@link ContextKeys#RUN_ID}) in its step execution context, which promotes them to the
- * job's (see VerifyJobConfiguration): Spring Batch restores that context when it restarts the job
- * execution, and a resumed run takes the plan over from it ({@code savedPlans}). Only once every
- * table is valid does it create the run folder, so a configuration mistake leaves no partial output
- * behind. The open servers, files and watchers go to the {@link InMemoryRunState}.
+ * folder's id ({@link ContextKeys#RUN_ID}) in its step execution context, which promotes them to
+ * the job's (see VerifyJobConfiguration): Spring Batch restores that context when it restarts the
+ * job execution, and a resumed run takes the plan over from it ({@code savedPlans}). Only once
+ * every table is valid does it create the run folder, so a configuration mistake leaves no partial
+ * output behind. The open servers, files and watchers go to the {@link InMemoryRunState}.
  */
 final class PlanRangesTasklet implements Tasklet {
 
@@ -62,10 +59,15 @@ final class PlanRangesTasklet implements Tasklet {
   private final InMemoryRunState state;
   private final JobDefinition definition;
   private final LaunchOptions options;
-  /** The plan of the run this one restarts, as the restored job context holds it; null for a fresh run. */
+
+  /**
+   * The plan of the run this one restarts, as the restored job context holds it; null for a fresh
+   * run.
+   */
   private final String savedPlans;
 
-  PlanRangesTasklet(InMemoryRunState state, JobDefinition definition, LaunchOptions options, String savedPlans) {
+  PlanRangesTasklet(
+      InMemoryRunState state, JobDefinition definition, LaunchOptions options, String savedPlans) {
     this.state = state;
     this.definition = definition;
     this.options = options;
@@ -73,20 +75,35 @@ final class PlanRangesTasklet implements Tasklet {
   }
 
   @Override
-  public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+  public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext)
+      throws Exception {
     ServerPair pair = ServerPair.open(definition);
     state.pair(pair);
-    ServerInfo primaryInfo = pair.on(Side.PRIMARY, "primary", (c, s) -> ServerInfoReader.read(pair.pool(s),
-        ServerInfoReader.host(definition.primary().url())));
-    ServerInfo replicaInfo = pair.on(Side.REPLICA, "replica", (c, s) -> ServerInfoReader.read(pair.pool(s),
-        ServerInfoReader.host(definition.replica().url())));
-    state.servers(new InMemoryRunState.Servers(primaryInfo, replicaInfo, RunEvidence.walPositions(pair)));
+    ServerInfo primaryInfo =
+        pair.on(
+            Side.PRIMARY,
+            "primary",
+            (c, s) ->
+                ServerInfoReader.read(
+                    pair.pool(s), ServerInfoReader.host(definition.primary().url())));
+    ServerInfo replicaInfo =
+        pair.on(
+            Side.REPLICA,
+            "replica",
+            (c, s) ->
+                ServerInfoReader.read(
+                    pair.pool(s), ServerInfoReader.host(definition.replica().url())));
+    state.servers(
+        new InMemoryRunState.Servers(primaryInfo, replicaInfo, RunEvidence.walPositions(pair)));
     for (TableState table : state.tables()) {
       Both<Optional<TableSchema>> schemas =
-          pair.onBoth(table.spec.table() + ": catalog", (c, s) -> CatalogReader.read(c, table.spec.table()));
+          pair.onBoth(
+              table.spec.table() + ": catalog",
+              (c, s) -> CatalogReader.read(c, table.spec.table()));
       table.plan = TablePlanner.plan(table.spec, schemas.primary(), schemas.replica());
       if (definition.shard() != null) {
-        // every query of the table applies the plan's filter on both sides, so this is all a shard needs
+        // every query of the table applies the plan's filter on both sides, so this is all a shard
+        // needs
         table.plan = ShardFilter.apply(table.plan, definition.shard());
       }
     }
@@ -100,8 +117,11 @@ final class PlanRangesTasklet implements Tasklet {
         replicaInfo.host(),
         replicaInfo.serverVersion());
     if (definition.shard() != null) {
-      log.info("Comparing shard {}: the rows whose key hashes to {} of {}", definition.shard().label(),
-          definition.shard().index(), definition.shard().count());
+      log.info(
+          "Comparing shard {}: the rows whose key hashes to {} of {}",
+          definition.shard().label(),
+          definition.shard().index(),
+          definition.shard().count());
     }
     if (masker.active()) {
       log.info("Masking {}", masker.describe());
@@ -116,21 +136,27 @@ final class PlanRangesTasklet implements Tasklet {
       if (table.comparable()) {
         planRanges(pair, table, saved == null ? null : saved.get(table.spec.table().toString()));
       } else {
-        log.info("Not comparing {}: {}", table.spec.table(), String.join("; ", table.plan.findings()));
+        log.info(
+            "Not comparing {}: {}", table.spec.table(), String.join("; ", table.plan.findings()));
       }
     }
-    RunFolder folder = RunFolder.create(definition.out(), definition.name(), state.startedAt(), new SecureRandom());
+    RunFolder folder =
+        RunFolder.create(
+            definition.out(), definition.name(), state.startedAt(), new SecureRandom());
     state.folder(folder);
     // promoted to the job context once this step completes, where a restart finds them: a resumed
     // run hashes the same slices, and PreviousRun names the stopped run by its folder
-    ExecutionContext stepContext = chunkContext.getStepContext().getStepExecution().getExecutionContext();
+    ExecutionContext stepContext =
+        chunkContext.getStepContext().getStepExecution().getExecutionContext();
     SavedPlan.store(stepContext, state.tables());
     stepContext.putString(ContextKeys.RUN_ID, folder.runId());
-    // every log line from here on names the run; the compare threads copy it (VerifyJobConfiguration)
+    // every log line from here on names the run; the compare threads copy it
+    // (VerifyJobConfiguration)
     MDC.put(ContextKeys.RUN_ID_MDC, folder.runId());
-    state.progressLog(ProgressLog.start(
-        state.tables().stream().filter(t -> t.progress != null).map(t -> t.progress).toList(),
-        ProgressLog.interval(System.getenv("PGPARITY_PROGRESS_SECONDS"))));
+    state.progressLog(
+        ProgressLog.start(
+            state.tables().stream().filter(t -> t.progress != null).map(t -> t.progress).toList(),
+            ProgressLog.interval(System.getenv("PGPARITY_PROGRESS_SECONDS"))));
     JobJsonWriter.write(definition, folder.path());
     state.divergences(DivergenceWriter.open(folder.path()));
     if (options.repairSql()) {
@@ -142,10 +168,16 @@ final class PlanRangesTasklet implements Tasklet {
   /** Finds what the replica is to the primary and sets up waiting for it, pausing and pacing. */
   private void watchReplica(ServerPair pair) {
     LiveTuning live = definition.tuning().live();
-    ReplicationLink link = ReplicationProbe.detect(pair, state.tables().stream().map(t -> t.spec.table()).toList());
+    ReplicationLink link =
+        ReplicationProbe.detect(pair, state.tables().stream().map(t -> t.spec.table()).toList());
     LagThrottle throttle = new LagThrottle(pair, link, live);
-    state.replication(new InMemoryRunState.Replication(link, new ReplicaWatch(pair, link, live), throttle,
-        new RunPacer(live.queryTime(), throttle, RowRate.of(live), RowRate.of(live), options.stop())));
+    state.replication(
+        new InMemoryRunState.Replication(
+            link,
+            new ReplicaWatch(pair, link, live),
+            throttle,
+            new RunPacer(
+                live.queryTime(), throttle, RowRate.of(live), RowRate.of(live), options.stop())));
   }
 
   /**
@@ -158,7 +190,8 @@ final class PlanRangesTasklet implements Tasklet {
       SavedPlan plan = saved.get(name);
       if (table.comparable() != (plan != null)
           || (plan != null && !plan.catalog().equals(SavedPlan.catalog(table.plan)))) {
-        throw new PlanChangedException(name + ": its catalog changed since run " + options.previous().runId());
+        throw new PlanChangedException(
+            name + ": its catalog changed since run " + options.previous().runId());
       }
     }
   }
@@ -174,14 +207,19 @@ final class PlanRangesTasklet implements Tasklet {
       saved.applyTo(table);
     } else {
       int chunkRows = definition.tuning().chunkRows();
-      SampleMethod method = SampleMethod.forCorrelation(pair.on(larger, what, (c, s) -> correlation(c, plan)));
+      SampleMethod method =
+          SampleMethod.forCorrelation(pair.on(larger, what, (c, s) -> correlation(c, plan)));
       table.randomHeapOrder = method.randomHeapOrder();
-      table.boundaries = pair.on(larger, what, (c, s) -> RangePlanner.boundaries(c, plan, rows, chunkRows, method));
+      table.boundaries =
+          pair.on(
+              larger, what, (c, s) -> RangePlanner.boundaries(c, plan, rows, chunkRows, method));
       // each side's size now: its slices cut this many blocks whenever they are hashed
       BucketHasher hasher = new BucketHasher(plan);
       table.heapBlocks = pair.onBoth(what, (c, s) -> hasher.blocks(c));
       long blocks = Math.max(table.heapBlocks.primary(), table.heapBlocks.replica());
-      table.slices = HeapSlices.count(blocks, table.ranges(), table.randomHeapOrder, definition.tuning().threads());
+      table.slices =
+          HeapSlices.count(
+              blocks, table.ranges(), table.randomHeapOrder, definition.tuning().threads());
     }
     log.info(
         "Planned {}: key ({}), {} columns, about {} rows in {} ranges, {} heap slice(s){}",

@@ -24,16 +24,19 @@ import org.springframework.batch.core.repository.JobRepository;
 
 /**
  * The last run of a job in the job repository when it ended without completing (stopped by
- * max-runtime or SIGTERM, failed, or killed): a plain rerun of the same definition restarts its
- * job execution, and Spring Batch skips the hash partitions it completed. {@code stoppedAt} is when
- * the repository last heard of it.
+ * max-runtime or SIGTERM, failed, or killed): a plain rerun of the same definition restarts its job
+ * execution, and Spring Batch skips the hash partitions it completed. {@code stoppedAt} is when the
+ * repository last heard of it.
  */
 record PreviousRun(JobExecution execution, String runId, Instant stoppedAt) {
 
   private static final Logger log = LoggerFactory.getLogger(PreviousRun.class);
 
   private static final int PAGE = 50;
-  /** Instances of other jobs in a shared repository are skipped; this many at most are looked at. */
+
+  /**
+   * Instances of other jobs in a shared repository are skipped; this many at most are looked at.
+   */
   private static final int MAX_INSTANCES = 1_000;
 
   /** Parameters of a fresh run: a new job instance that names its job and what it compares. */
@@ -51,9 +54,14 @@ record PreviousRun(JobExecution execution, String runId, Instant stoppedAt) {
    * out, so a rerun may change it and still resume.
    */
   static String fingerprint(JobDefinition definition) {
-    String text = String.join("\n", definition.name(), PasswordResolver.redact(definition.primary().url()),
-        PasswordResolver.redact(definition.replica().url()), definition.tables().toString(),
-        definition.out().resolve(definition.name()).toAbsolutePath().normalize().toString());
+    String text =
+        String.join(
+            "\n",
+            definition.name(),
+            PasswordResolver.redact(definition.primary().url()),
+            PasswordResolver.redact(definition.replica().url()),
+            definition.tables().toString(),
+            definition.out().resolve(definition.name()).toAbsolutePath().normalize().toString());
     return Hashing.sha256().hashString(text, UTF_8).toString();
   }
 
@@ -63,30 +71,41 @@ record PreviousRun(JobExecution execution, String runId, Instant stoppedAt) {
    * was killed: it is marked FAILED first (JobOperator.recover), as Spring Batch restarts only
    * executions that ended.
    */
-  static Optional<PreviousRun> find(JobRepository repository, JobOperator operator, JobDefinition definition) {
+  static Optional<PreviousRun> find(
+      JobRepository repository, JobOperator operator, JobDefinition definition) {
     JobExecution last = lastExecution(repository, definition.name());
-    if (last == null || last.getStatus() == BatchStatus.COMPLETED || last.getStatus() == BatchStatus.ABANDONED) {
+    if (last == null
+        || last.getStatus() == BatchStatus.COMPLETED
+        || last.getStatus() == BatchStatus.ABANDONED) {
       return Optional.empty();
     }
-    if (!fingerprint(definition).equals(last.getJobParameters().getString(ContextKeys.DEFINITION))) {
+    if (!fingerprint(definition)
+        .equals(last.getJobParameters().getString(ContextKeys.DEFINITION))) {
       // checked first: a run of another job folder sharing the repository is never touched
-      log.info("Not resuming the last run of job {}: its servers, tables or output folder differ; starting afresh",
+      log.info(
+          "Not resuming the last run of job {}: its servers, tables or output folder differ; starting afresh",
           definition.name());
       return Optional.empty();
     }
-    Instant stoppedAt = instant(last.getLastUpdated() != null ? last.getLastUpdated() : last.getStartTime());
+    Instant stoppedAt =
+        instant(last.getLastUpdated() != null ? last.getLastUpdated() : last.getStartTime());
     if (last.getStatus().isRunning()) {
-      log.info("Run of job {} started {} never ended (the process was killed); marking it FAILED",
-          definition.name(), instant(last.getStartTime()));
+      log.info(
+          "Run of job {} started {} never ended (the process was killed); marking it FAILED",
+          definition.name(),
+          instant(last.getStartTime()));
       last = operator.recover(last);
     }
-    String runId = last.getExecutionContext().containsKey(ContextKeys.RUN_ID)
-        ? last.getExecutionContext().getString(ContextKeys.RUN_ID) : null;
+    String runId =
+        last.getExecutionContext().containsKey(ContextKeys.RUN_ID)
+            ? last.getExecutionContext().getString(ContextKeys.RUN_ID)
+            : null;
     if (runId == null) {
       return Optional.empty(); // it stopped before planning ended: nothing to take over
     }
     if (last.getStatus() == BatchStatus.UNKNOWN) {
-      log.warn("Not resuming run {}: its job execution ended in status UNKNOWN; starting afresh", runId);
+      log.warn(
+          "Not resuming run {}: its job execution ended in status UNKNOWN; starting afresh", runId);
       return Optional.empty();
     }
     return Optional.of(new PreviousRun(last, runId, stoppedAt));
@@ -95,10 +114,12 @@ record PreviousRun(JobExecution execution, String runId, Instant stoppedAt) {
   /** The newest execution of the newest instance of this job; null if it never ran here. */
   private static JobExecution lastExecution(JobRepository repository, String job) {
     for (int start = 0; start < MAX_INSTANCES; start += PAGE) {
-      List<JobInstance> instances = repository.getJobInstances(VerifyJobConfiguration.JOB_NAME, start, PAGE);
+      List<JobInstance> instances =
+          repository.getJobInstances(VerifyJobConfiguration.JOB_NAME, start, PAGE);
       for (JobInstance instance : instances) {
         JobExecution execution = repository.getLastJobExecution(instance);
-        if (execution != null && job.equals(execution.getJobParameters().getString(ContextKeys.JOB))) {
+        if (execution != null
+            && job.equals(execution.getJobParameters().getString(ContextKeys.JOB))) {
           return execution;
         }
       }
@@ -110,6 +131,8 @@ record PreviousRun(JobExecution execution, String runId, Instant stoppedAt) {
   }
 
   private static Instant instant(LocalDateTime time) {
-    return time == null ? null : time.atZone(ZoneId.systemDefault()).toInstant().truncatedTo(ChronoUnit.SECONDS);
+    return time == null
+        ? null
+        : time.atZone(ZoneId.systemDefault()).toInstant().truncatedTo(ChronoUnit.SECONDS);
   }
 }

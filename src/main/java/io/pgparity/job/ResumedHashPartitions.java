@@ -13,10 +13,10 @@ import org.springframework.batch.core.step.StepExecution;
 /**
  * Before hashRanges of a resumed run: Spring Batch will not run again the hash partitions the
  * stopped run completed, so the sums they left in their step execution contexts ({@link
- * HashCheckpoint}) are added to the tables' in-memory state here, once per partition. The sums
- * stay per partition in the job repository rather than in one job-level entry: each partition
- * stores its own as it completes, before Spring Batch marks it COMPLETED, so a partition a stop or a
- * kill leaves counted as done has its sums; and no job-level entry grows with every partition.
+ * HashCheckpoint}) are added to the tables' in-memory state here, once per partition. The sums stay
+ * per partition in the job repository rather than in one job-level entry: each partition stores its
+ * own as it completes, before Spring Batch marks it COMPLETED, so a partition a stop or a kill
+ * leaves counted as done has its sums; and no job-level entry grows with every partition.
  */
 final class ResumedHashPartitions implements StepExecutionListener {
 
@@ -27,7 +27,8 @@ final class ResumedHashPartitions implements StepExecutionListener {
   private final JobRepository repository;
   private final String workerStep;
 
-  ResumedHashPartitions(InMemoryRunState state, PreviousRun previous, JobRepository repository, String workerStep) {
+  ResumedHashPartitions(
+      InMemoryRunState state, PreviousRun previous, JobRepository repository, String workerStep) {
     this.state = state;
     this.previous = previous;
     this.repository = repository;
@@ -54,14 +55,25 @@ final class ResumedHashPartitions implements StepExecutionListener {
         StepExecution last = repository.getLastStepExecution(instance, workerStep + ":" + name);
         if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
           Optional<HashCheckpoint> checkpoint = HashCheckpoint.readFrom(last.getExecutionContext());
-          checkpoint.ifPresentOrElse(c -> c.applyTo(table), () -> table.incomplete(
-              "run " + previous.runId() + " kept no sums of partition " + name + "; run with --fresh"));
+          checkpoint.ifPresentOrElse(
+              c -> c.applyTo(table),
+              () ->
+                  table.incomplete(
+                      "run "
+                          + previous.runId()
+                          + " kept no sums of partition "
+                          + name
+                          + "; run with --fresh"));
           reused++;
         }
       }
     }
     state.resumption(new Resumption(previous.runId(), reused, partitions));
-    log.info("Resuming run {} stopped {}: {} of {} hash partitions already done",
-        previous.runId(), previous.stoppedAt(), reused, partitions);
+    log.info(
+        "Resuming run {} stopped {}: {} of {} hash partitions already done",
+        previous.runId(),
+        previous.stoppedAt(),
+        reused,
+        partitions);
   }
 }

@@ -24,8 +24,8 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * stopped by max-runtime or SIGTERM gets the INCOMPLETE reports of what it judged until then; a
  * failed run that has a folder gets reports that name the failure. The outcome goes to the job
  * execution's context under the {@code OUTCOME_*} keys, where the launcher reads it ({@link
- * #outcome}); afterJob runs after Spring Batch last saves that context, so it is never stored. A run
- * that failed because of its configuration, or because the run it resumed planned other tables,
+ * #outcome}); afterJob runs after Spring Batch last saves that context, so it is never stored. A
+ * run that failed because of its configuration, or because the run it resumed planned other tables,
  * gets no outcome: the launcher throws that failure (see {@link #configurationFailure}).
  */
 final class RunEndReports implements JobExecutionListener {
@@ -80,11 +80,12 @@ final class RunEndReports implements JobExecutionListener {
     if (!context.containsKey(OUTCOME_STATUS)) {
       return Optional.empty();
     }
-    return Optional.of(new RunOutcome(
-        Status.valueOf(context.getString(OUTCOME_STATUS)),
-        context.containsKey(OUTCOME_FOLDER) ? Path.of(context.getString(OUTCOME_FOLDER)) : null,
-        context.getString(OUTCOME_VERDICT),
-        context.getInt(OUTCOME_AUDIT_FINDINGS)));
+    return Optional.of(
+        new RunOutcome(
+            Status.valueOf(context.getString(OUTCOME_STATUS)),
+            context.containsKey(OUTCOME_FOLDER) ? Path.of(context.getString(OUTCOME_FOLDER)) : null,
+            context.getString(OUTCOME_VERDICT),
+            context.getInt(OUTCOME_AUDIT_FINDINGS)));
   }
 
   /**
@@ -109,9 +110,12 @@ final class RunEndReports implements JobExecutionListener {
     RunResult result = state.result();
     if (execution.getStatus() == BatchStatus.COMPLETED && result != null) {
       MetricsPublisher.afterRun(definition, result);
-      return new RunOutcome(result.status(), result.runFolder(), Verdict.line(result), result.auditFindings());
+      return new RunOutcome(
+          result.status(), result.runFolder(), Verdict.line(result), result.auditFindings());
     }
-    if (execution.getStatus() == BatchStatus.STOPPED && stop.reason() != null && state.folder() != null) {
+    if (execution.getStatus() == BatchStatus.STOPPED
+        && stop.reason() != null
+        && state.folder() != null) {
       return stopped(stop.reason());
     }
     List<Throwable> failures = RunFailure.failures(execution);
@@ -126,7 +130,9 @@ final class RunEndReports implements JobExecutionListener {
    * resume it, and its folder gets the INCOMPLETE report of what it judged until then.
    */
   private RunOutcome stopped(String reason) {
-    state.tables().stream().filter(t -> t.comparable() && !t.judged()).forEach(t -> t.incomplete(reason));
+    state.tables().stream()
+        .filter(t -> t.comparable() && !t.judged())
+        .forEach(t -> t.incomplete(reason));
     RunResult result = WriteReportsTasklet.writeAll(state, definition, version);
     MetricsPublisher.afterRun(definition, result);
     return new RunOutcome(result.status(), result.runFolder(), Verdict.line(result));
@@ -140,15 +146,19 @@ final class RunEndReports implements JobExecutionListener {
       message = failure.line();
       if (failure.others() > 0) {
         // the verdict shows one; the others may name other tables or the other side
-        List<String> others = failures.stream()
-            .filter(f -> f != failure.cause())
-            .filter(f -> RunFailure.Specificity.of(f) != RunFailure.Specificity.SPRING_BATCH_WRAPPER)
-            .map(RunFailure::oneLine)
-            .distinct()
-            .toList();
+        List<String> others =
+            failures.stream()
+                .filter(f -> f != failure.cause())
+                .filter(
+                    f ->
+                        RunFailure.Specificity.of(f) != RunFailure.Specificity.SPRING_BATCH_WRAPPER)
+                .map(RunFailure::oneLine)
+                .distinct()
+                .toList();
         others.stream().limit(LOGGED_OTHER_FAILURES).forEach(m -> log.error("Also failed: {}", m));
         if (others.size() > LOGGED_OTHER_FAILURES) {
-          log.error("Also failed: {} more (--debug shows each)", others.size() - LOGGED_OTHER_FAILURES);
+          log.error(
+              "Also failed: {} more (--debug shows each)", others.size() - LOGGED_OTHER_FAILURES);
         }
       }
     }
@@ -166,10 +176,15 @@ final class RunEndReports implements JobExecutionListener {
     } else {
       MetricsPublisher.afterFailure(definition, state.startedAt());
     }
-    return new RunOutcome(Status.FAILED, folder, "FAILED: " + message + (folder == null ? "" : "; report: " + folder));
+    return new RunOutcome(
+        Status.FAILED,
+        folder,
+        "FAILED: " + message + (folder == null ? "" : "; report: " + folder));
   }
 
-  /** summary.json, report.md/html and manifest.json of a failed run, each table's note the failure. */
+  /**
+   * summary.json, report.md/html and manifest.json of a failed run, each table's note the failure.
+   */
   private void writeFailedReports(String message) {
     state.divergences().close();
     RunResult result = RunResults.of(state, definition, version, Instant.now(), message);

@@ -31,9 +31,10 @@ final class RunEvidence {
   }
 
   /**
-   * Writes the run folder's manifest.json; call it after every other file. With {@code readWalAtEnd}
-   * both servers' WAL positions are read first; a failure to read them leaves them out (null)
-   * rather than spoiling the run's result, as does a failed run, whose connections may be gone.
+   * Writes the run folder's manifest.json; call it after every other file. With {@code
+   * readWalAtEnd} both servers' WAL positions are read first; a failure to read them leaves them
+   * out (null) rather than spoiling the run's result, as does a failed run, whose connections may
+   * be gone.
    */
   static Manifest writeManifest(InMemoryRunState state, RunResult result, boolean readWalAtEnd) {
     Both<Lsn> atEnd = new Both<>(null, null);
@@ -41,23 +42,30 @@ final class RunEvidence {
       try {
         atEnd = walPositions(state.pair());
       } catch (RuntimeException e) {
-        log.warn("Could not read the WAL positions at the end of the run for manifest.json: {}", e.getMessage());
+        log.warn(
+            "Could not read the WAL positions at the end of the run for manifest.json: {}",
+            e.getMessage());
       }
     }
     InMemoryRunState.Servers servers = state.servers();
     Both<Lsn> atStart = servers == null ? new Both<>(null, null) : servers.walAtStart();
-    RunFacts facts = new RunFacts(
-        result.run().version(),
-        result.run().job(),
-        result.run().runId(),
-        result.startedAt(),
-        result.finishedAt(),
-        server(servers == null ? null : servers.primary(), atStart.primary(), atEnd.primary()),
-        server(servers == null ? null : servers.replica(), atStart.replica(), atEnd.replica()));
+    RunFacts facts =
+        new RunFacts(
+            result.run().version(),
+            result.run().job(),
+            result.run().runId(),
+            result.startedAt(),
+            result.finishedAt(),
+            server(servers == null ? null : servers.primary(), atStart.primary(), atEnd.primary()),
+            server(servers == null ? null : servers.replica(), atStart.replica(), atEnd.replica()));
     Optional<EvidenceKey> key = EvidenceKey.fromEnvironment(System.getenv());
     Manifest manifest = ManifestWriter.write(state.folder().path(), facts, key);
-    log.info("Wrote manifest.json: {} files, {}", manifest.files().size(),
-        manifest.signature() == null ? "unsigned (set " + EvidenceKey.ENV_VAR + " to sign)" : "signed (HMAC-SHA256)");
+    log.info(
+        "Wrote manifest.json: {} files, {}",
+        manifest.files().size(),
+        manifest.signature() == null
+            ? "unsigned (set " + EvidenceKey.ENV_VAR + " to sign)"
+            : "signed (HMAC-SHA256)");
     return manifest;
   }
 

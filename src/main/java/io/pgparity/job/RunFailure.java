@@ -22,16 +22,18 @@ import org.springframework.batch.core.step.StepExecution;
  * execution lists its steps in, and however many partitions failed.
  *
  * @param cause the chosen failure
- * @param message its one line, e.g. {@code public.users heap slice 1/4: query failed on the primary:
- *     ERROR: permission denied for table users [42501]; grant SELECT ...}
+ * @param message its one line, e.g. {@code public.users heap slice 1/4: query failed on the
+ *     primary: ERROR: permission denied for table users [42501]; grant SELECT ...}
  * @param others how many other failures the run had (each is logged)
  */
 record RunFailure(Throwable cause, String message, int others) {
 
   RunFailure {
     checkNotNull(cause, "cause");
-    checkArgument(message != null && !message.isBlank() && message.lines().count() == 1,
-        "message must be one non-blank line but was %s", message);
+    checkArgument(
+        message != null && !message.isBlank() && message.lines().count() == 1,
+        "message must be one non-blank line but was %s",
+        message);
     checkArgument(others >= 0, "others must not be negative but was %s", others);
   }
 
@@ -49,10 +51,14 @@ record RunFailure(Throwable cause, String message, int others) {
     static Specificity of(Throwable failure) {
       Specificity best = SPRING_BATCH_WRAPPER;
       for (Throwable t = failure; t != null; t = t.getCause()) {
-        Specificity here = t instanceof CompareException ? COMPARE_EXCEPTION
-            : t instanceof SQLException ? SQL_EXCEPTION
-            : t.getClass().getName().startsWith("org.springframework.batch.") ? SPRING_BATCH_WRAPPER
-            : OTHER;
+        Specificity here =
+            t instanceof CompareException
+                ? COMPARE_EXCEPTION
+                : t instanceof SQLException
+                    ? SQL_EXCEPTION
+                    : t.getClass().getName().startsWith("org.springframework.batch.")
+                        ? SPRING_BATCH_WRAPPER
+                        : OTHER;
         if (here.compareTo(best) < 0) {
           best = here;
         }
@@ -92,7 +98,11 @@ record RunFailure(Throwable cause, String message, int others) {
     ordered.sort(Comparator.comparing(Specificity::of));
     Throwable chosen = ordered.get(0);
     // a wrapper that only says a step failed is no failure of its own once its cause is shown
-    long others = ordered.stream().skip(1).filter(f -> Specificity.of(f) != Specificity.SPRING_BATCH_WRAPPER).count();
+    long others =
+        ordered.stream()
+            .skip(1)
+            .filter(f -> Specificity.of(f) != Specificity.SPRING_BATCH_WRAPPER)
+            .count();
     return new RunFailure(chosen, oneLine(chosen), (int) others);
   }
 
@@ -105,12 +115,18 @@ record RunFailure(Throwable cause, String message, int others) {
   String line() {
     return others == 0
         ? message
-        : message + " (and " + others + " more failure" + (others == 1 ? "" : "s") + ", see the log)";
+        : message
+            + " (and "
+            + others
+            + " more failure"
+            + (others == 1 ? "" : "s")
+            + ", see the log)";
   }
 
   /**
    * The one line that says most: a CompareException's message as it is (it already has the server's
-   * words, SQLSTATE and remedy); else a driver's message with its SQLSTATE; else the innermost message.
+   * words, SQLSTATE and remedy); else a driver's message with its SQLSTATE; else the innermost
+   * message.
    */
   static String oneLine(Throwable failure) {
     String message = null;

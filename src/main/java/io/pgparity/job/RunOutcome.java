@@ -15,7 +15,8 @@ public record RunOutcome(Status status, Path runFolder, String verdict, int audi
   public RunOutcome {
     checkNotNull(status, "status");
     checkNotNull(verdict, "verdict");
-    checkArgument(auditFindings >= 0, "auditFindings must not be negative but was %s", auditFindings);
+    checkArgument(
+        auditFindings >= 0, "auditFindings must not be negative but was %s", auditFindings);
   }
 
   /** An outcome without audit findings. */

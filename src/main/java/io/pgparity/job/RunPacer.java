@@ -1,12 +1,11 @@
 package io.pgparity.job;
 
-import io.pgparity.progress.TableProgress;
-
 import io.pgparity.connect.Side;
 import io.pgparity.guard.RunStop;
 import io.pgparity.hashing.Pacer;
 import io.pgparity.live.LagThrottle;
 import io.pgparity.live.RowRate;
+import io.pgparity.progress.TableProgress;
 import java.time.Duration;
 
 /**
@@ -22,7 +21,12 @@ final class RunPacer implements Pacer {
   private final RowRate replicaRate;
   private final RunStop stop;
 
-  RunPacer(Duration target, LagThrottle throttle, RowRate primaryRate, RowRate replicaRate, RunStop stop) {
+  RunPacer(
+      Duration target,
+      LagThrottle throttle,
+      RowRate primaryRate,
+      RowRate replicaRate,
+      RunStop stop) {
     this.target = target;
     this.stop = stop;
     this.throttle = throttle;
@@ -37,7 +41,8 @@ final class RunPacer implements Pacer {
 
   @Override
   public void beforeQuery() {
-    // no new piece once the run is told to stop: the table is left INCOMPLETE (see IncompleteTableFailures)
+    // no new piece once the run is told to stop: the table is left INCOMPLETE (see
+    // IncompleteTableFailures)
     stop.check();
     throttle.pauseWhileLagging();
     stop.check();

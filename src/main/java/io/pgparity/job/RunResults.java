@@ -4,13 +4,13 @@ import io.pgparity.catalog.TablePlan;
 import io.pgparity.compare.DiffCounts;
 import io.pgparity.config.JobDefinition;
 import io.pgparity.connect.Both;
-import io.pgparity.live.ReplicationLink;
 import io.pgparity.live.LagStats;
 import io.pgparity.live.PauseStats;
+import io.pgparity.live.ReplicationLink;
 import io.pgparity.report.ReplicationSummary;
 import io.pgparity.report.RunResult;
-import io.pgparity.verdict.Status;
 import io.pgparity.report.TableResult;
+import io.pgparity.verdict.Status;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +23,11 @@ final class RunResults {
 
   private RunResults() {}
 
-  static RunResult of(InMemoryRunState state, JobDefinition definition, String version, Instant finishedAt,
+  static RunResult of(
+      InMemoryRunState state,
+      JobDefinition definition,
+      String version,
+      Instant finishedAt,
       String failure) {
     List<TableResult> tables = new ArrayList<>();
     Status status = Status.CONSISTENT;
@@ -33,12 +37,14 @@ final class RunResults {
       status = status.worst(result.status());
     }
     return new RunResult(
-        new RunResult.Identity(version, definition.name(), state.folder() == null ? "none" : state.folder().runId()),
+        new RunResult.Identity(
+            version, definition.name(), state.folder() == null ? "none" : state.folder().runId()),
         state.folder() == null ? null : state.folder().path(),
         status,
         state.startedAt(),
         finishedAt,
-        new Both<>(state.servers() == null ? null : state.servers().primary(),
+        new Both<>(
+            state.servers() == null ? null : state.servers().primary(),
             state.servers() == null ? null : state.servers().replica()),
         tables,
         replication(state),
@@ -75,8 +81,10 @@ final class RunResults {
     DiffCounts counts = table.counts;
     Status status;
     String note = null;
-    Optional<UnexplainedDifference> unexplained = plan.comparable() && table.incompleteReason() == null && !counts.incomplete()
-        ? unexplained(state.replication(), table) : Optional.empty();
+    Optional<UnexplainedDifference> unexplained =
+        plan.comparable() && table.incompleteReason() == null && !counts.incomplete()
+            ? unexplained(state.replication(), table)
+            : Optional.empty();
     if (!plan.comparable()) {
       status = Status.DIVERGENT;
       note = plan.findings().get(0);
@@ -85,13 +93,20 @@ final class RunResults {
       note = table.incompleteReason();
     } else if (counts.incomplete()) {
       status = Status.INCOMPLETE;
-      note = "stopped after " + counts.total() + " divergent rows (max-divergences); " + counts.skippedRanges()
-          + " suspect ranges or rows not examined; raise --max-divergences to list them all";
+      note =
+          "stopped after "
+              + counts.total()
+              + " divergent rows (max-divergences); "
+              + counts.skippedRanges()
+              + " suspect ranges or rows not examined; raise --max-divergences to list them all";
     } else if (counts.unstableRows() > 0) {
       status = Status.INCOMPLETE;
-      note = counts.unstableRows() + " rows changed on the primary at every recheck or are within the settle window"
-          + " (unstable, listed in rechecks.jsonl)" + (counts.total() > 0 ? " and " + counts.total() + " rows diverge" : "")
-          + "; run again when writes are quieter, or raise rechecks / recheck-delay";
+      note =
+          counts.unstableRows()
+              + " rows changed on the primary at every recheck or are within the settle window"
+              + " (unstable, listed in rechecks.jsonl)"
+              + (counts.total() > 0 ? " and " + counts.total() + " rows diverge" : "")
+              + "; run again when writes are quieter, or raise rechecks / recheck-delay";
     } else if (unexplained.isPresent()) {
       status = unexplained.get().status();
       note = unexplained.get().note();
@@ -104,7 +119,8 @@ final class RunResults {
         plan.table(),
         plan.keyNames(),
         plan.columnNames(),
-        new TableResult.Rows(table.rows(true), table.rows(false), plan.comparable() ? table.ranges() : 0),
+        new TableResult.Rows(
+            table.rows(true), table.rows(false), plan.comparable() ? table.ranges() : 0),
         new TableResult.Differences(counts.missing(), counts.extra(), counts.changed()),
         plan.allFindings(),
         status,
@@ -114,17 +130,26 @@ final class RunResults {
         plan.comparable() ? table.strip() : null);
   }
 
-  /** What the table's reported rows leave unexplained of its hash difference, and the verdict on it. */
-  private static Optional<UnexplainedDifference> unexplained(InMemoryRunState.Replication replication, TableState table) {
+  /**
+   * What the table's reported rows leave unexplained of its hash difference, and the verdict on it.
+   */
+  private static Optional<UnexplainedDifference> unexplained(
+      InMemoryRunState.Replication replication, TableState table) {
     DiffCounts counts = table.counts;
-    Optional<UnexplainedDifference> unexplained = UnexplainedDifference.judge(
-        table.plan.table(),
-        table.unexplained(),
-        counts.total(),
-        replication != null && replication.watch().waits(),
-        replication != null && replication.link().kind().followsPrimary(),
-        counts.convergedRows() + counts.convergedRanges() + counts.movedRanges() + counts.unstableRows(),
-        replication == null ? "not a replica of the primary" : replication.link().kind().description());
+    Optional<UnexplainedDifference> unexplained =
+        UnexplainedDifference.judge(
+            table.plan.table(),
+            table.unexplained(),
+            counts.total(),
+            replication != null && replication.watch().waits(),
+            replication != null && replication.link().kind().followsPrimary(),
+            counts.convergedRows()
+                + counts.convergedRanges()
+                + counts.movedRanges()
+                + counts.unstableRows(),
+            replication == null
+                ? "not a replica of the primary"
+                : replication.link().kind().description());
     unexplained.ifPresent(u -> log.error(u.note()));
     return unexplained;
   }

@@ -6,8 +6,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.google.common.hash.Hashing;
 import io.pgparity.catalog.TablePlan;
-import io.pgparity.hashing.RowHashSql;
 import io.pgparity.connect.Both;
+import io.pgparity.hashing.RowHashSql;
 import io.pgparity.keyspace.KeyValue;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,12 +25,19 @@ import tools.jackson.databind.node.ObjectNode;
  * stores it in its own, which promotes it): Spring Batch restores that context when it restarts the
  * job execution, and the resumed run takes the plan over so its slices and ranges are exactly those
  * whose sums the stopped run kept. It stays there rather than in a file: one JSON entry of the
- * boundaries (a few thousand keys for the largest tables) is written once per run.
- * {@code catalog} fingerprints the reconciled catalogs; if they changed, the stored sums are void.
+ * boundaries (a few thousand keys for the largest tables) is written once per run. {@code catalog}
+ * fingerprints the reconciled catalogs; if they changed, the stored sums are void.
  */
-record SavedPlan(String catalog, List<KeyValue> boundaries, int slices, boolean randomHeapOrder, Both<Long> heapBlocks) {
+record SavedPlan(
+    String catalog,
+    List<KeyValue> boundaries,
+    int slices,
+    boolean randomHeapOrder,
+    Both<Long> heapBlocks) {
 
-  /** Key of the plans in the job execution context: JSON, one object per comparable table by name. */
+  /**
+   * Key of the plans in the job execution context: JSON, one object per comparable table by name.
+   */
   static final String KEY = "pgparity.plans";
 
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
@@ -43,7 +50,12 @@ record SavedPlan(String catalog, List<KeyValue> boundaries, int slices, boolean 
   }
 
   static SavedPlan of(TableState table) {
-    return new SavedPlan(catalog(table.plan), table.boundaries, table.slices, table.randomHeapOrder, table.heapBlocks);
+    return new SavedPlan(
+        catalog(table.plan),
+        table.boundaries,
+        table.slices,
+        table.randomHeapOrder,
+        table.heapBlocks);
   }
 
   void applyTo(TableState table) {
@@ -96,9 +108,15 @@ record SavedPlan(String catalog, List<KeyValue> boundaries, int slices, boolean 
       for (JsonNode key : node.get("boundaries").values()) {
         boundaries.add(new KeyValue(key.values().stream().map(JsonNode::stringValue).toList()));
       }
-      plans.put(entry.getKey(), new SavedPlan(node.get("catalog").stringValue(), boundaries,
-          node.get("slices").intValue(), node.get("randomHeapOrder").booleanValue(),
-          new Both<>(node.get("primaryBlocks").longValue(), node.get("replicaBlocks").longValue())));
+      plans.put(
+          entry.getKey(),
+          new SavedPlan(
+              node.get("catalog").stringValue(),
+              boundaries,
+              node.get("slices").intValue(),
+              node.get("randomHeapOrder").booleanValue(),
+              new Both<>(
+                  node.get("primaryBlocks").longValue(), node.get("replicaBlocks").longValue())));
     }
     return plans;
   }

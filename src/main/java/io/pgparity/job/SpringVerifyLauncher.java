@@ -27,12 +27,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Starts a Spring context for one definition and runs the verify job in it. The job repository
- * lives in its own DataSource, never in a compared database: an H2 file under {@code
- * <out>/<job>/} by default, or the definition's PostgreSQL URL. Unless told to start fresh, a run
- * continues the job's last run when that one did not complete (see {@link PreviousRun}): a Spring
- * Batch restart of its job execution. The launcher hands the job only its {@link LaunchOptions};
- * the job's listener ({@link RunEndReports}) writes the reports of however the run ended and leaves
- * the outcome in the job execution, which the launcher returns.
+ * lives in its own DataSource, never in a compared database: an H2 file under {@code <out>/<job>/}
+ * by default, or the definition's PostgreSQL URL. Unless told to start fresh, a run continues the
+ * job's last run when that one did not complete (see {@link PreviousRun}): a Spring Batch restart
+ * of its job execution. The launcher hands the job only its {@link LaunchOptions}; the job's
+ * listener ({@link RunEndReports}) writes the reports of however the run ended and leaves the
+ * outcome in the job execution, which the launcher returns.
  */
 public final class SpringVerifyLauncher implements VerifyLauncher {
 
@@ -54,15 +54,18 @@ public final class SpringVerifyLauncher implements VerifyLauncher {
   /**
    * {@inheritDoc}
    *
-   * @throws AlreadyRunningException when another run of the same job holds its lock; checked
-   *     before anything of the run is written
+   * @throws AlreadyRunningException when another run of the same job holds its lock; checked before
+   *     anything of the run is written
    */
   @Override
   public RunOutcome launch(JobDefinition definition, boolean repairSql, Resume resume) {
     RunStop stop = RunStop.after(definition.tuning().live().maxRuntime());
     Shard shard = definition.shard();
-    String lockFile = shard == null ? JobLock.FILE_NAME : JobLock.FILE_NAME + "-" + shard.fileSuffix();
-    try (JobLock lock = JobLock.acquire(definition.out().resolve(definition.name()), definition.name(), lockFile);
+    String lockFile =
+        shard == null ? JobLock.FILE_NAME : JobLock.FILE_NAME + "-" + shard.fileSuffix();
+    try (JobLock lock =
+            JobLock.acquire(
+                definition.out().resolve(definition.name()), definition.name(), lockFile);
         TermSignal term = TermSignal.stopping(stop, TermSignal.DEFAULT_BOUND)) {
       RunOutcome outcome;
       try {
@@ -82,25 +85,33 @@ public final class SpringVerifyLauncher implements VerifyLauncher {
     Instant startedAt = Instant.now();
     try (ConfigurableApplicationContext context = context(definition)) {
       JobOperator operator = context.getBean(JobOperator.class);
-      Optional<PreviousRun> previous = resume == Resume.FRESH
-          ? Optional.empty() : PreviousRun.find(context.getBean(JobRepository.class), operator, definition);
+      Optional<PreviousRun> previous =
+          resume == Resume.FRESH
+              ? Optional.empty()
+              : PreviousRun.find(context.getBean(JobRepository.class), operator, definition);
       // read by the job's scoped beans only, which the job creates once it runs
-      context.getBeanFactory().registerSingleton(LaunchOptions.BEAN,
-          new LaunchOptions(repairSql, stop, previous.orElse(null)));
+      context
+          .getBeanFactory()
+          .registerSingleton(
+              LaunchOptions.BEAN, new LaunchOptions(repairSql, stop, previous.orElse(null)));
       JobExecution execution;
       if (previous.isPresent()) {
-        // Spring Batch restart: same job instance, the stored plan, completed hash partitions skipped
+        // Spring Batch restart: same job instance, the stored plan, completed hash partitions
+        // skipped
         execution = operator.restart(previous.get().execution());
       } else {
-        execution = operator.start(context.getBean(VerifyJobConfiguration.JOB_NAME + "Job", Job.class),
-            PreviousRun.freshParameters(definition));
+        execution =
+            operator.start(
+                context.getBean(VerifyJobConfiguration.JOB_NAME + "Job", Job.class),
+                PreviousRun.freshParameters(definition));
       }
       // the job's listener (RunEndReports) wrote the reports of however it ended, and its outcome
       Optional<RunOutcome> outcome = RunEndReports.outcome(execution);
       if (outcome.isPresent()) {
         return outcome.get();
       }
-      Optional<RuntimeException> configuration = RunEndReports.configurationFailure(RunFailure.failures(execution));
+      Optional<RuntimeException> configuration =
+          RunEndReports.configurationFailure(RunFailure.failures(execution));
       if (configuration.isPresent()) {
         throw configuration.get();
       }
@@ -118,7 +129,9 @@ public final class SpringVerifyLauncher implements VerifyLauncher {
     }
   }
 
-  /** The embedded job repository's folder; each shard has its own, as shards run at the same time. */
+  /**
+   * The embedded job repository's folder; each shard has its own, as shards run at the same time.
+   */
   private static Path repositoryFolder(JobDefinition definition) {
     Path folder = definition.out().resolve(definition.name()).resolve(".jobrepository");
     return definition.shard() == null ? folder : folder.resolve(definition.shard().fileSuffix());

@@ -1,7 +1,5 @@
 package io.pgparity.job;
 
-import io.pgparity.progress.TableProgress;
-
 import io.pgparity.catalog.TablePlan;
 import io.pgparity.compare.DiffCounts;
 import io.pgparity.compare.DiffPass;
@@ -15,6 +13,7 @@ import io.pgparity.hashing.PieceSize;
 import io.pgparity.keyspace.KeySql;
 import io.pgparity.keyspace.KeyValue;
 import io.pgparity.live.Lsn;
+import io.pgparity.progress.TableProgress;
 import io.pgparity.report.KeySpaceStrip;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,14 +40,24 @@ final class TableState {
   volatile TablePlan plan;
   volatile List<KeyValue> boundaries = List.of();
   volatile int slices = 1;
-  /** Each side's heap size in blocks when planned: slices cut this size, so a resumed run cuts the same. */
+
+  /**
+   * Each side's heap size in blocks when planned: slices cut this size, so a resumed run cuts the
+   * same.
+   */
   volatile Both<Long> heapBlocks = new Both<>(0L, 0L);
+
   /** True when heap order is unrelated to key order (a uuid key, say): see {@link #diffPass}. */
   volatile boolean randomHeapOrder;
+
   volatile String note;
+
   /** Rows hashed on the primary against the planner's estimate; set by planRanges. */
   volatile TableProgress progress;
-  /** Why the table could not be judged (the replica stalled, retries ran out); null while it can. */
+
+  /**
+   * Why the table could not be judged (the replica stalled, retries ran out); null while it can.
+   */
   private volatile String incomplete;
 
   private final Map<Integer, BucketSum> primarySums = new ConcurrentHashMap<>();
@@ -58,8 +67,10 @@ final class TableState {
   private final AtomicLong lastEnd = new AtomicLong(Long.MIN_VALUE);
   private final AtomicLong hashedAt = new AtomicLong();
   private final Map<Integer, Long> divergentByRange = new ConcurrentHashMap<>();
+
   /** Per side, so the next slice starts at the piece size the previous ones learnt. */
   private final Map<Side, PieceSize> pieceSizes = new ConcurrentHashMap<>();
+
   /** Diff partitions of this table not yet finished; -1 until diffRows has dealt them. */
   private final AtomicInteger diffsLeft = new AtomicInteger(-1);
 
@@ -107,7 +118,10 @@ final class TableState {
     hashedAt.accumulateAndGet(position.value(), Math::max);
   }
 
-  /** The primary's latest WAL position after hashing this table: the replica must pass it before the diff. */
+  /**
+   * The primary's latest WAL position after hashing this table: the replica must pass it before the
+   * diff.
+   */
   Lsn hashedAt() {
     return new Lsn(hashedAt.get());
   }
@@ -127,7 +141,8 @@ final class TableState {
 
   Both<BucketSum> sums(int range) {
     return new Both<>(
-        primarySums.getOrDefault(range, BucketSum.EMPTY), replicaSums.getOrDefault(range, BucketSum.EMPTY));
+        primarySums.getOrDefault(range, BucketSum.EMPTY),
+        replicaSums.getOrDefault(range, BucketSum.EMPTY));
   }
 
   /** Ranges whose count or hash sum differs, in key order. */
@@ -163,15 +178,19 @@ final class TableState {
   KeySpaceStrip strip() {
     Map<Integer, Long> mismatched = new TreeMap<>();
     mismatchedRanges().stream()
-        .filter(range -> range != KeySql.NULL_KEYS) // no place in key order; its rows are reported all the same
+        .filter(
+            range ->
+                range
+                    != KeySql
+                        .NULL_KEYS) // no place in key order; its rows are reported all the same
         .forEach(range -> mismatched.put(range, divergentByRange.getOrDefault(range, 0L)));
     return new KeySpaceStrip(ranges(), mismatched);
   }
 
   /**
    * What the reported divergences leave unexplained of the difference between the sides' sums:
-   * count and row-hash sum, primary minus replica, over all ranges (ranges that agree add
-   * nothing). Zero when every difference the hash pass saw is a reported row; see {@link
+   * count and row-hash sum, primary minus replica, over all ranges (ranges that agree add nothing).
+   * Zero when every difference the hash pass saw is a reported row; see {@link
    * DiffCounts#explained()}.
    */
   SumDifference unexplained() {

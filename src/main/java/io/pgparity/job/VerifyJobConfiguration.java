@@ -36,10 +36,10 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  *
  * <p>Where the run's state lives: the tasklets are step-scoped beans that take their inputs from
  * the step execution context (a partition's table, slice or ranges) or the job's (the saved plan),
- * and leave what a restart needs there (the plan and run id, promoted from planRanges' context; each
- * hash partition's sums in its own). What cannot be kept there (open connections and files, the
- * tables' sums and tallies) is in the job-scoped {@link InMemoryRunState}; what the launcher decided
- * (repair.sql, when to stop, which run this one resumes) is in the {@link LaunchOptions}.
+ * and leave what a restart needs there (the plan and run id, promoted from planRanges' context;
+ * each hash partition's sums in its own). What cannot be kept there (open connections and files,
+ * the tables' sums and tallies) is in the job-scoped {@link InMemoryRunState}; what the launcher
+ * decided (repair.sql, when to stop, which run this one resumes) is in the {@link LaunchOptions}.
  */
 @Configuration(proxyBeanMethods = false)
 class VerifyJobConfiguration {
@@ -67,10 +67,10 @@ class VerifyJobConfiguration {
   }
 
   /**
-   * Runs {@code task} with the submitting thread's MDC (the run id), so pool threads log it too, and
-   * inside its job execution, so the partitions' step-scoped tasklets reach the job-scoped run state
-   * (Spring Batch keeps the job scope per thread). Closing, not releasing, the registration leaves the
-   * job-scoped beans to the job itself, which destroys them when it ends.
+   * Runs {@code task} with the submitting thread's MDC (the run id), so pool threads log it too,
+   * and inside its job execution, so the partitions' step-scoped tasklets reach the job-scoped run
+   * state (Spring Batch keeps the job scope per thread). Closing, not releasing, the registration
+   * leaves the job-scoped beans to the job itself, which destroys them when it ends.
    */
   private static Runnable inCallersJob(Runnable task) {
     Map<String, String> mdc = MDC.getCopyOfContextMap();
@@ -97,13 +97,17 @@ class VerifyJobConfiguration {
   }
 
   // A resumed run (a restart of the stopped job execution) runs planRanges, hashRanges and diffRows
-  // again: they open the servers, check the catalogs against the saved plan and take it over, add the
+  // again: they open the servers, check the catalogs against the saved plan and take it over, add
+  // the
   // completed partitions' sums, and diff from all the sums. Only the hash partitions a stopped run
   // completed are skipped (the worker step hashRange is not startable once complete).
 
   @Bean
   @StepScope
-  Tasklet planRangesTasklet(InMemoryRunState state, JobDefinition definition, LaunchOptions options,
+  Tasklet planRangesTasklet(
+      InMemoryRunState state,
+      JobDefinition definition,
+      LaunchOptions options,
       @Value("#{jobExecutionContext['" + SavedPlan.KEY + "']}") String savedPlans) {
     return new PlanRangesTasklet(state, definition, options, savedPlans);
   }
@@ -113,8 +117,11 @@ class VerifyJobConfiguration {
     // the job context is where Spring Batch keeps them for a restart, and where PreviousRun looks
     ExecutionContextPromotionListener promotion = new ExecutionContextPromotionListener();
     promotion.setKeys(new String[] {SavedPlan.KEY, ContextKeys.RUN_ID});
-    return new StepBuilder("planRanges", repository).tasklet(planRangesTasklet).listener(promotion)
-        .allowStartIfComplete(true).build();
+    return new StepBuilder("planRanges", repository)
+        .tasklet(planRangesTasklet)
+        .listener(promotion)
+        .allowStartIfComplete(true)
+        .build();
   }
 
   @Bean
@@ -128,10 +135,14 @@ class VerifyJobConfiguration {
     return new StepBuilder("auditReplication", repository).tasklet(auditReplicationTasklet).build();
   }
 
-  /** One per hash partition: the table and heap slice come from the partition's context (HashPartitioner). */
+  /**
+   * One per hash partition: the table and heap slice come from the partition's context
+   * (HashPartitioner).
+   */
   @Bean
   @StepScope
-  Tasklet hashRangeTasklet(InMemoryRunState state,
+  Tasklet hashRangeTasklet(
+      InMemoryRunState state,
       @Value("#{stepExecutionContext['" + ContextKeys.TABLE + "']}") int table,
       @Value("#{stepExecutionContext['" + ContextKeys.SLICE + "']}") int slice,
       @Value("#{stepExecutionContext['" + ContextKeys.SLICES + "']}") int slices) {
@@ -151,11 +162,15 @@ class VerifyJobConfiguration {
 
   @Bean
   @JobScope
-  StepExecutionListener resumedHashPartitions(InMemoryRunState state, LaunchOptions options, JobRepository repository) {
+  StepExecutionListener resumedHashPartitions(
+      InMemoryRunState state, LaunchOptions options, JobRepository repository) {
     return new ResumedHashPartitions(state, options.previous(), repository, HASH_WORKER);
   }
 
-  /** After the hash step, no table is shown as being hashed, even one whose row estimate was too high. */
+  /**
+   * After the hash step, no table is shown as being hashed, even one whose row estimate was too
+   * high.
+   */
   @Bean
   @JobScope
   StepExecutionListener hashingEnded(InMemoryRunState state) {
@@ -171,9 +186,14 @@ class VerifyJobConfiguration {
   }
 
   @Bean
-  Step hashRanges(JobRepository repository, Step hashRange, Partitioner hashPartitioner,
-      StepExecutionListener resumedHashPartitions, StepExecutionListener hashingEnded,
-      TaskExecutor compareTaskExecutor, JobDefinition definition) {
+  Step hashRanges(
+      JobRepository repository,
+      Step hashRange,
+      Partitioner hashPartitioner,
+      StepExecutionListener resumedHashPartitions,
+      StepExecutionListener hashingEnded,
+      TaskExecutor compareTaskExecutor,
+      JobDefinition definition) {
     return new StepBuilder("hashRanges", repository)
         .partitioner(HASH_WORKER, hashPartitioner)
         .step(hashRange)
@@ -185,10 +205,16 @@ class VerifyJobConfiguration {
         .build();
   }
 
-  /** One per diff partition: the table and its mismatched ranges come from the partition's context (DiffPartitioner). */
+  /**
+   * One per diff partition: the table and its mismatched ranges come from the partition's context
+   * (DiffPartitioner).
+   */
   @Bean
   @StepScope
-  Tasklet diffRangeTasklet(InMemoryRunState state, JobDefinition definition, LaunchOptions options,
+  Tasklet diffRangeTasklet(
+      InMemoryRunState state,
+      JobDefinition definition,
+      LaunchOptions options,
       @Value("#{stepExecutionContext['" + ContextKeys.TABLE + "']}") int table,
       @Value("#{stepExecutionContext['" + ContextKeys.RANGES + "']}") String ranges) {
     return new DiffRowsTasklet(state, definition, options.stop(), table, ranges);
@@ -196,20 +222,31 @@ class VerifyJobConfiguration {
 
   @Bean
   Step diffRange(JobRepository repository, Tasklet diffRangeTasklet) {
-    return new StepBuilder("diffRange", repository).tasklet(diffRangeTasklet).allowStartIfComplete(true).build();
+    return new StepBuilder("diffRange", repository)
+        .tasklet(diffRangeTasklet)
+        .allowStartIfComplete(true)
+        .build();
   }
 
-  /** Late-bound to the run id planRanges promoted: each run's diff partitions have names of their own. */
+  /**
+   * Late-bound to the run id planRanges promoted: each run's diff partitions have names of their
+   * own.
+   */
   @Bean
   @JobScope
-  Partitioner diffPartitioner(InMemoryRunState state,
+  Partitioner diffPartitioner(
+      InMemoryRunState state,
       @Value("#{jobExecutionContext['" + ContextKeys.RUN_ID + "']}") String runId) {
     return new DiffPartitioner(state.tables(), runId);
   }
 
   @Bean
-  Step diffRows(JobRepository repository, Step diffRange, Partitioner diffPartitioner,
-      TaskExecutor compareTaskExecutor, JobDefinition definition) {
+  Step diffRows(
+      JobRepository repository,
+      Step diffRange,
+      Partitioner diffPartitioner,
+      TaskExecutor compareTaskExecutor,
+      JobDefinition definition) {
     return new StepBuilder("diffRows", repository)
         .partitioner("diffRange", diffPartitioner)
         .step(diffRange)
@@ -232,14 +269,27 @@ class VerifyJobConfiguration {
 
   @Bean
   @JobScope
-  JobExecutionListener runEndReports(InMemoryRunState state, JobDefinition definition, LaunchOptions options) {
+  JobExecutionListener runEndReports(
+      InMemoryRunState state, JobDefinition definition, LaunchOptions options) {
     return new RunEndReports(state, definition, options.stop(), Version.current());
   }
 
   @Bean
-  Job verifyJob(JobRepository repository, Step planRanges, Step auditReplication, Step hashRanges, Step diffRows,
-      Step writeReports, JobExecutionListener runEndReports) {
-    return new JobBuilder(JOB_NAME, repository).listener(runEndReports).start(planRanges).next(auditReplication)
-        .next(hashRanges).next(diffRows).next(writeReports).build();
+  Job verifyJob(
+      JobRepository repository,
+      Step planRanges,
+      Step auditReplication,
+      Step hashRanges,
+      Step diffRows,
+      Step writeReports,
+      JobExecutionListener runEndReports) {
+    return new JobBuilder(JOB_NAME, repository)
+        .listener(runEndReports)
+        .start(planRanges)
+        .next(auditReplication)
+        .next(hashRanges)
+        .next(diffRows)
+        .next(writeReports)
+        .build();
   }
 }

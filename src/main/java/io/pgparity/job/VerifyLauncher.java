@@ -14,14 +14,15 @@ public interface VerifyLauncher {
    */
   default RunOutcome launch(JobDefinition definition, boolean repairSql) {
     if (repairSql) {
-      throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot write repair.sql");
+      throw new UnsupportedOperationException(
+          getClass().getSimpleName() + " cannot write repair.sql");
     }
     return launch(definition);
   }
 
   /**
-   * Whether a run continues the last run of the same job when that one did not complete (stopped
-   * by max-runtime or SIGTERM, failed, killed), or starts over.
+   * Whether a run continues the last run of the same job when that one did not complete (stopped by
+   * max-runtime or SIGTERM, failed, killed), or starts over.
    */
   enum Resume {
     /** Continue the last run if it did not complete and compared the same servers and tables. */
@@ -30,7 +31,10 @@ public interface VerifyLauncher {
     FRESH
   }
 
-  /** Like {@link #launch(JobDefinition, boolean)}; launchers that keep no state between runs ignore {@code resume}. */
+  /**
+   * Like {@link #launch(JobDefinition, boolean)}; launchers that keep no state between runs ignore
+   * {@code resume}.
+   */
   default RunOutcome launch(JobDefinition definition, boolean repairSql, Resume resume) {
     return launch(definition, repairSql);
   }

@@ -14,7 +14,10 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-/** Step writeReports: closes the divergence files, then writes report.md, summary.json and manifest.json. */
+/**
+ * Step writeReports: closes the divergence files, then writes report.md, summary.json and
+ * manifest.json.
+ */
 final class WriteReportsTasklet implements Tasklet {
 
   private static final Logger log = LoggerFactory.getLogger(WriteReportsTasklet.class);
@@ -35,7 +38,10 @@ final class WriteReportsTasklet implements Tasklet {
     return RepeatStatus.FINISHED;
   }
 
-  /** Writes the run folder's reports; also used for a run stopped before this step (see {@link RunEndReports}). */
+  /**
+   * Writes the run folder's reports; also used for a run stopped before this step (see {@link
+   * RunEndReports}).
+   */
   static RunResult writeAll(InMemoryRunState state, JobDefinition definition, String version) {
     state.progressLog().close();
     state.divergences().close();
@@ -46,12 +52,21 @@ final class WriteReportsTasklet implements Tasklet {
     RunResult result = RunResults.of(state, definition, version, Instant.now(), null);
     List<Divergence> sample = state.tables().stream().flatMap(t -> t.sample().stream()).toList();
     new ReportWriter().writeAll(result, sample);
-    result.tables().forEach(t -> log.info(
-        "Compared {}: {} rows, {} missing on replica, {} extra, {} changed; {} ({} s)",
-        t.table(), t.rows().rowsPrimary(), t.differences().missingOnReplica(), t.differences().extraOnReplica(),
-        t.differences().changed(), t.status(),
-        String.format(java.util.Locale.ROOT, "%.1f", t.seconds())));
-    // last: the manifest lists every other file of the run folder, so nothing may be written after it
+    result
+        .tables()
+        .forEach(
+            t ->
+                log.info(
+                    "Compared {}: {} rows, {} missing on replica, {} extra, {} changed; {} ({} s)",
+                    t.table(),
+                    t.rows().rowsPrimary(),
+                    t.differences().missingOnReplica(),
+                    t.differences().extraOnReplica(),
+                    t.differences().changed(),
+                    t.status(),
+                    String.format(java.util.Locale.ROOT, "%.1f", t.seconds())));
+    // last: the manifest lists every other file of the run folder, so nothing may be written after
+    // it
     RunEvidence.writeManifest(state, result, true);
     return result;
   }

@@ -8,10 +8,10 @@
  *       io.pgparity.job.VerifyApplication}, {@link io.pgparity.job.VerifyJobConfiguration} (steps,
  *       partitioners and scoped beans, wiring only), {@link io.pgparity.job.LaunchOptions}.
  *   <li><b>Steps, in order:</b> {@link io.pgparity.job.PlanRangesTasklet} (catalog, ranges, run
- *       folder; {@link io.pgparity.job.HeapSlices}), {@link io.pgparity.job.AuditReplicationTasklet},
- *       {@link io.pgparity.job.HashPartitioner} and {@link io.pgparity.job.HashRangesTasklet},
- *       {@link io.pgparity.job.DiffPartitioner} and {@link io.pgparity.job.DiffRowsTasklet}, {@link
- *       io.pgparity.job.WriteReportsTasklet}.
+ *       folder; {@link io.pgparity.job.HeapSlices}), {@link
+ *       io.pgparity.job.AuditReplicationTasklet}, {@link io.pgparity.job.HashPartitioner} and
+ *       {@link io.pgparity.job.HashRangesTasklet}, {@link io.pgparity.job.DiffPartitioner} and
+ *       {@link io.pgparity.job.DiffRowsTasklet}, {@link io.pgparity.job.WriteReportsTasklet}.
  *   <li><b>Run state:</b> {@link io.pgparity.job.InMemoryRunState} (job-scoped, one writer per
  *       field, documented field by field), {@link io.pgparity.job.TableState} per table, {@link
  *       io.pgparity.job.ContextKeys} for what lives in the ExecutionContext, {@link

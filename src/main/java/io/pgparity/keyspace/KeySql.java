@@ -28,7 +28,8 @@ public final class KeySql {
 
   /** {@code "a"::text, "b"::text}: the key as text, to read it back exactly. */
   public String textColumns() {
-    return String.join(", ", key.stream().map(c -> SqlIdentifier.quote(c.name()) + "::text").toList());
+    return String.join(
+        ", ", key.stream().map(c -> SqlIdentifier.quote(c.name()) + "::text").toList());
   }
 
   /** The key as one comparable value: the column itself, or a row for composite keys. */
@@ -44,24 +45,34 @@ public final class KeySql {
 
   /** A predicate true for rows with some NULL key column: the rows of {@link #NULL_KEYS}. */
   public String nullKey() {
-    return "(" + String.join(" OR ", key.stream().map(c -> SqlIdentifier.quote(c.name()) + " IS NULL").toList()) + ")";
+    return "("
+        + String.join(
+            " OR ", key.stream().map(c -> SqlIdentifier.quote(c.name()) + " IS NULL").toList())
+        + ")";
   }
 
   /** A predicate true for rows whose key columns are all non-NULL. */
   public String notNull() {
-    return "(" + String.join(" AND ", key.stream().map(c -> SqlIdentifier.quote(c.name()) + " IS NOT NULL").toList())
+    return "("
+        + String.join(
+            " AND ", key.stream().map(c -> SqlIdentifier.quote(c.name()) + " IS NOT NULL").toList())
         + ")";
   }
 
   /**
    * The range index of the current row among the ranges that {@code boundaries} bound (bound with
-   * {@link #bindKeys} for {@link #keyArray()}), {@link #NULL_KEYS} for a row with a NULL key column.
-   * width_bucket alone would place such a row by record comparison, which sorts NULLs last, while
-   * range predicates never select it.
+   * {@link #bindKeys} for {@link #keyArray()}), {@link #NULL_KEYS} for a row with a NULL key
+   * column. width_bucket alone would place such a row by record comparison, which sorts NULLs last,
+   * while range predicates never select it.
    */
   public String bucket(boolean bounded) {
-    return "CASE WHEN " + nullKey() + " THEN " + NULL_KEYS + " ELSE "
-        + (bounded ? "width_bucket(" + operand() + ", " + keyArray() + ")" : "0") + " END";
+    return "CASE WHEN "
+        + nullKey()
+        + " THEN "
+        + NULL_KEYS
+        + " ELSE "
+        + (bounded ? "width_bucket(" + operand() + ", " + keyArray() + ")" : "0")
+        + " END";
   }
 
   /**
@@ -98,18 +109,32 @@ public final class KeySql {
    * column: {@code ARRAY(SELECT ROW(CAST(x.c1 AS t1), ...) FROM unnest(?::text[], ...) ...)}.
    */
   public String keyArray() {
-    return "ARRAY(SELECT " + (key.size() == 1 ? "" : "ROW(") + unnestCasts() + (key.size() == 1 ? "" : ")")
-        + " FROM unnest(" + textArrayParams() + ") WITH ORDINALITY AS x(" + unnestAliases() + ", ord) ORDER BY ord)";
+    return "ARRAY(SELECT "
+        + (key.size() == 1 ? "" : "ROW(")
+        + unnestCasts()
+        + (key.size() == 1 ? "" : ")")
+        + " FROM unnest("
+        + textArrayParams()
+        + ") WITH ORDINALITY AS x("
+        + unnestAliases()
+        + ", ord) ORDER BY ord)";
   }
 
   /** A predicate selecting rows whose key is in the bound key list. */
   public String keyIn() {
-    return rowOf(columns()) + " IN (SELECT " + unnestCasts() + " FROM unnest(" + textArrayParams() + ") AS x("
-        + unnestAliases() + "))";
+    return rowOf(columns())
+        + " IN (SELECT "
+        + unnestCasts()
+        + " FROM unnest("
+        + textArrayParams()
+        + ") AS x("
+        + unnestAliases()
+        + "))";
   }
 
   /** Binds keys as one text array per key column, for {@link #keyArray()} and {@link #keyIn()}. */
-  public int bindKeys(Connection connection, PreparedStatement ps, int index, List<KeyValue> keys) throws SQLException {
+  public int bindKeys(Connection connection, PreparedStatement ps, int index, List<KeyValue> keys)
+      throws SQLException {
     for (int column = 0; column < key.size(); column++) {
       String[] values = new String[keys.size()];
       for (int row = 0; row < keys.size(); row++) {

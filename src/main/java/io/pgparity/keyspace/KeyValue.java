@@ -8,11 +8,11 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * A key as PostgreSQL prints it under the pinned session settings, one text per key column.
- * Text round-trips exactly through each type's input function, so it can be bound back as
- * {@code CAST(? AS type)} whatever the key's type. A null element is SQL NULL: the replica may not
- * enforce the primary's NOT NULL, and a row with a NULL key must be reported, never dropped; such a
- * key never bounds a range (see {@link KeySql#nullKey()}).
+ * A key as PostgreSQL prints it under the pinned session settings, one text per key column. Text
+ * round-trips exactly through each type's input function, so it can be bound back as {@code CAST(?
+ * AS type)} whatever the key's type. A null element is SQL NULL: the replica may not enforce the
+ * primary's NOT NULL, and a row with a NULL key must be reported, never dropped; such a key never
+ * bounds a range (see {@link KeySql#nullKey()}).
  */
 public record KeyValue(List<String> values) {
 

@@ -2,8 +2,8 @@ package io.pgparity.keyspace;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import io.pgparity.table.SqlIdentifier;
 import io.pgparity.catalog.TablePlan;
+import io.pgparity.table.SqlIdentifier;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,20 +12,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Chooses range boundaries from the data, so ranges hold about the same number of rows whatever
- * the key's type, gaps or skew: it reads the key order of a row sample (or of every row, for
- * small tables) and takes every n-th key. Boundaries are strictly increasing; k boundaries make k+1
+ * Chooses range boundaries from the data, so ranges hold about the same number of rows whatever the
+ * key's type, gaps or skew: it reads the key order of a row sample (or of every row, for small
+ * tables) and takes every n-th key. Boundaries are strictly increasing; k boundaries make k+1
  * half-open ranges, the outer two unbounded. Rows with a NULL key column (a replica that does not
  * enforce NOT NULL) never bound a range: they form the pseudo range {@link KeySql#NULL_KEYS}.
  */
 public final class RangePlanner {
 
-  /** Sample this many keys per planned range, enough that ranges stay within about 2x of the target. */
+  /**
+   * Sample this many keys per planned range, enough that ranges stay within about 2x of the target.
+   */
   private static final int SAMPLE_PER_RANGE = 20;
 
   private static final long MIN_SAMPLE = 20_000;
 
-  /** Pages sampled per planned range with {@link SampleMethod#PAGE_FIRSTS}, and at least this many. */
+  /**
+   * Pages sampled per planned range with {@link SampleMethod#PAGE_FIRSTS}, and at least this many.
+   */
   private static final long PAGES_PER_RANGE = 2;
 
   private static final long MIN_SAMPLE_PAGES = 1_000;
@@ -47,7 +51,8 @@ public final class RangePlanner {
       }
     }
     try (PreparedStatement ps =
-            connection.prepareStatement("SELECT count(*) FROM " + SqlIdentifier.quote(plan.table()) + plan.whereClause());
+            connection.prepareStatement(
+                "SELECT count(*) FROM " + SqlIdentifier.quote(plan.table()) + plan.whereClause());
         ResultSet rs = ps.executeQuery()) {
       rs.next();
       return rs.getLong(1);
@@ -56,7 +61,11 @@ public final class RangePlanner {
 
   /** Boundaries for ranges of about {@code rowsPerRange} rows, given an estimate of the rows. */
   public static List<KeyValue> boundaries(
-      Connection connection, TablePlan plan, long estimatedRows, int rowsPerRange, SampleMethod method)
+      Connection connection,
+      TablePlan plan,
+      long estimatedRows,
+      int rowsPerRange,
+      SampleMethod method)
       throws SQLException {
     long ranges = Math.max(1, Math.round((double) estimatedRows / rowsPerRange));
     if (ranges <= 1) {
@@ -76,9 +85,18 @@ public final class RangePlanner {
     long step = Math.max(1, Math.round((double) (sample ? sampleRows : estimatedRows) / ranges));
     KeySql key = new KeySql(plan.key());
     String sql =
-        "SELECT " + key.textColumns() + " FROM (SELECT " + key.columns()
-            + ", row_number() OVER (ORDER BY " + key.columns() + ") AS pgparity_rn FROM " + SqlIdentifier.quote(plan.table())
-            + (sample ? " TABLESAMPLE " + method.name() + " (?)" : "") + " WHERE " + key.notNull() + plan.andWhere()
+        "SELECT "
+            + key.textColumns()
+            + " FROM (SELECT "
+            + key.columns()
+            + ", row_number() OVER (ORDER BY "
+            + key.columns()
+            + ") AS pgparity_rn FROM "
+            + SqlIdentifier.quote(plan.table())
+            + (sample ? " TABLESAMPLE " + method.name() + " (?)" : "")
+            + " WHERE "
+            + key.notNull()
+            + plan.andWhere()
             + ") s WHERE pgparity_rn % ? = 0 ORDER BY pgparity_rn";
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
       int index = 1;
@@ -95,15 +113,32 @@ public final class RangePlanner {
    * in key order: a page holds a narrow run of keys, so its first key stands for its rows, and
    * every n-th of them, in key order, makes ranges of about equal rows.
    */
-  private static List<KeyValue> pageFirsts(Connection connection, TablePlan plan, long pages, long wanted, long ranges)
+  private static List<KeyValue> pageFirsts(
+      Connection connection, TablePlan plan, long pages, long wanted, long ranges)
       throws SQLException {
     KeySql key = new KeySql(plan.key());
     String page = "(ctid::text::point)[0]";
     String sql =
-        "SELECT " + key.textColumns() + " FROM (SELECT " + key.columns() + ", row_number() OVER (ORDER BY "
-            + key.columns() + ") AS pgparity_rn FROM (SELECT DISTINCT ON (" + page + ") " + key.columns() + " FROM "
-            + SqlIdentifier.quote(plan.table()) + " TABLESAMPLE SYSTEM (?) WHERE " + key.notNull() + plan.andWhere()
-            + " ORDER BY " + page + ", " + key.columns() + ") firsts) s WHERE pgparity_rn % ? = 0 ORDER BY pgparity_rn";
+        "SELECT "
+            + key.textColumns()
+            + " FROM (SELECT "
+            + key.columns()
+            + ", row_number() OVER (ORDER BY "
+            + key.columns()
+            + ") AS pgparity_rn FROM (SELECT DISTINCT ON ("
+            + page
+            + ") "
+            + key.columns()
+            + " FROM "
+            + SqlIdentifier.quote(plan.table())
+            + " TABLESAMPLE SYSTEM (?) WHERE "
+            + key.notNull()
+            + plan.andWhere()
+            + " ORDER BY "
+            + page
+            + ", "
+            + key.columns()
+            + ") firsts) s WHERE pgparity_rn % ? = 0 ORDER BY pgparity_rn";
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
       ps.setDouble(1, 100.0 * wanted / pages);
       ps.setLong(2, Math.max(1, Math.round((double) wanted / ranges)));
@@ -112,9 +147,10 @@ public final class RangePlanner {
   }
 
   private static long pages(Connection connection, TablePlan plan) throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement(
-        "SELECT c.relpages FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ?"
-            + " AND c.relname = ?")) {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT c.relpages FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ?"
+                + " AND c.relname = ?")) {
       ps.setString(1, plan.table().schema());
       ps.setString(2, plan.table().name());
       try (ResultSet rs = ps.executeQuery()) {
@@ -124,14 +160,24 @@ public final class RangePlanner {
   }
 
   /** Boundaries splitting one range into about {@code parts} ranges, from the rows of one side. */
-  public static List<KeyValue> split(Connection connection, TablePlan plan, KeyRange range, long rows, int parts)
+  public static List<KeyValue> split(
+      Connection connection, TablePlan plan, KeyRange range, long rows, int parts)
       throws SQLException {
     long step = Math.max(1, rows / parts);
     KeySql key = new KeySql(plan.key());
     String sql =
-        "SELECT " + key.textColumns() + " FROM (SELECT " + key.columns() + ", row_number() OVER (ORDER BY "
-            + key.columns() + ") AS pgparity_rn FROM " + SqlIdentifier.quote(plan.table()) + " WHERE " + key.rangePredicate(range)
-            + plan.andWhere() + ") s WHERE pgparity_rn % ? = 0 ORDER BY pgparity_rn";
+        "SELECT "
+            + key.textColumns()
+            + " FROM (SELECT "
+            + key.columns()
+            + ", row_number() OVER (ORDER BY "
+            + key.columns()
+            + ") AS pgparity_rn FROM "
+            + SqlIdentifier.quote(plan.table())
+            + " WHERE "
+            + key.rangePredicate(range)
+            + plan.andWhere()
+            + ") s WHERE pgparity_rn % ? = 0 ORDER BY pgparity_rn";
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
       int index = key.bindRange(ps, 1, range);
       ps.setLong(index, step);
@@ -139,13 +185,17 @@ public final class RangePlanner {
     }
   }
 
-  /** The range with the given index among the ranges that {@code boundaries} make (not {@link KeySql#NULL_KEYS}). */
+  /**
+   * The range with the given index among the ranges that {@code boundaries} make (not {@link
+   * KeySql#NULL_KEYS}).
+   */
   public static KeyRange range(List<KeyValue> boundaries, int index) {
-    checkArgument(index >= 0 && index <= boundaries.size(), "range %s of %s", index, boundaries.size() + 1);
+    checkArgument(
+        index >= 0 && index <= boundaries.size(), "range %s of %s", index, boundaries.size() + 1);
     return new KeyRange(
-        index == 0 ? null : boundaries.get(index - 1), index == boundaries.size() ? null : boundaries.get(index));
+        index == 0 ? null : boundaries.get(index - 1),
+        index == boundaries.size() ? null : boundaries.get(index));
   }
-
 
   private static List<KeyValue> readKeys(PreparedStatement ps, KeySql key) throws SQLException {
     List<KeyValue> keys = new ArrayList<>();

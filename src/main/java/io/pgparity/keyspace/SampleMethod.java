@@ -1,9 +1,9 @@
 package io.pgparity.keyspace;
 
 /**
- * How keys are sampled to place range boundaries. A block sample reads few pages but returns
- * runs of neighbouring keys when rows are stored in key order, which would bunch the boundaries;
- * a row sample reads every page but picks rows independently.
+ * How keys are sampled to place range boundaries. A block sample reads few pages but returns runs
+ * of neighbouring keys when rows are stored in key order, which would bunch the boundaries; a row
+ * sample reads every page but picks rows independently.
  */
 public enum SampleMethod {
   /** TABLESAMPLE SYSTEM: whole pages; cheap, good when heap order is unrelated to key order. */
@@ -12,8 +12,8 @@ public enum SampleMethod {
   BERNOULLI,
   /**
    * TABLESAMPLE SYSTEM keeping only the smallest key of each sampled page: when rows are stored in
-   * key order each page holds a narrow run of keys, so one key per page is a spread-out sample
-   * that reads few pages. (BERNOULLI read every page: 0.3 s of planning on the bench's 1M users.)
+   * key order each page holds a narrow run of keys, so one key per page is a spread-out sample that
+   * reads few pages. (BERNOULLI read every page: 0.3 s of planning on the bench's 1M users.)
    */
   PAGE_FIRSTS;
 
@@ -29,10 +29,15 @@ public enum SampleMethod {
       return BERNOULLI;
     }
     double order = Math.abs(correlation);
-    return order < MAX_CORRELATION_FOR_BLOCKS ? SYSTEM : order >= MIN_CORRELATION_FOR_PAGE_FIRSTS ? PAGE_FIRSTS : BERNOULLI;
+    return order < MAX_CORRELATION_FOR_BLOCKS
+        ? SYSTEM
+        : order >= MIN_CORRELATION_FOR_PAGE_FIRSTS ? PAGE_FIRSTS : BERNOULLI;
   }
 
-  /** Whether the sample is one heap order or the other; only {@link #SYSTEM} says the heap is in random key order. */
+  /**
+   * Whether the sample is one heap order or the other; only {@link #SYSTEM} says the heap is in
+   * random key order.
+   */
   public boolean randomHeapOrder() {
     return this == SYSTEM;
   }

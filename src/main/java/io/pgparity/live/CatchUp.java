@@ -4,8 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * Lag-awareness as the diff sees it: the primary's WAL position after a read, and a wait until
- * the replica has replayed or applied past it, so a row read there afterwards is at least as new.
+ * Lag-awareness as the diff sees it: the primary's WAL position after a read, and a wait until the
+ * replica has replayed or applied past it, so a row read there afterwards is at least as new.
  */
 public interface CatchUp {
 
@@ -19,9 +19,9 @@ public interface CatchUp {
   void await(Lsn target);
 
   /**
-   * Whether {@link #await} really waits for the replica. Only then can a row that differed and
-   * then agreed be called converged (in flight); on a copy that is not waited for, nothing is in
-   * flight and every hash difference must be explained by a row.
+   * Whether {@link #await} really waits for the replica. Only then can a row that differed and then
+   * agreed be called converged (in flight); on a copy that is not waited for, nothing is in flight
+   * and every hash difference must be explained by a row.
    */
   boolean waits();
 

@@ -2,9 +2,9 @@ package io.pgparity.live;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import io.pgparity.failure.CompareException;
 import io.pgparity.config.LiveTuning;
 import io.pgparity.connect.ServerPair;
+import io.pgparity.failure.CompareException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -56,8 +56,8 @@ public final class LagThrottle {
   }
 
   /**
-   * Returns at once while the lag is within max-lag; otherwise waits until it is, and throws
-   * {@link ReplicaStalledException} with the reason if that takes longer than max-wait.
+   * Returns at once while the lag is within max-lag; otherwise waits until it is, and throws {@link
+   * ReplicaStalledException} with the reason if that takes longer than max-wait.
    */
   public void pauseWhileLagging() {
     if (!enabled) {
@@ -75,9 +75,16 @@ public final class LagThrottle {
       while (lag.bytes() > maxLagBytes) {
         long remaining = deadline - System.nanoTime();
         if (remaining <= 0) {
-          throw new ReplicaStalledException("the replica stayed " + LagText.bytes(lag.bytes()) + " behind the primary,"
-              + " above max-lag " + LagText.bytes(maxLagBytes) + ", for max-wait " + LagText.duration(maxWait) + ": "
-              + diagnosis.explain(lag.bytes()));
+          throw new ReplicaStalledException(
+              "the replica stayed "
+                  + LagText.bytes(lag.bytes())
+                  + " behind the primary,"
+                  + " above max-lag "
+                  + LagText.bytes(maxLagBytes)
+                  + ", for max-wait "
+                  + LagText.duration(maxWait)
+                  + ": "
+                  + diagnosis.explain(lag.bytes()));
         }
         pause(Math.min(sleep, TimeUnit.NANOSECONDS.toMillis(remaining) + 1));
         sleep = Math.min(sleep * 2, MAX_SLEEP_MILLIS);
@@ -101,11 +108,16 @@ public final class LagThrottle {
     if (pauseStarted < 0) {
       pauseStarted = System.nanoTime();
       pauses++;
-      log.info("Replica lag {} exceeds max-lag {}: pausing", LagText.bytes(lag), LagText.bytes(maxLagBytes));
+      log.info(
+          "Replica lag {} exceeds max-lag {}: pausing",
+          LagText.bytes(lag),
+          LagText.bytes(maxLagBytes));
     }
   }
 
-  /** Ends the pause when the lag is back within bounds, or when the last waiting thread gives up. */
+  /**
+   * Ends the pause when the lag is back within bounds, or when the last waiting thread gives up.
+   */
   private synchronized void leave(long lag, boolean resumed) {
     waiting--;
     if (pauseStarted >= 0 && (resumed || waiting == 0)) {
@@ -123,7 +135,8 @@ public final class LagThrottle {
     reading.lock();
     try {
       WalPositions.Lag known = last;
-      if (known != null && System.nanoTime() - lastAt < TimeUnit.MILLISECONDS.toNanos(freshMillis)) {
+      if (known != null
+          && System.nanoTime() - lastAt < TimeUnit.MILLISECONDS.toNanos(freshMillis)) {
         return known;
       }
       known = positions.lag();

@@ -11,8 +11,10 @@ public record Lsn(long value) implements Comparable<Lsn> {
 
   /** Parses PostgreSQL's text form, two hex halves separated by a slash. */
   public static Lsn parse(String text) {
-    checkArgument(text != null && text.matches("[0-9A-Fa-f]{1,8}/[0-9A-Fa-f]{1,8}"),
-        "an LSN looks like 16/B374D848 but was '%s'", text);
+    checkArgument(
+        text != null && text.matches("[0-9A-Fa-f]{1,8}/[0-9A-Fa-f]{1,8}"),
+        "an LSN looks like 16/B374D848 but was '%s'",
+        text);
     int slash = text.indexOf('/');
     long high = Long.parseLong(text.substring(0, slash), 16);
     long low = Long.parseLong(text.substring(slash + 1), 16);
@@ -35,6 +37,8 @@ public record Lsn(long value) implements Comparable<Lsn> {
 
   @Override
   public String toString() {
-    return Long.toHexString(value >>> 32).toUpperCase() + "/" + Long.toHexString(value & 0xFFFFFFFFL).toUpperCase();
+    return Long.toHexString(value >>> 32).toUpperCase()
+        + "/"
+        + Long.toHexString(value & 0xFFFFFFFFL).toUpperCase();
   }
 }

@@ -16,7 +16,8 @@ public record PauseStats(long pauses, Duration paused, long largestLagBytes) {
     checkArgument(pauses >= 0, "pauses must not be negative but was %s", pauses);
     checkNotNull(paused, "paused");
     checkArgument(!paused.isNegative(), "paused time must not be negative but was %s", paused);
-    checkArgument(largestLagBytes >= 0, "largest lag must not be negative but was %s", largestLagBytes);
+    checkArgument(
+        largestLagBytes >= 0, "largest lag must not be negative but was %s", largestLagBytes);
   }
 
   /** For a run that never paused. */

@@ -18,7 +18,9 @@ public enum ReplicaKind {
     return description;
   }
 
-  /** Whether the replica follows the primary's WAL, so that waiting for it to catch up can succeed. */
+  /**
+   * Whether the replica follows the primary's WAL, so that waiting for it to catch up can succeed.
+   */
   public boolean followsPrimary() {
     return this == PHYSICAL_STANDBY || this == LOGICAL_SUBSCRIBER;
   }

@@ -2,9 +2,9 @@ package io.pgparity.live;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import io.pgparity.failure.CompareException;
 import io.pgparity.config.LiveTuning;
 import io.pgparity.connect.ServerPair;
+import io.pgparity.failure.CompareException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -17,9 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Waits until the replica has what the primary had at a given moment; one per run, shared by all
  * worker threads. The last position read is cached, so threads waiting for positions already
- * reached return at once, and threads that poll together share one query (at most one every
- * {@value #SHARED_READ_MILLIS} ms). Polls start {@value #FIRST_SLEEP_MILLIS} ms apart and grow by half
- * up to {@value #MAX_SLEEP_MILLIS} ms.
+ * reached return at once, and threads that poll together share one query (at most one every {@value
+ * #SHARED_READ_MILLIS} ms). Polls start {@value #FIRST_SLEEP_MILLIS} ms apart and grow by half up
+ * to {@value #MAX_SLEEP_MILLIS} ms.
  *
  * <p>Where the positions come from ({@link WalPositions}) was measured on the embedded logical pair
  * (wal_receiver_status_interval 1 s; subscription synchronous_commit off, the default), from a
@@ -58,7 +58,10 @@ public final class ReplicaWatch implements CatchUp {
   private long longestWaitNanos;
   private long largestLagBytes;
 
-  /** A watch on {@code link}; it never waits when lag-aware is off or the replica does not follow the primary. */
+  /**
+   * A watch on {@code link}; it never waits when lag-aware is off or the replica does not follow
+   * the primary.
+   */
   public ReplicaWatch(ServerPair pair, ReplicationLink link, LiveTuning tuning) {
     checkNotNull(pair, "pair");
     this.link = checkNotNull(link, "link");
@@ -78,7 +81,10 @@ public final class ReplicaWatch implements CatchUp {
     return link;
   }
 
-  /** The primary's insert position (replay position if it is a standby itself); 0/0 when this watch never waits. */
+  /**
+   * The primary's insert position (replay position if it is a standby itself); 0/0 when this watch
+   * never waits.
+   */
   @Override
   public Lsn primaryPosition(Connection primary) throws SQLException {
     return waits ? positions.primary(primary) : new Lsn(0);
@@ -103,9 +109,13 @@ public final class ReplicaWatch implements CatchUp {
       long remaining = deadline - System.nanoTime();
       if (remaining <= 0) {
         recordWait(System.nanoTime() - started, lag);
-        throw new ReplicaStalledException("the replica did not reach the primary's WAL position " + target
-            + " within max-wait " + LagText.duration(maxWait) + ": "
-            + diagnosis.explain(target.bytesAfter(read())));
+        throw new ReplicaStalledException(
+            "the replica did not reach the primary's WAL position "
+                + target
+                + " within max-wait "
+                + LagText.duration(maxWait)
+                + ": "
+                + diagnosis.explain(target.bytesAfter(read())));
       }
       pause(Math.min(sleep, TimeUnit.NANOSECONDS.toMillis(remaining) + 1));
       sleep = Math.min(sleep * 3 / 2, MAX_SLEEP_MILLIS);
@@ -114,19 +124,34 @@ public final class ReplicaWatch implements CatchUp {
     long waited = System.nanoTime() - started;
     recordWait(waited, lag);
     if (waited >= LOGGED_WAIT.toNanos()) {
-      log.info("Waited {} for the replica to catch up {} to {}", LagText.seconds(waited), LagText.bytes(lag), target);
+      log.info(
+          "Waited {} for the replica to catch up {} to {}",
+          LagText.seconds(waited),
+          LagText.bytes(lag),
+          target);
     } else {
-      log.debug("Waited {} for the replica to catch up {} to {}", LagText.seconds(waited), LagText.bytes(lag), target);
+      log.debug(
+          "Waited {} for the replica to catch up {} to {}",
+          LagText.seconds(waited),
+          LagText.bytes(lag),
+          target);
     }
   }
 
   /** A snapshot of what waiting has cost so far. */
   public synchronized LagStats stats() {
-    return new LagStats(awaits.get(), waitCount, polls.get(), Duration.ofNanos(totalWaitNanos),
-        Duration.ofNanos(longestWaitNanos), largestLagBytes);
+    return new LagStats(
+        awaits.get(),
+        waitCount,
+        polls.get(),
+        Duration.ofNanos(totalWaitNanos),
+        Duration.ofNanos(longestWaitNanos),
+        largestLagBytes);
   }
 
-  /** The replica's position, read now unless another thread read it in the last few milliseconds. */
+  /**
+   * The replica's position, read now unless another thread read it in the last few milliseconds.
+   */
   private Lsn read() {
     reading.lock();
     try {

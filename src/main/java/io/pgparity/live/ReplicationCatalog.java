@@ -1,9 +1,9 @@
 package io.pgparity.live;
 
-import io.pgparity.table.TableRef;
 import io.pgparity.connect.ServerPair;
 import io.pgparity.connect.Side;
 import io.pgparity.connect.SideQuery;
+import io.pgparity.table.TableRef;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -59,7 +59,8 @@ final class ReplicationCatalog {
   private ReplicationCatalog() {}
 
   static Identity identity(Connection connection, Side side) throws SQLException {
-    try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(IDENTITY_SQL)) {
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery(IDENTITY_SQL)) {
       rs.next();
       return new Identity(rs.getBoolean(1), rs.getString(2), rs.getString(3));
     }
@@ -67,54 +68,79 @@ final class ReplicationCatalog {
 
   /** A standby's WAL receiver in a few words: where it streams from, or that there is none. */
   static String receiver(ServerPair pair) {
-    Optional<String> detail = readable(pair, Side.REPLICA, "WAL receiver", (c, s) -> {
-      try (Statement statement = c.createStatement(); ResultSet rs = statement.executeQuery(RECEIVER_SQL)) {
-        if (!rs.next()) {
-          return "in recovery without a WAL receiver (archive recovery, or disconnected from the primary)";
-        }
-        if (rs.getString(1) == null) {
-          return "in recovery with a WAL receiver (grant pg_read_all_stats to see its source)";
-        }
-        return "hot standby " + rs.getString(1) + " from " + rs.getString(2) + ":" + rs.getString(3)
-            + ", timeline " + rs.getString(4);
-      }
-    });
+    Optional<String> detail =
+        readable(
+            pair,
+            Side.REPLICA,
+            "WAL receiver",
+            (c, s) -> {
+              try (Statement statement = c.createStatement();
+                  ResultSet rs = statement.executeQuery(RECEIVER_SQL)) {
+                if (!rs.next()) {
+                  return "in recovery without a WAL receiver (archive recovery, or disconnected from the primary)";
+                }
+                if (rs.getString(1) == null) {
+                  return "in recovery with a WAL receiver (grant pg_read_all_stats to see its source)";
+                }
+                return "hot standby "
+                    + rs.getString(1)
+                    + " from "
+                    + rs.getString(2)
+                    + ":"
+                    + rs.getString(3)
+                    + ", timeline "
+                    + rs.getString(4);
+              }
+            });
     return detail.orElse("in recovery (pg_stat_wal_receiver is not readable)");
   }
 
-  /** The subscriptions of the replica's database, those replicating one of {@code tables} if any; empty if not readable. */
+  /**
+   * The subscriptions of the replica's database, those replicating one of {@code tables} if any;
+   * empty if not readable.
+   */
   static Optional<List<Subscription>> subscriptions(ServerPair pair, List<TableRef> tables) {
-    return readable(pair, Side.REPLICA, "subscriptions", (connection, side) -> {
-      try (PreparedStatement statement = connection.prepareStatement(SUBSCRIPTIONS_SQL)) {
-        List<String> names = tables.stream().map(TableRef::name).toList();
-        statement.setArray(1, texts(connection, names));
-        statement.setArray(2, texts(connection, tables.stream().map(TableRef::schema).toList()));
-        statement.setArray(3, texts(connection, names));
-        List<Subscription> subscriptions = new ArrayList<>();
-        try (ResultSet rs = statement.executeQuery()) {
-          while (rs.next()) {
-            subscriptions.add(new Subscription(rs.getString(1), rs.getBoolean(2), rs.getString(3)));
+    return readable(
+        pair,
+        Side.REPLICA,
+        "subscriptions",
+        (connection, side) -> {
+          try (PreparedStatement statement = connection.prepareStatement(SUBSCRIPTIONS_SQL)) {
+            List<String> names = tables.stream().map(TableRef::name).toList();
+            statement.setArray(1, texts(connection, names));
+            statement.setArray(
+                2, texts(connection, tables.stream().map(TableRef::schema).toList()));
+            statement.setArray(3, texts(connection, names));
+            List<Subscription> subscriptions = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+              while (rs.next()) {
+                subscriptions.add(
+                    new Subscription(rs.getString(1), rs.getBoolean(2), rs.getString(3)));
+              }
+            }
+            return subscriptions;
           }
-        }
-        return subscriptions;
-      }
-    });
+        });
   }
 
   /** Which of the named logical slots exist in the primary's database; empty if not readable. */
   static Optional<Set<String>> slots(ServerPair pair, List<String> names) {
-    return readable(pair, Side.PRIMARY, "replication slots", (connection, side) -> {
-      try (PreparedStatement statement = connection.prepareStatement(SLOTS_SQL)) {
-        statement.setArray(1, texts(connection, names));
-        Set<String> found = new HashSet<>();
-        try (ResultSet rs = statement.executeQuery()) {
-          while (rs.next()) {
-            found.add(rs.getString(1));
+    return readable(
+        pair,
+        Side.PRIMARY,
+        "replication slots",
+        (connection, side) -> {
+          try (PreparedStatement statement = connection.prepareStatement(SLOTS_SQL)) {
+            statement.setArray(1, texts(connection, names));
+            Set<String> found = new HashSet<>();
+            try (ResultSet rs = statement.executeQuery()) {
+              while (rs.next()) {
+                found.add(rs.getString(1));
+              }
+            }
+            return found;
           }
-        }
-        return found;
-      }
-    });
+        });
   }
 
   static Array texts(Connection connection, List<String> values) throws SQLException {
@@ -122,24 +148,30 @@ final class ReplicationCatalog {
   }
 
   /** Runs a catalog query; empty when the role may not read it or the server lacks it. */
-  private static <T> Optional<T> readable(ServerPair pair, Side side, String what, SideQuery<T> query) {
-    return pair.on(side, what, (connection, s) -> {
-      try {
-        return Optional.of(query.run(connection, s));
-      } catch (SQLException e) {
-        if (NOT_READABLE.contains(e.getSQLState())) {
-          log.debug("{} not readable on the {}: {}", what, s.label(), e.getMessage());
-          return Optional.empty();
-        }
-        throw e;
-      }
-    });
+  private static <T> Optional<T> readable(
+      ServerPair pair, Side side, String what, SideQuery<T> query) {
+    return pair.on(
+        side,
+        what,
+        (connection, s) -> {
+          try {
+            return Optional.of(query.run(connection, s));
+          } catch (SQLException e) {
+            if (NOT_READABLE.contains(e.getSQLState())) {
+              log.debug("{} not readable on the {}: {}", what, s.label(), e.getMessage());
+              return Optional.empty();
+            }
+            throw e;
+          }
+        });
   }
 
   /** What a server tells about itself; the system identifier is null without privilege. */
   record Identity(boolean inRecovery, String systemIdentifier, String startedAt) {}
 
-  /** A subscription of the replica's database; {@code slot} is null for {@code slot_name = NONE}. */
+  /**
+   * A subscription of the replica's database; {@code slot} is null for {@code slot_name = NONE}.
+   */
   record Subscription(String name, boolean enabled, String slot) {
 
     String describe() {

@@ -12,10 +12,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * none. Backed by Guava's RateLimiter, which lets a request through at once and makes the next one
  * wait for it, and which lets an idle run read up to one second's worth of rows in a burst.
  *
- * <p>One call is charged at most {@code maxCharge} of rows (one minute's worth by default): the
- * row count is an estimate before the query, and a wildly high one (stale statistics, a fallback
- * to the whole table) must not park a worker, or the next one, for hours. Queries that large are
- * bounded by chunk-rows and statement-timeout anyway, so the ceiling holds for every real run.
+ * <p>One call is charged at most {@code maxCharge} of rows (one minute's worth by default): the row
+ * count is an estimate before the query, and a wildly high one (stale statistics, a fallback to the
+ * whole table) must not park a worker, or the next one, for hours. Queries that large are bounded
+ * by chunk-rows and statement-timeout anyway, so the ceiling holds for every real run.
  */
 public final class RowRate {
 
@@ -32,9 +32,14 @@ public final class RowRate {
   }
 
   RowRate(double rowsPerSecond, Duration maxCharge) {
-    checkArgument(rowsPerSecond >= 0 && Double.isFinite(rowsPerSecond),
-        "rows-per-second must be 0 (unlimited) or a positive number but was %s", rowsPerSecond);
-    checkArgument(!maxCharge.isNegative() && !maxCharge.isZero(), "the largest charge must be positive but was %s", maxCharge);
+    checkArgument(
+        rowsPerSecond >= 0 && Double.isFinite(rowsPerSecond),
+        "rows-per-second must be 0 (unlimited) or a positive number but was %s",
+        rowsPerSecond);
+    checkArgument(
+        !maxCharge.isNegative() && !maxCharge.isZero(),
+        "the largest charge must be positive but was %s",
+        maxCharge);
     this.rowsPerSecond = rowsPerSecond;
     this.limiter = rowsPerSecond == 0 ? null : RateLimiter.create(rowsPerSecond);
     double oneCharge = rowsPerSecond * maxCharge.toNanos() / 1e9;
@@ -54,7 +59,10 @@ public final class RowRate {
     return limiter != null;
   }
 
-  /** Waits, if the rows read lately exceed the ceiling, before a query expected to read {@code rows}. */
+  /**
+   * Waits, if the rows read lately exceed the ceiling, before a query expected to read {@code
+   * rows}.
+   */
   public void acquire(long rows) {
     checkArgument(rows >= 0, "rows must not be negative but was %s", rows);
     if (limiter == null || rows == 0) {

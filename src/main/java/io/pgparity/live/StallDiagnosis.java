@@ -1,8 +1,8 @@
 package io.pgparity.live;
 
-import io.pgparity.table.SqlIdentifier;
 import io.pgparity.connect.ServerPair;
 import io.pgparity.connect.Side;
+import io.pgparity.table.SqlIdentifier;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -44,37 +44,48 @@ final class StallDiagnosis {
     this.link = link;
   }
 
-  /** The reason and the remedy; if none is found (or the catalogs cannot be read), how far behind. */
+  /**
+   * The reason and the remedy; if none is found (or the catalogs cannot be read), how far behind.
+   */
   String explain(long bytesBehind) {
     Optional<String> reason;
     try {
-      reason = link.kind() == ReplicaKind.LOGICAL_SUBSCRIBER
-          ? pair.on(Side.REPLICA, "subscription state", (c, s) -> disabled(c))
-              .or(() -> pair.on(Side.PRIMARY, "slot state", (c, s) -> slots(c)))
-          : pair.on(Side.REPLICA, "standby state", (c, s) -> standby(c));
+      reason =
+          link.kind() == ReplicaKind.LOGICAL_SUBSCRIBER
+              ? pair.on(Side.REPLICA, "subscription state", (c, s) -> disabled(c))
+                  .or(() -> pair.on(Side.PRIMARY, "slot state", (c, s) -> slots(c)))
+              : pair.on(Side.REPLICA, "standby state", (c, s) -> standby(c));
     } catch (RuntimeException e) {
       log.debug("Could not tell why the replica is behind: {}", e.getMessage());
       reason = Optional.empty();
     }
-    return reason.orElse("still " + LagText.bytes(bytesBehind) + " behind, though replicating;"
-        + " raise max-wait, or lighten the load on the replica");
+    return reason.orElse(
+        "still "
+            + LagText.bytes(bytesBehind)
+            + " behind, though replicating;"
+            + " raise max-wait, or lighten the load on the replica");
   }
 
   private static Optional<String> standby(Connection connection) throws SQLException {
-    try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(STANDBY_SQL)) {
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery(STANDBY_SQL)) {
       rs.next();
       if (rs.getBoolean(1)) {
-        return Optional.of("replay is paused on the replica; run SELECT pg_wal_replay_resume() there");
+        return Optional.of(
+            "replay is paused on the replica; run SELECT pg_wal_replay_resume() there");
       }
       if (!rs.getBoolean(2)) {
-        return Optional.of("the replica is not receiving WAL (disconnected from the primary);"
-            + " check primary_conninfo and the replica's server log");
+        return Optional.of(
+            "the replica is not receiving WAL (disconnected from the primary);"
+                + " check primary_conninfo and the replica's server log");
       }
       String delay = rs.getString(3);
       if (delay != null && !delay.equals("0")) {
         // a delayed standby is behind on purpose: only a longer wait can cover the delay
-        return Optional.of("the replica applies WAL with recovery_min_apply_delay = " + delay
-            + "; raise max-wait above the delay, or compare with a standby that is not delayed");
+        return Optional.of(
+            "the replica applies WAL with recovery_min_apply_delay = "
+                + delay
+                + "; raise max-wait above the delay, or compare with a standby that is not delayed");
       }
       return Optional.empty();
     }
@@ -88,8 +99,12 @@ final class StallDiagnosis {
           return Optional.empty();
         }
         String name = rs.getString(1);
-        return Optional.of("subscription " + name + " is disabled on the replica; run ALTER SUBSCRIPTION "
-            + SqlIdentifier.quote(name) + " ENABLE there");
+        return Optional.of(
+            "subscription "
+                + name
+                + " is disabled on the replica; run ALTER SUBSCRIPTION "
+                + SqlIdentifier.quote(name)
+                + " ENABLE there");
       }
     }
   }
@@ -103,11 +118,19 @@ final class StallDiagnosis {
         }
         String slot = rs.getString(1);
         String subscription = link.subscriptions().get(link.slots().indexOf(slot));
-        return Optional.of(rs.getObject(2) == null
-            ? "slot " + slot + " of subscription " + subscription + " no longer exists on the primary;"
-                + " recreate the subscription on the replica"
-            : "slot " + slot + " on the primary is not in use (subscription " + subscription
-                + " is not connected); check the replica's server log for its apply worker");
+        return Optional.of(
+            rs.getObject(2) == null
+                ? "slot "
+                    + slot
+                    + " of subscription "
+                    + subscription
+                    + " no longer exists on the primary;"
+                    + " recreate the subscription on the replica"
+                : "slot "
+                    + slot
+                    + " on the primary is not in use (subscription "
+                    + subscription
+                    + " is not connected); check the replica's server log for its apply worker");
       }
     }
   }

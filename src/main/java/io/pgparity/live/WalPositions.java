@@ -9,13 +9,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Reads where the primary's WAL is and how far the replica has got, for one replication link.
- * The primary's position is its insert position, not pg_current_wal_lsn() (the write position):
- * a transaction committed with synchronous_commit off is visible before its commit record is
- * written, and was measured to reach the replica about 200 ms after the write position had been
- * confirmed there. The replica's position is the replayed WAL for a standby; for a subscriber, per
- * slot, the later of the slot's confirmed_flush_lsn and the replay_lsn (applied and committed on
- * the subscriber) its walsender reports in pg_stat_replication, the earliest over the slots.
+ * Reads where the primary's WAL is and how far the replica has got, for one replication link. The
+ * primary's position is its insert position, not pg_current_wal_lsn() (the write position): a
+ * transaction committed with synchronous_commit off is visible before its commit record is written,
+ * and was measured to reach the replica about 200 ms after the write position had been confirmed
+ * there. The replica's position is the replayed WAL for a standby; for a subscriber, per slot, the
+ * later of the slot's confirmed_flush_lsn and the replay_lsn (applied and committed on the
+ * subscriber) its walsender reports in pg_stat_replication, the earliest over the slots.
  */
 final class WalPositions {
 
@@ -47,7 +47,8 @@ final class WalPositions {
 
   /** The primary's position over a connection the caller holds. */
   Lsn primary(Connection connection) throws SQLException {
-    try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(PRIMARY_SQL)) {
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery(PRIMARY_SQL)) {
       rs.next();
       return layout(connection).lastRecordEnd(lsn(rs.getString(1)));
     }
@@ -84,7 +85,8 @@ final class WalPositions {
   }
 
   private static Lsn standby(Connection connection) throws SQLException {
-    try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(STANDBY_SQL)) {
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery(STANDBY_SQL)) {
       rs.next();
       return lsn(rs.getString(1));
     }
@@ -93,7 +95,8 @@ final class WalPositions {
   private WalLayout layout(Connection connection) throws SQLException {
     WalLayout known = layout;
     if (known == null) {
-      try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(LAYOUT_SQL)) {
+      try (Statement statement = connection.createStatement();
+          ResultSet rs = statement.executeQuery(LAYOUT_SQL)) {
         rs.next();
         known = new WalLayout(rs.getInt(1), rs.getLong(2));
         layout = known;
@@ -102,7 +105,10 @@ final class WalPositions {
     return known;
   }
 
-  /** A missing position (a slot that is gone, a server no longer in recovery) counts as the start of WAL. */
+  /**
+   * A missing position (a slot that is gone, a server no longer in recovery) counts as the start of
+   * WAL.
+   */
   private static Lsn lsn(String text) {
     return text == null ? new Lsn(0) : Lsn.parse(text);
   }

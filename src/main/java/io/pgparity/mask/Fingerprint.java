@@ -1,11 +1,10 @@
 package io.pgparity.mask;
 
-import io.pgparity.config.MaskKey;
-
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import io.pgparity.config.MaskKey;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
@@ -15,8 +14,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * What a masked value looks like in reports: {@code sha256:} and the first 16 hex digits of
  * HMAC-SHA256 over the value's text under a {@link MaskKey}. Equal values give equal fingerprints
- * under one key, different values different ones (barring a 1 in 2^64 collision); without the key
- * a fingerprint cannot be checked against guesses, so low-entropy values stay hidden.
+ * under one key, different values different ones (barring a 1 in 2^64 collision); without the key a
+ * fingerprint cannot be checked against guesses, so low-entropy values stay hidden.
  */
 public record Fingerprint(String text) {
 

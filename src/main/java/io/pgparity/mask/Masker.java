@@ -1,13 +1,12 @@
 package io.pgparity.mask;
 
-import io.pgparity.config.MaskKey;
-
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import io.pgparity.table.TableRef;
 import io.pgparity.compare.Divergence;
 import io.pgparity.config.JobDefinition;
+import io.pgparity.config.MaskKey;
 import io.pgparity.config.TableSpec;
+import io.pgparity.table.TableRef;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,7 +49,9 @@ public final class Masker {
    * keyed as {@link MaskKey#resolve} says.
    */
   public static Masker forJob(JobDefinition definition, Map<String, String> env) {
-    return definition.masks() ? of(definition.tables(), MaskKey.resolve(definition.maskKeyEnv(), env)) : NONE;
+    return definition.masks()
+        ? of(definition.tables(), MaskKey.resolve(definition.maskKeyEnv(), env))
+        : NONE;
   }
 
   /** True when some table has masked columns. */
@@ -63,7 +64,9 @@ public final class Masker {
     return columns.getOrDefault(table, Set.of());
   }
 
-  /** The copy of {@code divergence} fit for reports; the same object when its table masks nothing. */
+  /**
+   * The copy of {@code divergence} fit for reports; the same object when its table masks nothing.
+   */
   public Divergence mask(Divergence divergence) {
     Set<String> masked = columns(divergence.table());
     if (masked.isEmpty()) {
@@ -86,7 +89,12 @@ public final class Masker {
     String tables =
         columns.entrySet().stream()
             .sorted(Map.Entry.comparingByKey(Comparator.comparing(TableRef::toString)))
-            .map(e -> e.getKey() + " (" + e.getValue().stream().sorted().collect(Collectors.joining(", ")) + ")")
+            .map(
+                e ->
+                    e.getKey()
+                        + " ("
+                        + e.getValue().stream().sorted().collect(Collectors.joining(", "))
+                        + ")")
             .collect(Collectors.joining(", "));
     return tables + "; fingerprints keyed by " + key.source();
   }
@@ -97,7 +105,8 @@ public final class Masker {
     }
     Map<String, String> copy = new LinkedHashMap<>(values);
     copy.replaceAll(
-        (column, value) -> value == null || !masked.contains(column) ? value : Fingerprint.of(key, value).text());
+        (column, value) ->
+            value == null || !masked.contains(column) ? value : Fingerprint.of(key, value).text());
     return copy;
   }
 }

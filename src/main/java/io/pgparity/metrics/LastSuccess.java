@@ -13,9 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The end of a job's newest run that judged every row, read from its run folders' summary.json.
- * The metrics of a failed run carry it over, so that "last success" survives a file or a
- * Pushgateway group that each run replaces whole.
+ * The end of a job's newest run that judged every row, read from its run folders' summary.json. The
+ * metrics of a failed run carry it over, so that "last success" survives a file or a Pushgateway
+ * group that each run replaces whole.
  */
 final class LastSuccess {
 
@@ -30,9 +30,11 @@ final class LastSuccess {
     }
     List<Path> runs;
     try (Stream<Path> children = Files.list(jobFolder)) {
-      runs = children.filter(p -> !p.getFileName().toString().startsWith("."))
-          .sorted(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed())
-          .toList();
+      runs =
+          children
+              .filter(p -> !p.getFileName().toString().startsWith("."))
+              .sorted(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed())
+              .toList();
     } catch (IOException e) {
       log.debug("cannot list {}", jobFolder, e);
       return Optional.empty();

@@ -40,10 +40,15 @@ public final class MetricsPublisher {
     if (!definition.metrics().any()) {
       return;
     }
-    Instant lastSuccess = RunMetrics.success(result.status())
-        ? result.finishedAt()
-        : LastSuccess.find(definition.out().resolve(definition.name())).orElse(null);
-    publish(definition.metrics(), definition.name(), definition.shard(), RunMetrics.of(result, lastSuccess));
+    Instant lastSuccess =
+        RunMetrics.success(result.status())
+            ? result.finishedAt()
+            : LastSuccess.find(definition.out().resolve(definition.name())).orElse(null);
+    publish(
+        definition.metrics(),
+        definition.name(),
+        definition.shard(),
+        RunMetrics.of(result, lastSuccess));
   }
 
   /** Publishes a FAILED status for a run that stopped before it had a run folder. */
@@ -51,8 +56,12 @@ public final class MetricsPublisher {
     if (!definition.metrics().any()) {
       return;
     }
-    Instant lastSuccess = LastSuccess.find(definition.out().resolve(definition.name())).orElse(null);
-    publish(definition.metrics(), definition.name(), definition.shard(),
+    Instant lastSuccess =
+        LastSuccess.find(definition.out().resolve(definition.name())).orElse(null);
+    publish(
+        definition.metrics(),
+        definition.name(),
+        definition.shard(),
         RunMetrics.failedBeforeStart(definition.name(), startedAt, Instant.now(), lastSuccess));
   }
 
@@ -66,14 +75,18 @@ public final class MetricsPublisher {
    * shard ({@code shard} not null) pushes to a group of its own, so shards do not replace each
    * other's metrics.
    */
-  public static void publish(MetricsTargets targets, String jobName, Shard shard, RunMetrics metrics) {
+  public static void publish(
+      MetricsTargets targets, String jobName, Shard shard, RunMetrics metrics) {
     String text = metrics.text();
     if (targets.file() != null) {
       try {
         writeFile(targets.file(), text);
         log.info("Wrote metrics to {}", targets.file());
       } catch (RuntimeException e) {
-        log.warn("Could not write metrics to {}: {}; the verdict stands", targets.file(), e.getMessage());
+        log.warn(
+            "Could not write metrics to {}: {}; the verdict stands",
+            targets.file(),
+            e.getMessage());
       }
     }
     if (targets.pushgateway() != null) {
@@ -83,7 +96,10 @@ public final class MetricsPublisher {
         if (status / 100 == 2) {
           log.info("Pushed metrics to {} (HTTP {})", uri, status);
         } else {
-          log.warn("Pushgateway {} answered HTTP {}; metrics not pushed, the verdict stands", uri, status);
+          log.warn(
+              "Pushgateway {} answered HTTP {}; metrics not pushed, the verdict stands",
+              uri,
+              status);
         }
       } catch (IOException e) {
         log.warn("Could not push metrics to {}: {}; the verdict stands", uri, e.toString());
@@ -94,7 +110,9 @@ public final class MetricsPublisher {
     }
   }
 
-  /** Replaces {@code file} in one step: node_exporter reads the old metrics or the new, never half. */
+  /**
+   * Replaces {@code file} in one step: node_exporter reads the old metrics or the new, never half.
+   */
   static void writeFile(Path file, String text) {
     AtomicFile.write(file, text.getBytes(UTF_8));
   }
@@ -105,19 +123,24 @@ public final class MetricsPublisher {
    */
   static URI pushUri(URI base, String jobName, Shard shard) {
     String text = base.toString().replaceAll("/+$", "");
-    String group = "/metrics/job/" + PUSH_JOB + "/instance/" + jobName
-        + (shard == null ? "" : "/shard/" + shard.index() + "-of-" + shard.count());
+    String group =
+        "/metrics/job/"
+            + PUSH_JOB
+            + "/instance/"
+            + jobName
+            + (shard == null ? "" : "/shard/" + shard.index() + "-of-" + shard.count());
     return URI.create(text + group);
   }
 
   /** PUTs the text, replacing the group's previous metrics; returns the HTTP status. */
   static int push(URI uri, String text) throws IOException, InterruptedException {
     HttpClient client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
-    HttpRequest request = HttpRequest.newBuilder(uri)
-        .timeout(REQUEST_TIMEOUT)
-        .header("Content-Type", CONTENT_TYPE)
-        .PUT(HttpRequest.BodyPublishers.ofString(text, UTF_8))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(uri)
+            .timeout(REQUEST_TIMEOUT)
+            .header("Content-Type", CONTENT_TYPE)
+            .PUT(HttpRequest.BodyPublishers.ofString(text, UTF_8))
+            .build();
     return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 }

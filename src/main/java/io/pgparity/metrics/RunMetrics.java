@@ -8,8 +8,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.pgparity.audit.AuditReport;
 import io.pgparity.report.RunResult;
-import io.pgparity.verdict.Status;
 import io.pgparity.report.TableResult;
+import io.pgparity.verdict.Status;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
@@ -23,7 +23,8 @@ public final class RunMetrics {
   /** The label that names the pgparity job. */
   public static final String JOB_LABEL = "pgparity_job";
 
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final String job;
 
   private RunMetrics(String job) {
@@ -41,8 +42,11 @@ public final class RunMetrics {
       metrics.table(table);
     }
     if (result.replication() != null) {
-      metrics.gauge("pgparity.replica.lag.max.bytes", "Largest replica lag the run saw, in WAL bytes",
-          Tags.empty(), result.replication()::largestLagBytes);
+      metrics.gauge(
+          "pgparity.replica.lag.max.bytes",
+          "Largest replica lag the run saw, in WAL bytes",
+          Tags.empty(),
+          result.replication()::largestLagBytes);
     }
     if (result.audit() != null) {
       metrics.audit(result.audit());
@@ -51,7 +55,8 @@ public final class RunMetrics {
   }
 
   /** The metrics of a run that failed before it had a run folder: its status and duration only. */
-  public static RunMetrics failedBeforeStart(String job, Instant startedAt, Instant finishedAt, Instant lastSuccess) {
+  public static RunMetrics failedBeforeStart(
+      String job, Instant startedAt, Instant finishedAt, Instant lastSuccess) {
     RunMetrics metrics = new RunMetrics(job);
     metrics.run(Status.FAILED, startedAt, finishedAt, lastSuccess);
     return metrics;
@@ -69,44 +74,88 @@ public final class RunMetrics {
 
   private void run(Status status, Instant startedAt, Instant finishedAt, Instant lastSuccess) {
     for (Status value : Status.values()) {
-      gauge("pgparity.status", "1 for the status of the last run, 0 for the others", Tags.of("status", value.name()),
+      gauge(
+          "pgparity.status",
+          "1 for the status of the last run, 0 for the others",
+          Tags.of("status", value.name()),
           () -> value == status ? 1 : 0);
     }
     double seconds = Duration.between(startedAt, finishedAt).toMillis() / 1000.0;
     gauge("pgparity.run.duration.seconds", "Duration of the last run", Tags.empty(), () -> seconds);
-    gauge("pgparity.last.run.timestamp.seconds", "End of the last run, in unix seconds", Tags.empty(),
+    gauge(
+        "pgparity.last.run.timestamp.seconds",
+        "End of the last run, in unix seconds",
+        Tags.empty(),
         () -> finishedAt.toEpochMilli() / 1000.0);
     if (lastSuccess != null) {
-      gauge("pgparity.last.success.timestamp.seconds",
-          "End of the last run that judged every row (CONSISTENT or DIVERGENT), in unix seconds", Tags.empty(),
+      gauge(
+          "pgparity.last.success.timestamp.seconds",
+          "End of the last run that judged every row (CONSISTENT or DIVERGENT), in unix seconds",
+          Tags.empty(),
           () -> lastSuccess.toEpochMilli() / 1000.0);
     }
   }
 
   // every kind, zeros included, so an alert on a kind has a series before its first finding
   private void audit(AuditReport audit) {
-    audit.counts().forEach((kind, count) -> gauge("pgparity.audit.findings",
-        "Replication audit findings of the last run by kind", Tags.of("kind", kind.name()), () -> count));
+    audit
+        .counts()
+        .forEach(
+            (kind, count) ->
+                gauge(
+                    "pgparity.audit.findings",
+                    "Replication audit findings of the last run by kind",
+                    Tags.of("kind", kind.name()),
+                    () -> count));
     int unread = audit.errors().size();
-    gauge("pgparity.audit.errors", "Parts of the replication state the last run's audit could not read",
-        Tags.empty(), () -> unread);
+    gauge(
+        "pgparity.audit.errors",
+        "Parts of the replication state the last run's audit could not read",
+        Tags.empty(),
+        () -> unread);
   }
 
   private void table(TableResult table) {
     Tags tags = Tags.of("table", table.table().toString());
-    gauge("pgparity.rows.compared", "Rows of the table read on the primary", tags, table.rows()::rowsPrimary);
-    String divergent = "Divergent rows by kind: missing on the replica, extra on the replica, changed";
-    gauge("pgparity.divergent.rows", divergent, tags.and("kind", "missing"), table.differences()::missingOnReplica);
-    gauge("pgparity.divergent.rows", divergent, tags.and("kind", "extra"), table.differences()::extraOnReplica);
-    gauge("pgparity.divergent.rows", divergent, tags.and("kind", "changed"), table.differences()::changed);
-    gauge("pgparity.unstable.rows", "Rows that changed at every recheck and could not be judged", tags,
+    gauge(
+        "pgparity.rows.compared",
+        "Rows of the table read on the primary",
+        tags,
+        table.rows()::rowsPrimary);
+    String divergent =
+        "Divergent rows by kind: missing on the replica, extra on the replica, changed";
+    gauge(
+        "pgparity.divergent.rows",
+        divergent,
+        tags.and("kind", "missing"),
+        table.differences()::missingOnReplica);
+    gauge(
+        "pgparity.divergent.rows",
+        divergent,
+        tags.and("kind", "extra"),
+        table.differences()::extraOnReplica);
+    gauge(
+        "pgparity.divergent.rows",
+        divergent,
+        tags.and("kind", "changed"),
+        table.differences()::changed);
+    gauge(
+        "pgparity.unstable.rows",
+        "Rows that changed at every recheck and could not be judged",
+        tags,
         table.rechecks()::unstable);
-    gauge("pgparity.converged.rows", "Rows that differed while in flight and converged", tags,
+    gauge(
+        "pgparity.converged.rows",
+        "Rows that differed while in flight and converged",
+        tags,
         table.rechecks()::converged);
   }
 
   private void gauge(String name, String help, Tags tags, Supplier<Number> value) {
-    Gauge.builder(name, value).description(help).tags(tags.and(JOB_LABEL, job)).strongReference(true)
+    Gauge.builder(name, value)
+        .description(help)
+        .tags(tags.and(JOB_LABEL, job))
+        .strongReference(true)
         .register(registry);
   }
 }

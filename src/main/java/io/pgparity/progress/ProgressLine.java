@@ -33,7 +33,12 @@ final class ProgressLine {
       return String.format(Locale.ROOT, "%s %,d rows %s", table.table(), table.rows(), rate);
     }
     Duration left = table.left(now);
-    return String.format(Locale.ROOT, "%s %d%% %s %s left", table.table(), table.percent(), rate,
+    return String.format(
+        Locale.ROOT,
+        "%s %d%% %s %s left",
+        table.table(),
+        table.percent(),
+        rate,
         left == null ? "?" : TableProgress.eta(left));
   }
 

@@ -1,7 +1,5 @@
 package io.pgparity.progress;
 
-import io.pgparity.progress.ProgressLine;
-
 import io.pgparity.terminal.LiveLine;
 import java.time.Duration;
 import java.util.List;
@@ -14,9 +12,9 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Logs one progress line per table being hashed at a steady interval (default 30 s, or
- * {@code PGPARITY_PROGRESS_SECONDS}), so a long run shows it is alive and when it will end; on a
- * terminal it also redraws the {@link LiveLine} about once a second.
+ * Logs one progress line per table being hashed at a steady interval (default 30 s, or {@code
+ * PGPARITY_PROGRESS_SECONDS}), so a long run shows it is alive and when it will end; on a terminal
+ * it also redraws the {@link LiveLine} about once a second.
  */
 public final class ProgressLog implements AutoCloseable {
 
@@ -37,31 +35,43 @@ public final class ProgressLog implements AutoCloseable {
     this.live = live;
   }
 
-  /** Starts logging the given tables' progress every {@code interval}, and the live line on a terminal. */
+  /**
+   * Starts logging the given tables' progress every {@code interval}, and the live line on a
+   * terminal.
+   */
   public static ProgressLog start(List<TableProgress> tables, Duration interval) {
     return start(tables, interval, LiveLine.current());
   }
 
   /** Like {@link #start(List, Duration)} with this live line (null: none). */
   static ProgressLog start(List<TableProgress> tables, Duration interval, LiveLine live) {
-    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "progress");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ScheduledExecutorService timer =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "progress");
+              thread.setDaemon(true);
+              return thread;
+            });
     long millis = interval.toMillis();
     // the caller's MDC (the run id) goes on the timer thread's lines too
     Map<String, String> context = MDC.getCopyOfContextMap();
-    timer.scheduleAtFixedRate(() -> {
-      if (context != null) {
-        MDC.setContextMap(context);
-      }
-      report(tables);
-    }, millis, millis, TimeUnit.MILLISECONDS);
+    timer.scheduleAtFixedRate(
+        () -> {
+          if (context != null) {
+            MDC.setContextMap(context);
+          }
+          report(tables);
+        },
+        millis,
+        millis,
+        TimeUnit.MILLISECONDS);
     if (live != null) {
       long redraw = LIVE_INTERVAL.toMillis();
-      timer.scheduleAtFixedRate(() -> live.show(ProgressLine.render(tables, System.nanoTime(), live.columns())),
-          redraw, redraw, TimeUnit.MILLISECONDS);
+      timer.scheduleAtFixedRate(
+          () -> live.show(ProgressLine.render(tables, System.nanoTime(), live.columns())),
+          redraw,
+          redraw,
+          TimeUnit.MILLISECONDS);
     }
     return new ProgressLog(timer, tables, live);
   }
@@ -74,7 +84,10 @@ public final class ProgressLog implements AutoCloseable {
     }
   }
 
-  /** The interval from {@code PGPARITY_PROGRESS_SECONDS} (whole seconds, at least 1), else the default. */
+  /**
+   * The interval from {@code PGPARITY_PROGRESS_SECONDS} (whole seconds, at least 1), else the
+   * default.
+   */
   public static Duration interval(String setting) {
     if (setting == null || !setting.matches("[1-9][0-9]{0,5}")) {
       return DEFAULT_INTERVAL;

@@ -19,7 +19,8 @@ public final class TableProgress {
   private volatile boolean finished;
 
   public TableProgress(String table, long estimatedRows) {
-    checkArgument(estimatedRows >= 0, "estimatedRows must not be negative but was %s", estimatedRows);
+    checkArgument(
+        estimatedRows >= 0, "estimatedRows must not be negative but was %s", estimatedRows);
     this.table = table;
     this.estimatedRows = estimatedRows;
   }
@@ -39,7 +40,9 @@ public final class TableProgress {
     return finished || estimatedRows > 0 && rows.get() >= estimatedRows;
   }
 
-  /** Marks hashing over: an estimate above the real count must not keep the table "being hashed". */
+  /**
+   * Marks hashing over: an estimate above the real count must not keep the table "being hashed".
+   */
   void finish() {
     finished = true;
   }
@@ -62,7 +65,10 @@ public final class TableProgress {
     return Math.round(rows.get() / seconds);
   }
 
-  /** The share of the estimate hashed, 0..99 (never 100 before the end: the estimate is the catalog's). */
+  /**
+   * The share of the estimate hashed, 0..99 (never 100 before the end: the estimate is the
+   * catalog's).
+   */
   long percent() {
     return estimatedRows <= 0 ? 0 : Math.min(99, rows.get() * 100 / estimatedRows);
   }
@@ -70,7 +76,9 @@ public final class TableProgress {
   /** The time left at the current rate, or null when there is no estimate or no rate yet. */
   Duration left(long now) {
     long rate = rate(now);
-    return estimatedRows <= 0 || rate == 0 ? null : Duration.ofSeconds(Math.max(0, estimatedRows - rows.get()) / rate);
+    return estimatedRows <= 0 || rate == 0
+        ? null
+        : Duration.ofSeconds(Math.max(0, estimatedRows - rows.get()) / rate);
   }
 
   /**
@@ -84,12 +92,23 @@ public final class TableProgress {
       return String.format(Locale.ROOT, "%s: %d rows hashed, %d rows/s", table, read, rate);
     }
     Duration left = left(now);
-    return String.format(Locale.ROOT, "%s: %d of about %d rows hashed (%d%%), %d rows/s, %s left",
-        table, read, estimatedRows, percent(), rate, left == null ? "unknown" : "about " + eta(left));
+    return String.format(
+        Locale.ROOT,
+        "%s: %d of about %d rows hashed (%d%%), %d rows/s, %s left",
+        table,
+        read,
+        estimatedRows,
+        percent(),
+        rate,
+        left == null ? "unknown" : "about " + eta(left));
   }
 
   static String eta(Duration left) {
     long s = left.toSeconds();
-    return s < 60 ? s + " s" : s < 3600 ? (s / 60) + " min " + (s % 60) + " s" : (s / 3600) + " h " + (s % 3600 / 60) + " min";
+    return s < 60
+        ? s + " s"
+        : s < 3600
+            ? (s / 60) + " min " + (s % 60) + " s"
+            : (s / 3600) + " h " + (s % 3600 / 60) + " min";
   }
 }

@@ -7,10 +7,15 @@ import java.util.List;
 
 /**
  * What applying a repair.sql did: the statements that changed their row, by kind; those skipped as
- * stale (their guard no longer held: the target row changed after verify), with the first few
- * line numbers; and the transactions committed.
+ * stale (their guard no longer held: the target row changed after verify), with the first few line
+ * numbers; and the transactions committed.
  */
-public record ApplyResult(RepairTarget target, RepairCounts applied, long stale, List<Integer> staleLines, int transactions) {
+public record ApplyResult(
+    RepairTarget target,
+    RepairCounts applied,
+    long stale,
+    List<Integer> staleLines,
+    int transactions) {
 
   /** How many stale line numbers are kept for the message. */
   public static final int STALE_LINES_KEPT = 20;

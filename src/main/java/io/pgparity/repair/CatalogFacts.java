@@ -31,7 +31,8 @@ public final class CatalogFacts {
   private CatalogFacts() {}
 
   /** The table's columns, or empty when it does not exist; runs inside the caller's transaction. */
-  public static Optional<TableFacts> read(Connection connection, TableRef table) throws SQLException {
+  public static Optional<TableFacts> read(Connection connection, TableRef table)
+      throws SQLException {
     qualifyTypes(connection);
     List<ColumnFacts> columns = new ArrayList<>();
     try (PreparedStatement ps = connection.prepareStatement(COLUMNS_SQL)) {
@@ -40,8 +41,12 @@ public final class CatalogFacts {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           String identity = rs.getString(4);
-          columns.add(new ColumnFacts(rs.getString(1), rs.getString(2), rs.getBoolean(3),
-              identity == null || identity.isEmpty() ? ' ' : identity.charAt(0)));
+          columns.add(
+              new ColumnFacts(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getBoolean(3),
+                  identity == null || identity.isEmpty() ? ' ' : identity.charAt(0)));
         }
       }
     }
@@ -50,7 +55,8 @@ public final class CatalogFacts {
 
   /** Sets search_path to pg_catalog until the end of the current transaction. */
   static void qualifyTypes(Connection connection) throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement("SELECT set_config('search_path', 'pg_catalog', true)")) {
+    try (PreparedStatement ps =
+        connection.prepareStatement("SELECT set_config('search_path', 'pg_catalog', true)")) {
       ps.execute();
     }
   }

@@ -10,7 +10,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Reads from pg_constraint which of the given tables reference which, on the side that enforces them. */
+/**
+ * Reads from pg_constraint which of the given tables reference which, on the side that enforces
+ * them.
+ */
 public final class ForeignKeys {
 
   /** A foreign key of {@code child} that references {@code parent}. */
@@ -42,7 +45,10 @@ public final class ForeignKeys {
       }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          edges.add(new Edge(new TableRef(rs.getString(1), rs.getString(2)), new TableRef(rs.getString(3), rs.getString(4))));
+          edges.add(
+              new Edge(
+                  new TableRef(rs.getString(1), rs.getString(2)),
+                  new TableRef(rs.getString(3), rs.getString(4))));
         }
       }
     }

@@ -2,8 +2,8 @@ package io.pgparity.repair;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import io.pgparity.table.TableRef;
 import io.pgparity.compare.Divergence;
+import io.pgparity.table.TableRef;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,9 +25,9 @@ import java.util.Optional;
 final class KeyRepair {
 
   /**
-   * The statements for one key; {@code agreeing}: reported rows that need nothing now;
-   * {@code leftAlone}: surplus target copies left because verify did not report that many of them
-   * (the target changed since verify: the next verify reports them).
+   * The statements for one key; {@code agreeing}: reported rows that need nothing now; {@code
+   * leftAlone}: surplus target copies left because verify did not report that many of them (the
+   * target changed since verify: the next verify reports them).
    */
   record Outcome(List<RepairStatement> statements, long agreeing, long leftAlone) {
 
@@ -48,7 +48,12 @@ final class KeyRepair {
    * has, the key's among them.
    */
   KeyRepair(TableFacts target, RepairTarget side, List<String> key, List<String> match) {
-    checkArgument(match.containsAll(key), "%s: the compared columns %s must include the key %s", target.table(), match, key);
+    checkArgument(
+        match.containsAll(key),
+        "%s: the compared columns %s must include the key %s",
+        target.table(),
+        match,
+        key);
     this.target = target;
     this.side = side;
     this.match = List.copyOf(match);
@@ -58,16 +63,23 @@ final class KeyRepair {
 
   /**
    * {@code reported}: verify's divergences of the key; {@code targetNow}: the target's rows of the
-   * key now (at least the match columns); {@code sourceNow}: the source's rows of the key now, every
-   * column.
+   * key now (at least the match columns); {@code sourceNow}: the source's rows of the key now,
+   * every column.
    */
-  Outcome repair(List<Divergence> reported, List<Map<String, String>> targetNow, List<Map<String, String>> sourceNow) {
+  Outcome repair(
+      List<Divergence> reported,
+      List<Map<String, String>> targetNow,
+      List<Map<String, String>> sourceNow) {
     checkArgument(!reported.isEmpty(), "a key to repair was reported at least once");
-    List<Map<String, String>> seen = reported.stream().map(side::seen).filter(r -> r != null).toList();
+    List<Map<String, String>> seen =
+        reported.stream().map(side::seen).filter(r -> r != null).toList();
     if (targetNow.size() <= 1 && sourceNow.size() <= 1 && seen.size() <= 1) {
       Optional<RepairStatement> statement =
-          rows.decide(seen.isEmpty() ? null : seen.get(0), sourceNow.isEmpty() ? null : sourceNow.get(0));
-      return statement.map(s -> new Outcome(List.of(s), 0, 0)).orElseGet(() -> new Outcome(List.of(), reported.size(), 0));
+          rows.decide(
+              seen.isEmpty() ? null : seen.get(0), sourceNow.isEmpty() ? null : sourceNow.get(0));
+      return statement
+          .map(s -> new Outcome(List.of(s), 0, 0))
+          .orElseGet(() -> new Outcome(List.of(), reported.size(), 0));
     }
     Map<Map<String, String>, Long> onTarget = counts(targetNow);
     Map<Map<String, String>, Long> onSource = counts(sourceNow);
@@ -84,17 +96,24 @@ final class KeyRepair {
       long deleted = Math.min(Math.max(surplus, 0), seenCopies.getOrDefault(copy.getKey(), 0L));
       leftAlone += Math.max(surplus, 0) - deleted;
       for (long i = 0; i < deleted; i++) {
-        statements.add(new RepairStatement(table, RepairKind.DELETE, renderer.deleteCopy(copy.getKey(), held - i), null));
+        statements.add(
+            new RepairStatement(
+                table, RepairKind.DELETE, renderer.deleteCopy(copy.getKey(), held - i), null));
       }
     }
     for (Map.Entry<Map<String, String>, Long> copy : onSource.entrySet()) {
       long held = onTarget.getOrDefault(copy.getKey(), 0L);
       for (long i = held; i < copy.getValue(); i++) {
-        statements.add(new RepairStatement(table, RepairKind.INSERT,
-            renderer.insertCopy(sourceRows.get(copy.getKey()), copy.getKey(), i), null));
+        statements.add(
+            new RepairStatement(
+                table,
+                RepairKind.INSERT,
+                renderer.insertCopy(sourceRows.get(copy.getKey()), copy.getKey(), i),
+                null));
       }
     }
-    return new Outcome(statements, statements.isEmpty() && leftAlone == 0 ? reported.size() : 0, leftAlone);
+    return new Outcome(
+        statements, statements.isEmpty() && leftAlone == 0 ? reported.size() : 0, leftAlone);
   }
 
   /** Copies per distinct row, rows reduced to the match columns, in order of first appearance. */

@@ -18,8 +18,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
- * Files that hold real row values (repair.sql and its input): created owner-only (rw-------)
- * from the first byte, never widened afterwards, and put in place by an atomic move.
+ * Files that hold real row values (repair.sql and its input): created owner-only (rw-------) from
+ * the first byte, never widened afterwards, and put in place by an atomic move.
  */
 final class PrivateFiles {
 
@@ -31,7 +31,8 @@ final class PrivateFiles {
   static Writer create(Path file) {
     try {
       createEmpty(file);
-      return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), UTF_8), 1 << 16);
+      return new BufferedWriter(
+          new OutputStreamWriter(Files.newOutputStream(file), UTF_8), 1 << 16);
     } catch (IOException e) {
       throw failure("cannot create", file, e);
     }
@@ -40,7 +41,9 @@ final class PrivateFiles {
   /** A new owner-only temporary file beside {@code file}. */
   static Path tempBeside(Path file, String suffix) {
     try {
-      Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName() + ".", suffix);
+      Path temp =
+          Files.createTempFile(
+              file.toAbsolutePath().getParent(), "." + file.getFileName() + ".", suffix);
       // createTempFile is owner-only on POSIX already; say so rather than rely on it
       restrict(temp);
       return temp;
@@ -65,13 +68,15 @@ final class PrivateFiles {
 
   private static void createEmpty(Path file) throws IOException {
     try {
-      FileAttribute<Set<PosixFilePermission>> ownerOnly = PosixFilePermissions.asFileAttribute(OWNER_ONLY);
+      FileAttribute<Set<PosixFilePermission>> ownerOnly =
+          PosixFilePermissions.asFileAttribute(OWNER_ONLY);
       Files.createFile(file, ownerOnly);
     } catch (UnsupportedOperationException e) {
       // not a POSIX file system: the folder's own access rules apply
       Files.createFile(file);
     } catch (FileAlreadyExistsException e) {
-      throw new FileAlreadyExistsException(file + " already exists; pgparity never reuses a run folder's files");
+      throw new FileAlreadyExistsException(
+          file + " already exists; pgparity never reuses a run folder's files");
     }
   }
 
@@ -84,7 +89,15 @@ final class PrivateFiles {
   }
 
   static UncheckedIOException failure(String what, Path file, IOException e) {
-    return new UncheckedIOException(what + " " + file.toAbsolutePath() + " (" + e.getClass().getSimpleName() + ": "
-        + e.getMessage() + "); check that the run folder is writable and the disk is not full", e);
+    return new UncheckedIOException(
+        what
+            + " "
+            + file.toAbsolutePath()
+            + " ("
+            + e.getClass().getSimpleName()
+            + ": "
+            + e.getMessage()
+            + "); check that the run folder is writable and the disk is not full",
+        e);
   }
 }

@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
  * Runs a repair.sql's statements on the target: its SET lines first, then every statement, in one
  * transaction or in transactions of {@code batchSize} statements. A statement that changes its one
  * row is applied; one that changes none was stale (its guard re-read the row and found it changed
- * since verify) and is counted, not retried. A failure rolls back the open transaction and ends
- * the run; transactions committed before it stay.
+ * since verify) and is counted, not retried. A failure rolls back the open transaction and ends the
+ * run; transactions committed before it stay.
  */
 public final class RepairApplier {
 
@@ -64,15 +64,27 @@ public final class RepairApplier {
             staleLines.add(line);
           }
         } else {
-          throw new SQLException("the " + next.get().kind() + " changed " + rows + " rows, not one: its key is not"
-              + " unique on the " + script.target().label() + "; remove the line or make the key unique", "21000");
+          throw new SQLException(
+              "the "
+                  + next.get().kind()
+                  + " changed "
+                  + rows
+                  + " rows, not one: its key is not"
+                  + " unique on the "
+                  + script.target().label()
+                  + "; remove the line or make the key unique",
+              "21000");
         }
         if (batchSize > 0 && ++inTransaction == batchSize) {
           connection.commit();
           committed++;
           inTransaction = 0;
-          log.debug("Committed repair batch {} on the {}: {} applied, {} stale so far", committed,
-              script.target().label(), applied.total(), stale);
+          log.debug(
+              "Committed repair batch {} on the {}: {} applied, {} stale so far",
+              committed,
+              script.target().label(),
+              applied.total(),
+              stale);
         }
       }
       connection.commit();
@@ -81,9 +93,15 @@ public final class RepairApplier {
       rollback(connection, e);
       throw new ApplyException(script.target(), line, committed, e);
     }
-    log.info("Applied repair.sql on the {}: {} statements ({}), {} stale{} in {} transactions ({} ms)",
-        script.target().label(), applied.total(), applied.describe(), stale,
-        staleLines.isEmpty() ? "" : " (lines " + staleLines + ")", committed, (System.nanoTime() - start) / 1_000_000);
+    log.info(
+        "Applied repair.sql on the {}: {} statements ({}), {} stale{} in {} transactions ({} ms)",
+        script.target().label(),
+        applied.total(),
+        applied.describe(),
+        stale,
+        staleLines.isEmpty() ? "" : " (lines " + staleLines + ")",
+        committed,
+        (System.nanoTime() - start) / 1_000_000);
     return new ApplyResult(script.target(), applied, stale, staleLines, committed);
   }
 
@@ -99,11 +117,21 @@ public final class RepairApplier {
   public static final class ApplyException extends Exception {
 
     ApplyException(RepairTarget target, int line, int committed, SQLException cause) {
-      super("applying repair.sql on the " + target.label() + " failed"
-          + (line > 0 ? " at line " + line : " before the first statement") + ": "
-          + String.valueOf(cause.getMessage()).lines().findFirst().orElse("") + " [" + cause.getSQLState() + "]; "
-          + (committed == 0 ? "nothing was changed" : committed + " earlier batches stay committed")
-          + remedy(cause.getSQLState()), cause);
+      super(
+          "applying repair.sql on the "
+              + target.label()
+              + " failed"
+              + (line > 0 ? " at line " + line : " before the first statement")
+              + ": "
+              + String.valueOf(cause.getMessage()).lines().findFirst().orElse("")
+              + " ["
+              + cause.getSQLState()
+              + "]; "
+              + (committed == 0
+                  ? "nothing was changed"
+                  : committed + " earlier batches stay committed")
+              + remedy(cause.getSQLState()),
+          cause);
     }
 
     private static String remedy(String state) {

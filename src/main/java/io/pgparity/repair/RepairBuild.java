@@ -10,7 +10,12 @@ import java.nio.file.Path;
  * target's surplus copies of a key left alone because verify reported fewer of them (the target
  * changed since verify).
  */
-public record RepairBuild(Path file, RepairTarget target, RepairCounts statements, long divergences, long agreeing,
+public record RepairBuild(
+    Path file,
+    RepairTarget target,
+    RepairCounts statements,
+    long divergences,
+    long agreeing,
     long leftAlone) {
 
   public RepairBuild {

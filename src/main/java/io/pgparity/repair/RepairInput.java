@@ -11,8 +11,8 @@ import java.nio.file.Path;
 
 /**
  * Where a verify run with --repair-sql keeps the divergences for repair.sql as found, before any
- * masking: repair-divergences.jsonl in the run folder, owner-only, streamed so memory does not
- * grow with the number of rows. It stays after the run, so {@code pgparity repair} can rebuild
+ * masking: repair-divergences.jsonl in the run folder, owner-only, streamed so memory does not grow
+ * with the number of rows. It stays after the run, so {@code pgparity repair} can rebuild
  * repair.sql from the true values even when the report files are masked. Safe to share between
  * threads.
  */

@@ -30,7 +30,8 @@ public final class RepairScript implements AutoCloseable {
   private final List<String> settings;
   private int number;
 
-  private RepairScript(Path file, BufferedReader reader, RepairTarget target, List<String> settings, int number) {
+  private RepairScript(
+      Path file, BufferedReader reader, RepairTarget target, List<String> settings, int number) {
     this.file = file;
     this.reader = reader;
     this.target = target;
@@ -44,9 +45,11 @@ public final class RepairScript implements AutoCloseable {
     try {
       reader = Files.newBufferedReader(file, UTF_8);
     } catch (NoSuchFileException e) {
-      throw new ConfigException(file + " does not exist; build it first: pgparity repair " + file.getParent());
+      throw new ConfigException(
+          file + " does not exist; build it first: pgparity repair " + file.getParent());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file.toAbsolutePath() + " (" + e.getMessage() + ")", e);
+      throw new UncheckedIOException(
+          "cannot read " + file.toAbsolutePath() + " (" + e.getMessage() + ")", e);
     }
     try {
       RepairTarget target = null;
@@ -57,7 +60,9 @@ public final class RepairScript implements AutoCloseable {
         number++;
         if (line.startsWith("-- target: ")) {
           String label = line.substring("-- target: ".length()).trim();
-          target = RepairTarget.parse(label).orElseThrow(() -> rebuild(file, "names an unknown target '" + label + "'"));
+          target =
+              RepairTarget.parse(label)
+                  .orElseThrow(() -> rebuild(file, "names an unknown target '" + label + "'"));
         } else if (line.startsWith("SET ") && line.endsWith(";")) {
           settings.add(line);
         } else if (line.equals("BEGIN;")) {
@@ -66,13 +71,15 @@ public final class RepairScript implements AutoCloseable {
           }
           return new RepairScript(file, reader, target, settings, number);
         } else if (!line.isBlank() && !line.startsWith("--")) {
-          throw rebuild(file, "line " + number + " comes before BEGIN and is neither a comment nor a SET");
+          throw rebuild(
+              file, "line " + number + " comes before BEGIN and is neither a comment nor a SET");
         }
       }
       throw rebuild(file, "has no BEGIN line");
     } catch (IOException e) {
       close(reader);
-      throw new UncheckedIOException("cannot read " + file.toAbsolutePath() + " (" + e.getMessage() + ")", e);
+      throw new UncheckedIOException(
+          "cannot read " + file.toAbsolutePath() + " (" + e.getMessage() + ")", e);
     } catch (RuntimeException e) {
       close(reader);
       throw e;
@@ -99,25 +106,34 @@ public final class RepairScript implements AutoCloseable {
       String line;
       while ((line = reader.readLine()) != null) {
         number++;
-        if (line.isBlank() || line.startsWith("--") || line.equals("BEGIN;") || line.equals("COMMIT;")) {
+        if (line.isBlank()
+            || line.startsWith("--")
+            || line.equals("BEGIN;")
+            || line.equals("COMMIT;")) {
           continue;
         }
         for (RepairKind kind : RepairKind.values()) {
-          String start = switch (kind) {
-            case INSERT -> "INSERT INTO ";
-            case UPDATE -> "UPDATE ";
-            case DELETE -> "DELETE FROM ";
-          };
+          String start =
+              switch (kind) {
+                case INSERT -> "INSERT INTO ";
+                case UPDATE -> "UPDATE ";
+                case DELETE -> "DELETE FROM ";
+              };
           if (line.startsWith(start) && line.endsWith(";")) {
             return Optional.of(new Line(number, kind, line));
           }
         }
-        throw rebuild(file, "line " + number + " is not a statement pgparity writes (INSERT INTO, UPDATE or DELETE FROM"
-            + " on one line, ending in ';')");
+        throw rebuild(
+            file,
+            "line "
+                + number
+                + " is not a statement pgparity writes (INSERT INTO, UPDATE or DELETE FROM"
+                + " on one line, ending in ';')");
       }
       return Optional.empty();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file.toAbsolutePath() + " (" + e.getMessage() + ")", e);
+      throw new UncheckedIOException(
+          "cannot read " + file.toAbsolutePath() + " (" + e.getMessage() + ")", e);
     }
   }
 
@@ -135,7 +151,12 @@ public final class RepairScript implements AutoCloseable {
   }
 
   private static ConfigException rebuild(Path file, String problem) {
-    return new ConfigException(file + " " + problem + "; it is not a repair.sql pgparity can apply: rebuild it with"
-        + " pgparity repair " + file.toAbsolutePath().getParent());
+    return new ConfigException(
+        file
+            + " "
+            + problem
+            + "; it is not a repair.sql pgparity can apply: rebuild it with"
+            + " pgparity repair "
+            + file.toAbsolutePath().getParent());
   }
 }

@@ -9,9 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The end of a {@code verify --repair-sql} run: repair.sql for the replica, built from the
- * unmasked divergences the run kept. A failure here does not change the verdict (the rows found
- * are still the rows found); it is logged with the command that builds the file again.
+ * The end of a {@code verify --repair-sql} run: repair.sql for the replica, built from the unmasked
+ * divergences the run kept. A failure here does not change the verdict (the rows found are still
+ * the rows found); it is logged with the command that builds the file again.
  */
 public final class RepairSqlAfterVerify {
 
@@ -20,14 +20,25 @@ public final class RepairSqlAfterVerify {
   private RepairSqlAfterVerify() {}
 
   /** Closes {@code input} and writes repair.sql beside it; empty when that failed (logged). */
-  public static Optional<RepairBuild> write(ServerPair pair, RepairInput input, JobDefinition definition, RunFolder folder) {
+  public static Optional<RepairBuild> write(
+      ServerPair pair, RepairInput input, JobDefinition definition, RunFolder folder) {
     try {
       input.close();
-      RepairRun run = new RepairRun(folder.path(), definition.name(), folder.runId(), definition.primary().url(),
-          definition.replica().url(), definition.tables().stream().map(TableSpec::table).toList());
-      return Optional.of(new RepairSqlBuilder(pair, RepairTarget.REPLICA, true).build(run, input.file()));
+      RepairRun run =
+          new RepairRun(
+              folder.path(),
+              definition.name(),
+              folder.runId(),
+              definition.primary().url(),
+              definition.replica().url(),
+              definition.tables().stream().map(TableSpec::table).toList());
+      return Optional.of(
+          new RepairSqlBuilder(pair, RepairTarget.REPLICA, true).build(run, input.file()));
     } catch (RuntimeException e) {
-      log.warn("repair.sql was not written: {}; build it again with: pgparity repair {}", e.getMessage(), folder.path());
+      log.warn(
+          "repair.sql was not written: {}; build it again with: pgparity repair {}",
+          e.getMessage(),
+          folder.path());
       log.debug("repair.sql failed", e);
       return Optional.empty();
     }

@@ -2,14 +2,14 @@ package io.pgparity.repair;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import io.pgparity.table.TableRef;
-import io.pgparity.version.Version;
-import io.pgparity.failure.CompareException;
 import io.pgparity.compare.Divergence;
 import io.pgparity.config.ConfigException;
 import io.pgparity.connect.ServerPair;
 import io.pgparity.connect.Side;
+import io.pgparity.failure.CompareException;
 import io.pgparity.report.DivergenceLine;
+import io.pgparity.table.TableRef;
+import io.pgparity.version.Version;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,8 +35,10 @@ import org.slf4j.LoggerFactory;
 public final class RepairSqlBuilder {
 
   private static final Logger log = LoggerFactory.getLogger(RepairSqlBuilder.class);
+
   /** Keys re-read per query on each side. */
   private static final int BATCH = 500;
+
   /** About how many divergences of one table are held at once, grouped by key. */
   private static final long DIVERGENCES_IN_MEMORY = 50_000;
 
@@ -51,8 +53,8 @@ public final class RepairSqlBuilder {
   }
 
   /**
-   * Writes repair.sql into the run's folder from {@code divergences} (divergences.jsonl lines).
-   * A damaged line is a {@link ConfigException}; a failing server a {@link CompareException}.
+   * Writes repair.sql into the run's folder from {@code divergences} (divergences.jsonl lines). A
+   * damaged line is a {@link ConfigException}; a failing server a {@link CompareException}.
    */
   public RepairBuild build(RepairRun run, Path divergences) {
     long start = System.nanoTime();
@@ -60,24 +62,44 @@ public final class RepairSqlBuilder {
     List<TableRef> names = List.copyOf(tables.keySet());
     Map<TableRef, TableFacts> targetFacts = facts(target.side(), names);
     Map<TableRef, TableFacts> sourceFacts = facts(target.source(), names);
-    TableOrder order = names.isEmpty() ? TableOrder.of(names, List.of())
-        : TableOrder.of(names, pair.on(target.side(), "read foreign keys for repair", (c, s) -> ForeignKeys.among(c, names)));
-    RepairHeader header = new RepairHeader(run.job(), run.runId(), target, triggers, run.url(target.side()),
-        run.url(target.source()), Instant.now().truncatedTo(ChronoUnit.SECONDS), Version.current());
+    TableOrder order =
+        names.isEmpty()
+            ? TableOrder.of(names, List.of())
+            : TableOrder.of(
+                names,
+                pair.on(
+                    target.side(),
+                    "read foreign keys for repair",
+                    (c, s) -> ForeignKeys.among(c, names)));
+    RepairHeader header =
+        new RepairHeader(
+            run.job(),
+            run.runId(),
+            target,
+            triggers,
+            run.url(target.side()),
+            run.url(target.source()),
+            Instant.now().truncatedTo(ChronoUnit.SECONDS),
+            Version.current());
     Tally tally = new Tally();
     try (RepairSqlWriter writer = new RepairSqlWriter(run.folder())) {
       for (TableRef table : order.parentsFirst()) {
         // all of a key's divergences must be decided together: the table's keys are split by hash
         // into parts small enough to hold, and the file is read once per part
-        long parts = Math.max(1, (tables.get(table) + DIVERGENCES_IN_MEMORY - 1) / DIVERGENCES_IN_MEMORY);
+        long parts =
+            Math.max(1, (tables.get(table) + DIVERGENCES_IN_MEMORY - 1) / DIVERGENCES_IN_MEMORY);
         for (long part = 0; part < parts; part++) {
           long wanted = part;
           Map<List<String>, List<Divergence>> byKey = new LinkedHashMap<>();
-          forEach(run, divergences, d -> {
-            if (d.table().equals(table) && Math.floorMod(keyOf(d).hashCode(), parts) == wanted) {
-              byKey.computeIfAbsent(keyOf(d), k -> new ArrayList<>()).add(d);
-            }
-          });
+          forEach(
+              run,
+              divergences,
+              d -> {
+                if (d.table().equals(table)
+                    && Math.floorMod(keyOf(d).hashCode(), parts) == wanted) {
+                  byKey.computeIfAbsent(keyOf(d), k -> new ArrayList<>()).add(d);
+                }
+              });
           List<List<Divergence>> batch = new ArrayList<>();
           for (List<Divergence> reported : byKey.values()) {
             batch.add(reported);
@@ -94,9 +116,18 @@ public final class RepairSqlBuilder {
       Path file = writer.finish(header, order);
       RepairCounts counts = writer.counts();
       long total = tables.values().stream().mapToLong(Long::longValue).sum();
-      log.info("Built repair.sql for the {}: {} statements ({}) from {} divergent rows of {} tables, {} need nothing now,"
-              + " {} target rows left alone; triggers {} ({} ms)", target.label(), counts.total(), counts.describe(), total,
-          tables.size(), tally.agreeing, tally.leftAlone, triggers ? "on" : "off", (System.nanoTime() - start) / 1_000_000);
+      log.info(
+          "Built repair.sql for the {}: {} statements ({}) from {} divergent rows of {} tables, {} need nothing now,"
+              + " {} target rows left alone; triggers {} ({} ms)",
+          target.label(),
+          counts.total(),
+          counts.describe(),
+          total,
+          tables.size(),
+          tally.agreeing,
+          tally.leftAlone,
+          triggers ? "on" : "off",
+          (System.nanoTime() - start) / 1_000_000);
       return new RepairBuild(file, target, counts, total, tally.agreeing, tally.leftAlone);
     }
   }
@@ -116,23 +147,36 @@ public final class RepairSqlBuilder {
    * Re-reads the batch's keys on both sides, every copy, and writes the statements that make the
    * target's rows of each key equal the source's.
    */
-  private void repairBatch(TableFacts onTarget, TableFacts onSource, List<List<Divergence>> reported, RepairSqlWriter writer,
+  private void repairBatch(
+      TableFacts onTarget,
+      TableFacts onSource,
+      List<List<Divergence>> reported,
+      RepairSqlWriter writer,
       Tally tally) {
     Divergence first = reported.get(0).get(0);
     List<String> key = List.copyOf(first.key().keySet());
     List<String> match = new ArrayList<>(key);
     Map<String, String> compared = first.primary() != null ? first.primary() : first.replica();
-    compared.keySet().stream().filter(c -> !match.contains(c) && onSource.column(c).isPresent()).forEach(match::add);
+    compared.keySet().stream()
+        .filter(c -> !match.contains(c) && onSource.column(c).isPresent())
+        .forEach(match::add);
     List<List<String>> keys = reported.stream().map(r -> keyOf(r.get(0))).toList();
     RowsByKey sourceReader = new RowsByKey(onSource, key);
     RowsByKey targetReader = new RowsByKey(onTarget, key, match);
-    List<List<Map<String, String>>> sourceRows = pair.on(target.source(), "re-read " + onSource.table() + " for repair",
-        (connection, side) -> sourceReader.read(connection, keys));
-    List<List<Map<String, String>>> targetRows = pair.on(target.side(), "re-read " + onTarget.table() + " for repair",
-        (connection, side) -> targetReader.read(connection, keys));
+    List<List<Map<String, String>>> sourceRows =
+        pair.on(
+            target.source(),
+            "re-read " + onSource.table() + " for repair",
+            (connection, side) -> sourceReader.read(connection, keys));
+    List<List<Map<String, String>>> targetRows =
+        pair.on(
+            target.side(),
+            "re-read " + onTarget.table() + " for repair",
+            (connection, side) -> targetReader.read(connection, keys));
     KeyRepair decide = new KeyRepair(onTarget, target, key, match);
     for (int i = 0; i < reported.size(); i++) {
-      KeyRepair.Outcome outcome = decide.repair(reported.get(i), targetRows.get(i), sourceRows.get(i));
+      KeyRepair.Outcome outcome =
+          decide.repair(reported.get(i), targetRows.get(i), sourceRows.get(i));
       outcome.statements().forEach(writer::add);
       tally.agreeing += outcome.agreeing();
       tally.leftAlone += outcome.leftAlone();
@@ -140,14 +184,25 @@ public final class RepairSqlBuilder {
   }
 
   private Map<TableRef, TableFacts> facts(Side side, List<TableRef> tables) {
-    return pair.on(side, "read the catalog for repair", (connection, s) -> {
-      Map<TableRef, TableFacts> facts = new LinkedHashMap<>();
-      for (TableRef table : tables) {
-        facts.put(table, CatalogFacts.read(connection, table).orElseThrow(() -> new CompareException(
-            table + ": no longer exists on the " + side.label() + "; verify again before repairing")));
-      }
-      return facts;
-    });
+    return pair.on(
+        side,
+        "read the catalog for repair",
+        (connection, s) -> {
+          Map<TableRef, TableFacts> facts = new LinkedHashMap<>();
+          for (TableRef table : tables) {
+            facts.put(
+                table,
+                CatalogFacts.read(connection, table)
+                    .orElseThrow(
+                        () ->
+                            new CompareException(
+                                table
+                                    + ": no longer exists on the "
+                                    + side.label()
+                                    + "; verify again before repairing")));
+          }
+          return facts;
+        });
   }
 
   /** The tables with divergences, in order of first appearance, with their number of rows. */
@@ -170,14 +225,24 @@ public final class RepairSqlBuilder {
         try {
           divergence = DivergenceLine.parse(line).divergence(run.tables());
         } catch (IllegalArgumentException e) {
-          throw new ConfigException(divergences + " line " + number + ": " + e.getMessage()
-              + "; the run folder is damaged: verify again with --repair-sql");
+          throw new ConfigException(
+              divergences
+                  + " line "
+                  + number
+                  + ": "
+                  + e.getMessage()
+                  + "; the run folder is damaged: verify again with --repair-sql");
         }
         action.accept(divergence);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + divergences.toAbsolutePath() + " (" + e.getMessage()
-          + "); check that the run folder is complete and readable", e);
+      throw new UncheckedIOException(
+          "cannot read "
+              + divergences.toAbsolutePath()
+              + " ("
+              + e.getMessage()
+              + "); check that the run folder is complete and readable",
+          e);
     }
   }
 }

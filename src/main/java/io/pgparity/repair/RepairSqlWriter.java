@@ -15,8 +15,8 @@ import java.util.Map;
 /**
  * Writes repair.sql: the header, then inserts and updates table by table (parents first), then
  * deletes (children first), in one transaction. Statements are spooled to owner-only temporary
- * files as they are made, so memory does not grow with the number of rows; {@link #finish} puts
- * the file in place in one step, owner-only (rw-------).
+ * files as they are made, so memory does not grow with the number of rows; {@link #finish} puts the
+ * file in place in one step, owner-only (rw-------).
  */
 public final class RepairSqlWriter implements AutoCloseable {
 
@@ -53,7 +53,10 @@ public final class RepairSqlWriter implements AutoCloseable {
         write(writer, statement);
       } else {
         if (!statement.table().equals(lastUpsertTable)) {
-          upsertWriter.write("-- " + RepairHeader.comment(statement.table().toString()) + ": inserts and updates\n");
+          upsertWriter.write(
+              "-- "
+                  + RepairHeader.comment(statement.table().toString())
+                  + ": inserts and updates\n");
           lastUpsertTable = statement.table();
         }
         write(upsertWriter, statement);
@@ -68,7 +71,10 @@ public final class RepairSqlWriter implements AutoCloseable {
     return counts;
   }
 
-  /** Writes repair.sql from the header and the spooled statements; deletes go in {@code order}'s children-first order. */
+  /**
+   * Writes repair.sql from the header and the spooled statements; deletes go in {@code order}'s
+   * children-first order.
+   */
   Path finish(RepairHeader header, TableOrder order) {
     Path assembled = temporary("sql");
     try {

@@ -14,9 +14,13 @@ public record RepairStatement(TableRef table, RepairKind kind, String sql, Strin
   public RepairStatement {
     checkNotNull(table, "table");
     checkNotNull(kind, "kind");
-    checkArgument(sql != null && sql.startsWith(kind.name() + " ") && sql.endsWith(";"),
-        "a %s statement starts with %s and ends with ';'", kind, kind);
+    checkArgument(
+        sql != null && sql.startsWith(kind.name() + " ") && sql.endsWith(";"),
+        "a %s statement starts with %s and ends with ';'",
+        kind,
+        kind);
     checkArgument(sql.indexOf('\n') < 0 && sql.indexOf('\r') < 0, "a repair statement is one line");
-    checkArgument(note == null || (note.indexOf('\n') < 0 && note.indexOf('\r') < 0), "a note is one line");
+    checkArgument(
+        note == null || (note.indexOf('\n') < 0 && note.indexOf('\r') < 0), "a note is one line");
   }
 }

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The side a repair writes to; the other side is the source of truth it copies from. The replica
- * by default; the primary after a failover, when writes lost with the old primary go back to the
- * new one.
+ * The side a repair writes to; the other side is the source of truth it copies from. The replica by
+ * default; the primary after a failover, when writes lost with the old primary go back to the new
+ * one.
  */
 public enum RepairTarget {
   REPLICA(Side.REPLICA, Side.PRIMARY),

@@ -2,8 +2,8 @@ package io.pgparity.repair;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import io.pgparity.table.SqlIdentifier;
 import io.pgparity.hashing.ColumnEncoding;
+import io.pgparity.table.SqlIdentifier;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,9 +19,9 @@ import java.util.Map;
  * the session's pinned settings. Keys without NULL travel as one text array per key column and are
  * matched with the column type's equality; each row comes back tagged with the position of the key
  * that found it, so a key whose text differs from the row's (citext, numeric scale) still finds its
- * row. A key with a NULL value is read on its own, that column matched by IS NULL (never
- * {@code = NULL}, which finds nothing). No job filter applies: the target row must become the
- * source row, whatever the filter selected.
+ * row. A key with a NULL value is read on its own, that column matched by IS NULL (never {@code =
+ * NULL}, which finds nothing). No job filter applies: the target row must become the source row,
+ * whatever the filter selected.
  */
 final class RowsByKey {
 
@@ -43,15 +43,20 @@ final class RowsByKey {
   }
 
   /**
-   * For each key (its values in key order, null for SQL NULL), the rows the side holds now, each
-   * as column name to text; as many rows as the side has copies.
+   * For each key (its values in key order, null for SQL NULL), the rows the side holds now, each as
+   * column name to text; as many rows as the side has copies.
    */
-  List<List<Map<String, String>>> read(Connection connection, List<List<String>> keys) throws SQLException {
+  List<List<Map<String, String>>> read(Connection connection, List<List<String>> keys)
+      throws SQLException {
     CatalogFacts.qualifyTypes(connection);
     Map<Integer, List<Map<String, String>>> byKey = new HashMap<>();
     List<Integer> plain = new ArrayList<>();
     for (int i = 0; i < keys.size(); i++) {
-      checkArgument(keys.get(i).size() == key.size(), "a key has %s values, not %s", key.size(), keys.get(i).size());
+      checkArgument(
+          keys.get(i).size() == key.size(),
+          "a key has %s values, not %s",
+          key.size(),
+          keys.get(i).size());
       if (keys.get(i).contains(null)) {
         readWithNull(connection, keys.get(i), i, byKey);
       } else {
@@ -68,35 +73,62 @@ final class RowsByKey {
     return found;
   }
 
-  private void readPlain(Connection connection, List<List<String>> keys, List<Integer> positions,
-      Map<Integer, List<Map<String, String>>> byKey) throws SQLException {
+  private void readPlain(
+      Connection connection,
+      List<List<String>> keys,
+      List<Integer> positions,
+      Map<Integer, List<Map<String, String>>> byKey)
+      throws SQLException {
     List<String> aliases = new ArrayList<>();
     List<String> match = new ArrayList<>();
     for (int i = 0; i < key.size(); i++) {
       aliases.add("k" + i);
-      match.add("t." + SqlIdentifier.quote(key.get(i).name()) + " = CAST(x.k" + i + " AS " + key.get(i).type() + ")");
+      match.add(
+          "t."
+              + SqlIdentifier.quote(key.get(i).name())
+              + " = CAST(x.k"
+              + i
+              + " AS "
+              + key.get(i).type()
+              + ")");
     }
-    String sql = "SELECT x.ord, " + select()
-        + " FROM unnest(" + String.join(", ", key.stream().map(c -> "?::text[]").toList()) + ") WITH ORDINALITY AS x("
-        + String.join(", ", aliases) + ", ord) JOIN " + SqlIdentifier.quote(table.table()) + " t ON "
-        + String.join(" AND ", match);
+    String sql =
+        "SELECT x.ord, "
+            + select()
+            + " FROM unnest("
+            + String.join(", ", key.stream().map(c -> "?::text[]").toList())
+            + ") WITH ORDINALITY AS x("
+            + String.join(", ", aliases)
+            + ", ord) JOIN "
+            + SqlIdentifier.quote(table.table())
+            + " t ON "
+            + String.join(" AND ", match);
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
       for (int i = 0; i < key.size(); i++) {
         int column = i;
-        ps.setArray(i + 1, connection.createArrayOf("text",
-            positions.stream().map(p -> keys.get(p).get(column)).toArray(String[]::new)));
+        ps.setArray(
+            i + 1,
+            connection.createArrayOf(
+                "text",
+                positions.stream().map(p -> keys.get(p).get(column)).toArray(String[]::new)));
       }
       ps.setFetchSize(1_000);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          byKey.computeIfAbsent(positions.get(rs.getInt(1) - 1), k -> new ArrayList<>()).add(row(rs));
+          byKey
+              .computeIfAbsent(positions.get(rs.getInt(1) - 1), k -> new ArrayList<>())
+              .add(row(rs));
         }
       }
     }
   }
 
-  private void readWithNull(Connection connection, List<String> values, int position,
-      Map<Integer, List<Map<String, String>>> byKey) throws SQLException {
+  private void readWithNull(
+      Connection connection,
+      List<String> values,
+      int position,
+      Map<Integer, List<Map<String, String>>> byKey)
+      throws SQLException {
     List<String> match = new ArrayList<>();
     List<String> bound = new ArrayList<>();
     for (int i = 0; i < key.size(); i++) {
@@ -110,8 +142,13 @@ final class RowsByKey {
         bound.add(values.get(i));
       }
     }
-    String sql = "SELECT 0, " + select() + " FROM " + SqlIdentifier.quote(table.table()) + " t WHERE "
-        + String.join(" AND ", match);
+    String sql =
+        "SELECT 0, "
+            + select()
+            + " FROM "
+            + SqlIdentifier.quote(table.table())
+            + " t WHERE "
+            + String.join(" AND ", match);
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
       for (int i = 0; i < bound.size(); i++) {
         ps.setString(i + 1, bound.get(i));
@@ -126,8 +163,11 @@ final class RowsByKey {
   }
 
   private String select() {
-    return String.join(", ",
-        columns.stream().map(c -> ColumnEncoding.valueText("t." + SqlIdentifier.quote(c.name()), c.type())).toList());
+    return String.join(
+        ", ",
+        columns.stream()
+            .map(c -> ColumnEncoding.valueText("t." + SqlIdentifier.quote(c.name()), c.type()))
+            .toList());
   }
 
   /** The current row of {@code rs}; column 1 is the key's position. */

@@ -33,17 +33,28 @@ public record RunFolderJob(Path folder, String runId, JobJson job) {
     }
     String runId = folder.toAbsolutePath().normalize().getFileName().toString();
     if (!RunFolder.RUN_ID.matcher(runId).matches()) {
-      throw new ConfigException("repair: " + folder + " is not a run folder (its name is not a run id like"
-          + " 20261125T120000Z-1a2b)" + example);
+      throw new ConfigException(
+          "repair: "
+              + folder
+              + " is not a run folder (its name is not a run id like"
+              + " 20261125T120000Z-1a2b)"
+              + example);
     }
     Path jobJson = folder.resolve(JobJson.FILE_NAME);
     if (!Files.isRegularFile(jobJson)) {
-      throw new ConfigException("repair: " + folder + " has no " + JobJson.FILE_NAME
-          + " (made by an older pgparity?); verify again to get a run folder repair can use");
+      throw new ConfigException(
+          "repair: "
+              + folder
+              + " has no "
+              + JobJson.FILE_NAME
+              + " (made by an older pgparity?); verify again to get a run folder repair can use");
     }
     if (!Files.isRegularFile(folder.resolve(SummaryJson.FILE_NAME))) {
-      throw new ConfigException("repair: " + folder + " has no summary.json: the run has not finished (or was"
-          + " killed); wait for it, or verify again");
+      throw new ConfigException(
+          "repair: "
+              + folder
+              + " has no summary.json: the run has not finished (or was"
+              + " killed); wait for it, or verify again");
     }
     try {
       return new RunFolderJob(folder, runId, JobJson.read(jobJson));
@@ -75,7 +86,11 @@ public record RunFolderJob(Path folder, String runId, JobJson job) {
   }
 
   private static ConfigException damaged(Path jobJson, String why) {
-    return new ConfigException("repair: " + jobJson + " cannot be read (" + why
-        + "); the run folder is damaged: verify again");
+    return new ConfigException(
+        "repair: "
+            + jobJson
+            + " cannot be read ("
+            + why
+            + "); the run folder is damaged: verify again");
   }
 }

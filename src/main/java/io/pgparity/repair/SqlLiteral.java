@@ -18,10 +18,10 @@ public final class SqlLiteral {
   }
 
   /**
-   * A string literal. Plain {@code '...'} with quotes doubled (backslashes are ordinary
-   * characters under standard_conforming_strings, which repair.sql sets); {@code E'...'} only
-   * when the text holds a line break or another control character, so that every statement stays
-   * on one line of the file.
+   * A string literal. Plain {@code '...'} with quotes doubled (backslashes are ordinary characters
+   * under standard_conforming_strings, which repair.sql sets); {@code E'...'} only when the text
+   * holds a line break or another control character, so that every statement stays on one line of
+   * the file.
    */
   public static String quoted(String text) {
     checkArgument(text != null, "text must not be null; render SQL NULL with typed()");

@@ -2,8 +2,8 @@ package io.pgparity.repair;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import io.pgparity.table.SqlIdentifier;
 import io.pgparity.hashing.ColumnEncoding;
+import io.pgparity.table.SqlIdentifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +31,17 @@ final class StatementRenderer {
     this.table = SqlIdentifier.quote(target.table());
   }
 
-  /** Inserts the source's row, with every column the target can take, unless the key is already there. */
+  /**
+   * Inserts the source's row, with every column the target can take, unless the key is already
+   * there.
+   */
   String insert(Map<String, String> row) {
-    return insertSelect(row) + " WHERE NOT EXISTS (SELECT 1 FROM " + table + " WHERE " + keyMatch(row) + ");";
+    return insertSelect(row)
+        + " WHERE NOT EXISTS (SELECT 1 FROM "
+        + table
+        + " WHERE "
+        + keyMatch(row)
+        + ");";
   }
 
   /** {@code INSERT INTO t (columns) SELECT values}, without its guard. */
@@ -46,18 +54,35 @@ final class StatementRenderer {
         values.add(SqlLiteral.typed(row.get(column.name()), column.type()));
       }
     }
-    return "INSERT INTO " + table + " (" + String.join(", ", names) + ")"
+    return "INSERT INTO "
+        + table
+        + " ("
+        + String.join(", ", names)
+        + ")"
         + (target.hasIdentity() ? " OVERRIDING SYSTEM VALUE" : "")
-        + " SELECT " + String.join(", ", values);
+        + " SELECT "
+        + String.join(", ", values);
   }
 
   /** Sets the given columns to the given values, if the row still holds what verify saw. */
   String update(Map<String, String> set, Map<String, String> seen) {
     checkArgument(!set.isEmpty(), "an update sets at least one column");
     List<String> assignments = new ArrayList<>();
-    set.forEach((name, value) ->
-        assignments.add(SqlIdentifier.quote(name) + " = " + SqlLiteral.typed(value, target.require(name).type())));
-    return "UPDATE " + table + " SET " + String.join(", ", assignments) + " WHERE " + keyMatch(seen) + " AND " + guard(seen) + ";";
+    set.forEach(
+        (name, value) ->
+            assignments.add(
+                SqlIdentifier.quote(name)
+                    + " = "
+                    + SqlLiteral.typed(value, target.require(name).type())));
+    return "UPDATE "
+        + table
+        + " SET "
+        + String.join(", ", assignments)
+        + " WHERE "
+        + keyMatch(seen)
+        + " AND "
+        + guard(seen)
+        + ";";
   }
 
   /** Deletes the row, if it still holds what verify saw. */
@@ -83,13 +108,30 @@ final class StatementRenderer {
   String deleteCopy(Map<String, String> seen, long copies) {
     checkArgument(copies >= 1, "deleting a copy needs at least one");
     // tableoid too: rows of different partitions may share a ctid
-    return "DELETE FROM " + table + " WHERE (tableoid, ctid) = (SELECT tableoid, ctid FROM " + table + " WHERE "
-        + keyMatch(seen) + " AND " + guard(seen) + " LIMIT 1) AND " + copies(seen) + " = " + copies + ";";
+    return "DELETE FROM "
+        + table
+        + " WHERE (tableoid, ctid) = (SELECT tableoid, ctid FROM "
+        + table
+        + " WHERE "
+        + keyMatch(seen)
+        + " AND "
+        + guard(seen)
+        + " LIMIT 1) AND "
+        + copies(seen)
+        + " = "
+        + copies
+        + ";";
   }
 
   /** How many rows of the target have the row's key and values, as a scalar subquery. */
   private String copies(Map<String, String> row) {
-    return "(SELECT count(*) FROM " + table + " WHERE " + keyMatch(row) + " AND " + guard(row) + ")";
+    return "(SELECT count(*) FROM "
+        + table
+        + " WHERE "
+        + keyMatch(row)
+        + " AND "
+        + guard(row)
+        + ")";
   }
 
   private String keyMatch(Map<String, String> row) {
@@ -101,9 +143,10 @@ final class StatementRenderer {
       String literal = SqlLiteral.typed(value, target.require(name).type());
       // IS NULL lets an index find the row; IS NOT DISTINCT FROM keeps out a composite whose
       // fields are all NULL, which IS NULL too but is not the NULL verify saw
-      terms.add(value == null
-          ? column + " IS NULL AND " + column + " IS NOT DISTINCT FROM " + literal
-          : column + " = " + literal);
+      terms.add(
+          value == null
+              ? column + " IS NULL AND " + column + " IS NOT DISTINCT FROM " + literal
+              : column + " = " + literal);
     }
     return String.join(" AND ", terms);
   }
@@ -111,11 +154,15 @@ final class StatementRenderer {
   /** Every value verify saw, compared as text: NULL stays NULL, anything else byte for byte. */
   private String guard(Map<String, String> seen) {
     List<String> terms = new ArrayList<>();
-    seen.forEach((name, value) -> {
-      String column = ColumnEncoding.valueText(SqlIdentifier.quote(name), target.require(name).type());
-      // as text, also for NULL: a composite whose fields are all NULL IS NULL, but is not NULL
-      terms.add(column + (value == null ? " IS NULL" : " COLLATE \"C\" = " + SqlLiteral.quoted(value)));
-    });
+    seen.forEach(
+        (name, value) -> {
+          String column =
+              ColumnEncoding.valueText(SqlIdentifier.quote(name), target.require(name).type());
+          // as text, also for NULL: a composite whose fields are all NULL IS NULL, but is not NULL
+          terms.add(
+              column
+                  + (value == null ? " IS NULL" : " COLLATE \"C\" = " + SqlLiteral.quoted(value)));
+        });
     return "(" + String.join(" AND ", terms) + ")";
   }
 }

@@ -22,11 +22,21 @@ public record TableFacts(TableRef table, List<ColumnFacts> columns) {
 
   /** The column, or an exception naming the table and the remedy when it is gone. */
   public ColumnFacts require(String name) {
-    return column(name).orElseThrow(() -> new IllegalStateException(
-        "column " + name + " of " + table + " is no longer there; verify again, then repair"));
+    return column(name)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "column "
+                        + name
+                        + " of "
+                        + table
+                        + " is no longer there; verify again, then repair"));
   }
 
-  /** Whether an INSERT into the table needs OVERRIDING SYSTEM VALUE to keep the source's identity values. */
+  /**
+   * Whether an INSERT into the table needs OVERRIDING SYSTEM VALUE to keep the source's identity
+   * values.
+   */
   public boolean hasIdentity() {
     return columns.stream().anyMatch(c -> c.identity() != ' ');
   }

@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * Turns the unquoted {@code schema.table} names of job.json back into schema and table. A dot may
- * be part of either name, so the catalog decides; a name it does not know (or knows twice) is
- * split at its first dot.
+ * be part of either name, so the catalog decides; a name it does not know (or knows twice) is split
+ * at its first dot.
  */
 public final class TableNames {
 
@@ -26,13 +26,16 @@ public final class TableNames {
 
   private TableNames() {}
 
-  public static List<TableRef> resolve(Connection connection, List<String> names) throws SQLException {
+  public static List<TableRef> resolve(Connection connection, List<String> names)
+      throws SQLException {
     Map<String, List<TableRef>> found = new HashMap<>();
     try (PreparedStatement ps = connection.prepareStatement(SQL)) {
       ps.setArray(1, connection.createArrayOf("text", names.toArray(String[]::new)));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          found.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new TableRef(rs.getString(2), rs.getString(3)));
+          found
+              .computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+              .add(new TableRef(rs.getString(2), rs.getString(3)));
         }
       }
     }

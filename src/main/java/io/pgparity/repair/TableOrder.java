@@ -38,7 +38,9 @@ public record TableOrder(List<TableRef> parentsFirst, List<TableRef> inCycle) {
     tables.forEach(t -> parents.put(t, new LinkedHashSet<>()));
     for (ForeignKeys.Edge edge : edges) {
       // a self-reference orders rows within one table, not tables
-      if (!edge.child().equals(edge.parent()) && parents.containsKey(edge.child()) && parents.containsKey(edge.parent())) {
+      if (!edge.child().equals(edge.parent())
+          && parents.containsKey(edge.child())
+          && parents.containsKey(edge.parent())) {
         parents.get(edge.child()).add(edge.parent());
       }
     }

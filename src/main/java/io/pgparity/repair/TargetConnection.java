@@ -1,8 +1,8 @@
 package io.pgparity.repair;
 
-import io.pgparity.failure.CompareException;
 import io.pgparity.config.connection.ConnectionSpec;
 import io.pgparity.config.connection.PasswordResolver;
+import io.pgparity.failure.CompareException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -12,8 +12,8 @@ import java.util.Properties;
 
 /**
  * The one writable session pgparity ever opens: to a repair's target, for {@code --apply} only.
- * Every other connection of pgparity is read-only; this one is plain, named {@code
- * pgparity-repair} in pg_stat_activity, and gets its settings from repair.sql itself.
+ * Every other connection of pgparity is read-only; this one is plain, named {@code pgparity-repair}
+ * in pg_stat_activity, and gets its settings from repair.sql itself.
  */
 public final class TargetConnection {
 
@@ -31,12 +31,22 @@ public final class TargetConnection {
       return DriverManager.getConnection(spec.url(), properties);
     } catch (SQLException e) {
       String state = String.valueOf(e.getSQLState());
-      String remedy = state.startsWith("28")
-          ? "check the user and password (PGPARITY_" + target.name() + "_PASSWORD or ~/.pgpass)"
-          : "check the host, port and database, and that the server accepts connections from here";
-      throw new CompareException("cannot connect to the " + target.label() + " " + PasswordResolver.redact(spec.url())
-          + " to apply repair.sql: " + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + " [" + state
-          + "]; " + remedy, e);
+      String remedy =
+          state.startsWith("28")
+              ? "check the user and password (PGPARITY_" + target.name() + "_PASSWORD or ~/.pgpass)"
+              : "check the host, port and database, and that the server accepts connections from here";
+      throw new CompareException(
+          "cannot connect to the "
+              + target.label()
+              + " "
+              + PasswordResolver.redact(spec.url())
+              + " to apply repair.sql: "
+              + String.valueOf(e.getMessage()).lines().findFirst().orElse("")
+              + " ["
+              + state
+              + "]; "
+              + remedy,
+          e);
     }
   }
 

@@ -1,11 +1,12 @@
 package io.pgparity.report;
 
 import io.pgparity.compare.Divergence;
-import io.pgparity.compare.RecheckedRow;
 import io.pgparity.compare.DivergenceKind;
+import io.pgparity.compare.RecheckedRow;
 
 /**
- * How one divergence looks as a divergences.jsonl line ({@link DivergenceLine}) and as a divergences.csv record.
+ * How one divergence looks as a divergences.jsonl line ({@link DivergenceLine}) and as a
+ * divergences.csv record.
  */
 public final class DivergenceFormat {
 

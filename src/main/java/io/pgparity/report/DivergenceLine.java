@@ -16,7 +16,8 @@ import tools.jackson.databind.exc.InvalidFormatException;
  * writer ({@link DivergenceWriter}) and its readers (pgparity repair and merge) share. The table is
  * written unquoted as {@code schema.table}; rows map column names to their text (null for NULL), in
  * the order of the map they were made from; {@code columns} lists the changed columns of a CHANGED
- * row and is empty otherwise; {@code primary} or {@code replica} is null on the side without the row.
+ * row and is empty otherwise; {@code primary} or {@code replica} is null on the side without the
+ * row.
  */
 public record DivergenceLine(
     String table,
@@ -35,8 +36,13 @@ public record DivergenceLine(
   /** The line of {@code d}. */
   public static DivergenceLine of(Divergence d) {
     checkNotNull(d, "d");
-    return new DivergenceLine(d.table().toString(), d.key(), d.kind(),
-        d.kind() == DivergenceKind.CHANGED ? d.columns() : List.of(), d.primary(), d.replica());
+    return new DivergenceLine(
+        d.table().toString(),
+        d.key(),
+        d.kind(),
+        d.kind() == DivergenceKind.CHANGED ? d.columns() : List.of(),
+        d.primary(),
+        d.replica());
   }
 
   /** The line as text: one compact JSON object, without the line end. */
@@ -53,7 +59,8 @@ public record DivergenceLine(
       if (e.getTargetType() == DivergenceKind.class) {
         throw new IllegalArgumentException("unknown kind '" + e.getValue() + "'");
       }
-      throw new IllegalArgumentException("not a JSON object of a divergence: " + e.getOriginalMessage());
+      throw new IllegalArgumentException(
+          "not a JSON object of a divergence: " + e.getOriginalMessage());
     } catch (JacksonException e) {
       throw new IllegalArgumentException("not a JSON object: " + e.getOriginalMessage());
     }
@@ -66,8 +73,14 @@ public record DivergenceLine(
    * own {@code tables}, which also says which dot splits schema from name.
    */
   public Divergence divergence(List<TableRef> tables) {
-    TableRef ref = tables.stream().filter(t -> (t.schema() + "." + t.name()).equals(table)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("table " + table + " is not in the run's job.json"));
+    TableRef ref =
+        tables.stream()
+            .filter(t -> (t.schema() + "." + t.name()).equals(table))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "table " + table + " is not in the run's job.json"));
     return new Divergence(ref, key, kind, columns, primary, replica);
   }
 }

@@ -17,8 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Streams divergent rows to divergences.jsonl (full values) and divergences.csv (keys only) as
- * they are found, so memory does not grow with their number, and the rows rechecking settled as
+ * Streams divergent rows to divergences.jsonl (full values) and divergences.csv (keys only) as they
+ * are found, so memory does not grow with their number, and the rows rechecking settled as
  * converged or unstable to rechecks.jsonl (keys only). Safe to share between threads.
  */
 public final class DivergenceWriter implements AutoCloseable {

@@ -4,8 +4,8 @@ import static io.pgparity.report.MarkdownText.row;
 import static io.pgparity.report.MarkdownText.text;
 import static io.pgparity.report.MarkdownText.value;
 
-import io.pgparity.table.TableRef;
 import io.pgparity.compare.Divergence;
+import io.pgparity.table.TableRef;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,7 +62,11 @@ final class FirstDivergences {
 
   /** A table's divergent rows: its count, or at least the {@code shown} ones. */
   static long total(RunResult r, TableRef table, int shown) {
-    long counted = r.tables().stream().filter(t -> t.table().equals(table)).mapToLong(TableResult::divergentRows).sum();
+    long counted =
+        r.tables().stream()
+            .filter(t -> t.table().equals(table))
+            .mapToLong(TableResult::divergentRows)
+            .sum();
     return Math.max(counted, shown);
   }
 

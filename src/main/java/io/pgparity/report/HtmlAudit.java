@@ -20,19 +20,35 @@ final class HtmlAudit {
     if (audit == null) {
       return;
     }
-    html.append("<section id=\"audit\" data-status=\"").append(audit.status()).append("\">\n<h2>Replication audit</h2>\n");
-    html.append("<p>").append(switch (audit.status()) {
-      case "OK" -> "No findings.";
-      case "FINDINGS" -> audit.findings().size() + " finding(s); with consistent data the exit code is 6.";
-      default -> "The audit could not read the servers; the data check went on without it.";
-    }).append("</p>\n");
+    html.append("<section id=\"audit\" data-status=\"")
+        .append(audit.status())
+        .append("\">\n<h2>Replication audit</h2>\n");
+    html.append("<p>")
+        .append(
+            switch (audit.status()) {
+              case "OK" -> "No findings.";
+              case "FINDINGS" ->
+                  audit.findings().size() + " finding(s); with consistent data the exit code is 6.";
+              default -> "The audit could not read the servers; the data check went on without it.";
+            })
+        .append("</p>\n");
     if (!audit.findings().isEmpty()) {
-      html.append("<table class=\"findings\">\n<thead><tr><th>Kind</th><th>Side</th><th>Subject</th><th>Expected</th>"
-          + "<th>Actual</th><th>What to do</th></tr></thead>\n<tbody>\n");
+      html.append(
+          "<table class=\"findings\">\n<thead><tr><th>Kind</th><th>Side</th><th>Subject</th><th>Expected</th>"
+              + "<th>Actual</th><th>What to do</th></tr></thead>\n<tbody>\n");
       for (Finding f : audit.findings()) {
-        html.append("<tr><td>").append(f.kind()).append("</td><td>").append(escape(f.side())).append("</td><td>")
-            .append(escape(f.subject())).append("</td><td>").append(escape(f.expected()))
-            .append("</td><td class=\"bad\">").append(escape(f.actual())).append("</td><td>").append(escape(f.message()))
+        html.append("<tr><td>")
+            .append(f.kind())
+            .append("</td><td>")
+            .append(escape(f.side()))
+            .append("</td><td>")
+            .append(escape(f.subject()))
+            .append("</td><td>")
+            .append(escape(f.expected()))
+            .append("</td><td class=\"bad\">")
+            .append(escape(f.actual()))
+            .append("</td><td>")
+            .append(escape(f.message()))
             .append("</td></tr>\n");
       }
       html.append("</tbody>\n</table>\n");
@@ -55,11 +71,36 @@ final class HtmlAudit {
     if (state.replicaInRecovery()) {
       item(html, "WAL receiver", state.receiverStatus() == null ? "none" : state.receiverStatus());
     }
-    state.senders().forEach(s -> item(html, "Sender " + s.applicationName(),
-        s.state() + ", " + s.syncState() + ", replay lag " + (s.replayLag() == null ? "-" : s.replayLag())));
-    state.slots().forEach(s -> item(html, "Slot " + s.name(), s.type() + ", " + (s.active() ? "active" : "inactive")
-        + ", retains " + (s.retainedBytes() == null ? "-" : String.format(Locale.ROOT, "%,d bytes", s.retainedBytes())) + " of WAL"));
-    state.subscriptions().forEach(s -> item(html, "Subscription " + s.name(), s.enabled() ? "enabled" : "disabled"));
+    state
+        .senders()
+        .forEach(
+            s ->
+                item(
+                    html,
+                    "Sender " + s.applicationName(),
+                    s.state()
+                        + ", "
+                        + s.syncState()
+                        + ", replay lag "
+                        + (s.replayLag() == null ? "-" : s.replayLag())));
+    state
+        .slots()
+        .forEach(
+            s ->
+                item(
+                    html,
+                    "Slot " + s.name(),
+                    s.type()
+                        + ", "
+                        + (s.active() ? "active" : "inactive")
+                        + ", retains "
+                        + (s.retainedBytes() == null
+                            ? "-"
+                            : String.format(Locale.ROOT, "%,d bytes", s.retainedBytes()))
+                        + " of WAL"));
+    state
+        .subscriptions()
+        .forEach(s -> item(html, "Subscription " + s.name(), s.enabled() ? "enabled" : "disabled"));
     html.append("</dl>\n");
   }
 
@@ -67,12 +108,19 @@ final class HtmlAudit {
     if (audit.expected().isEmpty()) {
       return;
     }
-    html.append("<table class=\"expected\">\n<thead><tr><th>Expected setting</th><th>Expected</th><th>Primary</th>"
-        + "<th>Replica</th></tr></thead>\n<tbody>\n");
+    html.append(
+        "<table class=\"expected\">\n<thead><tr><th>Expected setting</th><th>Expected</th><th>Primary</th>"
+            + "<th>Replica</th></tr></thead>\n<tbody>\n");
     for (Map.Entry<String, String> e : new TreeMap<>(audit.expected()).entrySet()) {
-      html.append("<tr><th>").append(escape(e.getKey())).append("</th><td>").append(escape(e.getValue()))
-          .append("</td><td>").append(shown(audit.primarySettings(), e.getKey())).append("</td><td>")
-          .append(shown(audit.replicaSettings(), e.getKey())).append("</td></tr>\n");
+      html.append("<tr><th>")
+          .append(escape(e.getKey()))
+          .append("</th><td>")
+          .append(escape(e.getValue()))
+          .append("</td><td>")
+          .append(shown(audit.primarySettings(), e.getKey()))
+          .append("</td><td>")
+          .append(shown(audit.replicaSettings(), e.getKey()))
+          .append("</td></tr>\n");
     }
     html.append("</tbody>\n</table>\n");
   }
@@ -83,6 +131,10 @@ final class HtmlAudit {
   }
 
   private static void item(StringBuilder html, String term, String value) {
-    html.append("<dt>").append(escape(term)).append("</dt><dd>").append(escape(value)).append("</dd>\n");
+    html.append("<dt>")
+        .append(escape(term))
+        .append("</dt><dd>")
+        .append(escape(value))
+        .append("</dd>\n");
   }
 }

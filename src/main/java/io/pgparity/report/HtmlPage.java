@@ -15,15 +15,27 @@ final class HtmlPage {
 
   static void head(StringBuilder html, String title) {
     html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n")
+        .append(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<title>").append(escape(title)).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
+        .append("<title>")
+        .append(escape(title))
+        .append("</title>\n<style>\n")
+        .append(CSS)
+        .append("</style>\n</head>\n<body>\n");
   }
 
   static void tail(StringBuilder html, String version) {
-    html.append(String.format(Locale.ROOT, HOW_TO_READ, MarkdownReportWriter.ROWS_PER_TABLE, HtmlText.MAX_VALUE_CHARS));
-    html.append("</main>\n<footer>Written by pgparity ").append(escape(version == null ? "(unknown version)" : version))
-        .append(". This page is self-contained: it loads no scripts and no other files.</footer>\n</body>\n</html>\n");
+    html.append(
+        String.format(
+            Locale.ROOT,
+            HOW_TO_READ,
+            MarkdownReportWriter.ROWS_PER_TABLE,
+            HtmlText.MAX_VALUE_CHARS));
+    html.append("</main>\n<footer>Written by pgparity ")
+        .append(escape(version == null ? "(unknown version)" : version))
+        .append(
+            ". This page is self-contained: it loads no scripts and no other files.</footer>\n</body>\n</html>\n");
   }
 
   private static final String CSS =

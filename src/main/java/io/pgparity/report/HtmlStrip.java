@@ -1,15 +1,14 @@
 package io.pgparity.report;
 
-import io.pgparity.verdict.Status;
-
 import static io.pgparity.report.HtmlText.escape;
 
+import io.pgparity.verdict.Status;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The "Where the differences lie" section of report.html: per table, an inline SVG strip of its
- * key space in key order, one cell per range (or per few adjacent ranges, see {@link
+ * The "Where the differences lie" section of report.html: per table, an inline SVG strip of its key
+ * space in key order, one cell per range (or per few adjacent ranges, see {@link
  * KeySpaceStrip#MAX_CELLS}), coloured by whether the hashes differed and shaded by the divergent
  * rows found there.
  */
@@ -31,7 +30,8 @@ final class HtmlStrip {
     if (!r.sharding().shards().isEmpty()) {
       // each shard planned ranges of its own over its own rows: their strips do not add up
       html.append("<p>Not shown for a merged run: see the report.html of each shard run (")
-          .append(escape(String.join(", ", r.sharding().shards()))).append(").</p>\n</section>\n");
+          .append(escape(String.join(", ", r.sharding().shards())))
+          .append(").</p>\n</section>\n");
       return;
     }
     html.append(LEGEND);
@@ -45,58 +45,100 @@ final class HtmlStrip {
     KeySpaceStrip strip = t.strip();
     String name = escape(t.table().toString());
     if (strip == null || strip.ranges() == 0) {
-      html.append("<figure class=\"strip\" data-table=\"").append(name).append("\" data-cells=\"0\">\n");
-      html.append("<figcaption><strong>").append(name).append("</strong>: no key-space data (")
-          .append(t.status()).append(", the table's ranges were not compared)</figcaption>\n</figure>\n");
+      html.append("<figure class=\"strip\" data-table=\"")
+          .append(name)
+          .append("\" data-cells=\"0\">\n");
+      html.append("<figcaption><strong>")
+          .append(name)
+          .append("</strong>: no key-space data (")
+          .append(t.status())
+          .append(", the table's ranges were not compared)</figcaption>\n</figure>\n");
       return;
     }
     List<KeySpaceStrip.Cell> cells = strip.cells();
-    html.append("<figure class=\"strip\" data-table=\"").append(name).append("\" data-cells=\"").append(cells.size())
-        .append("\" data-ranges=\"").append(strip.ranges()).append("\" data-mismatched=\"").append(strip.mismatched().size())
-        .append("\" data-divergent=\"").append(strip.divergentRows()).append("\">\n<figcaption><strong>").append(name)
-        .append("</strong>: ").append(caption(strip, cells.size()));
+    html.append("<figure class=\"strip\" data-table=\"")
+        .append(name)
+        .append("\" data-cells=\"")
+        .append(cells.size())
+        .append("\" data-ranges=\"")
+        .append(strip.ranges())
+        .append("\" data-mismatched=\"")
+        .append(strip.mismatched().size())
+        .append("\" data-divergent=\"")
+        .append(strip.divergentRows())
+        .append("\">\n<figcaption><strong>")
+        .append(name)
+        .append("</strong>: ")
+        .append(caption(strip, cells.size()));
     if (t.status() == Status.INCOMPLETE) {
       html.append(". The table is incomplete (see Notes): some ranges may not have been examined");
     }
     html.append("</figcaption>\n");
-    html.append("<svg class=\"cells\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
-        .append("\" preserveAspectRatio=\"none\" width=\"100%\" height=\"").append(HEIGHT)
-        .append("\" role=\"img\" aria-label=\"").append(escape(caption(strip, cells.size()))).append("\">\n");
+    html.append("<svg class=\"cells\" viewBox=\"0 0 ")
+        .append(WIDTH)
+        .append(' ')
+        .append(HEIGHT)
+        .append("\" preserveAspectRatio=\"none\" width=\"100%\" height=\"")
+        .append(HEIGHT)
+        .append("\" role=\"img\" aria-label=\"")
+        .append(escape(caption(strip, cells.size())))
+        .append("\">\n");
     long most = cells.stream().mapToLong(KeySpaceStrip.Cell::divergentRows).max().orElse(0);
     double width = (double) WIDTH / cells.size();
     for (int i = 0; i < cells.size(); i++) {
       cell(html, cells.get(i), i * width, width, most);
     }
-    html.append("</svg>\n<div class=\"axis\"><span>first key</span><span>last key</span></div>\n</figure>\n");
+    html.append(
+        "</svg>\n<div class=\"axis\"><span>first key</span><span>last key</span></div>\n</figure>\n");
   }
 
-  private static void cell(StringBuilder html, KeySpaceStrip.Cell c, double x, double width, long most) {
-    String kind = c.divergentRows() > 0 ? "divergent" : c.mismatchedRanges() > 0 ? "mismatched" : "equal";
-    html.append(String.format(Locale.ROOT, "<rect class=\"cell %s\" x=\"%.3f\" y=\"0\" width=\"%.3f\" height=\"%d\"",
-        kind, x, width, HEIGHT));
+  private static void cell(
+      StringBuilder html, KeySpaceStrip.Cell c, double x, double width, long most) {
+    String kind =
+        c.divergentRows() > 0 ? "divergent" : c.mismatchedRanges() > 0 ? "mismatched" : "equal";
+    html.append(
+        String.format(
+            Locale.ROOT,
+            "<rect class=\"cell %s\" x=\"%.3f\" y=\"0\" width=\"%.3f\" height=\"%d\"",
+            kind,
+            x,
+            width,
+            HEIGHT));
     if (c.divergentRows() > 0) {
       // a log scale, so one divergent row still shows beside a range with thousands
       double heat = 0.35 + 0.65 * Math.log1p(c.divergentRows()) / Math.log1p(most);
       html.append(String.format(Locale.ROOT, " fill-opacity=\"%.2f\"", heat));
     }
     boolean one = c.first() == c.last();
-    html.append("><title>").append(one ? "range " + c.first() : "ranges " + c.first() + "–" + c.last()).append(": ");
+    html.append("><title>")
+        .append(one ? "range " + c.first() : "ranges " + c.first() + "–" + c.last())
+        .append(": ");
     if (c.mismatchedRanges() == 0) {
       html.append("hashes equal");
     } else {
-      html.append(one ? "hashes differed" : c.mismatchedRanges() + " with differing hashes").append(", ")
-          .append(c.divergentRows() == 0 ? "no row proved divergent" : plural(c.divergentRows(), "divergent row"));
+      html.append(one ? "hashes differed" : c.mismatchedRanges() + " with differing hashes")
+          .append(", ")
+          .append(
+              c.divergentRows() == 0
+                  ? "no row proved divergent"
+                  : plural(c.divergentRows(), "divergent row"));
     }
     html.append("</title></rect>\n");
   }
 
   private static String caption(KeySpaceStrip strip, int cells) {
     int fewest = strip.ranges() / cells;
-    String perCell = cells == strip.ranges() ? ""
-        : strip.ranges() % cells == 0 ? String.format(Locale.ROOT, " in %d cells of %d", cells, fewest)
-        : String.format(Locale.ROOT, " in %d cells of %d or %d", cells, fewest, fewest + 1);
-    return plural(strip.ranges(), "range") + perCell + "; hashes differed in "
-        + String.format(Locale.ROOT, "%,d", strip.mismatched().size()) + ", holding "
+    String perCell =
+        cells == strip.ranges()
+            ? ""
+            : strip.ranges() % cells == 0
+                ? String.format(Locale.ROOT, " in %d cells of %d", cells, fewest)
+                : String.format(Locale.ROOT, " in %d cells of %d or %d", cells, fewest, fewest + 1);
+    return plural(strip.ranges(), "range")
+        + perCell
+        + "; hashes differed in "
+        + String.format(Locale.ROOT, "%,d", strip.mismatched().size())
+        + ", holding "
         + plural(strip.divergentRows(), "divergent row");
   }
 

@@ -23,8 +23,8 @@ final class HtmlText {
    * Text safe in element content and in quoted attribute values (double or single quotes): Guava's
    * HTML escaper turns {@code & < > " '} into entities. It leaves control characters alone, which
    * HTML forbids (and which would be invisible), so those other than tab and line feed first become
-   * their visible Unicode pictures (␀, ␍, ␡). Unquoted attributes, URLs, scripts and styles would need
-   * other escaping; report.html puts run text into none of them.
+   * their visible Unicode pictures (␀, ␍, ␡). Unquoted attributes, URLs, scripts and styles would
+   * need other escaping; report.html puts run text into none of them.
    */
   static String escape(String s) {
     if (s == null) {
@@ -49,8 +49,8 @@ final class HtmlText {
   }
 
   /**
-   * A row value as markup: SQL NULL and the empty string are named, a masked value is marked as
-   * a fingerprint, a value over {@value #MAX_VALUE_CHARS} characters is cut with its length given.
+   * A row value as markup: SQL NULL and the empty string are named, a masked value is marked as a
+   * fingerprint, a value over {@value #MAX_VALUE_CHARS} characters is cut with its length given.
    */
   static String value(String v) {
     if (v == null) {
@@ -60,13 +60,19 @@ final class HtmlText {
       return "<span class=\"empty\">empty</span>";
     }
     if (v.startsWith(FINGERPRINT)) {
-      return "<span class=\"masked\" title=\"masked: a fingerprint, not the value\">" + escape(v) + "</span>";
+      return "<span class=\"masked\" title=\"masked: a fingerprint, not the value\">"
+          + escape(v)
+          + "</span>";
     }
     int chars = v.codePointCount(0, v.length());
     if (chars <= MAX_VALUE_CHARS) {
       return "<span class=\"v\">" + escape(v) + "</span>";
     }
     String shown = v.substring(0, v.offsetByCodePoints(0, MAX_VALUE_CHARS));
-    return "<span class=\"v\">" + escape(shown) + "</span><span class=\"cut\">… (" + chars + " characters)</span>";
+    return "<span class=\"v\">"
+        + escape(shown)
+        + "</span><span class=\"cut\">… ("
+        + chars
+        + " characters)</span>";
   }
 }

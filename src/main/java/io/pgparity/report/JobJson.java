@@ -3,11 +3,11 @@ package io.pgparity.report;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.pgparity.config.connection.ConnectionSpec;
 import io.pgparity.config.JobDefinition;
-import io.pgparity.config.connection.PasswordResolver;
 import io.pgparity.config.Shard;
 import io.pgparity.config.TableSpec;
+import io.pgparity.config.connection.ConnectionSpec;
+import io.pgparity.config.connection.PasswordResolver;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -41,18 +41,31 @@ public record JobJson(
   /** What job.json says of {@code definition}. */
   public static JobJson of(JobDefinition definition) {
     io.pgparity.config.Tuning t = definition.tuning();
-    return new JobJson(definition.name(), Connection.of(definition.primary()), Connection.of(definition.replica()),
+    return new JobJson(
+        definition.name(),
+        Connection.of(definition.primary()),
+        Connection.of(definition.replica()),
         definition.tables().stream().map(Table::of).toList(),
-        new Tuning(t.threads(), t.chunkRows(), t.maxDivergences(), t.live().lagAware(), t.live().rechecks()),
+        new Tuning(
+            t.threads(),
+            t.chunkRows(),
+            t.maxDivergences(),
+            t.live().lagAware(),
+            t.live().rechecks()),
         definition.shard());
   }
 
-  /** Reads a run folder's job.json; a JacksonException or IllegalArgumentException says what is wrong. */
+  /**
+   * Reads a run folder's job.json; a JacksonException or IllegalArgumentException says what is
+   * wrong.
+   */
   public static JobJson read(Path file) {
     return RunFileJson.MAPPER.readValue(file.toFile(), JobJson.class);
   }
 
-  /** This job.json as an unsharded run writes it (what pgparity merge writes for the merged run). */
+  /**
+   * This job.json as an unsharded run writes it (what pgparity merge writes for the merged run).
+   */
   public JobJson withoutShard() {
     return new JobJson(name, primary, replica, tables, tuning, null);
   }
@@ -97,12 +110,19 @@ public record JobJson(
     }
 
     static Table of(TableSpec spec) {
-      return new Table(spec.table().toString(), spec.key(), spec.columns(), spec.ignoreColumns(), spec.where(),
+      return new Table(
+          spec.table().toString(),
+          spec.key(),
+          spec.columns(),
+          spec.ignoreColumns(),
+          spec.where(),
           spec.settle() == null ? null : spec.settle().column(),
-          spec.settle() == null ? null : spec.settle().window().toSeconds(), spec.mask());
+          spec.settle() == null ? null : spec.settle().window().toSeconds(),
+          spec.mask());
     }
   }
 
   /** The tuning that shapes what a run finds. */
-  public record Tuning(int threads, int chunkRows, int maxDivergences, boolean lagAware, int rechecks) {}
+  public record Tuning(
+      int threads, int chunkRows, int maxDivergences, boolean lagAware, int rechecks) {}
 }

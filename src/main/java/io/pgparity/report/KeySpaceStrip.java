@@ -29,9 +29,15 @@ public record KeySpaceStrip(int ranges, Map<Integer, Long> mismatched) {
     for (Map.Entry<Integer, Long> e : mismatched.entrySet()) {
       checkArgument(
           e.getKey() >= 0 && e.getKey() < ranges,
-          "mismatched range %s must lie in 0..%s (the table has %s ranges)", e.getKey(), ranges - 1, ranges);
-      checkArgument(e.getValue() != null && e.getValue() >= 0, "divergent rows of range %s must not be negative but were %s",
-          e.getKey(), e.getValue());
+          "mismatched range %s must lie in 0..%s (the table has %s ranges)",
+          e.getKey(),
+          ranges - 1,
+          ranges);
+      checkArgument(
+          e.getValue() != null && e.getValue() >= 0,
+          "divergent rows of range %s must not be negative but were %s",
+          e.getKey(),
+          e.getValue());
     }
     mismatched = Collections.unmodifiableSortedMap(new TreeMap<>(mismatched));
   }
@@ -43,17 +49,19 @@ public record KeySpaceStrip(int ranges, Map<Integer, Long> mismatched) {
 
   /**
    * The strip as at most {@value #MAX_CELLS} cells in key order: one per range, or with more
-   * ranges, range {@code i} in cell {@code i * cells / ranges}, so cells differ by at most one range.
+   * ranges, range {@code i} in cell {@code i * cells / ranges}, so cells differ by at most one
+   * range.
    */
   public List<Cell> cells() {
     int cells = Math.min(ranges, MAX_CELLS);
     int[] count = new int[cells];
     long[] rows = new long[cells];
-    mismatched.forEach((range, divergent) -> {
-      int cell = (int) (range * (long) cells / ranges);
-      count[cell]++;
-      rows[cell] += divergent;
-    });
+    mismatched.forEach(
+        (range, divergent) -> {
+          int cell = (int) (range * (long) cells / ranges);
+          count[cell]++;
+          rows[cell] += divergent;
+        });
     List<Cell> out = new ArrayList<>(cells);
     for (int c = 0; c < cells; c++) {
       // the first range r with r * cells / ranges >= c
@@ -64,14 +72,25 @@ public record KeySpaceStrip(int ranges, Map<Integer, Long> mismatched) {
     return out;
   }
 
-  /** Ranges {@code first..last} (inclusive) of the strip, how many of them mismatched and their divergent rows. */
+  /**
+   * Ranges {@code first..last} (inclusive) of the strip, how many of them mismatched and their
+   * divergent rows.
+   */
   public record Cell(int first, int last, int mismatchedRanges, long divergentRows) {
 
     public Cell {
-      checkArgument(0 <= first && first <= last, "a cell covers ranges first..last but was %s..%s", first, last);
-      checkArgument(mismatchedRanges >= 0 && mismatchedRanges <= last - first + 1,
-          "a cell of %s ranges cannot have %s mismatched", last - first + 1, mismatchedRanges);
-      checkArgument(divergentRows >= 0, "divergent rows must not be negative but were %s", divergentRows);
+      checkArgument(
+          0 <= first && first <= last,
+          "a cell covers ranges first..last but was %s..%s",
+          first,
+          last);
+      checkArgument(
+          mismatchedRanges >= 0 && mismatchedRanges <= last - first + 1,
+          "a cell of %s ranges cannot have %s mismatched",
+          last - first + 1,
+          mismatchedRanges);
+      checkArgument(
+          divergentRows >= 0, "divergent rows must not be negative but were %s", divergentRows);
     }
   }
 }

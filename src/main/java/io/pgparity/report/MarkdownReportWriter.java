@@ -1,7 +1,5 @@
 package io.pgparity.report;
 
-import io.pgparity.verdict.Status;
-
 import static com.google.common.base.Preconditions.checkNotNull;
 import static io.pgparity.report.MarkdownText.row;
 import static io.pgparity.report.MarkdownText.text;
@@ -10,6 +8,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import io.pgparity.compare.Divergence;
 import io.pgparity.connect.ServerInfo;
 import io.pgparity.files.AtomicFile;
+import io.pgparity.verdict.Status;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -45,14 +44,19 @@ public final class MarkdownReportWriter {
     md.append("\n\n").append(text(Verdict.finding(r))).append(".\n\n");
     md.append("- Run id: `").append(r.run().runId()).append("`\n");
     if (r.resumed() != null) {
-      md.append("- Resumed from: `").append(r.resumed().fromRunId()).append("` (")
-          .append(r.resumed().reusedPartitions()).append(" of ").append(r.resumed().partitions())
+      md.append("- Resumed from: `")
+          .append(r.resumed().fromRunId())
+          .append("` (")
+          .append(r.resumed().reusedPartitions())
+          .append(" of ")
+          .append(r.resumed().partitions())
           .append(" hash partitions taken over)\n");
     }
     md.append("- Started: ").append(TIME.format(r.startedAt())).append('\n');
     md.append("- Finished: ").append(TIME.format(r.finishedAt()));
     md.append(" (").append(Verdict.seconds(r)).append(" s)\n");
-    md.append("- pgparity version: ").append(r.run().version() == null ? "unknown" : text(r.run().version()));
+    md.append("- pgparity version: ")
+        .append(r.run().version() == null ? "unknown" : text(r.run().version()));
     ShardText.of(r).ifPresent(s -> md.append("\n- ").append(text(s)));
     // every block below ends with a blank line
     md.append("\n\n## Servers\n\n");
@@ -91,34 +95,53 @@ public final class MarkdownReportWriter {
       return;
     }
     md.append("## Replication\n\n");
-    md.append("- Replica: ").append(text(r.description())).append(" (").append(r.kind()).append(")");
+    md.append("- Replica: ")
+        .append(text(r.description()))
+        .append(" (")
+        .append(r.kind())
+        .append(")");
     if (r.detail() != null && !r.detail().isBlank()) {
       md.append(": ").append(text(r.detail()));
     }
     md.append('\n');
     if (r.lagAware()) {
-      md.append(String.format(Locale.ROOT,
-          "- Lag-aware: rows were compared only after the replica had passed the primary's WAL position;"
-              + " it was behind %d time(s), %.3f s in all, %.3f s at most, by at most %d bytes of WAL%n",
-          r.waits(), r.totalWait().toMillis() / 1e3, r.longestWait().toMillis() / 1e3, r.largestLagBytes()));
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "- Lag-aware: rows were compared only after the replica had passed the primary's WAL position;"
+                  + " it was behind %d time(s), %.3f s in all, %.3f s at most, by at most %d bytes of WAL%n",
+              r.waits(),
+              r.totalWait().toMillis() / 1e3,
+              r.longestWait().toMillis() / 1e3,
+              r.largestLagBytes()));
     } else {
-      md.append("- Not lag-aware: the replica was read without waiting for it (independent copy, promoted"
-          + " replica, or lag-aware: false)\n");
+      md.append(
+          "- Not lag-aware: the replica was read without waiting for it (independent copy, promoted"
+              + " replica, or lag-aware: false)\n");
     }
     if (r.pauses() > 0) {
-      md.append(String.format(Locale.ROOT, "- Paused %d time(s) for %.1f s while lag exceeded max-lag%n",
-          r.pauses(), r.paused().toMillis() / 1e3));
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "- Paused %d time(s) for %.1f s while lag exceeded max-lag%n",
+              r.pauses(),
+              r.paused().toMillis() / 1e3));
     }
     if (!r.rateThrottled().isZero()) {
-      md.append(String.format(Locale.ROOT, "- Held back %.1f s by rows-per-second%n", r.rateThrottled().toMillis() / 1e3));
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "- Held back %.1f s by rows-per-second%n",
+              r.rateThrottled().toMillis() / 1e3));
     }
     if (r.retries() > 0) {
       md.append("- Transient failures retried: ").append(r.retries()).append('\n');
     }
     if (r.physicalStandby()) {
-      md.append("- A hot standby is read-only and replays the primary byte for byte: divergent rows there cannot be"
-          + " repaired row by row. Re-clone it (pg_basebackup) or rewind it (pg_rewind), and find out why it"
-          + " diverged.\n");
+      md.append(
+          "- A hot standby is read-only and replays the primary byte for byte: divergent rows there cannot be"
+              + " repaired row by row. Re-clone it (pg_basebackup) or rewind it (pg_rewind), and find out why it"
+              + " diverged.\n");
     }
     md.append('\n');
   }
@@ -129,8 +152,19 @@ public final class MarkdownReportWriter {
       md.append("No table was compared.\n\n");
       return;
     }
-    row(md, "Table", "Status", "Rows primary", "Rows replica", "Ranges", "Missing", "Extra",
-        "Changed", "Converged", "Unstable", "Seconds");
+    row(
+        md,
+        "Table",
+        "Status",
+        "Rows primary",
+        "Rows replica",
+        "Ranges",
+        "Missing",
+        "Extra",
+        "Changed",
+        "Converged",
+        "Unstable",
+        "Seconds");
     row(md, "---", "---", "--:", "--:", "--:", "--:", "--:", "--:", "--:", "--:", "--:");
     for (TableResult t : r.tables()) {
       row(

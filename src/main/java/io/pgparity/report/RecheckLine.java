@@ -13,7 +13,8 @@ import java.util.Map;
  * unstable, and how often it was read. The one schema its writer ({@link DivergenceWriter}) and its
  * reader (pgparity merge) share.
  */
-public record RecheckLine(String table, Map<String, String> key, RecheckOutcome outcome, int reads) {
+public record RecheckLine(
+    String table, Map<String, String> key, RecheckOutcome outcome, int reads) {
 
   public RecheckLine {
     checkArgument(table != null, "no table field");
@@ -40,8 +41,14 @@ public record RecheckLine(String table, Map<String, String> key, RecheckOutcome 
 
   /** The row again, its table one of the run's {@code tables} (matched by their text). */
   public RecheckedRow row(List<TableRef> tables) {
-    TableRef ref = tables.stream().filter(t -> t.toString().equals(table)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("table " + table + " is not in the run's summary.json"));
+    TableRef ref =
+        tables.stream()
+            .filter(t -> t.toString().equals(table))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "table " + table + " is not in the run's summary.json"));
     return new RecheckedRow(ref, key, outcome, reads);
   }
 }

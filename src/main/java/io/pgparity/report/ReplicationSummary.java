@@ -6,9 +6,9 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import java.time.Duration;
 
 /**
- * What the run saw of replication: the kind of replica ({@code kind} is a {@code ReplicaKind}
- * name, e.g. PHYSICAL_STANDBY), how it was found, whether the run waited for it, how often and
- * how long it waited, the largest lag seen in WAL bytes, pauses for max-lag, time held back by the
+ * What the run saw of replication: the kind of replica ({@code kind} is a {@code ReplicaKind} name,
+ * e.g. PHYSICAL_STANDBY), how it was found, whether the run waited for it, how often and how long
+ * it waited, the largest lag seen in WAL bytes, pauses for max-lag, time held back by the
  * rows-per-second ceiling, and transient failures retried.
  */
 public record ReplicationSummary(
@@ -32,7 +32,9 @@ public record ReplicationSummary(
     checkNotNull(totalWait, "totalWait");
     checkNotNull(paused, "paused");
     checkNotNull(rateThrottled, "rateThrottled");
-    checkArgument(waits >= 0 && pauses >= 0 && retries >= 0 && largestLagBytes >= 0, "counts must not be negative");
+    checkArgument(
+        waits >= 0 && pauses >= 0 && retries >= 0 && largestLagBytes >= 0,
+        "counts must not be negative");
   }
 
   /** True for a hot standby, where rows cannot be repaired one by one. */

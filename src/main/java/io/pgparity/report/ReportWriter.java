@@ -10,8 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes a finished run's report files. summary.json goes last, so its presence means the folder
- * is complete; close the {@link DivergenceWriter} before calling {@link #writeAll}.
+ * Writes a finished run's report files. summary.json goes last, so its presence means the folder is
+ * complete; close the {@link DivergenceWriter} before calling {@link #writeAll}.
  */
 public final class ReportWriter {
 

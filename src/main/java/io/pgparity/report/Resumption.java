@@ -11,7 +11,10 @@ public record Resumption(String fromRunId, int reusedPartitions, int partitions)
 
   public Resumption {
     checkNotNull(fromRunId, "fromRunId");
-    checkArgument(partitions >= 0 && reusedPartitions >= 0 && reusedPartitions <= partitions,
-        "reused partitions must be within 0-%s but were %s", partitions, reusedPartitions);
+    checkArgument(
+        partitions >= 0 && reusedPartitions >= 0 && reusedPartitions <= partitions,
+        "reused partitions must be within 0-%s but were %s",
+        partitions,
+        reusedPartitions);
   }
 }

@@ -27,13 +27,16 @@ public final class RunFileJson {
   /** For the pretty-printed files: summary.json, job.json, manifest.json. */
   public static final JsonMapper MAPPER = builder(JsonFactory.builder().build()).build();
 
-  /** For JSON lines (divergences.jsonl, rechecks.jsonl): U+2028 and U+2029 escaped, see {@link LineSeparatorEscapes}. */
+  /**
+   * For JSON lines (divergences.jsonl, rechecks.jsonl): U+2028 and U+2029 escaped, see {@link
+   * LineSeparatorEscapes}.
+   */
   public static final JsonMapper LINES =
       builder(JsonFactory.builder().characterEscapes(new LineSeparatorEscapes()).build()).build();
 
   /**
-   * summary.json's and manifest.json's layout: one element per line and {@code "name": value}, as jq
-   * prints it; LF on every platform.
+   * summary.json's and manifest.json's layout: one element per line and {@code "name": value}, as
+   * jq prints it; LF on every platform.
    */
   public static final ObjectWriter JQ_LAYOUT = MAPPER.writer().with(jqLayout());
 
@@ -43,11 +46,16 @@ public final class RunFileJson {
    * files are hashed by evidence manifests and compared by merge, so it stays.
    */
   public static final ObjectWriter JOB_LAYOUT =
-      MAPPER.writer().with(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
+      MAPPER
+          .writer()
+          .with(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
 
   private RunFileJson() {}
 
-  /** Writes {@code value} to {@code file} atomically in {@code layout}, UTF-8, ending with a newline. */
+  /**
+   * Writes {@code value} to {@code file} atomically in {@code layout}, UTF-8, ending with a
+   * newline.
+   */
   public static void write(ObjectWriter layout, Object value, Path file) {
     AtomicFile.write(file, (layout.writeValueAsString(value) + "\n").getBytes(UTF_8));
   }
@@ -66,7 +74,9 @@ public final class RunFileJson {
             .withObjectEmptySeparator("")
             .withArrayEmptySeparator("");
     DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-    return new DefaultPrettyPrinter(separators).withObjectIndenter(indenter).withArrayIndenter(indenter);
+    return new DefaultPrettyPrinter(separators)
+        .withObjectIndenter(indenter)
+        .withArrayIndenter(indenter);
   }
 
   /**

@@ -1,7 +1,5 @@
 package io.pgparity.report;
 
-import io.pgparity.verdict.Status;
-
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
@@ -9,14 +7,15 @@ import io.pgparity.audit.AuditReport;
 import io.pgparity.config.Shard;
 import io.pgparity.connect.Both;
 import io.pgparity.connect.ServerInfo;
+import io.pgparity.verdict.Status;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * Everything summary.json and report.md say about one run. {@code servers} holds null on a side
- * the run did not get to read; {@code replication} and {@code audit} (the run's replication audit)
- * are null when the run did not get that far; {@code resumed} is null unless the run continued a
+ * Everything summary.json and report.md say about one run. {@code servers} holds null on a side the
+ * run did not get to read; {@code replication} and {@code audit} (the run's replication audit) are
+ * null when the run did not get that far; {@code resumed} is null unless the run continued a
  * stopped one.
  */
 public record RunResult(
@@ -57,7 +56,10 @@ public record RunResult(
     return tables.stream().mapToLong(TableResult::divergentRows).sum();
   }
 
-  /** Which pgparity version ran which job, and the run's id (its folder's name, or "none" without a folder). */
+  /**
+   * Which pgparity version ran which job, and the run's id (its folder's name, or "none" without a
+   * folder).
+   */
   public record Identity(String version, String job, String runId) {
     public Identity {
       checkNotNull(job, "no job");
@@ -67,7 +69,8 @@ public record RunResult(
 
   /**
    * Where the run stands in a sharded check: {@code shard} is the share this run compared (null if
-   * not sharded); {@code shards} lists the run ids a merged run was joined from (empty unless merged).
+   * not sharded); {@code shards} lists the run ids a merged run was joined from (empty unless
+   * merged).
    */
   public record Sharding(Shard shard, List<String> shards) {
 
@@ -76,7 +79,8 @@ public record RunResult(
 
     public Sharding {
       shards = shards == null ? List.of() : List.copyOf(shards);
-      checkArgument(shard == null || shards.isEmpty(), "a run is either one shard or merged from shards");
+      checkArgument(
+          shard == null || shards.isEmpty(), "a run is either one shard or merged from shards");
     }
 
     /** The run of {@code shard}, or of every row when it is null. */

@@ -14,14 +14,25 @@ final class ShardText {
     Shard shard = r.sharding().shard();
     List<String> shards = r.sharding().shards();
     if (shard != null) {
-      return Optional.of("Shard " + shard.label() + " of a sharded check: only the rows whose key hashes to "
-          + shard.index() + " of " + shard.count() + " were compared; pgparity merge joins the "
-          + shard.count() + " shards' run folders into one report.");
+      return Optional.of(
+          "Shard "
+              + shard.label()
+              + " of a sharded check: only the rows whose key hashes to "
+              + shard.index()
+              + " of "
+              + shard.count()
+              + " were compared; pgparity merge joins the "
+              + shard.count()
+              + " shards' run folders into one report.");
     }
     if (!shards.isEmpty()) {
-      return Optional.of("Merged from " + shards.size() + " shard runs (" + String.join(", ", shards)
-          + ", shard 0 first): counts and divergences are theirs together; the key-space strip and the"
-          + " per-range details stay in each shard's own report.html.");
+      return Optional.of(
+          "Merged from "
+              + shards.size()
+              + " shard runs ("
+              + String.join(", ", shards)
+              + ", shard 0 first): counts and divergences are theirs together; the key-space strip and the"
+              + " per-range details stay in each shard's own report.html.");
     }
     return Optional.empty();
   }

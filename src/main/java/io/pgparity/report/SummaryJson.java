@@ -23,11 +23,12 @@ import tools.jackson.databind.JsonNode;
  * summary.json, the machine-readable result of a run: the one schema its writer ({@link
  * SummaryJsonWriter}) and its readers (pgparity merge) share. Field names and order are a contract
  * with the tools that parse it; components are written in their order ({@link RunFileJson}), the
- * {@code @JsonUnwrapped} groups as fields of the enclosing object. {@code shard} is written only for
- * a sharded run, {@code shards} only for a merged one and the resume fields only for a resumed one,
- * so other summaries keep their shape; every other null is written as null. The groups the result
- * records already have ({@link RunResult.Identity}, a table's {@link TableResult.Rows}, {@link
- * TableResult.Differences} and {@link TableResult.Rechecks}) are used as they are, not copied.
+ * {@code @JsonUnwrapped} groups as fields of the enclosing object. {@code shard} is written only
+ * for a sharded run, {@code shards} only for a merged one and the resume fields only for a resumed
+ * one, so other summaries keep their shape; every other null is written as null. The groups the
+ * result records already have ({@link RunResult.Identity}, a table's {@link TableResult.Rows},
+ * {@link TableResult.Differences} and {@link TableResult.Rechecks}) are used as they are, not
+ * copied.
  */
 public record SummaryJson(
     String tool,
@@ -68,31 +69,57 @@ public record SummaryJson(
   /** The summary of {@code result}. */
   public static SummaryJson of(RunResult result) {
     List<Table> tables = result.tables().stream().map(Table::of).toList();
-    Totals totals = new Totals(result.rowsCompared(), result.divergentRows(),
-        result.tables().stream().mapToLong(t -> t.rechecks().converged()).sum(),
-        result.tables().stream().mapToLong(t -> t.rechecks().unstable()).sum());
+    Totals totals =
+        new Totals(
+            result.rowsCompared(),
+            result.divergentRows(),
+            result.tables().stream().mapToLong(t -> t.rechecks().converged()).sum(),
+            result.tables().stream().mapToLong(t -> t.rechecks().unstable()).sum());
     Resumption r = result.resumed();
-    return new SummaryJson(TOOL, result.run(), result.sharding().shard(), result.sharding().shards(), result.status(),
-        result.startedAt(), result.finishedAt(),
-        r == null ? null : new Resumed(r.fromRunId(), r.reusedPartitions(), r.partitions()), result.servers().primary(),
-        result.servers().replica(), Replication.of(result.replication()), tables, totals,
-        // audit.json's own tree, so a tool reads one format whether the audit ran alone or in verify
+    return new SummaryJson(
+        TOOL,
+        result.run(),
+        result.sharding().shard(),
+        result.sharding().shards(),
+        result.status(),
+        result.startedAt(),
+        result.finishedAt(),
+        r == null ? null : new Resumed(r.fromRunId(), r.reusedPartitions(), r.partitions()),
+        result.servers().primary(),
+        result.servers().replica(),
+        Replication.of(result.replication()),
+        tables,
+        totals,
+        // audit.json's own tree, so a tool reads one format whether the audit ran alone or in
+        // verify
         result.audit() == null ? null : result.audit().json());
   }
 
-  /** Reads a run folder's summary.json; a JacksonException or IllegalArgumentException says what is wrong. */
+  /**
+   * Reads a run folder's summary.json; a JacksonException or IllegalArgumentException says what is
+   * wrong.
+   */
   public static SummaryJson read(Path file) {
     return RunFileJson.MAPPER.readValue(file.toFile(), SummaryJson.class);
   }
 
   /**
-   * The run as far as summary.json records it, in {@code folder} and with {@code shard}: neither the
-   * key-space strips, nor the resumption, nor the audit's parsed report.
+   * The run as far as summary.json records it, in {@code folder} and with {@code shard}: neither
+   * the key-space strips, nor the resumption, nor the audit's parsed report.
    */
   public RunResult result(Path folder, Shard shard) {
-    return new RunResult(run, folder, status, startedAt, finishedAt, new Both<>(primary, replica),
-        tables.stream().map(Table::result).toList(), replication == null ? null : replication.summary(),
-        RunResult.Sharding.of(shard), null, null);
+    return new RunResult(
+        run,
+        folder,
+        status,
+        startedAt,
+        finishedAt,
+        new Both<>(primary, replica),
+        tables.stream().map(Table::result).toList(),
+        replication == null ? null : replication.summary(),
+        RunResult.Sharding.of(shard),
+        null,
+        null);
   }
 
   /**
@@ -107,7 +134,9 @@ public record SummaryJson(
 
   /** Seconds with exactly three decimals, as every duration in summary.json is written. */
   static BigDecimal seconds(Duration duration) {
-    return BigDecimal.valueOf(duration.toMillis()).movePointLeft(3).setScale(3, RoundingMode.HALF_UP);
+    return BigDecimal.valueOf(duration.toMillis())
+        .movePointLeft(3)
+        .setScale(3, RoundingMode.HALF_UP);
   }
 
   private static Duration duration(BigDecimal seconds, String field) {
@@ -137,17 +166,37 @@ public record SummaryJson(
     }
 
     static Replication of(ReplicationSummary r) {
-      return r == null ? null : new Replication(r.kind(), r.detail(), r.lagAware(), r.waits(),
-          seconds(r.longestWait()), seconds(r.totalWait()), r.largestLagBytes(), r.pauses(), seconds(r.paused()),
-          seconds(r.rateThrottled()), r.retries());
+      return r == null
+          ? null
+          : new Replication(
+              r.kind(),
+              r.detail(),
+              r.lagAware(),
+              r.waits(),
+              seconds(r.longestWait()),
+              seconds(r.totalWait()),
+              r.largestLagBytes(),
+              r.pauses(),
+              seconds(r.paused()),
+              seconds(r.rateThrottled()),
+              r.retries());
     }
 
     /** The summary again; the description is not written, so it comes from the kind. */
     ReplicationSummary summary() {
-      return new ReplicationSummary(kind, ReplicaKind.valueOf(kind).description(), detail, lagAware, waits,
-          duration(longestWaitSeconds, "longestWaitSeconds"), duration(totalWaitSeconds, "totalWaitSeconds"),
-          largestLagBytes, lagPauses, duration(pausedSeconds, "pausedSeconds"),
-          duration(rateLimitedSeconds, "rateLimitedSeconds"), retries);
+      return new ReplicationSummary(
+          kind,
+          ReplicaKind.valueOf(kind).description(),
+          detail,
+          lagAware,
+          waits,
+          duration(longestWaitSeconds, "longestWaitSeconds"),
+          duration(totalWaitSeconds, "totalWaitSeconds"),
+          largestLagBytes,
+          lagPauses,
+          duration(pausedSeconds, "pausedSeconds"),
+          duration(rateLimitedSeconds, "rateLimitedSeconds"),
+          retries);
     }
   }
 
@@ -179,18 +228,38 @@ public record SummaryJson(
     }
 
     static Table of(TableResult t) {
-      return new Table(t.table().toString(), t.key(), t.columns(), t.rows(), t.differences(), t.rechecks(),
-          t.schemaFindings(), t.status(),
-          Double.isFinite(t.seconds()) ? BigDecimal.valueOf(t.seconds()).setScale(3, RoundingMode.HALF_UP) : null,
+      return new Table(
+          t.table().toString(),
+          t.key(),
+          t.columns(),
+          t.rows(),
+          t.differences(),
+          t.rechecks(),
+          t.schemaFindings(),
+          t.status(),
+          Double.isFinite(t.seconds())
+              ? BigDecimal.valueOf(t.seconds()).setScale(3, RoundingMode.HALF_UP)
+              : null,
           t.note());
     }
 
     TableResult result() {
-      return new TableResult(tableRef(table), key, columns, rows, differences, schemaFindings, status,
-          seconds == null ? Double.NaN : seconds.doubleValue(), note, rechecks, null);
+      return new TableResult(
+          tableRef(table),
+          key,
+          columns,
+          rows,
+          differences,
+          schemaFindings,
+          status,
+          seconds == null ? Double.NaN : seconds.doubleValue(),
+          note,
+          rechecks,
+          null);
     }
   }
 
   /** Sums over all tables. */
-  public record Totals(long rowsCompared, long divergentRows, long convergedRows, long unstableRows) {}
+  public record Totals(
+      long rowsCompared, long divergentRows, long convergedRows, long unstableRows) {}
 }

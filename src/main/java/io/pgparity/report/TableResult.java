@@ -1,11 +1,10 @@
 package io.pgparity.report;
 
-import io.pgparity.verdict.Status;
-
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import io.pgparity.table.TableRef;
+import io.pgparity.verdict.Status;
 import java.util.List;
 
 /**
@@ -37,9 +36,12 @@ public record TableResult(
     key = List.copyOf(key);
     columns = List.copyOf(columns);
     schemaFindings = List.copyOf(schemaFindings);
-    checkArgument(strip == null || strip.ranges() == rows.ranges(),
-        "the key-space strip of %s has %s ranges but the table has %s; build both from the same plan", table,
-        strip == null ? 0 : strip.ranges(), rows.ranges());
+    checkArgument(
+        strip == null || strip.ranges() == rows.ranges(),
+        "the key-space strip of %s has %s ranges but the table has %s; build both from the same plan",
+        table,
+        strip == null ? 0 : strip.ranges(),
+        rows.ranges());
   }
 
   /** Rows that differ in any way. */
@@ -60,7 +62,8 @@ public record TableResult(
 
     /** Both tallies together, as shards of one table add up. */
     public Rows plus(Rows other) {
-      return new Rows(rowsPrimary + other.rowsPrimary, rowsReplica + other.rowsReplica, ranges + other.ranges);
+      return new Rows(
+          rowsPrimary + other.rowsPrimary, rowsReplica + other.rowsReplica, ranges + other.ranges);
     }
   }
 
@@ -71,7 +74,9 @@ public record TableResult(
     public static final Differences NONE = new Differences(0, 0, 0);
 
     public Differences {
-      checkArgument(missingOnReplica >= 0 && extraOnReplica >= 0 && changed >= 0, "counts must not be negative");
+      checkArgument(
+          missingOnReplica >= 0 && extraOnReplica >= 0 && changed >= 0,
+          "counts must not be negative");
     }
 
     /** Rows that differ in any way. */
@@ -81,14 +86,16 @@ public record TableResult(
 
     /** Both tallies together, as shards of one table add up. */
     public Differences plus(Differences other) {
-      return new Differences(missingOnReplica + other.missingOnReplica, extraOnReplica + other.extraOnReplica,
+      return new Differences(
+          missingOnReplica + other.missingOnReplica,
+          extraOnReplica + other.extraOnReplica,
           changed + other.changed);
     }
   }
 
   /**
-   * Rows that looked different, read again: {@code converged} ones were in flight after all,
-   * {@code unstable} ones could not be judged now.
+   * Rows that looked different, read again: {@code converged} ones were in flight after all, {@code
+   * unstable} ones could not be judged now.
    */
   public record Rechecks(long converged, long unstable) {
 

@@ -1,9 +1,8 @@
 package io.pgparity.report;
 
-import io.pgparity.verdict.Status;
-
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import io.pgparity.verdict.Status;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,8 +18,8 @@ public final class Verdict {
 
   /**
    * E.g. {@code CONSISTENT: 2 tables, 400000 rows compared, 0 divergent (12.3 s); report:
-   * reports/auth/20261125T120000Z-1a2b}. Replication audit findings follow the status when the data is
-   * consistent ({@code CONSISTENT (1 audit finding: UNEXPECTED_SETTING synchronous_commit on the
+   * reports/auth/20261125T120000Z-1a2b}. Replication audit findings follow the status when the data
+   * is consistent ({@code CONSISTENT (1 audit finding: UNEXPECTED_SETTING synchronous_commit on the
    * replica): ...}), else the finding.
    */
   public static String line(RunResult r) {
@@ -83,12 +82,16 @@ public final class Verdict {
     };
   }
 
-  /** {@code ; shard 1/3} for a shard, {@code ; merged from 3 shards} for a merged run, else empty. */
+  /**
+   * {@code ; shard 1/3} for a shard, {@code ; merged from 3 shards} for a merged run, else empty.
+   */
   static String sharding(RunResult r) {
     if (r.sharding().shard() != null) {
       return "; shard " + r.sharding().shard().label();
     }
-    return r.sharding().shards().isEmpty() ? "" : "; merged from " + plural(r.sharding().shards().size(), "shard");
+    return r.sharding().shards().isEmpty()
+        ? ""
+        : "; merged from " + plural(r.sharding().shards().size(), "shard");
   }
 
   // rows in flight that converged on recheck: worth a mention on a live replica, noise otherwise
@@ -105,8 +108,7 @@ public final class Verdict {
 
   // the first table with this status explains the verdict; its note usually starts with its name
   private static String cause(RunResult r, Status status) {
-    Optional<TableResult> first =
-        r.tables().stream().filter(t -> t.status() == status).findFirst();
+    Optional<TableResult> first = r.tables().stream().filter(t -> t.status() == status).findFirst();
     if (first.isEmpty()) {
       return "";
     }

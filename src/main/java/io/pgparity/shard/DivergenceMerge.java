@@ -2,13 +2,13 @@ package io.pgparity.shard;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import io.pgparity.table.TableRef;
 import io.pgparity.compare.Divergence;
 import io.pgparity.config.ConfigException;
 import io.pgparity.report.DivergenceLine;
 import io.pgparity.report.DivergenceWriter;
 import io.pgparity.report.MarkdownReportWriter;
 import io.pgparity.report.RecheckLine;
+import io.pgparity.table.TableRef;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,18 +40,22 @@ final class DivergenceMerge {
 
   /** Copies one shard's divergent and rechecked rows. */
   void add(ShardRun run) {
-    lines(run.folder().resolve(DivergenceWriter.JSONL_FILE), line -> {
-      Divergence d = DivergenceLine.parse(line).divergence(tables);
-      writer.write(d);
-      List<Divergence> rows = sample.computeIfAbsent(d.table(), t -> new ArrayList<>());
-      if (rows.size() < MarkdownReportWriter.ROWS_PER_TABLE) {
-        rows.add(d);
-      }
-    });
-    lines(run.folder().resolve(DivergenceWriter.RECHECKS_FILE), line -> {
-      writer.write(RecheckLine.parse(line).row(tables));
-      rechecked++;
-    });
+    lines(
+        run.folder().resolve(DivergenceWriter.JSONL_FILE),
+        line -> {
+          Divergence d = DivergenceLine.parse(line).divergence(tables);
+          writer.write(d);
+          List<Divergence> rows = sample.computeIfAbsent(d.table(), t -> new ArrayList<>());
+          if (rows.size() < MarkdownReportWriter.ROWS_PER_TABLE) {
+            rows.add(d);
+          }
+        });
+    lines(
+        run.folder().resolve(DivergenceWriter.RECHECKS_FILE),
+        line -> {
+          writer.write(RecheckLine.parse(line).row(tables));
+          rechecked++;
+        });
   }
 
   /** The first divergent rows per table, for report.md and report.html. */
@@ -77,8 +81,14 @@ final class DivergenceMerge {
         try {
           each.accept(line);
         } catch (IllegalArgumentException | JacksonException | NullPointerException e) {
-          throw new ConfigException("merge: " + file + " line " + number + " cannot be read (" + e.getMessage()
-              + "); the shard's run folder is damaged: run that shard again");
+          throw new ConfigException(
+              "merge: "
+                  + file
+                  + " line "
+                  + number
+                  + " cannot be read ("
+                  + e.getMessage()
+                  + "); the shard's run folder is damaged: run that shard again");
         }
       }
     } catch (IOException e) {

@@ -5,8 +5,8 @@ import static com.google.common.base.Preconditions.checkArgument;
 import io.pgparity.config.ConfigException;
 import io.pgparity.report.ReplicationSummary;
 import io.pgparity.report.RunResult;
-import io.pgparity.verdict.Status;
 import io.pgparity.report.TableResult;
+import io.pgparity.verdict.Status;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,9 +17,9 @@ import java.util.stream.Collectors;
 
 /**
  * Joins the results of a check's shards into the result one run over every row would have: per
- * table the counts and ranges summed and the worst status, as a run rolls up its tables; the
- * schema findings (the same in every shard) from shard 0. Per-range details cannot be joined, as
- * each shard chose ranges of its own, so the merged tables have no key-space strip.
+ * table the counts and ranges summed and the worst status, as a run rolls up its tables; the schema
+ * findings (the same in every shard) from shard 0. Per-range details cannot be joined, as each
+ * shard chose ranges of its own, so the merged tables have no key-space strip.
  */
 final class MergedResult {
 
@@ -39,10 +39,19 @@ final class MergedResult {
     for (RunResult shard : shards) {
       status = status.worst(shard.status());
     }
-    Instant startedAt = shards.stream().map(RunResult::startedAt).min(Instant::compareTo).orElseThrow();
-    return new RunResult(new RunResult.Identity(first.run().version(), first.run().job(), runId), folder, status,
-        startedAt, finishedAt.isBefore(startedAt) ? startedAt : finishedAt, first.servers(), tables,
-        replication(shards), RunResult.Sharding.merged(shards.stream().map(s -> s.run().runId()).toList()), null,
+    Instant startedAt =
+        shards.stream().map(RunResult::startedAt).min(Instant::compareTo).orElseThrow();
+    return new RunResult(
+        new RunResult.Identity(first.run().version(), first.run().job(), runId),
+        folder,
+        status,
+        startedAt,
+        finishedAt.isBefore(startedAt) ? startedAt : finishedAt,
+        first.servers(),
+        tables,
+        replication(shards),
+        RunResult.Sharding.merged(shards.stream().map(s -> s.run().runId()).toList()),
+        null,
         null);
   }
 
@@ -56,14 +65,31 @@ final class MergedResult {
     for (RunResult shard : shards) {
       TableResult t = shard.tables().size() > index ? shard.tables().get(index) : null;
       if (t == null || !t.table().equals(first.table())) {
-        throw new ConfigException("merge: shard " + shard.sharding().shard().label() + " (" + shard.runFolder()
-            + ") does not list "            + first.table() + " where shard 0 does; give the shards of one check");
+        throw new ConfigException(
+            "merge: shard "
+                + shard.sharding().shard().label()
+                + " ("
+                + shard.runFolder()
+                + ") does not list "
+                + first.table()
+                + " where shard 0 does; give the shards of one check");
       }
       if (!t.key().equals(first.key()) || !t.columns().equals(first.columns())) {
         // a schema change between the shards' runs: their rows were not compared alike
-        throw new ConfigException("merge: shard " + shard.sharding().shard().label() + " compared " + first.table()
-            + " by key " + t.key() + " on " + t.columns().size() + " columns but shard 0 by key " + first.key() + " on "
-            + first.columns().size() + "; the schema changed between the runs: run every shard again");
+        throw new ConfigException(
+            "merge: shard "
+                + shard.sharding().shard().label()
+                + " compared "
+                + first.table()
+                + " by key "
+                + t.key()
+                + " on "
+                + t.columns().size()
+                + " columns but shard 0 by key "
+                + first.key()
+                + " on "
+                + first.columns().size()
+                + "; the schema changed between the runs: run every shard again");
       }
       rows = rows.plus(t.rows());
       differences = differences.plus(t.differences());
@@ -72,8 +98,18 @@ final class MergedResult {
       seconds = Double.isNaN(t.seconds()) ? seconds : Math.max(seconds, t.seconds());
       status = status.worst(t.status());
     }
-    return new TableResult(first.table(), first.key(), first.columns(), rows, differences, first.schemaFindings(),
-        status, seconds, note(shards, index, status), rechecks, null);
+    return new TableResult(
+        first.table(),
+        first.key(),
+        first.columns(),
+        rows,
+        differences,
+        first.schemaFindings(),
+        status,
+        seconds,
+        note(shards, index, status),
+        rechecks,
+        null);
   }
 
   /** The shards' note for the merged status: once if they agree, else each with its shard. */
@@ -94,13 +130,17 @@ final class MergedResult {
   }
 
   private static ReplicationSummary replication(List<RunResult> shards) {
-    List<ReplicationSummary> seen = shards.stream().map(RunResult::replication).filter(Objects::nonNull).toList();
+    List<ReplicationSummary> seen =
+        shards.stream().map(RunResult::replication).filter(Objects::nonNull).toList();
     if (seen.isEmpty()) {
       return null;
     }
     ReplicationSummary first = seen.get(0);
-    String kinds = seen.stream().map(ReplicationSummary::kind).distinct().collect(Collectors.joining(", "));
-    return new ReplicationSummary(first.kind(), first.description(),
+    String kinds =
+        seen.stream().map(ReplicationSummary::kind).distinct().collect(Collectors.joining(", "));
+    return new ReplicationSummary(
+        first.kind(),
+        first.description(),
         kinds.equals(first.kind()) ? first.detail() : "the shards saw different kinds: " + kinds,
         seen.stream().allMatch(ReplicationSummary::lagAware),
         seen.stream().mapToLong(ReplicationSummary::waits).sum(),

@@ -4,24 +4,26 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import io.pgparity.catalog.ColumnInfo;
-import io.pgparity.table.SqlIdentifier;
 import io.pgparity.catalog.TablePlan;
 import io.pgparity.config.Shard;
+import io.pgparity.table.SqlIdentifier;
 import java.util.List;
 
 /**
- * The rows one shard owns: those whose key hashes to the shard's index modulo the shard count.
- * The hash depends only on the key, so every shard decides alone, and a row keeps its owner while
- * other rows are written. It follows key equality, as the engine matches rows by key equality: a
- * key's own type hash where that is the same on every cluster (built-in base types), else the
- * hash of its text under the pinned session settings (enums hash their cluster-local OID, and
- * arrays, ranges, composites and extension types may contain one or have no hash function).
+ * The rows one shard owns: those whose key hashes to the shard's index modulo the shard count. The
+ * hash depends only on the key, so every shard decides alone, and a row keeps its owner while other
+ * rows are written. It follows key equality, as the engine matches rows by key equality: a key's
+ * own type hash where that is the same on every cluster (built-in base types), else the hash of its
+ * text under the pinned session settings (enums hash their cluster-local OID, and arrays, ranges,
+ * composites and extension types may contain one or have no hash function).
  */
 public final class ShardFilter {
 
   private ShardFilter() {}
 
-  /** The plan with the shard's predicate AND-ed to its filter; a plan without a key is unchanged. */
+  /**
+   * The plan with the shard's predicate AND-ed to its filter; a plan without a key is unchanged.
+   */
   public static TablePlan apply(TablePlan plan, Shard shard) {
     checkNotNull(plan, "plan");
     checkNotNull(shard, "shard");
@@ -30,7 +32,13 @@ public final class ShardFilter {
     }
     String own = predicate(plan.key(), shard);
     String where = plan.where() == null ? own : "(" + plan.where() + ") AND " + own;
-    return new TablePlan(plan.table(), plan.key(), plan.columns(), where, plan.findings(), plan.advisories(),
+    return new TablePlan(
+        plan.table(),
+        plan.key(),
+        plan.columns(),
+        where,
+        plan.findings(),
+        plan.advisories(),
         plan.comparable());
   }
 

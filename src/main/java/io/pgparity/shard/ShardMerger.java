@@ -47,21 +47,32 @@ public final class ShardMerger {
     long start = System.nanoTime();
     List<ShardRun> runs = ShardSet.check(folders.stream().map(ShardRun::read).toList());
     List<RunResult> results = runs.stream().map(ShardRun::result).toList();
-    RunFolder folder = RunFolder.create(out, runs.get(0).jobName(), Instant.now(), new SecureRandom());
+    RunFolder folder =
+        RunFolder.create(out, runs.get(0).jobName(), Instant.now(), new SecureRandom());
     try {
       JobJsonWriter.write(runs.get(0).job(), folder.path());
       DivergenceMerge divergences;
       try (DivergenceWriter writer = DivergenceWriter.open(folder.path())) {
-        divergences = new DivergenceMerge(results.get(0).tables().stream().map(t -> t.table()).toList(), writer);
+        divergences =
+            new DivergenceMerge(
+                results.get(0).tables().stream().map(t -> t.table()).toList(), writer);
         runs.forEach(divergences::add);
       }
       RunResult result = MergedResult.of(results, folder.runId(), folder.path(), Instant.now());
       new ReportWriter().writeAll(result, divergences.sample());
-      Manifest manifest = ManifestWriter.write(folder.path(), facts(result, runs), EvidenceKey.fromEnvironment(env));
-      log.info("Merged {} shards of job {} into {}: {} divergent rows, {} rechecked rows, {}, {} files ({} ms)",
-          runs.size(), result.run().job(), folder.path(), result.divergentRows(), divergences.rechecked(),
+      Manifest manifest =
+          ManifestWriter.write(
+              folder.path(), facts(result, runs), EvidenceKey.fromEnvironment(env));
+      log.info(
+          "Merged {} shards of job {} into {}: {} divergent rows, {} rechecked rows, {}, {} files ({} ms)",
+          runs.size(),
+          result.run().job(),
+          folder.path(),
+          result.divergentRows(),
+          divergences.rechecked(),
           result.status(),
-          manifest.files().size(), (System.nanoTime() - start) / 1_000_000);
+          manifest.files().size(),
+          (System.nanoTime() - start) / 1_000_000);
       return result;
     } catch (RuntimeException e) {
       // a folder without summary.json is an unfinished run: remove it rather than leave one behind
@@ -70,7 +81,10 @@ public final class ShardMerger {
     }
   }
 
-  /** The merged run's facts for manifest.json: both servers' earliest and latest WAL positions of all shards. */
+  /**
+   * The merged run's facts for manifest.json: both servers' earliest and latest WAL positions of
+   * all shards.
+   */
   private static RunFacts facts(RunResult result, List<ShardRun> runs) {
     List<Manifest> manifests = new ArrayList<>();
     for (ShardRun run : runs) {
@@ -78,27 +92,45 @@ public final class ShardMerger {
       try {
         manifests.add(ManifestJson.fromTree(ManifestJson.parse(Files.readAllBytes(file))));
       } catch (IOException | RuntimeException e) {
-        log.warn("Leaving the WAL positions of shard {} out of manifest.json: {} cannot be read ({})",
-            run.shard().label(), file, e.getMessage());
+        log.warn(
+            "Leaving the WAL positions of shard {} out of manifest.json: {} cannot be read ({})",
+            run.shard().label(),
+            file,
+            e.getMessage());
       }
     }
-    return new RunFacts(result.run().version(), result.run().job(), result.run().runId(), result.startedAt(),
+    return new RunFacts(
+        result.run().version(),
+        result.run().job(),
+        result.run().runId(),
+        result.startedAt(),
         result.finishedAt(),
         server(result.servers().primary(), manifests, m -> m.run().primary()),
         server(result.servers().replica(), manifests, m -> m.run().replica()));
   }
 
-  private static ServerEvidence server(ServerInfo info, List<Manifest> manifests, Function<Manifest, ServerEvidence> side) {
+  private static ServerEvidence server(
+      ServerInfo info, List<Manifest> manifests, Function<Manifest, ServerEvidence> side) {
     List<ServerEvidence> seen = manifests.stream().map(side).toList();
-    Lsn start = seen.stream().map(ServerEvidence::walAtStart).filter(Objects::nonNull).min(Comparator.naturalOrder())
-        .orElse(null);
-    Lsn end = seen.stream().map(ServerEvidence::walAtEnd).filter(Objects::nonNull).max(Comparator.naturalOrder())
-        .orElse(null);
+    Lsn start =
+        seen.stream()
+            .map(ServerEvidence::walAtStart)
+            .filter(Objects::nonNull)
+            .min(Comparator.naturalOrder())
+            .orElse(null);
+    Lsn end =
+        seen.stream()
+            .map(ServerEvidence::walAtEnd)
+            .filter(Objects::nonNull)
+            .max(Comparator.naturalOrder())
+            .orElse(null);
     if (info != null) {
       return new ServerEvidence(info.systemIdentifier(), info.serverVersion(), start, end);
     }
-    return seen.isEmpty() ? new ServerEvidence("unknown", "unknown", start, end)
-        : new ServerEvidence(seen.get(0).systemIdentifier(), seen.get(0).serverVersion(), start, end);
+    return seen.isEmpty()
+        ? new ServerEvidence("unknown", "unknown", start, end)
+        : new ServerEvidence(
+            seen.get(0).systemIdentifier(), seen.get(0).serverVersion(), start, end);
   }
 
   private static void deleteQuietly(Path folder) {

@@ -46,24 +46,40 @@ record ShardRun(Path folder, String runId, Shard shard, SummaryJson summary, Job
   /** Reads a shard's run folder; a ConfigException says why it is not one merge can use. */
   static ShardRun read(Path folder) {
     if (!Files.isDirectory(folder)) {
-      throw new ConfigException("merge: run folder " + folder + " does not exist; give the folders the shard runs"
-          + " printed" + MergeOptions.USE);
+      throw new ConfigException(
+          "merge: run folder "
+              + folder
+              + " does not exist; give the folders the shard runs"
+              + " printed"
+              + MergeOptions.USE);
     }
     String runId = folder.toAbsolutePath().normalize().getFileName().toString();
     if (!RunFolder.RUN_ID.matcher(runId).matches()) {
-      throw new ConfigException("merge: " + folder + " is not a run folder (its name is not a run id like"
-          + " 20261125T120000Z-1a2b)" + MergeOptions.USE);
+      throw new ConfigException(
+          "merge: "
+              + folder
+              + " is not a run folder (its name is not a run id like"
+              + " 20261125T120000Z-1a2b)"
+              + MergeOptions.USE);
     }
     JobJson job = file(folder.resolve(JobJson.FILE_NAME), JobJson::read);
     if (job.shard() == null) {
-      throw new ConfigException("merge: " + folder + " is not a shard run (its job.json has no shard); merge joins the"
-          + " run folders of verify --shard 0/n ... --shard n-1/n");
+      throw new ConfigException(
+          "merge: "
+              + folder
+              + " is not a shard run (its job.json has no shard); merge joins the"
+              + " run folders of verify --shard 0/n ... --shard n-1/n");
     }
     Shard shard = job.shard();
     Path summaryFile = folder.resolve(SummaryJson.FILE_NAME);
     if (!Files.isRegularFile(summaryFile)) {
-      throw new ConfigException("merge: " + folder + " has no summary.json: shard " + shard.label() + " has not"
-          + " finished (or was killed); wait for it, or run that shard again");
+      throw new ConfigException(
+          "merge: "
+              + folder
+              + " has no summary.json: shard "
+              + shard.label()
+              + " has not"
+              + " finished (or was killed); wait for it, or run that shard again");
     }
     SummaryJson summary = file(summaryFile, SummaryJson::read);
     if (!shard.equals(summary.shard())) {
@@ -86,7 +102,12 @@ record ShardRun(Path folder, String runId, Shard shard, SummaryJson summary, Job
   }
 
   static ConfigException damaged(Path file, String why) {
-    return new ConfigException("merge: " + file + " cannot be used (" + why + "); the shard's run folder is damaged:"
-        + " run that shard again");
+    return new ConfigException(
+        "merge: "
+            + file
+            + " cannot be used ("
+            + why
+            + "); the shard's run folder is damaged:"
+            + " run that shard again");
   }
 }

@@ -1,2 +1,5 @@
-/** Sharded checks: the rows a shard owns (verify --shard) and pgparity merge of the shards' run folders. */
+/**
+ * Sharded checks: the rows a shard owns (verify --shard) and pgparity merge of the shards' run
+ * folders.
+ */
 package io.pgparity.shard;

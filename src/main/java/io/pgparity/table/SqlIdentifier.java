@@ -1,7 +1,5 @@
 package io.pgparity.table;
 
-import io.pgparity.table.TableRef;
-
 import static com.google.common.base.Preconditions.checkArgument;
 
 /** The one place where schema, table and column names become SQL: always double-quoted. */

@@ -15,7 +15,8 @@ public record TableRef(String schema, String name) {
    * session's search_path. Double quotes allow dots and upper case: {@code "My.Schema"."T"}.
    */
   public static TableRef parse(String text) {
-    checkArgument(text != null && !text.isBlank(), "table must be schema-qualified, e.g. public.users");
+    checkArgument(
+        text != null && !text.isBlank(), "table must be schema-qualified, e.g. public.users");
     java.util.List<String> parts = new java.util.ArrayList<>();
     StringBuilder current = new StringBuilder();
     boolean quoted = false;

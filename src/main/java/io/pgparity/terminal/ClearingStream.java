@@ -3,7 +3,10 @@ package io.pgparity.terminal;
 import java.io.OutputStream;
 import java.io.PrintStream;
 
-/** A stream to the terminal that erases the {@link LiveLine} before each write, so the two never mix. */
+/**
+ * A stream to the terminal that erases the {@link LiveLine} before each write, so the two never
+ * mix.
+ */
 final class ClearingStream extends OutputStream {
 
   private final PrintStream target;
@@ -16,10 +19,12 @@ final class ClearingStream extends OutputStream {
 
   @Override
   public void write(int b) {
-    line.around(() -> {
-      target.write(b);
-      target.flush();
-    }, b == '\n');
+    line.around(
+        () -> {
+          target.write(b);
+          target.flush();
+        },
+        b == '\n');
   }
 
   @Override
@@ -27,11 +32,14 @@ final class ClearingStream extends OutputStream {
     if (length == 0) {
       return;
     }
-    // flushed at once: the live line goes straight to the terminal and must not overtake buffered output
-    line.around(() -> {
-      target.write(bytes, offset, length);
-      target.flush();
-    }, bytes[offset + length - 1] == '\n');
+    // flushed at once: the live line goes straight to the terminal and must not overtake buffered
+    // output
+    line.around(
+        () -> {
+          target.write(bytes, offset, length);
+          target.flush();
+        },
+        bytes[offset + length - 1] == '\n');
   }
 
   @Override

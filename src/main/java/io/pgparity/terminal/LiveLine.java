@@ -12,12 +12,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The one status line a process shows at the bottom of a terminal, redrawn in place with
- * {@code \r} and erased with ANSI erase-line. It is the only writer of {@code \r}: once installed,
- * System.out and System.err go through {@link ClearingStream}s that erase the line before any other
- * output, so log lines and the verdict never share a line with it. Off unless the process runs on a
- * terminal with text logs; {@value #ENV}=off turns it off. Without it, nothing about the output
- * changes (cron, Kubernetes, pipes, files).
+ * The one status line a process shows at the bottom of a terminal, redrawn in place with {@code \r}
+ * and erased with ANSI erase-line. It is the only writer of {@code \r}: once installed, System.out
+ * and System.err go through {@link ClearingStream}s that erase the line before any other output, so
+ * log lines and the verdict never share a line with it. Off unless the process runs on a terminal
+ * with text logs; {@value #ENV}=off turns it off. Without it, nothing about the output changes
+ * (cron, Kubernetes, pipes, files).
  */
 public final class LiveLine {
 
@@ -36,9 +36,14 @@ public final class LiveLine {
   private final Charset charset;
   private final int width;
   private final Object lock = new Object();
+
   /** Guarded by {@link #lock}: the line is on the screen. */
   private boolean shown;
-  /** Guarded by {@link #lock}: the last byte anyone else wrote ended a line, so the line may be drawn. */
+
+  /**
+   * Guarded by {@link #lock}: the last byte anyone else wrote ended a line, so the line may be
+   * drawn.
+   */
   private boolean atLineStart = true;
 
   LiveLine(PrintStream terminal, Charset charset, int width) {
@@ -53,7 +58,8 @@ public final class LiveLine {
    * System.err. Returns whether it was installed.
    */
   public static synchronized boolean install(Map<String, String> env, boolean textLogs) {
-    if (installed != null || !enabled(env, textLogs, System.console() != null, stderrIsTerminal())) {
+    if (installed != null
+        || !enabled(env, textLogs, System.console() != null, stderrIsTerminal())) {
       return installed != null;
     }
     // the streams keep the JVM's encoding of the terminal; only the bytes' path changes
@@ -72,7 +78,10 @@ public final class LiveLine {
     return installed;
   }
 
-  /** The encoding the JVM gave the stream: {@code property} (Java 19+), else {@code legacy}, else the default. */
+  /**
+   * The encoding the JVM gave the stream: {@code property} (Java 19+), else {@code legacy}, else
+   * the default.
+   */
   private static Charset charset(String property, String legacy) {
     String name = System.getProperty(property, System.getProperty(legacy));
     try {
@@ -82,10 +91,17 @@ public final class LiveLine {
     }
   }
 
-  /** Whether the line should be shown: a console, stderr a terminal, text logs, and not turned off. */
-  static boolean enabled(Map<String, String> env, boolean textLogs, boolean console, boolean stderrTerminal) {
+  /**
+   * Whether the line should be shown: a console, stderr a terminal, text logs, and not turned off.
+   */
+  static boolean enabled(
+      Map<String, String> env, boolean textLogs, boolean console, boolean stderrTerminal) {
     String setting = env.getOrDefault(ENV, "").trim().toLowerCase(Locale.ROOT);
-    boolean off = setting.equals("off") || setting.equals("false") || setting.equals("no") || setting.equals("0");
+    boolean off =
+        setting.equals("off")
+            || setting.equals("false")
+            || setting.equals("no")
+            || setting.equals("0");
     return console && stderrTerminal && textLogs && !off;
   }
 
@@ -120,7 +136,10 @@ public final class LiveLine {
     return width - 1;
   }
 
-  /** Draws {@code text} in place of the line; an empty text erases it. Skipped mid-way through someone else's line. */
+  /**
+   * Draws {@code text} in place of the line; an empty text erases it. Skipped mid-way through
+   * someone else's line.
+   */
   public void show(String text) {
     synchronized (lock) {
       if (!atLineStart) {
@@ -145,7 +164,10 @@ public final class LiveLine {
     }
   }
 
-  /** Runs another writer's {@code write} with the line erased first; {@code endsLine} is its last byte '\n'. */
+  /**
+   * Runs another writer's {@code write} with the line erased first; {@code endsLine} is its last
+   * byte '\n'.
+   */
   void around(Runnable write, boolean endsLine) {
     synchronized (lock) {
       eraseIfShown();

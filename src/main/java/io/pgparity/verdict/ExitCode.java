@@ -1,7 +1,5 @@
 package io.pgparity.verdict;
 
-import io.pgparity.verdict.Status;
-
 /** The process exit codes, documented in the README; automation relies on them. */
 public enum ExitCode {
   CONSISTENT(0),

@@ -13,13 +13,13 @@ import io.pgparity.connect.UpwardImportFixture;
 import org.junit.jupiter.api.Test;
 
 /**
- * The package layers a reader can rely on, bottom to top: shared types (verdict and exit code,
- * the error type, the table reference, the version, atomic files); the job file's configuration;
- * the engine (connections, catalog, key space, hashing, live replica handling, guards, compare);
- * the features built on it (reports, audit, evidence, metrics, masking, repair, shards, the
- * terminal line); the Spring Batch job; the commands; the entry point. Demo and bench sit beside
- * the product: they use it, nothing in it uses them. A layer may use only the layers below it, and
- * no two packages may depend on each other in a cycle.
+ * The package layers a reader can rely on, bottom to top: shared types (verdict and exit code, the
+ * error type, the table reference, the version, atomic files); the job file's configuration; the
+ * engine (connections, catalog, key space, hashing, live replica handling, guards, compare); the
+ * features built on it (reports, audit, evidence, metrics, masking, repair, shards, the terminal
+ * line); the Spring Batch job; the commands; the entry point. Demo and bench sit beside the
+ * product: they use it, nothing in it uses them. A layer may use only the layers below it, and no
+ * two packages may depend on each other in a cycle.
  */
 class LayersTests {
 
@@ -31,28 +31,62 @@ class LayersTests {
   static final ArchRule LAYERS =
       layeredArchitecture()
           .consideringOnlyDependenciesInLayers()
-          .layer("Shared").definedBy("io.pgparity.verdict..", "io.pgparity.failure..", "io.pgparity.table..",
-              "io.pgparity.version..", "io.pgparity.files..")
-          .layer("Config").definedBy("io.pgparity.config..")
-          .layer("Engine").definedBy("io.pgparity.connect..", "io.pgparity.catalog..", "io.pgparity.keyspace..",
-              "io.pgparity.hashing..", "io.pgparity.live..", "io.pgparity.guard..", "io.pgparity.compare..")
-          .layer("Features").definedBy("io.pgparity.mask..", "io.pgparity.report..", "io.pgparity.audit..",
-              "io.pgparity.evidence..", "io.pgparity.metrics..", "io.pgparity.progress..", "io.pgparity.repair..", "io.pgparity.shard..",
+          .layer("Shared")
+          .definedBy(
+              "io.pgparity.verdict..",
+              "io.pgparity.failure..",
+              "io.pgparity.table..",
+              "io.pgparity.version..",
+              "io.pgparity.files..")
+          .layer("Config")
+          .definedBy("io.pgparity.config..")
+          .layer("Engine")
+          .definedBy(
+              "io.pgparity.connect..",
+              "io.pgparity.catalog..",
+              "io.pgparity.keyspace..",
+              "io.pgparity.hashing..",
+              "io.pgparity.live..",
+              "io.pgparity.guard..",
+              "io.pgparity.compare..")
+          .layer("Features")
+          .definedBy(
+              "io.pgparity.mask..",
+              "io.pgparity.report..",
+              "io.pgparity.audit..",
+              "io.pgparity.evidence..",
+              "io.pgparity.metrics..",
+              "io.pgparity.progress..",
+              "io.pgparity.repair..",
+              "io.pgparity.shard..",
               "io.pgparity.terminal..")
-          .layer("Job").definedBy("io.pgparity.job..")
-          .layer("Commands").definedBy("io.pgparity.cli..")
-          .layer("Entry").definedBy("io.pgparity")
-          .layer("Tools").definedBy("io.pgparity.demo..", "io.pgparity.bench..")
-          .whereLayer("Shared").mayNotAccessAnyLayer()
-          .whereLayer("Config").mayOnlyAccessLayers("Shared")
-          .whereLayer("Engine").mayOnlyAccessLayers("Shared", "Config")
-          .whereLayer("Features").mayOnlyAccessLayers("Shared", "Config", "Engine")
-          .whereLayer("Job").mayOnlyAccessLayers("Shared", "Config", "Engine", "Features")
-          .whereLayer("Commands").mayOnlyAccessLayers("Shared", "Config", "Engine", "Features", "Job")
-          .whereLayer("Tools").mayOnlyBeAccessedByLayers("Entry", "Tools")
-          .whereLayer("Entry").mayNotBeAccessedByAnyLayer();
+          .layer("Job")
+          .definedBy("io.pgparity.job..")
+          .layer("Commands")
+          .definedBy("io.pgparity.cli..")
+          .layer("Entry")
+          .definedBy("io.pgparity")
+          .layer("Tools")
+          .definedBy("io.pgparity.demo..", "io.pgparity.bench..")
+          .whereLayer("Shared")
+          .mayNotAccessAnyLayer()
+          .whereLayer("Config")
+          .mayOnlyAccessLayers("Shared")
+          .whereLayer("Engine")
+          .mayOnlyAccessLayers("Shared", "Config")
+          .whereLayer("Features")
+          .mayOnlyAccessLayers("Shared", "Config", "Engine")
+          .whereLayer("Job")
+          .mayOnlyAccessLayers("Shared", "Config", "Engine", "Features")
+          .whereLayer("Commands")
+          .mayOnlyAccessLayers("Shared", "Config", "Engine", "Features", "Job")
+          .whereLayer("Tools")
+          .mayOnlyBeAccessedByLayers("Entry", "Tools")
+          .whereLayer("Entry")
+          .mayNotBeAccessedByAnyLayer();
 
-  static final ArchRule NO_CYCLES = slices().matching("io.pgparity.(*)..").should().beFreeOfCycles();
+  static final ArchRule NO_CYCLES =
+      slices().matching("io.pgparity.(*)..").should().beFreeOfCycles();
 
   @Test
   void everyPackageUsesOnlyTheLayersBelowIt() {
@@ -69,8 +103,10 @@ class LayersTests {
   void anUpwardImportFromTheEngineFailsBothRules() {
     JavaClasses withUpwardImport =
         new ClassFileImporter()
-            .withImportOption(location -> !location.contains("/test-classes/")
-                || location.contains(UpwardImportFixture.class.getSimpleName()))
+            .withImportOption(
+                location ->
+                    !location.contains("/test-classes/")
+                        || location.contains(UpwardImportFixture.class.getSimpleName()))
             .importPackages("io.pgparity");
 
     assertThatThrownBy(() -> LAYERS.check(withUpwardImport))

@@ -1,12 +1,11 @@
 package io.pgparity.audit;
 
-import io.pgparity.cli.AuditCommand;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pgparity.cli.AuditCommand;
+import io.pgparity.config.Tuning;
 import io.pgparity.config.connection.ConnectionSpec;
 import io.pgparity.config.connection.PasswordResolver;
-import io.pgparity.config.Tuning;
 import io.pgparity.connect.ServerPool;
 import io.pgparity.connect.Side;
 import io.pgparity.demo.EmbeddedPair;
@@ -28,14 +27,21 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The audit against the shared logical pair: expected settings, a disabled subscription, the CLI. */
+/**
+ * The audit against the shared logical pair: expected settings, a disabled subscription, the CLI.
+ */
 class AuditIntegrationTests {
 
   private static EmbeddedPair servers;
   private static String schema;
   private static String publication;
-  /** The embedded servers start with their own synchronous_commit and fsync (off for speed): read, not assumed. */
+
+  /**
+   * The embedded servers start with their own synchronous_commit and fsync (off for speed): read,
+   * not assumed.
+   */
   private static String baselineCommit;
+
   private static String baselineFsync;
 
   @BeforeAll
@@ -57,7 +63,8 @@ class AuditIntegrationTests {
 
   @AfterEach
   void resetReplica() {
-    TestServers.exec(servers.replica(), "ALTER DATABASE " + replicaDatabase() + " RESET synchronous_commit");
+    TestServers.exec(
+        servers.replica(), "ALTER DATABASE " + replicaDatabase() + " RESET synchronous_commit");
     awaitSetting("synchronous_commit", baselineCommit);
     servers.resumeReplication(publication);
   }
@@ -66,19 +73,22 @@ class AuditIntegrationTests {
   void aReplicaSettingOtherThanExpectedIsAFindingNamingSideSettingAndBothValues() {
     // the embedded servers set synchronous_commit on their command line, which ALTER SYSTEM cannot
     // override; a database default can, for new sessions such as the audit's
-    TestServers.exec(servers.replica(), "ALTER DATABASE " + replicaDatabase() + " SET synchronous_commit = 'remote_write'");
+    TestServers.exec(
+        servers.replica(),
+        "ALTER DATABASE " + replicaDatabase() + " SET synchronous_commit = 'remote_write'");
     awaitSetting("synchronous_commit", "remote_write");
 
     AuditReport report = audit(Map.of("synchronous_commit", baselineCommit));
 
     assertThat(report.findings(FindingKind.UNEXPECTED_SETTING))
         .singleElement()
-        .satisfies(f -> {
-          assertThat(f.side()).isEqualTo("replica");
-          assertThat(f.subject()).isEqualTo("synchronous_commit");
-          assertThat(f.expected()).isEqualTo(baselineCommit);
-          assertThat(f.actual()).isEqualTo("remote_write");
-        });
+        .satisfies(
+            f -> {
+              assertThat(f.side()).isEqualTo("replica");
+              assertThat(f.subject()).isEqualTo("synchronous_commit");
+              assertThat(f.expected()).isEqualTo(baselineCommit);
+              assertThat(f.actual()).isEqualTo("remote_write");
+            });
   }
 
   @Test
@@ -96,18 +106,31 @@ class AuditIntegrationTests {
   void matchingExpectationsAndAnEnabledSubscriptionGiveNoFindingAboutThem() {
     // fsync as true/false while the server says on/off: booleans match in any spelling
     String fsync = baselineFsync.equals("on") ? "true" : "false";
-    AuditReport report = audit(Map.of("synchronous_commit", baselineCommit, "fsync", fsync,
-        "wal_sender_timeout", setting("wal_sender_timeout").equals("1min") ? "60s" : setting("wal_sender_timeout")));
+    AuditReport report =
+        audit(
+            Map.of(
+                "synchronous_commit",
+                baselineCommit,
+                "fsync",
+                fsync,
+                "wal_sender_timeout",
+                setting("wal_sender_timeout").equals("1min")
+                    ? "60s"
+                    : setting("wal_sender_timeout")));
 
     assertThat(report.findings(FindingKind.UNEXPECTED_SETTING)).isEmpty();
-    assertThat(report.findings(FindingKind.SUBSCRIPTION_DISABLED)).extracting(Finding::subject)
+    assertThat(report.findings(FindingKind.SUBSCRIPTION_DISABLED))
+        .extracting(Finding::subject)
         .doesNotContain(publication);
-    assertThat(report.replication().subscriptions()).extracting(ReplicationState.Subscription::name)
+    assertThat(report.replication().subscriptions())
+        .extracting(ReplicationState.Subscription::name)
         .contains(publication);
-    assertThat(report.replication().slots()).anySatisfy(slot -> {
-      assertThat(slot.name()).isEqualTo(publication);
-      assertThat(slot.type()).isEqualTo("logical");
-    });
+    assertThat(report.replication().slots())
+        .anySatisfy(
+            slot -> {
+              assertThat(slot.name()).isEqualTo(publication);
+              assertThat(slot.type()).isEqualTo("logical");
+            });
     assertThat(report.replication().replicaInRecovery()).isFalse();
   }
 
@@ -117,35 +140,56 @@ class AuditIntegrationTests {
 
     AuditReport report = audit(Map.of());
 
-    assertThat(report.findings(FindingKind.SUBSCRIPTION_DISABLED)).extracting(Finding::subject)
+    assertThat(report.findings(FindingKind.SUBSCRIPTION_DISABLED))
+        .extracting(Finding::subject)
         .contains(publication);
-    assertThat(report.replication().slots()).filteredOn(s -> s.name().equals(publication))
-        .singleElement().satisfies(s -> assertThat(s.active()).isFalse());
+    assertThat(report.replication().slots())
+        .filteredOn(s -> s.name().equals(publication))
+        .singleElement()
+        .satisfies(s -> assertThat(s.active()).isFalse());
   }
 
   @Test
-  void theCommandPrintsTheVerdictLastWritesAuditJsonAndExitsSixOnFindings(@TempDir Path out) throws Exception {
+  void theCommandPrintsTheVerdictLastWritesAuditJsonAndExitsSixOnFindings(@TempDir Path out)
+      throws Exception {
     ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     ByteArrayOutputStream stderr = new ByteArrayOutputStream();
     AuditCommand command = new AuditCommand(Map.of(), new PasswordResolver(Map.of(), out));
 
-    int code = command.run(List.of("--primary", servers.primaryUrl(), "--replica", servers.replicaUrl(),
-            "--expect", "synchronous_commit=remote_apply", "--out", out.toString()),
-        new PrintStream(stdout, true, StandardCharsets.UTF_8), new PrintStream(stderr, true, StandardCharsets.UTF_8));
+    int code =
+        command.run(
+            List.of(
+                "--primary",
+                servers.primaryUrl(),
+                "--replica",
+                servers.replicaUrl(),
+                "--expect",
+                "synchronous_commit=remote_apply",
+                "--out",
+                out.toString()),
+            new PrintStream(stdout, true, StandardCharsets.UTF_8),
+            new PrintStream(stderr, true, StandardCharsets.UTF_8));
 
     String text = stdout.toString(StandardCharsets.UTF_8);
     assertThat(stderr.toString(StandardCharsets.UTF_8)).isEmpty();
     assertThat(code).isEqualTo(6);
     assertThat(text).contains("UNEXPECTED_SETTING replica synchronous_commit");
-    assertThat(text.strip().lines().reduce((a, b) -> b).orElseThrow()).startsWith("AUDIT FINDINGS: ");
+    assertThat(text.strip().lines().reduce((a, b) -> b).orElseThrow())
+        .startsWith("AUDIT FINDINGS: ");
     String json = Files.readString(out.resolve("audit.json"));
-    assertThat(json).contains("\"status\" : \"FINDINGS\"").contains("\"subject\" : \"synchronous_commit\"")
+    assertThat(json)
+        .contains("\"status\" : \"FINDINGS\"")
+        .contains("\"subject\" : \"synchronous_commit\"")
         .contains("\"expected\" : \"remote_apply\"");
   }
 
   private static AuditReport audit(Map<String, String> expected) {
-    try (ServerPool p = ServerPool.open(Side.PRIMARY, new ConnectionSpec(servers.primaryUrl(), null), Tuning.defaults());
-        ServerPool r = ServerPool.open(Side.REPLICA, new ConnectionSpec(servers.replicaUrl(), null), Tuning.defaults())) {
+    try (ServerPool p =
+            ServerPool.open(
+                Side.PRIMARY, new ConnectionSpec(servers.primaryUrl(), null), Tuning.defaults());
+        ServerPool r =
+            ServerPool.open(
+                Side.REPLICA, new ConnectionSpec(servers.replicaUrl(), null), Tuning.defaults())) {
       return Auditor.audit(p, r, expected);
     }
   }
@@ -159,7 +203,8 @@ class AuditIntegrationTests {
   }
 
   private static String queryReplica(String expression) {
-    try (Connection c = servers.replica().getConnection(); Statement s = c.createStatement();
+    try (Connection c = servers.replica().getConnection();
+        Statement s = c.createStatement();
         ResultSet rows = s.executeQuery("SELECT " + expression)) {
       rows.next();
       return rows.getString(1);
@@ -172,7 +217,8 @@ class AuditIntegrationTests {
   private static void awaitSetting(String name, String value) {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (true) {
-      try (Connection c = servers.replica().getConnection(); Statement s = c.createStatement();
+      try (Connection c = servers.replica().getConnection();
+          Statement s = c.createStatement();
           ResultSet rows = s.executeQuery("SELECT current_setting('" + name + "')")) {
         rows.next();
         if (rows.getString(1).equals(value)) {

@@ -2,8 +2,8 @@ package io.pgparity.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pgparity.config.connection.ConnectionSpec;
 import io.pgparity.config.Tuning;
+import io.pgparity.config.connection.ConnectionSpec;
 import io.pgparity.connect.ServerPool;
 import io.pgparity.connect.Side;
 import io.pgparity.testing.PhysicalStandby;
@@ -40,18 +40,22 @@ class AuditStandbyIntegrationTests {
     assertThat(report.findings(FindingKind.UNEXPECTED_SETTING))
         .filteredOn(f -> f.side().equals("replica"))
         .singleElement()
-        .satisfies(f -> {
-          assertThat(f.subject()).isEqualTo("hot_standby_feedback");
-          assertThat(f.expected()).isEqualTo("off");
-          assertThat(f.actual()).isEqualTo("on");
-        });
+        .satisfies(
+            f -> {
+              assertThat(f.subject()).isEqualTo("hot_standby_feedback");
+              assertThat(f.expected()).isEqualTo("off");
+              assertThat(f.actual()).isEqualTo("on");
+            });
     assertThat(report.replication().replicaInRecovery()).isTrue();
     assertThat(report.replication().receiverStatus()).isEqualTo("streaming");
-    assertThat(report.replication().senders()).anySatisfy(s -> assertThat(s.state()).isEqualTo("streaming"));
-    assertThat(report.replication().slots()).anySatisfy(s -> {
-      assertThat(s.type()).isEqualTo("physical");
-      assertThat(s.active()).isTrue();
-    });
+    assertThat(report.replication().senders())
+        .anySatisfy(s -> assertThat(s.state()).isEqualTo("streaming"));
+    assertThat(report.replication().slots())
+        .anySatisfy(
+            s -> {
+              assertThat(s.type()).isEqualTo("physical");
+              assertThat(s.active()).isTrue();
+            });
     assertThat(report.findings(FindingKind.STANDBY_NOT_STREAMING)).isEmpty();
     assertThat(report.findings(FindingKind.SETTINGS_DISAGREE)).isEmpty();
   }
@@ -61,13 +65,16 @@ class AuditStandbyIntegrationTests {
     standby.disconnect();
     try {
       // WAL written while no one reads the slot: the switch makes it written, not just inserted
-      TestServers.exec(standby.primary(), "CREATE TABLE audit_wal_probe (id int); SELECT pg_switch_wal()");
+      TestServers.exec(
+          standby.primary(), "CREATE TABLE audit_wal_probe (id int); SELECT pg_switch_wal()");
 
       AuditReport report = audit(Map.of());
 
-      assertThat(report.findings(FindingKind.STANDBY_NOT_STREAMING)).singleElement()
+      assertThat(report.findings(FindingKind.STANDBY_NOT_STREAMING))
+          .singleElement()
           .satisfies(f -> assertThat(f.actual()).isNotEqualTo("streaming"));
-      assertThat(report.findings(FindingKind.INACTIVE_SLOT)).singleElement()
+      assertThat(report.findings(FindingKind.INACTIVE_SLOT))
+          .singleElement()
           .satisfies(f -> assertThat(f.message()).contains("physical slot").contains("retains"));
     } finally {
       standby.reconnect();
@@ -75,8 +82,12 @@ class AuditStandbyIntegrationTests {
   }
 
   private static AuditReport audit(Map<String, String> expected) {
-    try (ServerPool p = ServerPool.open(Side.PRIMARY, new ConnectionSpec(standby.primaryUrl(), null), Tuning.defaults());
-        ServerPool r = ServerPool.open(Side.REPLICA, new ConnectionSpec(standby.standbyUrl(), null), Tuning.defaults())) {
+    try (ServerPool p =
+            ServerPool.open(
+                Side.PRIMARY, new ConnectionSpec(standby.primaryUrl(), null), Tuning.defaults());
+        ServerPool r =
+            ServerPool.open(
+                Side.REPLICA, new ConnectionSpec(standby.standbyUrl(), null), Tuning.defaults())) {
       return Auditor.audit(p, r, expected);
     }
   }

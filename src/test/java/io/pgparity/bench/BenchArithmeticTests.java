@@ -35,7 +35,8 @@ class BenchArithmeticTests {
         .hasMessageContaining("got 2 and 1");
     assertThatThrownBy(() -> Medians.medianRatio(List.of(1.0), List.of(0.0)))
         .hasMessageContaining("round 1");
-    assertThatThrownBy(() -> Medians.median(List.of())).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Medians.median(List.of()))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -65,9 +66,16 @@ class BenchArithmeticTests {
   void theMarkdownTableHasOneLinePerCaseWithTheLabelledColumns() {
     CaseResult result =
         new CaseResult(
-            BenchTable.SESSIONS, 200_000, BenchCase.DIVERGENT, List.of(0.5), List.of(1.0), List.of(0.75), List.of(3.0),
+            BenchTable.SESSIONS,
+            200_000,
+            BenchCase.DIVERGENT,
+            List.of(0.5),
+            List.of(1.0),
+            List.of(0.75),
+            List.of(3.0),
             100L << 20,
-            List.of(0.8), List.of(2.4));
+            List.of(0.8),
+            List.of(2.4));
 
     assertThat(BenchReport.markdown(List.of(result)))
         .isEqualTo(

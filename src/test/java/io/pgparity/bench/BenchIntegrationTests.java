@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BenchIntegrationTests {
 
-  private static final List<String> TINY = List.of("--rows", "30000", "--rounds", "1", "--no-lag-compare");
+  private static final List<String> TINY =
+      List.of("--rows", "30000", "--rounds", "1", "--no-lag-compare");
 
   @TempDir Path out;
 
@@ -41,15 +42,23 @@ class BenchIntegrationTests {
     assertThat(stderr.toString(UTF_8)).isEmpty();
     assertThat(exit).isZero();
     assertThat(stdout.toString(UTF_8))
-        .contains("bench.users: the replica now differs in 3 row(s) (1 updated, 1 deleted, 1 inserted).",
+        .contains(
+            "bench.users: the replica now differs in 3 row(s) (1 updated, 1 deleted, 1 inserted).",
             "bench.sessions: the replica now differs in 3 row(s) (1 updated, 1 deleted, 1 inserted).",
-            BenchReport.HEADER, "| bench.users | 30,000 | identical |", "| bench.users | 30,000 | 0.01% divergent |",
-            "| bench.sessions | 30,000 | identical |", "| bench.sessions | 30,000 | 0.01% divergent |", "Written to ")
-        .containsPattern("verify \\(job\\) [0-9.]+ s \\(steps: planRanges [0-9.]+ \\+ auditReplication [0-9.]+"
-            + " \\+ hashRanges [0-9.]+ \\+ diffRows [0-9.]+ \\+ writeReports [0-9.]+;");
+            BenchReport.HEADER,
+            "| bench.users | 30,000 | identical |",
+            "| bench.users | 30,000 | 0.01% divergent |",
+            "| bench.sessions | 30,000 | identical |",
+            "| bench.sessions | 30,000 | 0.01% divergent |",
+            "Written to ")
+        .containsPattern(
+            "verify \\(job\\) [0-9.]+ s \\(steps: planRanges [0-9.]+ \\+ auditReplication [0-9.]+"
+                + " \\+ hashRanges [0-9.]+ \\+ diffRows [0-9.]+ \\+ writeReports [0-9.]+;");
   }
 
-  /** A report with a row missing and another twice has the right count; only the set check tells. */
+  /**
+   * A report with a row missing and another twice has the right count; only the set check tells.
+   */
   @Test
   void aRunThatReportsOneRowTwiceInsteadOfAnotherFailsTheBenchWithoutRatios() {
     List<String> dropped = new ArrayList<>();
@@ -60,23 +69,29 @@ class BenchIntegrationTests {
     assertThat(exit).isEqualTo(3);
     assertThat(dropped).hasSize(1);
     assertThat(stderr.toString(UTF_8))
-        .contains("verify of bench.users (0.01% divergent)", "reported 3 divergent row(s) but 3 were injected",
-            "1 injected but not reported: bench.users id=" + dropped.get(0), "1 reported more than once");
+        .contains(
+            "verify of bench.users (0.01% divergent)",
+            "reported 3 divergent row(s) but 3 were injected",
+            "1 injected but not reported: bench.users id=" + dropped.get(0),
+            "1 reported more than once");
     assertThat(stdout.toString(UTF_8)).doesNotContain(BenchReport.HEADER, "Written to");
   }
 
   private int run(VerifyLauncher launcher, String tables) {
     List<String> args = new ArrayList<>(TINY);
     args.addAll(List.of("--tables", tables, "--out", out.toString()));
-    BenchCommand command = new BenchCommand(new EmbeddedBenchmark(launcher, TestServers::pair, false));
-    return command.run(args, new PrintStream(stdout, true, UTF_8), new PrintStream(stderr, true, UTF_8));
+    BenchCommand command =
+        new BenchCommand(new EmbeddedBenchmark(launcher, TestServers::pair, false));
+    return command.run(
+        args, new PrintStream(stdout, true, UTF_8), new PrintStream(stderr, true, UTF_8));
   }
 
   /**
-   * The real launcher, but a run that reported rows gets its last divergences.jsonl line replaced by
-   * a copy of its first, as a report that repeated one row and lost another would be.
+   * The real launcher, but a run that reported rows gets its last divergences.jsonl line replaced
+   * by a copy of its first, as a report that repeated one row and lost another would be.
    */
-  private record DuplicatingLauncher(VerifyLauncher real, List<String> dropped) implements VerifyLauncher {
+  private record DuplicatingLauncher(VerifyLauncher real, List<String> dropped)
+      implements VerifyLauncher {
 
     @Override
     public RunOutcome launch(JobDefinition definition) {

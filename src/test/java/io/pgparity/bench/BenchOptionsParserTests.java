@@ -17,30 +17,45 @@ class BenchOptionsParserTests {
     assertThat(options)
         .isEqualTo(
             new BenchOptions(
-                1_000_000, 3, Path.of("reports"), List.of(BenchTable.USERS, BenchTable.SESSIONS), true, false));
+                1_000_000,
+                3,
+                Path.of("reports"),
+                List.of(BenchTable.USERS, BenchTable.SESSIONS),
+                true,
+                false));
   }
 
   @Test
   void readsEveryOptionInBothSpellings() {
     BenchOptions options =
-        BenchCommand.parse(List.of("--rows", "200_000", "--rounds=2", "--out", "build/bench", "--tables=sessions"));
+        BenchCommand.parse(
+            List.of(
+                "--rows", "200_000", "--rounds=2", "--out", "build/bench", "--tables=sessions"));
 
     assertThat(options)
-        .isEqualTo(new BenchOptions(200_000, 2, Path.of("build/bench"), List.of(BenchTable.SESSIONS), true, false));
+        .isEqualTo(
+            new BenchOptions(
+                200_000, 2, Path.of("build/bench"), List.of(BenchTable.SESSIONS), true, false));
   }
 
   @Test
   void noLagCompareIsAFlagThatTakesNoValue() {
     assertThat(BenchCommand.parse(List.of("--no-lag-compare")).lagCompare()).isFalse();
     assertThat(BenchCommand.parse(List.of("--no-lag-compare", "--rows", "2000")))
-        .isEqualTo(new BenchOptions(2_000, 3, Path.of("reports"), List.of(BenchTable.values()), false, false));
-    assertThat(BenchCommand.parse(List.of("--rounds", "1", "--no-lag-compare", "--tables", "users")))
-        .isEqualTo(new BenchOptions(1_000_000, 1, Path.of("reports"), List.of(BenchTable.USERS), false, false));
+        .isEqualTo(
+            new BenchOptions(
+                2_000, 3, Path.of("reports"), List.of(BenchTable.values()), false, false));
+    assertThat(
+            BenchCommand.parse(List.of("--rounds", "1", "--no-lag-compare", "--tables", "users")))
+        .isEqualTo(
+            new BenchOptions(
+                1_000_000, 1, Path.of("reports"), List.of(BenchTable.USERS), false, false));
     assertThatThrownBy(() -> BenchCommand.parse(List.of("--no-lag-compare=yes")))
         .isInstanceOf(ConfigException.class)
         .hasMessage("bench: --no-lag-compare takes no value; write just --no-lag-compare");
     // a repeated flag is harmless, as for verify's --debug
-    assertThat(BenchCommand.parse(List.of("--no-lag-compare", "--no-lag-compare")).lagCompare()).isFalse();
+    assertThat(BenchCommand.parse(List.of("--no-lag-compare", "--no-lag-compare")).lagCompare())
+        .isFalse();
     assertThatThrownBy(() -> BenchCommand.parse(List.of("--no-lag-compare", "users")))
         .hasMessageStartingWith("bench: unexpected argument 'users'");
   }
@@ -81,7 +96,8 @@ class BenchOptionsParserTests {
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("bench: unknown option '--row'")
         .hasMessageContaining("--rows")
-        .hasMessageEndingWith("valid options: --rows, --rounds, --out, --tables, --no-lag-compare, --help");
+        .hasMessageEndingWith(
+            "valid options: --rows, --rounds, --out, --tables, --no-lag-compare, --help");
   }
 
   @Test
@@ -106,7 +122,11 @@ class BenchOptionsParserTests {
   @Test
   void messagesAreOneLine() {
     for (List<String> args :
-        List.of(List.of("--rows", "x"), List.of("--tables", "x"), List.of("--nope"), List.of("stray"))) {
+        List.of(
+            List.of("--rows", "x"),
+            List.of("--tables", "x"),
+            List.of("--nope"),
+            List.of("stray"))) {
       assertThatThrownBy(() -> BenchCommand.parse(args))
           .isInstanceOf(ConfigException.class)
           .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));

@@ -50,7 +50,11 @@ class LagComparisonTests {
   void theLagRatioIsTheMedianOfPerRoundRatiosOverThePlainRun() {
     // job per round: 1.1, 1.2 and 0.9, median 1.1
     CaseResult result =
-        compared(List.of(1.1, 2.4, 0.9), List.of(1.0, 2.0, 1.0), List.of(3.0, 2.0, 9.0), List.of(2.0, 1.0, 3.0));
+        compared(
+            List.of(1.1, 2.4, 0.9),
+            List.of(1.0, 2.0, 1.0),
+            List.of(3.0, 2.0, 9.0),
+            List.of(2.0, 1.0, 3.0));
 
     assertThat(result.compared()).isTrue();
     assertThat(result.plainJobSeconds()).isCloseTo(1.0, within(1e-9));
@@ -72,14 +76,17 @@ class LagComparisonTests {
   @Test
   void aCaseBuiltFromRoundsTakesTheHeapPeakOfTheLagAwareRuns() {
     List<TimedVerify.Round> lagAware =
-        List.of(new TimedVerify.Round(2.0, job(1.0), 0.8, 50L << 20),
+        List.of(
+            new TimedVerify.Round(2.0, job(1.0), 0.8, 50L << 20),
             new TimedVerify.Round(2.2, job(1.2), 0.9, 70L << 20));
     List<TimedVerify.Round> plain =
-        List.of(new TimedVerify.Round(1.9, job(0.9), 0.7, 90L << 20),
+        List.of(
+            new TimedVerify.Round(1.9, job(0.9), 0.7, 90L << 20),
             new TimedVerify.Round(2.1, job(1.1), 0.8, 10L << 20));
 
     CaseResult result =
-        CaseResult.of(BenchTable.USERS, 1_000, BenchCase.DIVERGENT, List.of(0.5, 0.6), lagAware, plain);
+        CaseResult.of(
+            BenchTable.USERS, 1_000, BenchCase.DIVERGENT, List.of(0.5, 0.6), lagAware, plain);
 
     assertThat(result.job()).containsExactly(1.0, 1.2);
     assertThat(result.hashDiff()).containsExactly(0.8, 0.9);
@@ -92,8 +99,17 @@ class LagComparisonTests {
   @Test
   void withoutThePlainRunTheLagFiguresAreDashesAndThereIsNoOverheadLine() {
     CaseResult skipped =
-        new CaseResult(BenchTable.USERS, 1_000, BenchCase.IDENTICAL, List.of(0.5), List.of(1.0), List.of(0.5),
-            List.of(2.0), 1L << 20, List.of(), List.of());
+        new CaseResult(
+            BenchTable.USERS,
+            1_000,
+            BenchCase.IDENTICAL,
+            List.of(0.5),
+            List.of(1.0),
+            List.of(0.5),
+            List.of(2.0),
+            1L << 20,
+            List.of(),
+            List.of());
 
     assertThat(skipped.compared()).isFalse();
     assertThatThrownBy(skipped::lagJobRatio)
@@ -111,8 +127,9 @@ class LagComparisonTests {
     CaseResult larger = compared(List.of(1.08), List.of(1.0), List.of(2.0), List.of(2.0));
 
     assertThat(BenchReport.lagOverhead(List.of(small, larger)))
-        .isEqualTo("\nLag-aware over plain verify on the idle linked replica, largest over the cases: 1.08 (job),"
-            + " 1.01 (process); target: under 1.10, met.\n");
+        .isEqualTo(
+            "\nLag-aware over plain verify on the idle linked replica, largest over the cases: 1.08 (job),"
+                + " 1.01 (process); target: under 1.10, met.\n");
     CaseResult slowStart = compared(List.of(1.0), List.of(1.0), List.of(2.3), List.of(2.0));
     assertThat(BenchReport.lagOverhead(List.of(small, slowStart)))
         .contains("1.05 (job), 1.15 (process)", "not met");
@@ -122,10 +139,20 @@ class LagComparisonTests {
   void plainRunsMustCoverEveryRoundOrNone() {
     assertThatThrownBy(
             () ->
-                new CaseResult(BenchTable.USERS, 1_000, BenchCase.IDENTICAL, List.of(0.5, 0.5), List.of(1.0, 1.0),
-                    List.of(0.5, 0.5), List.of(2.0, 2.0), 0, List.of(1.0), List.of(2.0)))
+                new CaseResult(
+                    BenchTable.USERS,
+                    1_000,
+                    BenchCase.IDENTICAL,
+                    List.of(0.5, 0.5),
+                    List.of(1.0, 1.0),
+                    List.of(0.5, 0.5),
+                    List.of(2.0, 2.0),
+                    0,
+                    List.of(1.0),
+                    List.of(2.0)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("plain runs must be skipped or timed in all 2 rounds but got 1 job and 1 process times");
+        .hasMessage(
+            "plain runs must be skipped or timed in all 2 rounds but got 1 job and 1 process times");
   }
 
   private static JobClock.JobTime job(double seconds) {
@@ -136,6 +163,15 @@ class LagComparisonTests {
       List<Double> job, List<Double> plainJob, List<Double> process, List<Double> plainProcess) {
     List<Double> floor = job.stream().map(x -> 0.5).toList();
     return new CaseResult(
-        BenchTable.USERS, 1_000, BenchCase.IDENTICAL, floor, job, floor, process, 1L << 20, plainJob, plainProcess);
+        BenchTable.USERS,
+        1_000,
+        BenchCase.IDENTICAL,
+        floor,
+        job,
+        floor,
+        process,
+        1L << 20,
+        plainJob,
+        plainProcess);
   }
 }

@@ -4,10 +4,10 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.pgparity.table.TableRef;
 import io.pgparity.compare.Divergence;
 import io.pgparity.compare.DivergenceKind;
 import io.pgparity.report.DivergenceWriter;
+import io.pgparity.table.TableRef;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,10 +30,18 @@ class ReportedRowsTests {
     compound.put("a", "1");
     compound.put("b", null);
     try (DivergenceWriter writer = DivergenceWriter.open(folder)) {
-      writer.write(new Divergence(sessions, uuid, DivergenceKind.MISSING_ON_REPLICA, List.of(), uuid, null));
-      writer.write(new Divergence(new TableRef("s", "t"), compound, DivergenceKind.CHANGED, List.of("c"),
-          Map.of("c", "x"), Map.of("c", "y")));
-      writer.write(new Divergence(sessions, uuid, DivergenceKind.MISSING_ON_REPLICA, List.of(), uuid, null));
+      writer.write(
+          new Divergence(sessions, uuid, DivergenceKind.MISSING_ON_REPLICA, List.of(), uuid, null));
+      writer.write(
+          new Divergence(
+              new TableRef("s", "t"),
+              compound,
+              DivergenceKind.CHANGED,
+              List.of("c"),
+              Map.of("c", "x"),
+              Map.of("c", "y")));
+      writer.write(
+          new Divergence(sessions, uuid, DivergenceKind.MISSING_ON_REPLICA, List.of(), uuid, null));
     }
 
     assertThat(ReportedRows.read(folder))
@@ -53,13 +61,16 @@ class ReportedRowsTests {
 
   @Test
   void aLineThatIsNotADivergenceFailsTheCheckNamingTheLine() throws IOException {
-    Files.writeString(folder.resolve(DivergenceWriter.JSONL_FILE),
+    Files.writeString(
+        folder.resolve(DivergenceWriter.JSONL_FILE),
         "{\"table\":\"bench.users\",\"key\":{\"id\":\"2\"},\"kind\":\"CHANGED\"}\n"
-            + "{\"table\":\"bench.users\",\"key\":{\"id\":\"4\"},\"kind\":\"GONE\"}\n", UTF_8);
+            + "{\"table\":\"bench.users\",\"key\":{\"id\":\"4\"},\"kind\":\"GONE\"}\n",
+        UTF_8);
 
     assertThatThrownBy(() -> ReportedRows.read(folder))
         .isInstanceOf(BenchCheckException.class)
-        .hasMessageContaining("divergences.jsonl line 2 is not a divergence with table, key and kind")
+        .hasMessageContaining(
+            "divergences.jsonl line 2 is not a divergence with table, key and kind")
         .hasMessageContaining("unknown kind 'GONE'");
 
     Files.writeString(folder.resolve(DivergenceWriter.JSONL_FILE), "{\"table\":", UTF_8);

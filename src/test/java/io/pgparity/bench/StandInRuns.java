@@ -6,10 +6,10 @@ import io.pgparity.connect.Both;
 import io.pgparity.job.RunOutcome;
 import io.pgparity.job.VerifyLauncher;
 import io.pgparity.report.DivergenceWriter;
-import io.pgparity.verdict.Status;
 import io.pgparity.report.RunResult;
 import io.pgparity.report.SummaryJsonWriter;
 import io.pgparity.report.TableResult;
+import io.pgparity.verdict.Status;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,9 +27,13 @@ import java.util.Map;
  */
 final class StandInRuns implements VerifyLauncher, JobClock {
 
-  static final JobTime JOB = new JobTime(1.75,
-      List.of(new StepTime("planRanges", 0.5), new StepTime("hashRanges", 0.75), new StepTime("diffRows", 0.375)));
-
+  static final JobTime JOB =
+      new JobTime(
+          1.75,
+          List.of(
+              new StepTime("planRanges", 0.5),
+              new StepTime("hashRanges", 0.75),
+              new StepTime("diffRows", 0.375)));
 
   private final Path out;
   private final Status status;
@@ -72,7 +76,8 @@ final class StandInRuns implements VerifyLauncher, JobClock {
       try (DivergenceWriter writer = DivergenceWriter.open(folder)) {
         rows.forEach(row -> writer.write(divergence(row)));
       }
-      new SummaryJsonWriter().write(result(definition, folder), folder.resolve(SummaryJsonWriter.FILE_NAME));
+      new SummaryJsonWriter()
+          .write(result(definition, folder), folder.resolve(SummaryJsonWriter.FILE_NAME));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -82,14 +87,34 @@ final class StandInRuns implements VerifyLauncher, JobClock {
 
   /** The run's result: its one table took 1.125 s and diverges in the given rows. */
   private RunResult result(io.pgparity.config.JobDefinition definition, Path folder) {
-    TableResult table = new TableResult(definition.tables().get(0).table(), List.of(BenchTable.KEY_COLUMN),
-        List.of(BenchTable.KEY_COLUMN, "balance"), new TableResult.Rows(1_000, 1_000, 4),
-        new TableResult.Differences(count(DivergenceKind.MISSING_ON_REPLICA), count(DivergenceKind.EXTRA_ON_REPLICA),
-            count(DivergenceKind.CHANGED)),
-        List.of(), status, 1.125, null, new TableResult.Rechecks(convergedRows, 0), null);
-    return new RunResult(new RunResult.Identity("test", definition.name(), folder.getFileName().toString()), folder,
-        status, Instant.parse("2026-12-01T10:00:00.250Z"), Instant.parse("2026-12-01T10:00:02Z"),
-        new Both<>(null, null), List.of(table), null, RunResult.Sharding.NONE, null, null);
+    TableResult table =
+        new TableResult(
+            definition.tables().get(0).table(),
+            List.of(BenchTable.KEY_COLUMN),
+            List.of(BenchTable.KEY_COLUMN, "balance"),
+            new TableResult.Rows(1_000, 1_000, 4),
+            new TableResult.Differences(
+                count(DivergenceKind.MISSING_ON_REPLICA),
+                count(DivergenceKind.EXTRA_ON_REPLICA),
+                count(DivergenceKind.CHANGED)),
+            List.of(),
+            status,
+            1.125,
+            null,
+            new TableResult.Rechecks(convergedRows, 0),
+            null);
+    return new RunResult(
+        new RunResult.Identity("test", definition.name(), folder.getFileName().toString()),
+        folder,
+        status,
+        Instant.parse("2026-12-01T10:00:00.250Z"),
+        Instant.parse("2026-12-01T10:00:02Z"),
+        new Both<>(null, null),
+        List.of(table),
+        null,
+        RunResult.Sharding.NONE,
+        null,
+        null);
   }
 
   private long count(DivergenceKind kind) {
@@ -99,10 +124,18 @@ final class StandInRuns implements VerifyLauncher, JobClock {
   private static Divergence divergence(RowDivergence row) {
     Map<String, String> values = Map.of("id", row.key().get("id"), "balance", "1.00");
     return switch (row.kind()) {
-      case CHANGED -> new Divergence(row.table(), row.key(), row.kind(), List.of("balance"), values,
-          Map.of("id", row.key().get("id"), "balance", "1.01"));
-      case MISSING_ON_REPLICA -> new Divergence(row.table(), row.key(), row.kind(), List.of(), values, null);
-      case EXTRA_ON_REPLICA -> new Divergence(row.table(), row.key(), row.kind(), List.of(), null, values);
+      case CHANGED ->
+          new Divergence(
+              row.table(),
+              row.key(),
+              row.kind(),
+              List.of("balance"),
+              values,
+              Map.of("id", row.key().get("id"), "balance", "1.01"));
+      case MISSING_ON_REPLICA ->
+          new Divergence(row.table(), row.key(), row.kind(), List.of(), values, null);
+      case EXTRA_ON_REPLICA ->
+          new Divergence(row.table(), row.key(), row.kind(), List.of(), null, values);
     };
   }
 }

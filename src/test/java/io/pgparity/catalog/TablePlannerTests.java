@@ -1,12 +1,11 @@
 package io.pgparity.catalog;
 
-import io.pgparity.table.TableRef;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pgparity.config.ConfigException;
 import io.pgparity.config.TableSpec;
+import io.pgparity.table.TableRef;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -17,9 +16,14 @@ class TablePlannerTests {
 
   @Test
   void comparesTheCommonColumnsKeyFirstAndReportsTheRest() {
-    TableSchema primary = schema(List.of(col("a", "text"), col("id", "bigint"), col("b", "integer")), List.of(List.of("id")));
+    TableSchema primary =
+        schema(
+            List.of(col("a", "text"), col("id", "bigint"), col("b", "integer")),
+            List.of(List.of("id")));
     TableSchema replica =
-        schema(List.of(col("id", "bigint"), col("a", "text"), col("b", "bigint"), col("c", "text")), List.of(List.of("id")));
+        schema(
+            List.of(col("id", "bigint"), col("a", "text"), col("b", "bigint"), col("c", "text")),
+            List.of(List.of("id")));
     TablePlan plan = TablePlanner.plan(TableSpec.of(T), Optional.of(primary), Optional.of(replica));
     assertThat(plan.comparable()).isTrue();
     assertThat(plan.columnNames()).containsExactly("id", "a");
@@ -47,7 +51,8 @@ class TablePlannerTests {
   @Test
   void withoutAKeyTheErrorSaysHowToNameOne() {
     TableSchema noKey = schema(List.of(col("id", "bigint")), List.of());
-    assertThatThrownBy(() -> TablePlanner.plan(TableSpec.of(T), Optional.of(noKey), Optional.of(noKey)))
+    assertThatThrownBy(
+            () -> TablePlanner.plan(TableSpec.of(T), Optional.of(noKey), Optional.of(noKey)))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("add `key: [column, ...]`");
   }
@@ -59,15 +64,20 @@ class TablePlannerTests {
     assertThatThrownBy(() -> TablePlanner.plan(unknown, Optional.of(primary), Optional.of(primary)))
         .hasMessageContaining("key names column 'nope', which does not exist; columns are: id, n");
     TableSpec nullableKey = new TableSpec(T, List.of("n"), List.of(), List.of(), null);
-    assertThatThrownBy(() -> TablePlanner.plan(nullableKey, Optional.of(primary), Optional.of(primary)))
+    assertThatThrownBy(
+            () -> TablePlanner.plan(nullableKey, Optional.of(primary), Optional.of(primary)))
         .hasMessageContaining("key column n allows NULL");
   }
 
   @Test
   void ignoredColumnsAreLeftOutButKeyColumnsCannotBeIgnored() {
-    TableSchema schema = schema(List.of(col("id", "bigint"), col("secret", "text"), col("v", "text")), List.of(List.of("id")));
+    TableSchema schema =
+        schema(
+            List.of(col("id", "bigint"), col("secret", "text"), col("v", "text")),
+            List.of(List.of("id")));
     TableSpec ignore = new TableSpec(T, List.of(), List.of(), List.of("secret"), null);
-    assertThat(TablePlanner.plan(ignore, Optional.of(schema), Optional.of(schema)).columnNames()).containsExactly("id", "v");
+    assertThat(TablePlanner.plan(ignore, Optional.of(schema), Optional.of(schema)).columnNames())
+        .containsExactly("id", "v");
     TableSpec ignoreKey = new TableSpec(T, List.of(), List.of(), List.of("id"), null);
     assertThatThrownBy(() -> TablePlanner.plan(ignoreKey, Optional.of(schema), Optional.of(schema)))
         .hasMessageContaining("key columns are always compared");
@@ -79,25 +89,33 @@ class TablePlannerTests {
     TableSchema replica = schema(List.of(col("id", "integer")), List.of(List.of("id")));
     TablePlan plan = TablePlanner.plan(TableSpec.of(T), Optional.of(primary), Optional.of(replica));
     assertThat(plan.comparable()).isFalse();
-    assertThat(plan.findings().get(0)).contains("key column id is bigint on the primary but integer on the replica");
+    assertThat(plan.findings().get(0))
+        .contains("key column id is bigint on the primary but integer on the replica");
   }
 
   @Test
   void maskedColumnsMustExistOnASideAndMustNotBeTheKey() {
-    TableSchema primary = schema(List.of(col("id", "bigint"), col("token", "text")), List.of(List.of("id")));
-    TableSchema replica = schema(List.of(col("id", "bigint"), col("token", "text"), col("hash", "text")), List.of());
-    TableSpec masked = new TableSpec(T, List.of(), List.of(), List.of(), null, null, List.of("token", "hash"));
+    TableSchema primary =
+        schema(List.of(col("id", "bigint"), col("token", "text")), List.of(List.of("id")));
+    TableSchema replica =
+        schema(List.of(col("id", "bigint"), col("token", "text"), col("hash", "text")), List.of());
+    TableSpec masked =
+        new TableSpec(T, List.of(), List.of(), List.of(), null, null, List.of("token", "hash"));
     assertThat(TablePlanner.plan(masked, Optional.of(primary), Optional.of(replica)).columnNames())
         .as("a masked column on one side only is a finding like any other, not an error")
         .containsExactly("id", "token");
 
-    TableSpec unknown = new TableSpec(T, List.of(), List.of(), List.of(), null, null, List.of("nope"));
+    TableSpec unknown =
+        new TableSpec(T, List.of(), List.of(), List.of(), null, null, List.of("nope"));
     assertThatThrownBy(() -> TablePlanner.plan(unknown, Optional.of(primary), Optional.of(replica)))
         .isInstanceOf(ConfigException.class)
-        .hasMessage("public.t: mask names column 'nope', which does not exist; columns are: id, token");
+        .hasMessage(
+            "public.t: mask names column 'nope', which does not exist; columns are: id, token");
 
-    TableSpec primaryKey = new TableSpec(T, List.of(), List.of(), List.of(), null, null, List.of("id"));
-    assertThatThrownBy(() -> TablePlanner.plan(primaryKey, Optional.of(primary), Optional.of(replica)))
+    TableSpec primaryKey =
+        new TableSpec(T, List.of(), List.of(), List.of(), null, null, List.of("id"));
+    assertThatThrownBy(
+            () -> TablePlanner.plan(primaryKey, Optional.of(primary), Optional.of(replica)))
         .isInstanceOf(ConfigException.class)
         .hasMessage(
             "public.t: mask names key column id; keys identify rows in every report and cannot be masked: remove id"
@@ -106,26 +124,34 @@ class TablePlannerTests {
 
   @Test
   void aKeyNamedInTheJobCannotBeMaskedEither() {
-    assertThatThrownBy(() -> new TableSpec(T, List.of("token"), List.of(), List.of(), null, null, List.of("token")))
+    assertThatThrownBy(
+            () ->
+                new TableSpec(
+                    T, List.of("token"), List.of(), List.of(), null, null, List.of("token")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("public.t: mask names key column token;");
   }
 
-  private static final String SURPLUS = "pgparity compares rows per key as multisets and reports each surplus copy";
+  private static final String SURPLUS =
+      "pgparity compares rows per key as multisets and reports each surplus copy";
   private static final String NO_IDENTITY =
       "the replica has no primary key (the primary's is (id)) and no REPLICA IDENTITY USING INDEX: as a logical"
           + " subscriber it cannot apply UPDATE or DELETE unless the published table has REPLICA IDENTITY FULL";
 
   @Test
   void noKeyFindingWhenBothSidesEnforceTheKeyAlike() {
-    TableSchema both = enforced(List.of(col("id", "bigint"), col("v", "text")), pk("id"), unique("v"));
-    assertThat(TablePlanner.plan(TableSpec.of(T), Optional.of(both), Optional.of(both)).allFindings()).isEmpty();
+    TableSchema both =
+        enforced(List.of(col("id", "bigint"), col("v", "text")), pk("id"), unique("v"));
+    assertThat(
+            TablePlanner.plan(TableSpec.of(T), Optional.of(both), Optional.of(both)).allFindings())
+        .isEmpty();
   }
 
   @Test
   void noKeyFindingWhenTheReplicaEnforcesMore() {
     TableSchema primary = enforced(List.of(col("id", "bigint"), col("v", "text")), unique("id"));
-    TableSchema replica = enforced(List.of(col("id", "bigint"), col("v", "text")), pk("id"), unique("v"));
+    TableSchema replica =
+        enforced(List.of(col("id", "bigint"), col("v", "text")), pk("id"), unique("v"));
     TablePlan plan = TablePlanner.plan(TableSpec.of(T), Optional.of(primary), Optional.of(replica));
     assertThat(plan.keyNames()).containsExactly("id");
     assertThat(plan.allFindings()).isEmpty();
@@ -140,17 +166,20 @@ class TablePlannerTests {
     assertThat(plan.allFindings())
         .containsExactly(
             "the replica has no primary key or unique index over (id) (the primary's primary key is (id)): rows with"
-                + " the same key can exist there; " + SURPLUS,
+                + " the same key can exist there; "
+                + SURPLUS,
             NO_IDENTITY);
   }
 
   @Test
   void aNullableKeyColumnOnTheReplicaIsAFinding() {
     TableSchema primary = enforced(List.of(col("id", "bigint"), col("v", "text")), pk("id"));
-    TableSchema replica = enforced(List.of(nullable("id", "bigint"), col("v", "text")), unique("id"));
+    TableSchema replica =
+        enforced(List.of(nullable("id", "bigint"), col("v", "text")), unique("id"));
     TablePlan plan = TablePlanner.plan(TableSpec.of(T), Optional.of(primary), Optional.of(replica));
     assertThat(plan.allFindings())
-        .as("the unique index keeps non-NULL keys unique, so only NULL and the missing primary key are findings")
+        .as(
+            "the unique index keeps non-NULL keys unique, so only NULL and the missing primary key are findings")
         .containsExactly(
             "key column id allows NULL on the replica (NOT NULL on the primary): rows with a NULL key can exist there;"
                 + " they are reported with a null key",
@@ -161,11 +190,17 @@ class TablePlannerTests {
   void aUniqueIndexInsteadOfThePrimaryKeyKeepsTheKeyButNotLogicalApply() {
     TableSchema primary = enforced(List.of(col("id", "bigint")), pk("id"));
     TableSchema replica = enforced(List.of(col("id", "bigint")), unique("id"));
-    assertThat(TablePlanner.plan(TableSpec.of(T), Optional.of(primary), Optional.of(replica)).allFindings())
+    assertThat(
+            TablePlanner.plan(TableSpec.of(T), Optional.of(primary), Optional.of(replica))
+                .allFindings())
         .containsExactly(NO_IDENTITY);
-    TableSchema identity = enforced(List.of(col("id", "bigint")), new UniqueKey(List.of("id"), false, true, true));
-    assertThat(TablePlanner.plan(TableSpec.of(T), Optional.of(primary), Optional.of(identity)).allFindings())
-        .as("REPLICA IDENTITY USING INDEX lets a subscriber apply UPDATE and DELETE without a primary key")
+    TableSchema identity =
+        enforced(List.of(col("id", "bigint")), new UniqueKey(List.of("id"), false, true, true));
+    assertThat(
+            TablePlanner.plan(TableSpec.of(T), Optional.of(primary), Optional.of(identity))
+                .allFindings())
+        .as(
+            "REPLICA IDENTITY USING INDEX lets a subscriber apply UPDATE and DELETE without a primary key")
         .isEmpty();
   }
 
@@ -174,33 +209,50 @@ class TablePlannerTests {
     List<ColumnInfo> columns = List.of(col("a", "bigint"), col("b", "bigint"), col("c", "text"));
     TableSchema primary = enforced(columns, pk("a", "b"));
     TableSchema subset = enforced(columns, pk("a"));
-    assertThat(TablePlanner.plan(TableSpec.of(T), Optional.of(primary), Optional.of(subset)).allFindings()).isEmpty();
+    assertThat(
+            TablePlanner.plan(TableSpec.of(T), Optional.of(primary), Optional.of(subset))
+                .allFindings())
+        .isEmpty();
     TableSchema superset = enforced(columns, pk("a", "b", "c"));
-    assertThat(TablePlanner.plan(TableSpec.of(T), Optional.of(primary), Optional.of(superset)).allFindings())
+    assertThat(
+            TablePlanner.plan(TableSpec.of(T), Optional.of(primary), Optional.of(superset))
+                .allFindings())
         .containsExactly(
             "the replica has no primary key or unique index over (a, b) or some of its columns (the primary's primary"
-                + " key is (a, b)): rows with the same key can exist there; " + SURPLUS);
+                + " key is (a, b)): rows with the same key can exist there; "
+                + SURPLUS);
   }
 
   @Test
   void aDeferrableConstraintOnTheReplicaIsALowerConcern() {
     TableSchema primary = enforced(List.of(col("id", "bigint")), pk("id"));
-    TableSchema replica = enforced(List.of(col("id", "bigint")), new UniqueKey(List.of("id"), true, false, false));
-    assertThat(TablePlanner.plan(TableSpec.of(T), Optional.of(primary), Optional.of(replica)).allFindings())
+    TableSchema replica =
+        enforced(List.of(col("id", "bigint")), new UniqueKey(List.of("id"), true, false, false));
+    assertThat(
+            TablePlanner.plan(TableSpec.of(T), Optional.of(primary), Optional.of(replica))
+                .allFindings())
         .containsExactly(
             "the replica keeps (id) unique only at commit (the replica's primary key is (id), deferrable; the"
                 + " primary's primary key is (id)): rows with the same key can exist there inside a transaction but"
                 + " not once it commits, and pgparity reads committed rows only; a lower concern");
-    TableSchema deferrableToo = enforced(List.of(col("id", "bigint")), new UniqueKey(List.of("id"), false, false, false));
+    TableSchema deferrableToo =
+        enforced(List.of(col("id", "bigint")), new UniqueKey(List.of("id"), false, false, false));
     TableSpec named = new TableSpec(T, List.of("id"), List.of(), List.of(), null);
-    assertThat(TablePlanner.plan(named, Optional.of(deferrableToo), Optional.of(deferrableToo)).allFindings())
+    assertThat(
+            TablePlanner.plan(named, Optional.of(deferrableToo), Optional.of(deferrableToo))
+                .allFindings())
         .as("both sides deferrable: nothing differs")
         .isEmpty();
-    assertThat(TablePlanner.plan(named, Optional.of(deferrableToo), Optional.of(enforced(List.of(col("id", "bigint")))))
-            .allFindings())
+    assertThat(
+            TablePlanner.plan(
+                    named,
+                    Optional.of(deferrableToo),
+                    Optional.of(enforced(List.of(col("id", "bigint")))))
+                .allFindings())
         .containsExactly(
             "the replica has no primary key or unique index over (id) (the primary has a deferrable unique constraint"
-                + " over (id)): rows with the same key can exist there; " + SURPLUS);
+                + " over (id)): rows with the same key can exist there; "
+                + SURPLUS);
   }
 
   @Test
@@ -211,7 +263,8 @@ class TablePlannerTests {
     assertThat(TablePlanner.plan(byCode, Optional.of(primary), Optional.of(primary)).allFindings())
         .containsExactly(
             "key (code) is named in the job, but neither side has a primary key or unique index over (code): rows"
-                + " with the same key can exist on both sides; " + SURPLUS);
+                + " with the same key can exist on both sides; "
+                + SURPLUS);
     TableSchema replica = enforced(columns, pk("id"), unique("code"));
     assertThat(TablePlanner.plan(byCode, Optional.of(primary), Optional.of(replica)).allFindings())
         .containsExactly(
@@ -226,17 +279,30 @@ class TablePlannerTests {
   @Test
   void onlyWhatTheReplicaLacksMakesTheTableDivergentTheRestIsAdvice() {
     TableSchema primary = enforced(List.of(col("id", "bigint"), col("code", "text")), pk("id"));
-    TablePlan lacking = TablePlanner.plan(TableSpec.of(T), Optional.of(primary),
-        Optional.of(enforced(List.of(nullable("id", "bigint"), col("code", "text")))));
-    assertThat(lacking.findings()).hasSize(2).allMatch(f -> f.contains("the replica has no") || f.contains("allows NULL"));
+    TablePlan lacking =
+        TablePlanner.plan(
+            TableSpec.of(T),
+            Optional.of(primary),
+            Optional.of(enforced(List.of(nullable("id", "bigint"), col("code", "text")))));
+    assertThat(lacking.findings())
+        .hasSize(2)
+        .allMatch(f -> f.contains("the replica has no") || f.contains("allows NULL"));
     assertThat(lacking.advisories()).containsExactly(NO_IDENTITY);
-    TablePlan deferrable = TablePlanner.plan(TableSpec.of(T), Optional.of(primary),
-        Optional.of(enforced(List.of(col("id", "bigint"), col("code", "text")),
-            new UniqueKey(List.of("id"), true, false, false))));
+    TablePlan deferrable =
+        TablePlanner.plan(
+            TableSpec.of(T),
+            Optional.of(primary),
+            Optional.of(
+                enforced(
+                    List.of(col("id", "bigint"), col("code", "text")),
+                    new UniqueKey(List.of("id"), true, false, false))));
     assertThat(deferrable.findings()).isEmpty();
     assertThat(deferrable.advisories()).singleElement().asString().contains("a lower concern");
-    TablePlan named = TablePlanner.plan(new TableSpec(T, List.of("code"), List.of(), List.of(), null),
-        Optional.of(primary), Optional.of(primary));
+    TablePlan named =
+        TablePlanner.plan(
+            new TableSpec(T, List.of("code"), List.of(), List.of(), null),
+            Optional.of(primary),
+            Optional.of(primary));
     assertThat(named.findings()).isEmpty();
     assertThat(named.advisories()).singleElement().asString().contains("is named in the job");
   }
@@ -245,13 +311,15 @@ class TablePlannerTests {
   void candidateKeysArePrimaryKeyThenNarrowestImmediateUniqueIndexOverNotNullColumns() {
     TableSchema schema =
         enforced(
-            List.of(col("a", "bigint"), col("b", "bigint"), nullable("n", "text"), col("d", "text")),
+            List.of(
+                col("a", "bigint"), col("b", "bigint"), nullable("n", "text"), col("d", "text")),
             unique("a", "b"),
             unique("n"),
             new UniqueKey(List.of("d"), false, false, false),
             unique("b"),
             pk("a", "d"));
-    assertThat(schema.candidateKeys()).containsExactly(List.of("a", "d"), List.of("b"), List.of("a", "b"));
+    assertThat(schema.candidateKeys())
+        .containsExactly(List.of("a", "d"), List.of("b"), List.of("a", "b"));
     assertThat(schema.uniqueness(List.of("b", "d"))).isEqualTo(KeyUniqueness.IMMEDIATE);
     assertThat(schema.uniqueness(List.of("d", "n"))).isEqualTo(KeyUniqueness.IMMEDIATE);
     assertThat(schema.uniqueness(List.of("d"))).isEqualTo(KeyUniqueness.AT_COMMIT);

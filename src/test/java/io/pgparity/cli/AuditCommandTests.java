@@ -1,7 +1,5 @@
 package io.pgparity.cli;
 
-import io.pgparity.cli.AuditCommand;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pgparity.config.connection.PasswordResolver;
@@ -39,8 +37,15 @@ class AuditCommandTests {
 
   @Test
   void anExpectOfAnUnknownSettingIsAUsageErrorNamingTheValidOnes() {
-    assertThat(run("--primary", "jdbc:postgresql://h/db", "--replica", "jdbc:postgresql://h/db2",
-        "--expect", "sync_commit=on")).isEqualTo(2);
+    assertThat(
+            run(
+                "--primary",
+                "jdbc:postgresql://h/db",
+                "--replica",
+                "jdbc:postgresql://h/db2",
+                "--expect",
+                "sync_commit=on"))
+        .isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8))
         .contains("--expect must be SETTING=VALUE with SETTING one of synchronous_commit,")
         .contains("but was 'sync_commit=on'");
@@ -48,14 +53,22 @@ class AuditCommandTests {
 
   @Test
   void aPasswordInTheUrlIsRefused() {
-    assertThat(run("--primary", "jdbc:postgresql://h/db?password=x", "--replica", "jdbc:postgresql://h/db2"))
+    assertThat(
+            run(
+                "--primary",
+                "jdbc:postgresql://h/db?password=x",
+                "--replica",
+                "jdbc:postgresql://h/db2"))
         .isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--primary must not contain password=");
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("--primary must not contain password=");
   }
 
   private int run(String... args) {
     return new AuditCommand(Map.of(), new PasswordResolver(Map.of(), home))
-        .run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+        .run(
+            List.of(args),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 }

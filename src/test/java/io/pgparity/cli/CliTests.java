@@ -1,7 +1,5 @@
 package io.pgparity.cli;
 
-import io.pgparity.version.Version;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pgparity.config.JobDefinition;
@@ -10,6 +8,7 @@ import io.pgparity.config.connection.PasswordResolver;
 import io.pgparity.job.RunOutcome;
 import io.pgparity.job.VerifyLauncher;
 import io.pgparity.verdict.Status;
+import io.pgparity.version.Version;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

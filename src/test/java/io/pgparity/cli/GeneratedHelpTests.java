@@ -13,7 +13,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every command's --help is generated: its options and its exit codes; and the completion script names them. */
+/**
+ * Every command's --help is generated: its options and its exit codes; and the completion script
+ * names them.
+ */
 class GeneratedHelpTests {
 
   @TempDir Path home;
@@ -21,8 +24,14 @@ class GeneratedHelpTests {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
   private List<Command> commands() {
-    return List.of(new VerifyCommand(d -> { throw new AssertionError(); }), new RepairCommand(),
-        new EvidenceCommand(Map.of()), new AuditCommand(Map.of(), new PasswordResolver(Map.of(), home)),
+    return List.of(
+        new VerifyCommand(
+            d -> {
+              throw new AssertionError();
+            }),
+        new RepairCommand(),
+        new EvidenceCommand(Map.of()),
+        new AuditCommand(Map.of(), new PasswordResolver(Map.of(), home)),
         new MergeCommand(Map.of()));
   }
 
@@ -38,12 +47,22 @@ class GeneratedHelpTests {
     Cli cli = new Cli(commands(), System.out, System.err);
     for (Command command : commands()) {
       String help = run(command.name(), "--help");
-      List<String> options = UsageMessages.validOptions(cli.commandLine().getSubcommands().get(command.name())
-          .getCommandSpec());
+      List<String> options =
+          UsageMessages.validOptions(
+              cli.commandLine().getSubcommands().get(command.name()).getCommandSpec());
       assertThat(options).as(command.name()).contains("--help");
       assertThat(help).as(command.name()).contains(options).contains("Exit codes:");
-      command.exitCodes().forEach((code, meaning) ->
-          assertThat(help).as(command.name()).contains("  " + code.code() + "  " + meaning.substring(0, Math.min(10, meaning.length()))));
+      command
+          .exitCodes()
+          .forEach(
+              (code, meaning) ->
+                  assertThat(help)
+                      .as(command.name())
+                      .contains(
+                          "  "
+                              + code.code()
+                              + "  "
+                              + meaning.substring(0, Math.min(10, meaning.length()))));
     }
   }
 
@@ -51,14 +70,16 @@ class GeneratedHelpTests {
   void theRootListsEveryExitCode() {
     String help = run("--help");
     for (ExitCode code : ExitCode.values()) {
-      assertThat(help).contains("  " + code.code() + "  " + ExitCodeHelp.meaning(code).substring(0, 10));
+      assertThat(help)
+          .contains("  " + code.code() + "  " + ExitCodeHelp.meaning(code).substring(0, 10));
     }
   }
 
   @Test
   void theCompletionScriptNamesTheCommandsAndTheirOptions() {
     String script = run(Cli.COMPLETION);
-    assertThat(script).contains("pgparity", "verify", "repair", "merge", "--table", "--max-lag", "--newest-in");
+    assertThat(script)
+        .contains("pgparity", "verify", "repair", "merge", "--table", "--max-lag", "--newest-in");
     assertThat(run("--help")).doesNotContain(Cli.COMPLETION + "  ");
   }
 }

@@ -3,17 +3,16 @@ package io.pgparity.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.pgparity.table.TableRef;
 import io.pgparity.config.ConfigException;
-import io.pgparity.config.connection.ConnectionSpec;
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.JobFileLoader;
 import io.pgparity.config.LiveTuning;
-import io.pgparity.config.MetricsTargets;
-import io.pgparity.config.connection.PasswordResolver;
 import io.pgparity.config.Settle;
 import io.pgparity.config.TableSpec;
 import io.pgparity.config.Tuning;
+import io.pgparity.config.connection.ConnectionSpec;
+import io.pgparity.config.connection.PasswordResolver;
+import io.pgparity.table.TableRef;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,17 +111,30 @@ class JobDefinitionFactoryTests {
                     "--retries", "1"))
             .tuning()
             .live();
-    LiveTuning one =
-        factory().build(options("--job", VALID_JOB, "--retries", "0")).tuning().live();
+    LiveTuning one = factory().build(options("--job", VALID_JOB, "--retries", "0")).tuning().live();
 
     assertThat(all)
         .as("lag-aware: false stays, as no option turns waiting back on")
         .isEqualTo(
-            new LiveTuning(false, Duration.ofMinutes(3), 0, 0, Duration.ofSeconds(2), 0, 1, Duration.ofMillis(500)));
+            new LiveTuning(
+                false,
+                Duration.ofMinutes(3),
+                0,
+                0,
+                Duration.ofSeconds(2),
+                0,
+                1,
+                Duration.ofMillis(500)));
     assertThat(one)
         .isEqualTo(
             new LiveTuning(
-                false, Duration.ofSeconds(45), 64L << 20, 5, Duration.ofMillis(1500), 2500.5, 0,
+                false,
+                Duration.ofSeconds(45),
+                64L << 20,
+                5,
+                Duration.ofMillis(1500),
+                2500.5,
+                0,
                 Duration.ofMillis(500)));
   }
 
@@ -136,8 +148,7 @@ class JobDefinitionFactoryTests {
     LiveTuning defaults = factory().build(options(adhoc)).tuning().live();
     List<String> noWait = new ArrayList<>(List.of(adhoc));
     noWait.add("--no-lag-wait");
-    LiveTuning withoutWaiting =
-        factory().build(VerifyOptions.parse(noWait)).tuning().live();
+    LiveTuning withoutWaiting = factory().build(VerifyOptions.parse(noWait)).tuning().live();
 
     assertThat(defaults).isEqualTo(LiveTuning.defaults());
     assertThat(defaults.lagAware()).isTrue();
@@ -216,7 +227,9 @@ class JobDefinitionFactoryTests {
   void incompleteOptionsAreAConfigurationError() {
     // read, not parse: parse would refuse them before the factory sees them
     VerifyOptions noTables =
-        VerifyOptions.read(List.of("--primary", "jdbc:postgresql://db1/a", "--replica", "jdbc:postgresql://db2/a"));
+        VerifyOptions.read(
+            List.of(
+                "--primary", "jdbc:postgresql://db1/a", "--replica", "jdbc:postgresql://db2/a"));
 
     assertThatThrownBy(() -> factory().build(noTables))
         .isInstanceOf(ConfigException.class)
@@ -240,10 +253,13 @@ class JobDefinitionFactoryTests {
             ""));
     JobDefinitionFactory factory =
         new JobDefinitionFactory(
-            new JobFileLoader(), Map.of("AUTH_MASK_KEY", "0123456789abcdef"), new PasswordResolver(Map.of(), home));
+            new JobFileLoader(),
+            Map.of("AUTH_MASK_KEY", "0123456789abcdef"),
+            new PasswordResolver(Map.of(), home));
 
     JobDefinition built =
-        factory.build(options("--job", job.toString(), "--table", "public.users", "--threads", "3"));
+        factory.build(
+            options("--job", job.toString(), "--table", "public.users", "--threads", "3"));
 
     assertThat(built.tables().get(0).mask()).containsExactly("password_hash", "token");
     assertThat(built.maskKeyEnv()).isEqualTo("AUTH_MASK_KEY");
@@ -252,21 +268,37 @@ class JobDefinitionFactoryTests {
   @Test
   void metricsOptionsOverrideTheJobFileOneByOne() throws IOException {
     Path job = home.resolve("metrics.yaml");
-    Files.writeString(job, String.join("\n",
-        "name: metered",
-        "primary: { url: 'jdbc:postgresql://db1/app?user=checker' }",
-        "replica: { url: 'jdbc:postgresql://db2/app?user=checker' }",
-        "tables: [public.users]",
-        "metrics-file: /var/lib/textfile/metered.prom",
-        "pushgateway: http://gw-from-file:9091",
-        ""));
+    Files.writeString(
+        job,
+        String.join(
+            "\n",
+            "name: metered",
+            "primary: { url: 'jdbc:postgresql://db1/app?user=checker' }",
+            "replica: { url: 'jdbc:postgresql://db2/app?user=checker' }",
+            "tables: [public.users]",
+            "metrics-file: /var/lib/textfile/metered.prom",
+            "pushgateway: http://gw-from-file:9091",
+            ""));
 
-    JobDefinition built = factory().build(options("--job", job.toString(), "--pushgateway", "http://gw-from-cli:9091"));
+    JobDefinition built =
+        factory()
+            .build(options("--job", job.toString(), "--pushgateway", "http://gw-from-cli:9091"));
 
     assertThat(built.metrics().file()).isEqualTo(Path.of("/var/lib/textfile/metered.prom"));
     assertThat(built.metrics().pushgateway()).hasToString("http://gw-from-cli:9091");
-    assertThat(factory().build(options("--primary", "jdbc:postgresql://db1/app", "--replica",
-        "jdbc:postgresql://db2/app", "--table", "public.users")).metrics().any()).isFalse();
+    assertThat(
+            factory()
+                .build(
+                    options(
+                        "--primary",
+                        "jdbc:postgresql://db1/app",
+                        "--replica",
+                        "jdbc:postgresql://db2/app",
+                        "--table",
+                        "public.users"))
+                .metrics()
+                .any())
+        .isFalse();
   }
 
   private JobDefinitionFactory factory() {

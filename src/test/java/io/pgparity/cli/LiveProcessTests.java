@@ -2,10 +2,10 @@ package io.pgparity.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pgparity.table.SqlIdentifier;
-import io.pgparity.table.TableRef;
 import io.pgparity.demo.EmbeddedPair;
 import io.pgparity.report.RunFolder;
+import io.pgparity.table.SqlIdentifier;
+import io.pgparity.table.TableRef;
 import io.pgparity.testing.PgParityProcess;
 import io.pgparity.testing.PgParityProcess.Result;
 import io.pgparity.testing.RunFiles;
@@ -27,7 +27,8 @@ import tools.jackson.databind.JsonNode;
  */
 class LiveProcessTests {
 
-  private static final Pattern FOLDER_AT_END = Pattern.compile("(\\S*" + RunFolder.RUN_ID.pattern() + ")$");
+  private static final Pattern FOLDER_AT_END =
+      Pattern.compile("(\\S*" + RunFolder.RUN_ID.pattern() + ")$");
 
   private static EmbeddedPair pair;
   private static String schema;
@@ -44,7 +45,9 @@ class LiveProcessTests {
     items = new TableRef(schema, "items");
     String table = SqlIdentifier.quote(items);
     pair.execBoth("CREATE TABLE " + table + " (id bigint PRIMARY KEY, label text)");
-    TestServers.exec(pair.primary(), "INSERT INTO " + table + " SELECT g, 'item ' || g FROM generate_series(1, 500) g");
+    TestServers.exec(
+        pair.primary(),
+        "INSERT INTO " + table + " SELECT g, 'item ' || g FROM generate_series(1, 500) g");
     pair.replicate(publication, items.toString());
   }
 
@@ -63,16 +66,27 @@ class LiveProcessTests {
   void aDisabledSubscriptionPastMaxWaitIsIncompleteWithExitCodeFour() {
     pair.pauseReplication(publication);
     try {
-      TestServers.exec(pair.primary(),
-          "UPDATE " + SqlIdentifier.quote(items) + " SET label = 'written while paused' WHERE id <= 5");
+      TestServers.exec(
+          pair.primary(),
+          "UPDATE "
+              + SqlIdentifier.quote(items)
+              + " SET label = 'written while paused' WHERE id <= 5");
 
-      Result r = PgParityProcess.in(dir).withTimeout(Duration.ofMinutes(2)).run(
-          "verify",
-          "--primary", pair.primaryUrl(),
-          "--replica", pair.replicaUrl(),
-          "--table", items.toString(),
-          "--out", "out",
-          "--max-wait", "3s");
+      Result r =
+          PgParityProcess.in(dir)
+              .withTimeout(Duration.ofMinutes(2))
+              .run(
+                  "verify",
+                  "--primary",
+                  pair.primaryUrl(),
+                  "--replica",
+                  pair.replicaUrl(),
+                  "--table",
+                  items.toString(),
+                  "--out",
+                  "out",
+                  "--max-wait",
+                  "3s");
 
       assertThat(r.exitCode()).as("%s", r).isEqualTo(4);
       assertThat(r.lastLine())
@@ -81,12 +95,16 @@ class LiveProcessTests {
           .contains("subscription " + publication + " is disabled on the replica");
       assertThat(r.stderrLines()).as("%s", r).noneMatch(line -> line.startsWith("\tat "));
       assertThat(r.stdoutLines()).as("%s", r).noneMatch(line -> line.startsWith("\tat "));
-      assertThat(r.stderr()).as("%s", r).doesNotContain("Exception")
+      assertThat(r.stderr())
+          .as("%s", r)
+          .doesNotContain("Exception")
           .contains("subscription " + publication + " is disabled on the replica");
       JsonNode table = RunFiles.table(runFolder(r), items.toString());
       assertThat(table.get("status").asText()).isEqualTo("INCOMPLETE");
       assertThat(table.get("note").asText()).contains("within max-wait 3 s");
-      assertThat(RunFiles.divergences(runFolder(r))).as("a replica behind is never divergent").isEmpty();
+      assertThat(RunFiles.divergences(runFolder(r)))
+          .as("a replica behind is never divergent")
+          .isEmpty();
       assertThat(RunFiles.summary(runFolder(r)).get("replication").get("kind").asText())
           .isEqualTo("LOGICAL_SUBSCRIBER");
     } finally {

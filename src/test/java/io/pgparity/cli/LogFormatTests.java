@@ -11,10 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 class LogFormatTests {
 
@@ -25,12 +25,16 @@ class LogFormatTests {
 
   @Test
   void theOptionAnywhereWinsOverTheEnvironmentAndIsTakenOut() {
-    assertThat(LogFormat.select(new String[] {"verify", "--log-format", "json", "--job", "a.yaml"},
-        Map.of(LogFormat.ENV, "text")))
+    assertThat(
+            LogFormat.select(
+                new String[] {"verify", "--log-format", "json", "--job", "a.yaml"},
+                Map.of(LogFormat.ENV, "text")))
         .containsExactly("verify", "--job", "a.yaml");
     assertThat(System.getProperty(LogFormat.PROPERTY)).isEqualTo("json");
 
-    assertThat(LogFormat.select(new String[] {"--log-format=TEXT", "demo"}, Map.of(LogFormat.ENV, "json")))
+    assertThat(
+            LogFormat.select(
+                new String[] {"--log-format=TEXT", "demo"}, Map.of(LogFormat.ENV, "json")))
         .containsExactly("demo");
     assertThat(System.getProperty(LogFormat.PROPERTY)).isEqualTo("text");
   }
@@ -46,25 +50,34 @@ class LogFormatTests {
 
   @Test
   void namesTheWrongValueAndTheAllowedOnes() {
-    assertThatThrownBy(() -> LogFormat.select(new String[] {"verify", "--log-format", "xml"}, Map.of()))
+    assertThatThrownBy(
+            () -> LogFormat.select(new String[] {"verify", "--log-format", "xml"}, Map.of()))
         .isInstanceOf(ConfigException.class)
         .hasMessage("--log-format must be text or json but was 'xml'; e.g. --log-format json");
-    assertThatThrownBy(() -> LogFormat.select(new String[] {"verify"}, Map.of(LogFormat.ENV, "yaml")))
-        .hasMessage("PGPARITY_LOG_FORMAT must be text or json but was 'yaml'; e.g. --log-format json");
+    assertThatThrownBy(
+            () -> LogFormat.select(new String[] {"verify"}, Map.of(LogFormat.ENV, "yaml")))
+        .hasMessage(
+            "PGPARITY_LOG_FORMAT must be text or json but was 'yaml'; e.g. --log-format json");
     assertThatThrownBy(() -> LogFormat.select(new String[] {"verify", "--log-format"}, Map.of()))
         .hasMessage("--log-format needs a value, e.g. --log-format json");
   }
 
   @Test
   void theJsonEncoderWorksWithoutASpringEnvironment() {
-    LoggerContext context = new LoggerContext(); // a fresh one: no Spring logging system has put its Environment in
+    LoggerContext context =
+        new LoggerContext(); // a fresh one: no Spring logging system has put its Environment in
     LogFormat.JsonEncoder encoder = new LogFormat.JsonEncoder();
     encoder.setContext(context);
     encoder.setFormat("logstash");
     encoder.start();
-    LoggingEvent event = new LoggingEvent(
-        LogFormatTests.class.getName(), context.getLogger("io.pgparity.job.Example"), Level.INFO, "Compared {}", null,
-        new Object[] {"public.users"});
+    LoggingEvent event =
+        new LoggingEvent(
+            LogFormatTests.class.getName(),
+            context.getLogger("io.pgparity.job.Example"),
+            Level.INFO,
+            "Compared {}",
+            null,
+            new Object[] {"public.users"});
     event.setThreadName("compare-1");
     event.setInstant(Instant.parse("2026-11-26T04:48:16.123Z"));
     event.setMDCPropertyMap(Map.of("runId", "20261126T044816Z-cb90"));

@@ -11,7 +11,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** merge's own usage mistakes: one line naming the value and the fix, exit code 2, nothing written. */
+/**
+ * merge's own usage mistakes: one line naming the value and the fix, exit code 2, nothing written.
+ */
 class MergeCommandTests {
 
   @TempDir Path dir;
@@ -38,10 +40,17 @@ class MergeCommandTests {
   @Test
   void runFoldersAndNewestInTogetherAreAUsageErrorNamingTheFolder() {
     Path newest = dir.resolve("shards");
-    assertThat(merge(dir.resolve("a").toString(), "--newest-in", newest.toString(), "--out", dir.toString()))
+    assertThat(
+            merge(
+                dir.resolve("a").toString(),
+                "--newest-in",
+                newest.toString(),
+                "--out",
+                dir.toString()))
         .isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8))
-        .startsWith("pgparity: merge: give either run folders or --newest-in " + newest + ", not both");
+        .startsWith(
+            "pgparity: merge: give either run folders or --newest-in " + newest + ", not both");
     assertThat(dir.toFile().list()).isEmpty();
   }
 }

@@ -2,9 +2,9 @@ package io.pgparity.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pgparity.table.TableRef;
 import io.pgparity.config.ConfigException;
 import io.pgparity.config.MetricsTargets;
+import io.pgparity.table.TableRef;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -50,14 +50,17 @@ class VerifyOptionsParserTests {
     assertThat(options.job()).isEqualTo(Path.of("jobs/auth.yaml"));
     assertThat(options.primaryUrl()).isEqualTo(PRIMARY);
     assertThat(options.replicaUrl()).isEqualTo(REPLICA);
-    assertThat(options.tables()).containsExactly(new TableRef("public", "users"), new TableRef("public", "sessions"));
+    assertThat(options.tables())
+        .containsExactly(new TableRef("public", "users"), new TableRef("public", "sessions"));
     assertThat(options.out()).isEqualTo(Path.of("build/out"));
     assertThat(options.threads()).isEqualTo(4);
     assertThat(options.chunkRows()).isEqualTo(5000);
     assertThat(options.maxDivergences()).isEqualTo(7);
     assertThat(options.jobRepositoryUrl()).isEqualTo("jdbc:h2:mem:batch");
-    assertThat(options.live()).isEqualTo(
-        new LiveOverrides(false, Duration.ofSeconds(90), 1L << 30, 0, Duration.ofMillis(250), 2000.0, 20));
+    assertThat(options.live())
+        .isEqualTo(
+            new LiveOverrides(
+                false, Duration.ofSeconds(90), 1L << 30, 0, Duration.ofMillis(250), 2000.0, 20));
     assertThat(options.debug()).isTrue();
     assertThat(options.help()).isFalse();
     assertThat(options.repairSql()).isFalse();
@@ -70,11 +73,18 @@ class VerifyOptionsParserTests {
   void maxRuntimeIsADurationOverridingTheJobs() {
     assertThat(parse("--job", "jobs/auth.yaml", "--max-runtime", "30m").live().maxRuntime())
         .isEqualTo(Duration.ofMinutes(30));
-    assertThat(parse("--job", "jobs/auth.yaml").live().applyTo(io.pgparity.config.LiveTuning.defaults()).maxRuntime())
+    assertThat(
+            parse("--job", "jobs/auth.yaml")
+                .live()
+                .applyTo(io.pgparity.config.LiveTuning.defaults())
+                .maxRuntime())
         .as("no limit unless asked")
         .isZero();
-    assertThat(parse("--job", "jobs/auth.yaml", "--max-runtime=2s").live()
-            .applyTo(io.pgparity.config.LiveTuning.defaults()).maxRuntime())
+    assertThat(
+            parse("--job", "jobs/auth.yaml", "--max-runtime=2s")
+                .live()
+                .applyTo(io.pgparity.config.LiveTuning.defaults())
+                .maxRuntime())
         .isEqualTo(Duration.ofSeconds(2));
   }
 
@@ -145,10 +155,12 @@ class VerifyOptionsParserTests {
   @Test
   void readsAndChecksTheMetricsTargets() {
     VerifyOptions options =
-        parse("--job", "a.yaml", "--metrics-file", "/tmp/auth.prom", "--pushgateway=http://gw:9091");
+        parse(
+            "--job", "a.yaml", "--metrics-file", "/tmp/auth.prom", "--pushgateway=http://gw:9091");
     assertThat(options.metrics().file()).isEqualTo(Path.of("/tmp/auth.prom"));
     assertThat(options.metrics().pushgateway()).hasToString("http://gw:9091");
-    assertThat(parse("--job", "a.yaml").metrics()).isEqualTo(io.pgparity.config.MetricsTargets.NONE);
+    assertThat(parse("--job", "a.yaml").metrics())
+        .isEqualTo(io.pgparity.config.MetricsTargets.NONE);
 
     assertThat(error("--job", "a.yaml", "--metrics-file", "/tmp/auth.txt"))
         .startsWith("verify: --metrics-file must name a file ending in .prom");

@@ -35,12 +35,13 @@ import tools.jackson.databind.JsonNode;
 /**
  * Starts the packaged jar as a user or a cron job would and checks what they rely on: the exit
  * code, the verdict as the last line of stdout, one line on stderr for every mistake, and the run
- * folder. Each process costs a few seconds, so every case here checks something only a real
- * process shows.
+ * folder. Each process costs a few seconds, so every case here checks something only a real process
+ * shows.
  */
 class VerifyProcessTests {
 
   private static final Pattern VERSION = Pattern.compile("pgparity \\d+\\.\\d+\\.\\d+");
+
   /** The run folder a verdict line ends with, e.g. {@code out/adhoc/20261125T120000Z-1a2b}. */
   private static final Pattern FOLDER_AT_END =
       Pattern.compile("(\\S*" + RunFolder.RUN_ID.pattern() + ")$");
@@ -59,27 +60,61 @@ class VerifyProcessTests {
     schema = TestServers.uniqueSchema("verify_process");
     String s = schema + ".";
     pair.execBoth(
-        "CREATE TABLE " + s + "users (id int PRIMARY KEY, email text NOT NULL, active boolean);"
-            + "INSERT INTO " + s + "users SELECT i, 'u' || i || '@example.com', i % 3 = 0"
+        "CREATE TABLE "
+            + s
+            + "users (id int PRIMARY KEY, email text NOT NULL, active boolean);"
+            + "INSERT INTO "
+            + s
+            + "users SELECT i, 'u' || i || '@example.com', i % 3 = 0"
             + " FROM generate_series(1, 20) i;"
-            + "CREATE TABLE " + s + "sessions (id bigint PRIMARY KEY, user_id int, token text);"
-            + "INSERT INTO " + s + "sessions SELECT i, i % 20 + 1, md5(i::text)"
+            + "CREATE TABLE "
+            + s
+            + "sessions (id bigint PRIMARY KEY, user_id int, token text);"
+            + "INSERT INTO "
+            + s
+            + "sessions SELECT i, i % 20 + 1, md5(i::text)"
             + " FROM generate_series(1, 30) i;"
-            + "CREATE TABLE " + s + "drifted (id int PRIMARY KEY, v text);"
-            + "INSERT INTO " + s + "drifted SELECT i, 'v' || i FROM generate_series(1, 20) i;"
-            + "CREATE TABLE " + s + "nokey (a int, b text);"
-            + "INSERT INTO " + s + "nokey VALUES (1, 'x');"
-            + "CREATE TABLE " + s + "accounts (id int PRIMARY KEY, balance numeric);"
-            + "INSERT INTO " + s + "accounts SELECT i, i * 10 FROM generate_series(1, 5) i;"
+            + "CREATE TABLE "
+            + s
+            + "drifted (id int PRIMARY KEY, v text);"
+            + "INSERT INTO "
+            + s
+            + "drifted SELECT i, 'v' || i FROM generate_series(1, 20) i;"
+            + "CREATE TABLE "
+            + s
+            + "nokey (a int, b text);"
+            + "INSERT INTO "
+            + s
+            + "nokey VALUES (1, 'x');"
+            + "CREATE TABLE "
+            + s
+            + "accounts (id int PRIMARY KEY, balance numeric);"
+            + "INSERT INTO "
+            + s
+            + "accounts SELECT i, i * 10 FROM generate_series(1, 5) i;"
             // a role that may look at the schema but not read accounts (roles are per server)
-            + "DROP ROLE IF EXISTS " + schema + "_noselect;"
-            + "CREATE ROLE " + schema + "_noselect LOGIN;"
-            + "GRANT USAGE ON SCHEMA " + schema + " TO " + schema + "_noselect;");
+            + "DROP ROLE IF EXISTS "
+            + schema
+            + "_noselect;"
+            + "CREATE ROLE "
+            + schema
+            + "_noselect LOGIN;"
+            + "GRANT USAGE ON SCHEMA "
+            + schema
+            + " TO "
+            + schema
+            + "_noselect;");
     exec(
         pair.replica(),
-        "UPDATE " + s + "drifted SET v = 'changed' WHERE id = 3;"
-            + "DELETE FROM " + s + "drifted WHERE id = 7;"
-            + "INSERT INTO " + s + "drifted VALUES (100, 'extra');");
+        "UPDATE "
+            + s
+            + "drifted SET v = 'changed' WHERE id = 3;"
+            + "DELETE FROM "
+            + s
+            + "drifted WHERE id = 7;"
+            + "INSERT INTO "
+            + s
+            + "drifted VALUES (100, 'extra');");
   }
 
   @AfterAll
@@ -177,9 +212,7 @@ class VerifyProcessTests {
   void reachingMaxDivergencesIsIncompleteWithExitCodeFour() {
     Result r = pgparity(adhoc("--table", schema + ".drifted", "--max-divergences", "1"));
     assertThat(r.exitCode()).as("%s", r).isEqualTo(4);
-    assertThat(r.lastLine())
-        .as("%s", r)
-        .startsWith("INCOMPLETE: 1 of 1 table not fully compared");
+    assertThat(r.lastLine()).as("%s", r).startsWith("INCOMPLETE: 1 of 1 table not fully compared");
     assertThat(RunFiles.summary(runFolder(r)).get("status").asText()).isEqualTo("INCOMPLETE");
   }
 
@@ -243,10 +276,14 @@ class VerifyProcessTests {
     Result r =
         pgparity(
             "verify",
-            "--primary", "jdbc:postgresql://127.0.0.1:1/postgres?user=postgres",
-            "--replica", pair.replicaUrl(),
-            "--table", schema + ".users",
-            "--out", "out");
+            "--primary",
+            "jdbc:postgresql://127.0.0.1:1/postgres?user=postgres",
+            "--replica",
+            pair.replicaUrl(),
+            "--table",
+            schema + ".users",
+            "--out",
+            "out");
     assertThat(r.exitCode()).as("%s", r).isEqualTo(3);
     assertThat(r.lastLine())
         .as("%s", r)
@@ -303,10 +340,14 @@ class VerifyProcessTests {
     Result r =
         pgparity(
             "verify",
-            "--primary", pair.primaryUrl().replace("user=postgres", role),
-            "--replica", pair.replicaUrl().replace("user=postgres", role),
-            "--table", schema + ".accounts",
-            "--out", "out");
+            "--primary",
+            pair.primaryUrl().replace("user=postgres", role),
+            "--replica",
+            pair.replicaUrl().replace("user=postgres", role),
+            "--table",
+            schema + ".accounts",
+            "--out",
+            "out");
     assertThat(r.exitCode()).as("%s", r).isEqualTo(3);
     assertThat(r.lastLine())
         .as("%s", r)
@@ -355,9 +396,12 @@ class VerifyProcessTests {
         new ArrayList<>(
             List.of(
                 "verify",
-                "--primary", pair.primaryUrl(),
-                "--replica", pair.replicaUrl(),
-                "--out", "out"));
+                "--primary",
+                pair.primaryUrl(),
+                "--replica",
+                pair.replicaUrl(),
+                "--out",
+                "out"));
     args.addAll(List.of(more));
     return args.toArray(String[]::new);
   }
@@ -446,8 +490,14 @@ class VerifyProcessTests {
   private static void requirePassword(String role, Path hba) throws Exception {
     exec(
         pair.primary(),
-        "DROP ROLE IF EXISTS " + role + ";"
-            + "CREATE ROLE " + role + " LOGIN PASSWORD '" + RIGHT_PASSWORD + "'");
+        "DROP ROLE IF EXISTS "
+            + role
+            + ";"
+            + "CREATE ROLE "
+            + role
+            + " LOGIN PASSWORD '"
+            + RIGHT_PASSWORD
+            + "'");
     String original = Files.readString(hba);
     Files.writeString(hba, "host all " + role + " all scram-sha-256\n" + original);
     exec(pair.primary(), "SELECT pg_reload_conf()");
@@ -468,7 +518,6 @@ class VerifyProcessTests {
     throw new AssertionError(
         "the primary still accepts any password for " + role + " after reloading " + hba);
   }
-
 
   private static void exec(DataSource dataSource, String sql) {
     try (Connection c = dataSource.getConnection();

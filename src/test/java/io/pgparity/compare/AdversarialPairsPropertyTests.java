@@ -28,11 +28,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Random tables full of adversarial values ({@link AdversarialValue}: every cell is one side of a
- * twin, so the traps are present identically on both sides too), where the replica gets, at
- * random, a cell's twin, two rows swapping a value, a missing row, a row the primary lacks, and,
- * on replica tables created without the primary's key, surplus copies of a key (identical or
- * not) and rows whose key is NULL. Each table is verified in its own run, at a random range size,
- * and must show exactly the divergences both sides' stored rows imply.
+ * twin, so the traps are present identically on both sides too), where the replica gets, at random,
+ * a cell's twin, two rows swapping a value, a missing row, a row the primary lacks, and, on replica
+ * tables created without the primary's key, surplus copies of a key (identical or not) and rows
+ * whose key is NULL. Each table is verified in its own run, at a random range size, and must show
+ * exactly the divergences both sides' stored rows imply.
  *
  * <p>Each run draws new seeds and prints them; {@code -Dpgparity.seed=N} replays one.
  */
@@ -75,7 +75,8 @@ class AdversarialPairsPropertyTests {
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
   void everyAdversarialDriftIsReportedExactly(long seed) {
-    System.out.println("AdversarialPairsPropertyTests seed " + seed + " (replay: -Dpgparity.seed=" + seed + ")");
+    System.out.println(
+        "AdversarialPairsPropertyTests seed " + seed + " (replay: -Dpgparity.seed=" + seed + ")");
     log.info("seed {} (replay with -Dpgparity.seed={})", seed, seed);
     Random random = new Random(seed);
     String suffix = Long.toUnsignedString(seed, 36);
@@ -85,7 +86,8 @@ class AdversarialPairsPropertyTests {
     some = List.copyOf(some.subList(0, 5));
     Table keyed = new Table(schema + ".keyed_" + suffix, List.of("id"), all, true, random);
     Table loose = new Table(schema + ".loose_" + suffix, List.of("id"), all, false, random);
-    Table composite = new Table(schema + ".composite_" + suffix, List.of("a", "b"), some, false, random);
+    Table composite =
+        new Table(schema + ".composite_" + suffix, List.of("a", "b"), some, false, random);
     keyed.fill(4_200);
     loose.fill(4_200);
     composite.fill(1_500);
@@ -93,7 +95,10 @@ class AdversarialPairsPropertyTests {
     List<String> failures = new ArrayList<>();
     for (Table table : List.of(keyed, loose, composite)) {
       try {
-        verify(table, CHUNK_ROWS[random.nextInt(CHUNK_ROWS.length)], "seed " + seed + ", " + table.name);
+        verify(
+            table,
+            CHUNK_ROWS[random.nextInt(CHUNK_ROWS.length)],
+            "seed " + seed + ", " + table.name);
       } catch (AssertionError e) {
         failures.add(e.getMessage());
       } finally {
@@ -106,21 +111,32 @@ class AdversarialPairsPropertyTests {
 
   private void verify(Table table, int chunkRows, String context) {
     table.load();
-    ExpectedDivergences expected = ExpectedDivergences.of(table.name,
-        StoredRows.read(pair.primary(), table.name, table.key), StoredRows.read(pair.replica(), table.name, table.key));
-    assertThat(expected.keyKinds()).as("%s: the fixture's divergences as drawn", context).isEqualTo(table.modelled);
+    ExpectedDivergences expected =
+        ExpectedDivergences.of(
+            table.name,
+            StoredRows.read(pair.primary(), table.name, table.key),
+            StoredRows.read(pair.replica(), table.name, table.key));
+    assertThat(expected.keyKinds())
+        .as("%s: the fixture's divergences as drawn", context)
+        .isEqualTo(table.modelled);
     long start = System.nanoTime();
-    VerifyRun run = VerifyRun.launch(pair.primaryUrl(), pair.replicaUrl(), out, chunkRows, List.of(table.name), context);
-    log.info("{}: {} modelled divergences; {} ({} ms)", context, expected.first().size(), run.outcome.verdict(),
+    VerifyRun run =
+        VerifyRun.launch(
+            pair.primaryUrl(), pair.replicaUrl(), out, chunkRows, List.of(table.name), context);
+    log.info(
+        "{}: {} modelled divergences; {} ({} ms)",
+        context,
+        expected.first().size(),
+        run.outcome.verdict(),
         (System.nanoTime() - start) / 1_000_000);
     run.assertExpectedOfEveryTable(List.of(expected.resolve(run)));
   }
 
   /**
    * A table on both sides and the rows each gets. Every non-key cell holds one side of a drawn
-   * twin; the replica's drift uses the other side, so what the replica holds instead looks alike
-   * to a type hash. Different SQL texts here always store different values, so the model knows
-   * the exact (key, kind) divergences before the servers are asked.
+   * twin; the replica's drift uses the other side, so what the replica holds instead looks alike to
+   * a type hash. Different SQL texts here always store different values, so the model knows the
+   * exact (key, kind) divergences before the servers are asked.
    */
   private static final class Table {
 
@@ -133,7 +149,12 @@ class AdversarialPairsPropertyTests {
     final List<String[]> replica = new ArrayList<>();
     final Map<String, Long> modelled = new HashMap<>();
 
-    Table(String name, List<String> key, List<AdversarialValue> values, boolean replicaKeyed, Random random) {
+    Table(
+        String name,
+        List<String> key,
+        List<AdversarialValue> values,
+        boolean replicaKeyed,
+        Random random) {
       this.name = name;
       this.key = key;
       this.values = values;
@@ -210,7 +231,10 @@ class AdversarialPairsPropertyTests {
       }
     }
 
-    /** On a replica without the key: an identical copy, a copy with a twin, or the row again under a NULL key. */
+    /**
+     * On a replica without the key: an identical copy, a copy with a twin, or the row again under a
+     * NULL key.
+     */
     private void surplus(String[] row, String[] twin) {
       String[] copy = row.clone();
       switch (random.nextInt(3)) {
@@ -236,17 +260,31 @@ class AdversarialPairsPropertyTests {
       Map<String, String> keyText = new LinkedHashMap<>();
       for (int i = 0; i < key.size(); i++) {
         String sql = row[i];
-        keyText.put(key.get(i), sql.equals("NULL") ? null : sql.startsWith("'") ? sql.substring(1, sql.length() - 1) : sql);
+        keyText.put(
+            key.get(i),
+            sql.equals("NULL")
+                ? null
+                : sql.startsWith("'") ? sql.substring(1, sql.length() - 1) : sql);
       }
       modelled.merge(keyText + " " + kind, 1L, Long::sum);
     }
 
     void load() {
-      List<String> columns = new ArrayList<>(key.size() == 1 ? List.of("id bigint") : List.of("a integer", "b text"));
+      List<String> columns =
+          new ArrayList<>(key.size() == 1 ? List.of("id bigint") : List.of("a integer", "b text"));
       values.forEach(v -> columns.add(v.column() + " " + v.ddl(schema)));
       String keyDdl = ", PRIMARY KEY (" + String.join(", ", key) + ")";
-      exec(pair.primary(), "CREATE TABLE " + name + " (" + String.join(", ", columns) + keyDdl + ")");
-      exec(pair.replica(), "CREATE TABLE " + name + " (" + String.join(", ", columns) + (replicaKeyed ? keyDdl : "") + ")");
+      exec(
+          pair.primary(),
+          "CREATE TABLE " + name + " (" + String.join(", ", columns) + keyDdl + ")");
+      exec(
+          pair.replica(),
+          "CREATE TABLE "
+              + name
+              + " ("
+              + String.join(", ", columns)
+              + (replicaKeyed ? keyDdl : "")
+              + ")");
       insert(pair.primary(), primary);
       insert(pair.replica(), replica);
       exec(pair.primary(), "ANALYZE " + name);
@@ -256,8 +294,13 @@ class AdversarialPairsPropertyTests {
     private void insert(DataSource server, List<String[]> rows) {
       List<String> statements = new ArrayList<>();
       for (int start = 0; start < rows.size(); start += BATCH) {
-        statements.add("INSERT INTO " + name + " VALUES " + rows.subList(start, Math.min(rows.size(), start + BATCH)).stream()
-            .map(row -> "(" + String.join(", ", row) + ")").collect(Collectors.joining(",\n")));
+        statements.add(
+            "INSERT INTO "
+                + name
+                + " VALUES "
+                + rows.subList(start, Math.min(rows.size(), start + BATCH)).stream()
+                    .map(row -> "(" + String.join(", ", row) + ")")
+                    .collect(Collectors.joining(",\n")));
       }
       exec(server, String.join(";\n", statements));
     }

@@ -2,20 +2,20 @@ package io.pgparity.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pgparity.hashing.BucketSum;
 import io.pgparity.catalog.CatalogReader;
 import io.pgparity.catalog.TablePlan;
 import io.pgparity.catalog.TablePlanner;
-import io.pgparity.table.TableRef;
 import io.pgparity.catalog.TableSchema;
-import io.pgparity.config.connection.ConnectionSpec;
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.TableSpec;
 import io.pgparity.config.Tuning;
+import io.pgparity.config.connection.ConnectionSpec;
 import io.pgparity.connect.Both;
 import io.pgparity.connect.ServerPair;
 import io.pgparity.demo.EmbeddedPair;
+import io.pgparity.hashing.BucketSum;
 import io.pgparity.keyspace.KeyValue;
+import io.pgparity.table.TableRef;
 import io.pgparity.testing.TestServers;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -31,11 +31,13 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
 
-/** Every way of reading mismatched ranges finds exactly the same divergent rows of a random heap. */
+/**
+ * Every way of reading mismatched ranges finds exactly the same divergent rows of a random heap.
+ */
 class DiffPassIntegrationTests {
 
   private final EmbeddedPair servers = TestServers.pair();
@@ -46,13 +48,30 @@ class DiffPassIntegrationTests {
   @BeforeEach
   void createTable() {
     schema = TestServers.uniqueSchema("diff_pass");
-    servers.execBoth("CREATE TABLE " + schema + ".s (id uuid PRIMARY KEY, n int, v text);"
-        + " INSERT INTO " + schema + ".s SELECT md5('s' || g)::uuid, g, 'v' || g FROM generate_series(1, 20000) g;"
-        + " ANALYZE " + schema + ".s");
-    TestServers.exec(servers.replica(), "DELETE FROM " + schema + ".s WHERE n IN (3, 1999, 7777, 15001);"
-        + " UPDATE " + schema + ".s SET v = NULL WHERE n IN (10, 4242, 19999);"
-        + " UPDATE " + schema + ".s SET n = -n WHERE n = 12345;"
-        + " INSERT INTO " + schema + ".s VALUES (md5('extra1')::uuid, 0, 'x'), (md5('extra2')::uuid, 0, 'y')");
+    servers.execBoth(
+        "CREATE TABLE "
+            + schema
+            + ".s (id uuid PRIMARY KEY, n int, v text);"
+            + " INSERT INTO "
+            + schema
+            + ".s SELECT md5('s' || g)::uuid, g, 'v' || g FROM generate_series(1, 20000) g;"
+            + " ANALYZE "
+            + schema
+            + ".s");
+    TestServers.exec(
+        servers.replica(),
+        "DELETE FROM "
+            + schema
+            + ".s WHERE n IN (3, 1999, 7777, 15001);"
+            + " UPDATE "
+            + schema
+            + ".s SET v = NULL WHERE n IN (10, 4242, 19999);"
+            + " UPDATE "
+            + schema
+            + ".s SET n = -n WHERE n = 12345;"
+            + " INSERT INTO "
+            + schema
+            + ".s VALUES (md5('extra1')::uuid, 0, 'x'), (md5('extra2')::uuid, 0, 'y')");
   }
 
   @AfterEach
@@ -63,23 +82,38 @@ class DiffPassIntegrationTests {
   @ParameterizedTest
   @EnumSource(DiffPass.class)
   void eachPassFindsExactlyTheDivergentRows(DiffPass pass) throws Exception {
-    TableSpec spec = new TableSpec(TableRef.parse(schema + ".s"), List.of(), List.of(), List.of(), null);
-    JobDefinition definition = new JobDefinition("pass", new ConnectionSpec(servers.primaryUrl(), null),
-        new ConnectionSpec(servers.replicaUrl(), null), List.of(spec),
-        new Tuning(1, 500, 10_000, Duration.ofMinutes(1), Duration.ofSeconds(5)), out, null);
+    TableSpec spec =
+        new TableSpec(TableRef.parse(schema + ".s"), List.of(), List.of(), List.of(), null);
+    JobDefinition definition =
+        new JobDefinition(
+            "pass",
+            new ConnectionSpec(servers.primaryUrl(), null),
+            new ConnectionSpec(servers.replicaUrl(), null),
+            List.of(spec),
+            new Tuning(1, 500, 10_000, Duration.ofMinutes(1), Duration.ofSeconds(5)),
+            out,
+            null);
     List<KeyValue> boundaries = boundaries(500);
     List<Integer> everyRange = IntStream.rangeClosed(0, boundaries.size()).boxed().toList();
     List<Divergence> found = Collections.synchronizedList(new ArrayList<>());
     try (ServerPair pair = ServerPair.open(definition)) {
-      Both<Optional<TableSchema>> schemas = pair.onBoth("catalog", (c, s) -> CatalogReader.read(c, spec.table()));
+      Both<Optional<TableSchema>> schemas =
+          pair.onBoth("catalog", (c, s) -> CatalogReader.read(c, spec.table()));
       TablePlan plan = TablePlanner.plan(spec, schemas.primary(), schemas.replica());
       RangeNarrower narrower =
-          new RangeNarrower(pair, plan, new DiffCounts(10_000), LiveRecheck.none(), found::add, row -> {});
-      new BucketPassDiffer(pair, plan, narrower, (range, rows) -> {},
-          range -> new Both<>(BucketSum.EMPTY, BucketSum.EMPTY)).diff(boundaries, everyRange, pass, 200);
+          new RangeNarrower(
+              pair, plan, new DiffCounts(10_000), LiveRecheck.none(), found::add, row -> {});
+      new BucketPassDiffer(
+              pair,
+              plan,
+              narrower,
+              (range, rows) -> {},
+              range -> new Both<>(BucketSum.EMPTY, BucketSum.EMPTY))
+          .diff(boundaries, everyRange, pass, 200);
     }
 
-    Map<String, DivergenceKind> kinds = found.stream().collect(Collectors.toMap(d -> d.key().get("id"), Divergence::kind));
+    Map<String, DivergenceKind> kinds =
+        found.stream().collect(Collectors.toMap(d -> d.key().get("id"), Divergence::kind));
     assertThat(kinds).hasSize(10).containsAllEntriesOf(expected());
   }
 
@@ -102,13 +136,21 @@ class DiffPassIntegrationTests {
 
   /** Every {@code step}-th key of the primary, so ranges hold rows from all over the heap. */
   private List<KeyValue> boundaries(int step) throws Exception {
-    return query("SELECT id::text FROM (SELECT id, row_number() OVER (ORDER BY id) AS r FROM " + schema
-        + ".s) k WHERE r % " + step + " = 0 ORDER BY id").stream().map(KeyValue::of).toList();
+    return query(
+            "SELECT id::text FROM (SELECT id, row_number() OVER (ORDER BY id) AS r FROM "
+                + schema
+                + ".s) k WHERE r % "
+                + step
+                + " = 0 ORDER BY id")
+        .stream()
+        .map(KeyValue::of)
+        .toList();
   }
 
   private List<String> query(String sql) throws Exception {
     List<String> values = new ArrayList<>();
-    try (Connection c = servers.primary().getConnection(); Statement st = c.createStatement();
+    try (Connection c = servers.primary().getConnection();
+        Statement st = c.createStatement();
         ResultSet rs = st.executeQuery(sql)) {
       while (rs.next()) {
         values.add(rs.getString(1));

@@ -8,7 +8,8 @@ class DiffPassTests {
 
   @Test
   void rowsInKeyOrderAreAlwaysReadByIndexBatches() {
-    assertThat(DiffPass.choose(false, 900_000, 1_000_000, 50_000)).isEqualTo(DiffPass.INDEX_BATCHES);
+    assertThat(DiffPass.choose(false, 900_000, 1_000_000, 50_000))
+        .isEqualTo(DiffPass.INDEX_BATCHES);
   }
 
   @Test
@@ -31,8 +32,10 @@ class DiffPassTests {
   @Test
   void aTableWhoseExactBitmapWouldNeedTooMuchWorkMemIsReadSequentially() {
     long blocksAtTheLimit = DiffPass.MAX_BITMAP_BYTES / DiffPass.BITMAP_BYTES_PER_PAGE;
-    assertThat(DiffPass.choose(true, 100_000, 1_000_000, blocksAtTheLimit)).isEqualTo(DiffPass.ONE_BITMAP);
-    assertThat(DiffPass.choose(true, 100_000, 1_000_000, blocksAtTheLimit + 1)).isEqualTo(DiffPass.SEQUENTIAL);
+    assertThat(DiffPass.choose(true, 100_000, 1_000_000, blocksAtTheLimit))
+        .isEqualTo(DiffPass.ONE_BITMAP);
+    assertThat(DiffPass.choose(true, 100_000, 1_000_000, blocksAtTheLimit + 1))
+        .isEqualTo(DiffPass.SEQUENTIAL);
   }
 
   @Test

@@ -7,8 +7,8 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One divergences.jsonl line as plain values, so an expected and a reported divergence compare
- * with equals: table, key, kind, the differing columns (CHANGED only) and both rows' text values.
+ * One divergences.jsonl line as plain values, so an expected and a reported divergence compare with
+ * equals: table, key, kind, the differing columns (CHANGED only) and both rows' text values.
  */
 record DivergentRow(
     String table,
@@ -26,7 +26,8 @@ record DivergentRow(
   }
 
   static DivergentRow parse(JsonNode line) {
-    List<String> columns = line.get("columns").values().stream().map(JsonNode::stringValue).toList();
+    List<String> columns =
+        line.get("columns").values().stream().map(JsonNode::stringValue).toList();
     return new DivergentRow(
         line.get("table").stringValue(),
         row(line.get("key")),
@@ -41,7 +42,9 @@ record DivergentRow(
       return null;
     }
     Map<String, String> values = new LinkedHashMap<>();
-    node.properties().forEach(e -> values.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().stringValue()));
+    node.properties()
+        .forEach(
+            e -> values.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().stringValue()));
     return values;
   }
 
@@ -52,7 +55,15 @@ record DivergentRow(
 
   @Override
   public String toString() {
-    return kind + " " + table + " " + key + (columns.isEmpty() ? "" : " " + columns)
-        + "\n    primary=" + primary + "\n    replica=" + replica;
+    return kind
+        + " "
+        + table
+        + " "
+        + key
+        + (columns.isEmpty() ? "" : " " + columns)
+        + "\n    primary="
+        + primary
+        + "\n    replica="
+        + replica;
   }
 }

@@ -7,9 +7,9 @@ import java.util.Random;
 
 /**
  * Queues random drift on a {@link DriftTable}, mostly on the replica and some on the primary:
- * deleted, inserted and updated rows, equal-but-not-identical pairs, and writes that change
- * nothing (the same value on both sides, the same stored value from another literal, a row
- * deleted and inserted again).
+ * deleted, inserted and updated rows, equal-but-not-identical pairs, and writes that change nothing
+ * (the same value on both sides, the same stored value from another literal, a row deleted and
+ * inserted again).
  */
 final class DriftInjector {
 
@@ -55,7 +55,8 @@ final class DriftInjector {
   void deleteBlock(Side side, int count) {
     List<List<String>> keys = table.keys(side);
     int start = random.nextInt(Math.max(1, keys.size() - count));
-    keys.subList(start, Math.min(keys.size(), start + count)).forEach(key -> table.delete(side, key));
+    keys.subList(start, Math.min(keys.size(), start + count))
+        .forEach(key -> table.delete(side, key));
   }
 
   /** Inserts {@code count} rows with new keys on one side. */
@@ -83,7 +84,9 @@ final class DriftInjector {
       return Cell.NULL;
     }
     if (type.textLike() && choice < 5) {
-      Cell[] specials = {Cell.NULL, Cell.literal("", type.cast(schema), ""), Cell.literal("NULL", type.cast(schema))};
+      Cell[] specials = {
+        Cell.NULL, Cell.literal("", type.cast(schema), ""), Cell.literal("NULL", type.cast(schema))
+      };
       return specials[random.nextInt(specials.length)];
     }
     return cells.value(type);

@@ -46,7 +46,13 @@ final class DriftTable {
   private final Map<Side, Set<List<String>>> touched = new EnumMap<>(Side.class);
   private final Map<Side, List<String>> pending = new EnumMap<>(Side.class);
 
-  DriftTable(DataSource primary, DataSource replica, String schema, String table, KeyKind kind, List<WideType> types) {
+  DriftTable(
+      DataSource primary,
+      DataSource replica,
+      String schema,
+      String table,
+      KeyKind kind,
+      List<WideType> types) {
     this.name = schema + "." + table;
     this.kind = kind;
     this.types = List.copyOf(types);
@@ -62,7 +68,8 @@ final class DriftTable {
       ddl.add(type.column() + " " + type.ddl(schema));
     }
     this.columns = List.copyOf(names);
-    this.ddlColumns = String.join(", ", ddl) + ", PRIMARY KEY (" + String.join(", ", kind.names) + ")";
+    this.ddlColumns =
+        String.join(", ", ddl) + ", PRIMARY KEY (" + String.join(", ", kind.names) + ")";
     for (Side side : Side.values()) {
       current.put(side, new LinkedHashMap<>());
       touched.put(side, new LinkedHashSet<>());
@@ -134,7 +141,17 @@ final class DriftTable {
     row[column] = value;
     current.get(side).put(key, row);
     touched.get(side).add(key);
-    pending.get(side).add("UPDATE " + name + " SET " + columns.get(column) + " = " + value.sql() + " WHERE " + keyIn(List.of(key)));
+    pending
+        .get(side)
+        .add(
+            "UPDATE "
+                + name
+                + " SET "
+                + columns.get(column)
+                + " = "
+                + value.sql()
+                + " WHERE "
+                + keyIn(List.of(key)));
   }
 
   /** Runs the drift queued since the last call. */
@@ -151,7 +168,11 @@ final class DriftTable {
       List<List<String>> keys = new ArrayList<>(touched.get(side));
       List<String> sql = new ArrayList<>();
       for (int start = 0; start < keys.size(); start += BATCH) {
-        sql.add("DELETE FROM " + name + " WHERE " + keyIn(keys.subList(start, Math.min(keys.size(), start + BATCH))));
+        sql.add(
+            "DELETE FROM "
+                + name
+                + " WHERE "
+                + keyIn(keys.subList(start, Math.min(keys.size(), start + BATCH))));
       }
       sql.addAll(inserts(keys.stream().filter(base::containsKey).map(base::get).toList()));
       pending.get(side).clear();
@@ -190,17 +211,22 @@ final class DriftTable {
         }
       }
       DivergenceKind divergence =
-          p == null ? DivergenceKind.EXTRA_ON_REPLICA : r == null ? DivergenceKind.MISSING_ON_REPLICA : DivergenceKind.CHANGED;
+          p == null
+              ? DivergenceKind.EXTRA_ON_REPLICA
+              : r == null ? DivergenceKind.MISSING_ON_REPLICA : DivergenceKind.CHANGED;
       expected.add(new DivergentRow(name, keyMap(key), divergence, differing, texts(p), texts(r)));
     }
     return expected;
   }
 
-  /** Fails naming the first differences if a side does not hold what the model says (a fixture bug). */
+  /**
+   * Fails naming the first differences if a side does not hold what the model says (a fixture bug).
+   */
   void assertStoredAsModelled(Side side) {
     String select = columns.stream().map(c -> c + "::text").collect(Collectors.joining(", "));
     Map<List<String>, List<String>> stored = new LinkedHashMap<>();
-    try (Connection connection = servers.get(side).getConnection(); Statement statement = connection.createStatement()) {
+    try (Connection connection = servers.get(side).getConnection();
+        Statement statement = connection.createStatement()) {
       statement.execute(PINNED);
       try (ResultSet rs = statement.executeQuery("SELECT " + select + " FROM " + name)) {
         while (rs.next()) {
@@ -215,19 +241,36 @@ final class DriftTable {
       throw new AssertionError(name + " on the " + side.label() + ": " + e.getMessage(), e);
     }
     List<String> problems = new ArrayList<>();
-    current.get(side).forEach((key, row) -> {
-      List<String> values = stored.remove(key);
-      for (int i = 0; values != null && i < columns.size() && problems.size() < 20; i++) {
-        if (!Objects.equals(values.get(i), row[i].text())) {
-          problems.add(key + " " + columns.get(i) + ": modelled <" + row[i].text() + "> from " + row[i].sql() + ", stored <" + values.get(i) + ">");
-        }
-      }
-      if (values == null) {
-        problems.add(key + ": modelled but not stored");
-      }
-    });
-    stored.keySet().stream().limit(20).forEach(key -> problems.add(key + ": stored but not modelled"));
-    assertThat(problems).as("%s on the %s holds what the test modelled", name, side.label()).isEmpty();
+    current
+        .get(side)
+        .forEach(
+            (key, row) -> {
+              List<String> values = stored.remove(key);
+              for (int i = 0; values != null && i < columns.size() && problems.size() < 20; i++) {
+                if (!Objects.equals(values.get(i), row[i].text())) {
+                  problems.add(
+                      key
+                          + " "
+                          + columns.get(i)
+                          + ": modelled <"
+                          + row[i].text()
+                          + "> from "
+                          + row[i].sql()
+                          + ", stored <"
+                          + values.get(i)
+                          + ">");
+                }
+              }
+              if (values == null) {
+                problems.add(key + ": modelled but not stored");
+              }
+            });
+    stored.keySet().stream()
+        .limit(20)
+        .forEach(key -> problems.add(key + ": stored but not modelled"));
+    assertThat(problems)
+        .as("%s on the %s holds what the test modelled", name, side.label())
+        .isEmpty();
   }
 
   private List<String> inserts(List<Cell[]> rows) {
@@ -235,7 +278,11 @@ final class DriftTable {
     for (int start = 0; start < rows.size(); start += BATCH) {
       String values =
           rows.subList(start, Math.min(rows.size(), start + BATCH)).stream()
-              .map(row -> "(" + Arrays.stream(row).map(Cell::sql).collect(Collectors.joining(", ")) + ")")
+              .map(
+                  row ->
+                      "("
+                          + Arrays.stream(row).map(Cell::sql).collect(Collectors.joining(", "))
+                          + ")")
               .collect(Collectors.joining(",\n"));
       sql.add("INSERT INTO " + name + " (" + String.join(", ", columns) + ") VALUES " + values);
     }
@@ -245,7 +292,11 @@ final class DriftTable {
   private String keyIn(List<List<String>> keys) {
     String tuples =
         keys.stream()
-            .map(k -> Arrays.stream(keyCells.get(k), 0, keySize()).map(Cell::sql).collect(Collectors.joining(", ", "(", ")")))
+            .map(
+                k ->
+                    Arrays.stream(keyCells.get(k), 0, keySize())
+                        .map(Cell::sql)
+                        .collect(Collectors.joining(", ", "(", ")")))
             .collect(Collectors.joining(", "));
     return "(" + String.join(", ", kind.names) + ") IN (" + tuples + ")";
   }
@@ -254,7 +305,8 @@ final class DriftTable {
     if (sql.isEmpty()) {
       return;
     }
-    try (Connection connection = servers.get(side).getConnection(); Statement statement = connection.createStatement()) {
+    try (Connection connection = servers.get(side).getConnection();
+        Statement statement = connection.createStatement()) {
       statement.execute(PINNED);
       for (String s : sql) {
         statement.execute(s);

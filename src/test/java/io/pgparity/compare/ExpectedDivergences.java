@@ -10,28 +10,41 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The divergences a table's two sides imply, computed from what each side stores (its output
- * text), independently of pgparity: rows are matched per key as multisets. A replica row equal in
- * every column to a primary row of its key pairs with it; what is left of a key pairs as CHANGED,
- * one primary row with one replica row; any surplus replica copy is EXTRA_ON_REPLICA, any surplus
+ * The divergences a table's two sides imply, computed from what each side stores (its output text),
+ * independently of pgparity: rows are matched per key as multisets. A replica row equal in every
+ * column to a primary row of its key pairs with it; what is left of a key pairs as CHANGED, one
+ * primary row with one replica row; any surplus replica copy is EXTRA_ON_REPLICA, any surplus
  * primary row MISSING_ON_REPLICA. A row with a NULL key element matches nothing: it is EXTRA (or
  * MISSING) with JSON null in its key.
  *
- * <p>When a key's primary row is equal to none of several replica copies, which copy is the
- * CHANGED one and which the EXTRA is not defined; every choice is an accepted alternative, and
- * {@link #resolve} takes the one the run reported (any other report fails the exact assertion).
+ * <p>When a key's primary row is equal to none of several replica copies, which copy is the CHANGED
+ * one and which the EXTRA is not defined; every choice is an accepted alternative, and {@link
+ * #resolve} takes the one the run reported (any other report fails the exact assertion).
  */
 record ExpectedDivergences(
-    String table, List<List<List<DivergentRow>>> perKey, long rowsPrimary, long rowsReplica, List<String> findings) {
+    String table,
+    List<List<List<DivergentRow>>> perKey,
+    long rowsPrimary,
+    long rowsReplica,
+    List<String> findings) {
 
   ExpectedDivergences {
-    perKey = perKey.stream().map(alternatives -> alternatives.stream().map(List::copyOf).toList()).toList();
-    checkArgument(perKey.stream().noneMatch(List::isEmpty), "%s: a key without any alternative", table);
+    perKey =
+        perKey.stream()
+            .map(alternatives -> alternatives.stream().map(List::copyOf).toList())
+            .toList();
+    checkArgument(
+        perKey.stream().noneMatch(List::isEmpty), "%s: a key without any alternative", table);
   }
 
   static ExpectedDivergences of(String table, StoredRows primary, StoredRows replica) {
-    checkArgument(primary.keyColumns().equals(replica.keyColumns()), "%s: key columns differ", table);
-    checkArgument(primary.columns().equals(replica.columns()), "%s: columns differ: %s / %s", table, primary.columns(),
+    checkArgument(
+        primary.keyColumns().equals(replica.keyColumns()), "%s: key columns differ", table);
+    checkArgument(
+        primary.columns().equals(replica.columns()),
+        "%s: columns differ: %s / %s",
+        table,
+        primary.columns(),
         replica.columns());
     Map<Map<String, String>, List<Map<String, String>>> onPrimary = byKey(primary);
     Map<Map<String, String>, List<Map<String, String>>> onReplica = byKey(replica);
@@ -55,7 +68,11 @@ record ExpectedDivergences(
       if (p.isEmpty() && r.isEmpty()) {
         continue;
       }
-      checkArgument(p.size() <= 1 || r.size() <= 1, "%s %s: several unmatched rows on both sides, not modelled", table, key);
+      checkArgument(
+          p.size() <= 1 || r.size() <= 1,
+          "%s %s: several unmatched rows on both sides, not modelled",
+          table,
+          key);
       List<List<DivergentRow>> alternatives = new ArrayList<>();
       if (p.size() == 1 && r.size() > 1) {
         for (int changed = 0; changed < r.size(); changed++) {
@@ -91,14 +108,18 @@ record ExpectedDivergences(
       }
       perKey.add(alternatives);
     }
-    // a replica table created without the primary's key: the schema findings that say what it allows
+    // a replica table created without the primary's key: the schema findings that say what it
+    // allows
     List<String> findings = new ArrayList<>();
     if (primary.primaryKey() && !replica.primaryKey()) {
       findings.add("the replica has no primary key or unique index over");
-      primary.keyColumns().forEach(c -> findings.add("key column " + c + " allows NULL on the replica"));
+      primary
+          .keyColumns()
+          .forEach(c -> findings.add("key column " + c + " allows NULL on the replica"));
       findings.add("the replica has no primary key (the primary's is");
     }
-    return new ExpectedDivergences(table, perKey, primary.rows().size(), replica.rows().size(), findings);
+    return new ExpectedDivergences(
+        table, perKey, primary.rows().size(), replica.rows().size(), findings);
   }
 
   /** Every expected divergence if each key had only its first alternative (for counting kinds). */
@@ -106,7 +127,9 @@ record ExpectedDivergences(
     return perKey.stream().flatMap(alternatives -> alternatives.get(0).stream()).toList();
   }
 
-  /** The expectation for this run: per key the alternative the run reported most of, else the first. */
+  /**
+   * The expectation for this run: per key the alternative the run reported most of, else the first.
+   */
   VerifyRun.Expectation resolve(VerifyRun run) {
     List<DivergentRow> reported = run.reported(table);
     List<DivergentRow> expected = new ArrayList<>();
@@ -133,7 +156,8 @@ record ExpectedDivergences(
     return byKey;
   }
 
-  private static DivergentRow changed(String table, StoredRows shape, Map<String, String> p, Map<String, String> r) {
+  private static DivergentRow changed(
+      String table, StoredRows shape, Map<String, String> p, Map<String, String> r) {
     List<String> differing = new ArrayList<>();
     for (String column : shape.columns()) {
       if (!shape.keyColumns().contains(column) && !Objects.equals(p.get(column), r.get(column))) {
@@ -143,8 +167,10 @@ record ExpectedDivergences(
     return new DivergentRow(table, shape.key(p), DivergenceKind.CHANGED, differing, p, r);
   }
 
-  private static DivergentRow unpaired(String table, StoredRows shape, Map<String, String> p, Map<String, String> r) {
-    DivergenceKind kind = p == null ? DivergenceKind.EXTRA_ON_REPLICA : DivergenceKind.MISSING_ON_REPLICA;
+  private static DivergentRow unpaired(
+      String table, StoredRows shape, Map<String, String> p, Map<String, String> r) {
+    DivergenceKind kind =
+        p == null ? DivergenceKind.EXTRA_ON_REPLICA : DivergenceKind.MISSING_ON_REPLICA;
     return new DivergentRow(table, shape.key(p == null ? r : p), kind, List.of(), p, r);
   }
 

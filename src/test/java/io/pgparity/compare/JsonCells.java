@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Random JSON documents for the json and jsonb columns. json keeps its input text verbatim;
- * jsonb prints a normal form (keys by length then bytes, one space after ':' and ',', numbers
- * with the scale they were written with), so the same document is rendered both ways here.
+ * Random JSON documents for the json and jsonb columns. json keeps its input text verbatim; jsonb
+ * prints a normal form (keys by length then bytes, one space after ':' and ',', numbers with the
+ * scale they were written with), so the same document is rendered both ways here.
  */
 final class JsonCells {
 
@@ -47,7 +47,8 @@ final class JsonCells {
   String input(Object value) {
     if (value instanceof Map<?, ?> map) {
       List<String> pairs = new ArrayList<>();
-      map.forEach((k, v) -> pairs.add(PgText.jsonString((String) k) + space() + ":" + space() + input(v)));
+      map.forEach(
+          (k, v) -> pairs.add(PgText.jsonString((String) k) + space() + ":" + space() + input(v)));
       return "{" + space() + String.join("," + space(), pairs) + space() + "}";
     }
     if (value instanceof List<?> list) {
@@ -61,7 +62,8 @@ final class JsonCells {
     if (value instanceof Map<?, ?> map) {
       List<String> keys = new ArrayList<>(map.keySet().stream().map(k -> (String) k).toList());
       keys.sort(JsonCells::jsonbKeyOrder);
-      List<String> pairs = keys.stream().map(k -> PgText.jsonString(k) + ": " + normal(map.get(k))).toList();
+      List<String> pairs =
+          keys.stream().map(k -> PgText.jsonString(k) + ": " + normal(map.get(k))).toList();
       return "{" + String.join(", ", pairs) + "}";
     }
     if (value instanceof List<?> list) {
@@ -94,7 +96,9 @@ final class JsonCells {
     return switch (random.nextInt(6)) {
       case 0 -> null;
       case 1 -> random.nextBoolean();
-      case 2, 3 -> new BigDecimal(BigInteger.valueOf(random.nextInt(2_000_001) - 1_000_000), random.nextInt(4));
+      case 2, 3 ->
+          new BigDecimal(
+              BigInteger.valueOf(random.nextInt(2_000_001) - 1_000_000), random.nextInt(4));
       default -> strings.text(8);
     };
   }
@@ -124,6 +128,8 @@ final class JsonCells {
   private static int jsonbKeyOrder(String a, String b) {
     byte[] x = a.getBytes(UTF_8);
     byte[] y = b.getBytes(UTF_8);
-    return x.length != y.length ? Integer.compare(x.length, y.length) : Arrays.compareUnsigned(x, y);
+    return x.length != y.length
+        ? Integer.compare(x.length, y.length)
+        : Arrays.compareUnsigned(x, y);
   }
 }

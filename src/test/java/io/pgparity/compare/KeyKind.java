@@ -18,7 +18,21 @@ enum KeyKind {
 
   /** Text keys that are easy to mishandle when bound back as parameters. */
   private static final List<String> AWKWARD_TEXT_KEYS =
-      List.of("", "NULL", "null", " ", "  ", "a\nb", "it's", "\"q\"", "back\\slash", "{a,b}", "日本", "🙂", "Alice", "alice");
+      List.of(
+          "",
+          "NULL",
+          "null",
+          " ",
+          "  ",
+          "a\nb",
+          "it's",
+          "\"q\"",
+          "back\\slash",
+          "{a,b}",
+          "日本",
+          "🙂",
+          "Alice",
+          "alice");
 
   final List<String> names;
   final List<String> types;
@@ -28,7 +42,10 @@ enum KeyKind {
     this.types = types;
   }
 
-  /** {@code count} distinct keys, in an order that keeps the leading key column ascending where that is cheap. */
+  /**
+   * {@code count} distinct keys, in an order that keeps the leading key column ascending where that
+   * is cheap.
+   */
   List<Cell[]> keys(Random random, RandomCells cells, int count) {
     Set<List<String>> seen = new LinkedHashSet<>();
     List<Cell[]> keys = new ArrayList<>();
@@ -43,7 +60,8 @@ enum KeyKind {
               next += 1 + random.nextInt(3);
               yield new Cell[] {bigint(next)};
             }
-            case COMPOSITE -> new Cell[] {integer(keys.size() / 40), Cell.literal(cells.text(6), "text")};
+            case COMPOSITE ->
+                new Cell[] {integer(keys.size() / 40), Cell.literal(cells.text(6), "text")};
             default -> random(random, cells);
           };
       add(seen, keys, key);
@@ -54,11 +72,22 @@ enum KeyKind {
   /** A random key, likely not among the table's keys (callers check). */
   Cell[] random(Random random, RandomCells cells) {
     return switch (this) {
-      case BIGINT -> new Cell[] {bigint(random.nextInt(10) == 0 ? random.nextLong() : random.nextInt(80_000) - 10_000)};
-      case UUID -> new Cell[] {Cell.literal(new java.util.UUID(random.nextLong(), random.nextLong()).toString(), "uuid")};
+      case BIGINT ->
+          new Cell[] {
+            bigint(random.nextInt(10) == 0 ? random.nextLong() : random.nextInt(80_000) - 10_000)
+          };
+      case UUID ->
+          new Cell[] {
+            Cell.literal(
+                new java.util.UUID(random.nextLong(), random.nextLong()).toString(), "uuid")
+          };
       case TEXT -> new Cell[] {Cell.literal(cells.text(10), "text")};
-      case COMPOSITE -> new Cell[] {integer(random.nextInt(120) - 10), Cell.literal(cells.text(6), "text")};
-      case TIMESTAMPTZ -> new Cell[] {cells.timestamptz(Instant.ofEpochSecond(cells.second(), cells.micros() * 1_000L))};
+      case COMPOSITE ->
+          new Cell[] {integer(random.nextInt(120) - 10), Cell.literal(cells.text(6), "text")};
+      case TIMESTAMPTZ ->
+          new Cell[] {
+            cells.timestamptz(Instant.ofEpochSecond(cells.second(), cells.micros() * 1_000L))
+          };
     };
   }
 

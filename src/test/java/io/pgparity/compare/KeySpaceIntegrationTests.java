@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Range planning and narrowing over awkward bigint key spaces: huge gaps, skew, rows beyond the
- * primary's smallest and largest key, an empty side, a side much larger than the other, ranges
- * that must be split. Whatever the range size, the result must be exact.
+ * primary's smallest and largest key, an empty side, a side much larger than the other, ranges that
+ * must be split. Whatever the range size, the result must be exact.
  */
 class KeySpaceIntegrationTests {
 
@@ -52,10 +52,14 @@ class KeySpaceIntegrationTests {
         .forEach(k -> gaps.addBase(row(gaps, random, k)));
     skewed = table("skewed");
     // clusters of very different size and density, from near the minimum to near the maximum
-    long[] starts = {Long.MIN_VALUE, -E15 * 9_000, -1_000_000_000L, -5, 1_000_000, 3 * E15, Long.MAX_VALUE - 10_000};
+    long[] starts = {
+      Long.MIN_VALUE, -E15 * 9_000, -1_000_000_000L, -5, 1_000_000, 3 * E15, Long.MAX_VALUE - 10_000
+    };
     for (long start : starts) {
       long k = start;
-      for (int n = 20 + random.nextInt(600); n > 0; n--, k += 1 + random.nextInt(random.nextBoolean() ? 3 : 1_000)) {
+      for (int n = 20 + random.nextInt(600);
+          n > 0;
+          n--, k += 1 + random.nextInt(random.nextBoolean() ? 3 : 1_000)) {
         skewed.addBase(row(skewed, random, k));
       }
     }
@@ -88,7 +92,10 @@ class KeySpaceIntegrationTests {
   @ValueSource(ints = {10, 50, 100, 1_000, 10_000})
   void rowsBeyondAndBetweenThePrimarysKeysAreFound(int chunkRows) {
     Random random = new Random(chunkRows);
-    for (long key : new long[] {Long.MIN_VALUE, -1, 0, 500_000, E15 - 1, E15 + 1_001, E15 + 5_000, Long.MAX_VALUE}) {
+    for (long key :
+        new long[] {
+          Long.MIN_VALUE, -1, 0, 500_000, E15 - 1, E15 + 1_001, E15 + 5_000, Long.MAX_VALUE
+        }) {
       gaps.insert(Side.REPLICA, row(gaps, random, key));
     }
     for (long key : new long[] {999_999, Long.MAX_VALUE - 1, Long.MIN_VALUE + 1}) {
@@ -115,7 +122,8 @@ class KeySpaceIntegrationTests {
     List<DriftTable> tables = List.of(emptyPrimary, emptyReplica, emptyBoth);
     tables.forEach(DriftTable::apply);
     for (int chunkRows : new int[] {10, 100, 10_000}) {
-      verify(chunkRows, "an empty side, chunk-rows " + chunkRows, tables.toArray(DriftTable[]::new));
+      verify(
+          chunkRows, "an empty side, chunk-rows " + chunkRows, tables.toArray(DriftTable[]::new));
     }
     // with statistics the planner takes the row estimate (and the boundaries) from the larger side
     tables.forEach(DriftTable::analyze);
@@ -145,7 +153,10 @@ class KeySpaceIntegrationTests {
     }
   }
 
-  /** 20 000 rows in two ranges of 10 000: every mismatched range holds more than 4 096 rows and is split. */
+  /**
+   * 20 000 rows in two ranges of 10 000: every mismatched range holds more than 4 096 rows and is
+   * split.
+   */
   @Test
   void largeRangesAreSplitUntilTheDivergentRowsAreFound() {
     Random random = new Random(3);
@@ -157,7 +168,9 @@ class KeySpaceIntegrationTests {
     }
     injector.inject(40);
     VerifyRun run = verify(10_000, "split ranges", big);
-    assertThat(run.tableResult(big.name).get("ranges").asInt()).as("ranges of 20 000 rows").isLessThanOrEqualTo(3);
+    assertThat(run.tableResult(big.name).get("ranges").asInt())
+        .as("ranges of 20 000 rows")
+        .isLessThanOrEqualTo(3);
   }
 
   /** One divergent row in most ranges of 10 rows: the small ranges are diffed many per query. */
@@ -186,7 +199,8 @@ class KeySpaceIntegrationTests {
     DriftInjector injector = new DriftInjector(skewed, random, schema);
     injector.inject(5 + random.nextInt(40));
     if (seed % 2 == 0) {
-      injector.deleteBlock(random.nextBoolean() ? Side.REPLICA : Side.PRIMARY, 10 + random.nextInt(300));
+      injector.deleteBlock(
+          random.nextBoolean() ? Side.REPLICA : Side.PRIMARY, 10 + random.nextInt(300));
     }
     skewed.apply();
     if (seed % 3 == 0) {
@@ -201,13 +215,21 @@ class KeySpaceIntegrationTests {
     }
     long start = System.nanoTime();
     VerifyRun run =
-        VerifyRun.launch(pair.primaryUrl(), pair.replicaUrl(), out, chunkRows, Stream.of(tables).map(t -> t.name).toList(), context);
-    log.info("{}: {} ({} ms)", context, run.outcome.verdict(), (System.nanoTime() - start) / 1_000_000);
+        VerifyRun.launch(
+            pair.primaryUrl(),
+            pair.replicaUrl(),
+            out,
+            chunkRows,
+            Stream.of(tables).map(t -> t.name).toList(),
+            context);
+    log.info(
+        "{}: {} ({} ms)", context, run.outcome.verdict(), (System.nanoTime() - start) / 1_000_000);
     return run.assertExactly(List.of(tables));
   }
 
   private static DriftTable table(String name) {
-    DriftTable table = new DriftTable(pair.primary(), pair.replica(), schema, name, KeyKind.BIGINT, COLUMNS);
+    DriftTable table =
+        new DriftTable(pair.primary(), pair.replica(), schema, name, KeyKind.BIGINT, COLUMNS);
     table.create();
     return table;
   }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * PostgreSQL's text output of values, written out in Java so the tests know independently what
- * the engine must print: ISO timestamps in UTC, postgres-style intervals, hex bytea, array quoting.
+ * PostgreSQL's text output of values, written out in Java so the tests know independently what the
+ * engine must print: ISO timestamps in UTC, postgres-style intervals, hex bytea, array quoting.
  */
 final class PgText {
 
@@ -28,7 +28,9 @@ final class PgText {
     return text + fraction(t.getNano() / 1_000);
   }
 
-  /** IntervalStyle postgres for non-negative parts, e.g. {@code 1 year 2 mons 3 days 04:05:06.5}. */
+  /**
+   * IntervalStyle postgres for non-negative parts, e.g. {@code 1 year 2 mons 3 days 04:05:06.5}.
+   */
   static String interval(int months, int days, long micros) {
     StringBuilder text = new StringBuilder();
     part(text, months / 12, "year", "years");
@@ -40,7 +42,8 @@ final class PgText {
         text.append(' ');
       }
       text.append(
-          String.format(Locale.ROOT, "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60));
+          String.format(
+              Locale.ROOT, "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60));
       text.append(fraction((int) (micros % 1_000_000)));
     }
     return text.toString();
@@ -116,6 +119,8 @@ final class PgText {
   }
 
   private static String fraction(int micros) {
-    return micros == 0 ? "" : "." + String.format(Locale.ROOT, "%06d", micros).replaceAll("0+$", "");
+    return micros == 0
+        ? ""
+        : "." + String.format(Locale.ROOT, "%06d", micros).replaceAll("0+$", "");
   }
 }

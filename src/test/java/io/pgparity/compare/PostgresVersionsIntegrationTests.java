@@ -41,9 +41,16 @@ class PostgresVersionsIntegrationTests {
   private static final String PRIMARY_DATABASE = "pgparity_primary";
   private static final String REPLICA_DATABASE = "pgparity_replica";
   private static final int ROWS = 300;
-  /** A pair on every third row: one pair per row, so each CHANGED row names just that pair's column. */
+
+  /**
+   * A pair on every third row: one pair per row, so each CHANGED row names just that pair's column.
+   */
   private static final int PAIR_STRIDE = 3;
-  /** The pairs the issue names, as {column, primary text, replica text}; all come from {@link EqualPairs}. */
+
+  /**
+   * The pairs the issue names, as {column, primary text, replica text}; all come from {@link
+   * EqualPairs}.
+   */
   private static final List<List<String>> NAMED_PAIRS =
       List.of(
           List.of("c_numeric", "1.0", "1.00"),
@@ -68,7 +75,8 @@ class PostgresVersionsIntegrationTests {
       String context = "PostgreSQL " + binaries.version();
       verify(tables, server, server, context + ", identical").assertExactly(tables);
       addEqualPairs(tables);
-      assertNamedPairsChanged(verify(tables, server, server, context + ", equal pairs").assertExactly(tables));
+      assertNamedPairsChanged(
+          verify(tables, server, server, context + ", equal pairs").assertExactly(tables));
     }
   }
 
@@ -81,15 +89,19 @@ class PostgresVersionsIntegrationTests {
       List<DriftTable> tables = createTables(primary, replica, 18);
       verify(tables, primary, replica, "15 -> 18, identical").assertExactly(tables);
       addEqualPairs(tables);
-      assertNamedPairsChanged(verify(tables, primary, replica, "15 -> 18, equal pairs").assertExactly(tables));
+      assertNamedPairsChanged(
+          verify(tables, primary, replica, "15 -> 18, equal pairs").assertExactly(tables));
       tables.forEach(DriftTable::restore);
       for (DriftTable table : tables) {
         Random random = new Random(18 * 31 + table.kind.ordinal());
         new DriftInjector(table, random, SCHEMA).inject(10 + random.nextInt(20));
         table.apply();
       }
-      VerifyRun drifted = verify(tables, primary, replica, "15 -> 18, random drift").assertExactly(tables);
-      assertThat(drifted.divergences).as("a changed row among the drift").anyMatch(d -> d.kind() == DivergenceKind.CHANGED);
+      VerifyRun drifted =
+          verify(tables, primary, replica, "15 -> 18, random drift").assertExactly(tables);
+      assertThat(drifted.divergences)
+          .as("a changed row among the drift")
+          .anyMatch(d -> d.kind() == DivergenceKind.CHANGED);
     }
   }
 
@@ -97,31 +109,52 @@ class PostgresVersionsIntegrationTests {
    * Creates both databases and the same wide tables in them (a BIGINT and a TIMESTAMPTZ key, whose
    * text follows TimeZone), then gives each database its own session defaults.
    */
-  private static List<DriftTable> createTables(EmbeddedPostgres primaryServer, EmbeddedPostgres replicaServer, int replicaMajor) {
+  private static List<DriftTable> createTables(
+      EmbeddedPostgres primaryServer, EmbeddedPostgres replicaServer, int replicaMajor) {
     DataSource primary = database(primaryServer, PRIMARY_DATABASE);
     DataSource replica = database(replicaServer, REPLICA_DATABASE);
     List<WideType> types = WideType.supported(primary, replica);
-    assertThat(types).as("every wide type, citext and ICU included").containsExactly(WideType.values());
-    String labels = String.join(", ", Arrays.stream(WideType.MOOD_LABELS).map(Cell::quote).toList());
+    assertThat(types)
+        .as("every wide type, citext and ICU included")
+        .containsExactly(WideType.values());
+    String labels =
+        String.join(", ", Arrays.stream(WideType.MOOD_LABELS).map(Cell::quote).toList());
     for (DataSource server : List.of(primary, replica)) {
-      TestServers.exec(server, "CREATE SCHEMA " + SCHEMA + "; CREATE EXTENSION citext SCHEMA public;"
-          + " CREATE COLLATION " + SCHEMA + ".ci (provider = icu, locale = 'und-u-ks-level2', deterministic = false);"
-          + " CREATE TYPE " + SCHEMA + ".mood AS ENUM (" + labels + ")");
+      TestServers.exec(
+          server,
+          "CREATE SCHEMA "
+              + SCHEMA
+              + "; CREATE EXTENSION citext SCHEMA public;"
+              + " CREATE COLLATION "
+              + SCHEMA
+              + ".ci (provider = icu, locale = 'und-u-ks-level2', deterministic = false);"
+              + " CREATE TYPE "
+              + SCHEMA
+              + ".mood AS ENUM ("
+              + labels
+              + ")");
     }
     List<DriftTable> tables = new ArrayList<>();
     for (KeyKind kind : List.of(KeyKind.BIGINT, KeyKind.TIMESTAMPTZ)) {
-      DriftTable table = new DriftTable(primary, replica, SCHEMA, "t_" + kind.name().toLowerCase(Locale.ROOT), kind, types);
+      DriftTable table =
+          new DriftTable(
+              primary, replica, SCHEMA, "t_" + kind.name().toLowerCase(Locale.ROOT), kind, types);
       table.create();
       Random random = new Random(1_400 + kind.ordinal());
       DriftInjector rows = new DriftInjector(table, random, SCHEMA);
-      kind.keys(random, new RandomCells(random, SCHEMA), ROWS).forEach(key -> table.addBase(rows.row(key)));
+      kind.keys(random, new RandomCells(random, SCHEMA), ROWS)
+          .forEach(key -> table.addBase(rows.row(key)));
       table.load(Side.PRIMARY, Side.REPLICA);
       table.analyze();
       tables.add(table);
     }
     SessionDefaults.apply(
-        primaryServer.getJdbcUrl("postgres", PRIMARY_DATABASE), PRIMARY_DATABASE,
-        replicaServer.getJdbcUrl("postgres", REPLICA_DATABASE), REPLICA_DATABASE, SCHEMA, replicaMajor);
+        primaryServer.getJdbcUrl("postgres", PRIMARY_DATABASE),
+        PRIMARY_DATABASE,
+        replicaServer.getJdbcUrl("postgres", REPLICA_DATABASE),
+        REPLICA_DATABASE,
+        SCHEMA,
+        replicaMajor);
     return tables;
   }
 
@@ -130,7 +163,8 @@ class PostgresVersionsIntegrationTests {
     for (DriftTable table : tables) {
       List<List<String>> keys = table.keys(Side.REPLICA);
       int row = 0;
-      for (Map.Entry<WideType, List<Cell[]>> entry : EqualPairs.all(table.types, SCHEMA).entrySet()) {
+      for (Map.Entry<WideType, List<Cell[]>> entry :
+          EqualPairs.all(table.types, SCHEMA).entrySet()) {
         int column = table.columns.indexOf(entry.getKey().column());
         for (Cell[] pair : entry.getValue()) {
           List<String> key = keys.get(row++ * PAIR_STRIDE);
@@ -142,41 +176,56 @@ class PostgresVersionsIntegrationTests {
     }
   }
 
-  /** The exact check already covers them; this says by name that the issue's pairs are among them. */
+  /**
+   * The exact check already covers them; this says by name that the issue's pairs are among them.
+   */
   private static void assertNamedPairsChanged(VerifyRun run) {
     for (List<String> pair : NAMED_PAIRS) {
       String column = pair.get(0);
       List<DivergentRow> found =
           run.divergences.stream()
               .filter(d -> d.primary() != null && d.replica() != null)
-              .filter(d -> pair.get(1).equals(d.primary().get(column)) && pair.get(2).equals(d.replica().get(column)))
+              .filter(
+                  d ->
+                      pair.get(1).equals(d.primary().get(column))
+                          && pair.get(2).equals(d.replica().get(column)))
               .toList();
-      assertThat(found).as("%s %s vs %s, once per table", column, pair.get(1), pair.get(2)).hasSize(2)
-          .allSatisfy(d -> {
-            assertThat(d.kind()).isEqualTo(DivergenceKind.CHANGED);
-            assertThat(d.columns()).containsExactly(column);
-          });
+      assertThat(found)
+          .as("%s %s vs %s, once per table", column, pair.get(1), pair.get(2))
+          .hasSize(2)
+          .allSatisfy(
+              d -> {
+                assertThat(d.kind()).isEqualTo(DivergenceKind.CHANGED);
+                assertThat(d.columns()).containsExactly(column);
+              });
     }
   }
 
-  private VerifyRun verify(List<DriftTable> tables, EmbeddedPostgres primary, EmbeddedPostgres replica, String context) {
+  private VerifyRun verify(
+      List<DriftTable> tables, EmbeddedPostgres primary, EmbeddedPostgres replica, String context) {
     long start = System.nanoTime();
     VerifyRun run =
         SessionDefaults.inJvmZone(
-            () -> VerifyRun.launch(
-                SessionDefaults.primaryUrl(primary.getJdbcUrl("postgres", PRIMARY_DATABASE)),
-                replica.getJdbcUrl("postgres", REPLICA_DATABASE),
-                out,
-                50,
-                tables.stream().map(t -> t.name).toList(),
-                context));
-    log.info("{}: {} ({} ms)", context, run.outcome.verdict(), (System.nanoTime() - start) / 1_000_000);
+            () ->
+                VerifyRun.launch(
+                    SessionDefaults.primaryUrl(primary.getJdbcUrl("postgres", PRIMARY_DATABASE)),
+                    replica.getJdbcUrl("postgres", REPLICA_DATABASE),
+                    out,
+                    50,
+                    tables.stream().map(t -> t.name).toList(),
+                    context));
+    log.info(
+        "{}: {} ({} ms)", context, run.outcome.verdict(), (System.nanoTime() - start) / 1_000_000);
     return run;
   }
 
   private static void assertMajor(EmbeddedPostgres server, int major) {
-    String version = TestServers.query(server.getPostgresDatabase(), "SELECT current_setting('server_version_num')");
-    assertThat(Integer.parseInt(version) / 10_000).as("server_version_num %s", version).isEqualTo(major);
+    String version =
+        TestServers.query(
+            server.getPostgresDatabase(), "SELECT current_setting('server_version_num')");
+    assertThat(Integer.parseInt(version) / 10_000)
+        .as("server_version_num %s", version)
+        .isEqualTo(major);
   }
 
   private static DataSource database(EmbeddedPostgres server, String name) {

@@ -20,15 +20,19 @@ import java.util.stream.Collectors;
 final class RandomCells {
 
   private static final String[] PIECES = {
-    "a", "b", "Z", "x", "0", "7", " ", "'", "\"", "\\", "\n", "\t", "é", "ß", "日本", "🙂", "{", "}", ",",
-    "NULL", "null", "\\N", "%", "_", "Alice"
+    "a", "b", "Z", "x", "0", "7", " ", "'", "\"", "\\", "\n", "\t", "é", "ß", "日本", "🙂", "{", "}",
+    ",", "NULL", "null", "\\N", "%", "_", "Alice"
   };
-  private static final String[] REAL_SPECIALS = {"NaN", "Infinity", "-Infinity", "-0", "0", "1e+30", "3.4028235e+38", "1e-45"};
+  private static final String[] REAL_SPECIALS = {
+    "NaN", "Infinity", "-Infinity", "-0", "0", "1e+30", "3.4028235e+38", "1e-45"
+  };
   private static final String[] DOUBLE_SPECIALS = {
     "NaN", "Infinity", "-Infinity", "-0", "0", "0.1", "1e+300", "5e-324", "1.7976931348623157e+308"
   };
   private static final String[] OFFSETS = {"+00", "+05:30", "-08", "+14", "-03:30"};
-  private static final String[] IPV6 = {"::1", "2001:db8::1", "2001:db8::/32", "fe80::1:2:3:4", "::"};
+  private static final String[] IPV6 = {
+    "::1", "2001:db8::1", "2001:db8::/32", "fe80::1:2:3:4", "::"
+  };
   private static final long MIN_SECOND = LocalDate.of(1950, 1, 1).toEpochDay() * 86_400;
   private static final long MAX_SECOND = LocalDate.of(2050, 12, 31).toEpochDay() * 86_400;
 
@@ -51,9 +55,18 @@ final class RandomCells {
   Cell value(WideType type) {
     String cast = type.cast(schema);
     return switch (type) {
-      case BIGINT -> integer(cast, pick(Long.MIN_VALUE, Long.MAX_VALUE, 0, random.nextLong(), random.nextInt(1000)));
-      case INTEGER -> integer(cast, pick(Integer.MIN_VALUE, Integer.MAX_VALUE, 0, random.nextInt(), random.nextInt(1000)));
-      case SMALLINT -> integer(cast, pick(Short.MIN_VALUE, Short.MAX_VALUE, 0, random.nextInt(65_536) - 32_768, -1));
+      case BIGINT ->
+          integer(
+              cast,
+              pick(Long.MIN_VALUE, Long.MAX_VALUE, 0, random.nextLong(), random.nextInt(1000)));
+      case INTEGER ->
+          integer(
+              cast,
+              pick(
+                  Integer.MIN_VALUE, Integer.MAX_VALUE, 0, random.nextInt(), random.nextInt(1000)));
+      case SMALLINT ->
+          integer(
+              cast, pick(Short.MIN_VALUE, Short.MAX_VALUE, 0, random.nextInt(65_536) - 32_768, -1));
       case NUMERIC -> numeric();
       case REAL -> floating(cast, REAL_SPECIALS, 80_000);
       case DOUBLE -> floating(cast, DOUBLE_SPECIALS, 8_000_000_000L);
@@ -61,7 +74,7 @@ final class RandomCells {
       case VARCHAR -> Cell.literal(text(20), cast);
       case CHAR -> {
         String input = text(5);
-                // char(n)::text drops trailing spaces, and only spaces
+        // char(n)::text drops trailing spaces, and only spaces
         yield Cell.literal(input, cast, input.replaceAll(" +\\z", ""));
       }
       case BYTEA -> {
@@ -73,9 +86,10 @@ final class RandomCells {
         String value = Boolean.toString(random.nextBoolean());
         yield new Cell(value, value);
       }
-      case DATE -> random.nextInt(30) == 0
-          ? Cell.literal(random.nextBoolean() ? "infinity" : "-infinity", cast)
-          : Cell.literal(LocalDate.ofEpochDay(second() / 86_400).toString(), cast);
+      case DATE ->
+          random.nextInt(30) == 0
+              ? Cell.literal(random.nextBoolean() ? "infinity" : "-infinity", cast)
+              : Cell.literal(LocalDate.ofEpochDay(second() / 86_400).toString(), cast);
       case TIMESTAMP -> Cell.literal(PgText.timestamp(dateTime(second(), micros())), cast);
       case TIMESTAMPTZ -> timestamptz(Instant.ofEpochSecond(second(), micros() * 1_000L));
       case INTERVAL -> {
@@ -91,14 +105,16 @@ final class RandomCells {
       case INT_ARRAY -> {
         List<String> elements = new ArrayList<>();
         for (int i = random.nextInt(5); i > 0; i--) {
-          elements.add(random.nextInt(7) == 0 ? "NULL" : Integer.toString(random.nextInt(2001) - 1000));
+          elements.add(
+              random.nextInt(7) == 0 ? "NULL" : Integer.toString(random.nextInt(2001) - 1000));
         }
         yield Cell.literal("{" + String.join(",", elements) + "}", cast);
       }
       case TEXT_ARRAY -> textArray(random.nextInt(5));
       case INTERVAL_ARRAY -> arrayOf(WideType.INTERVAL, cast);
       case TIMESTAMPTZ_ARRAY -> arrayOf(WideType.TIMESTAMPTZ, cast);
-      case MOOD -> Cell.literal(WideType.MOOD_LABELS[random.nextInt(WideType.MOOD_LABELS.length)], cast);
+      case MOOD ->
+          Cell.literal(WideType.MOOD_LABELS[random.nextInt(WideType.MOOD_LABELS.length)], cast);
     };
   }
 
@@ -115,7 +131,8 @@ final class RandomCells {
     int length = 1 + random.nextInt(maxCodePoints);
     while (true) {
       String piece = PIECES[random.nextInt(PIECES.length)];
-      if (text.codePointCount(0, text.length()) + piece.codePointCount(0, piece.length()) > length) {
+      if (text.codePointCount(0, text.length()) + piece.codePointCount(0, piece.length())
+          > length) {
         return text.length() == 0 ? "x" : text.toString();
       }
       text.append(piece);
@@ -135,7 +152,9 @@ final class RandomCells {
     String sql =
         elements.isEmpty()
             ? "'{}'::text[]"
-            : elements.stream().map(e -> e == null ? "NULL" : Cell.quote(e)).collect(Collectors.joining(", ", "ARRAY[", "]::text[]"));
+            : elements.stream()
+                .map(e -> e == null ? "NULL" : Cell.quote(e))
+                .collect(Collectors.joining(", ", "ARRAY[", "]::text[]"));
     return new Cell(sql, PgText.textArray(elements));
   }
 
@@ -148,7 +167,8 @@ final class RandomCells {
       texts.add(cell.text());
     }
     return new Cell(
-        sql.isEmpty() ? "'{}'::" + cast : "ARRAY[" + String.join(", ", sql) + "]::" + cast, PgText.textArray(texts));
+        sql.isEmpty() ? "'{}'::" + cast : "ARRAY[" + String.join(", ", sql) + "]::" + cast,
+        PgText.textArray(texts));
   }
 
   /** A timestamptz written at a random UTC offset; it prints in UTC. */
@@ -157,7 +177,8 @@ final class RandomCells {
     ZoneOffset zone = ZoneOffset.of(offset.length() == 3 ? offset + ":00" : offset);
     LocalDateTime local = LocalDateTime.ofInstant(instant, zone);
     LocalDateTime utc = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-    return Cell.literal(PgText.timestamp(local) + offset, "timestamptz", PgText.timestamp(utc) + "+00");
+    return Cell.literal(
+        PgText.timestamp(local) + offset, "timestamptz", PgText.timestamp(utc) + "+00");
   }
 
   long second() {
@@ -181,7 +202,9 @@ final class RandomCells {
     if (special < 3) {
       return Cell.literal(new String[] {"NaN", "Infinity", "-Infinity"}[special], "numeric");
     }
-    BigDecimal value = new BigDecimal(BigInteger.valueOf(random.nextLong() % 1_000_000_000_000L), random.nextInt(7));
+    BigDecimal value =
+        new BigDecimal(
+            BigInteger.valueOf(random.nextLong() % 1_000_000_000_000L), random.nextInt(7));
     return Cell.literal(value.toPlainString(), "numeric");
   }
 
@@ -190,8 +213,11 @@ final class RandomCells {
       return Cell.literal(specials[random.nextInt(specials.length)], cast);
     }
     // multiples of 1/8 are exact in binary, and their shortest decimal form is the exact one
-    BigDecimal value = BigDecimal.valueOf(random.nextLong(2 * range + 1) - range).divide(BigDecimal.valueOf(8));
-    return Cell.literal(value.compareTo(BigDecimal.ZERO) == 0 ? "0" : value.stripTrailingZeros().toPlainString(), cast);
+    BigDecimal value =
+        BigDecimal.valueOf(random.nextLong(2 * range + 1) - range).divide(BigDecimal.valueOf(8));
+    return Cell.literal(
+        value.compareTo(BigDecimal.ZERO) == 0 ? "0" : value.stripTrailingZeros().toPlainString(),
+        cast);
   }
 
   // inet::text always shows the mask, unlike inet's output function
@@ -200,7 +226,14 @@ final class RandomCells {
       String address = IPV6[random.nextInt(IPV6.length)];
       return Cell.literal(address, "inet", address.contains("/") ? address : address + "/128");
     }
-    String address = random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(256);
+    String address =
+        random.nextInt(256)
+            + "."
+            + random.nextInt(256)
+            + "."
+            + random.nextInt(256)
+            + "."
+            + random.nextInt(256);
     int mask = random.nextBoolean() ? 32 : 8 + random.nextInt(24);
     return mask == 32 && random.nextBoolean()
         ? Cell.literal(address, "inet", address + "/32")
@@ -208,7 +241,8 @@ final class RandomCells {
   }
 
   private Cell integer(String cast, long value) {
-    return new Cell(value < 0 ? "(" + value + ")::" + cast : value + "::" + cast, Long.toString(value));
+    return new Cell(
+        value < 0 ? "(" + value + ")::" + cast : value + "::" + cast, Long.toString(value));
   }
 
   private long pick(long min, long max, long zero, long any, long small) {

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Rows of one key are multisets: identical copies pair off, the rest pair closest-first, the surplus is one per copy. */
+/**
+ * Rows of one key are multisets: identical copies pair off, the rest pair closest-first, the
+ * surplus is one per copy.
+ */
 class RowClassifierTests {
 
   private static FetchedRow row(String... values) {
@@ -27,7 +30,8 @@ class RowClassifierTests {
     assertThat(RowClassifier.unmatched(List.of(a), List.of(a, a)))
         .containsExactly(new RowClassifier.Unmatched(null, a));
     assertThat(RowClassifier.unmatched(List.of(a, a, a), List.of(a)))
-        .containsExactly(new RowClassifier.Unmatched(a, null), new RowClassifier.Unmatched(a, null));
+        .containsExactly(
+            new RowClassifier.Unmatched(a, null), new RowClassifier.Unmatched(a, null));
     assertThat(RowClassifier.unmatched(List.of(a), List.of(a))).isEmpty();
   }
 
@@ -37,7 +41,8 @@ class RowClassifierTests {
     FetchedRow near = row("1", "x", "z");
     FetchedRow far = row("1", "q", "z");
     assertThat(RowClassifier.unmatched(List.of(primary), List.of(far, near)))
-        .containsExactlyInAnyOrder(new RowClassifier.Unmatched(primary, near), new RowClassifier.Unmatched(null, far));
+        .containsExactlyInAnyOrder(
+            new RowClassifier.Unmatched(primary, near), new RowClassifier.Unmatched(null, far));
   }
 
   @Test
@@ -54,8 +59,12 @@ class RowClassifierTests {
   void aKeyHeldTwiceOnOneSideIsASuspectEvenWhenOneCopyMatches() {
     KeyValue one = KeyValue.of("1");
     KeyValue two = KeyValue.of("2");
-    assertThat(RangeNarrower.suspects(Map.of(one, List.of(7L), two, List.of(8L)), Map.of(one, List.of(7L, 7L),
-        two, List.of(8L)))).containsExactly(one);
-    assertThat(RangeNarrower.suspects(Map.of(one, List.of(7L, 9L)), Map.of(one, List.of(9L, 7L)))).isEmpty();
+    assertThat(
+            RangeNarrower.suspects(
+                Map.of(one, List.of(7L), two, List.of(8L)),
+                Map.of(one, List.of(7L, 7L), two, List.of(8L))))
+        .containsExactly(one);
+    assertThat(RangeNarrower.suspects(Map.of(one, List.of(7L, 9L)), Map.of(one, List.of(9L, 7L))))
+        .isEmpty();
   }
 }

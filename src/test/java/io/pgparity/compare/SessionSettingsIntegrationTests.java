@@ -7,9 +7,6 @@ import io.pgparity.demo.EmbeddedPair;
 import io.pgparity.testing.TestServers;
 import java.net.URLEncoder;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,15 +23,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Identical tables on two servers whose sessions default to different settings (time zone, date
- * and interval style, float digits, bytea output, search path, planner switches), set per
- * database, per role or in the JDBC URL: pgparity pins its own session settings, so the tables
- * must compare CONSISTENT, and drift must still be reported exactly and in the pinned format. The
- * tables live in a database of their own, so the altered defaults never reach other tests.
+ * Identical tables on two servers whose sessions default to different settings (time zone, date and
+ * interval style, float digits, bytea output, search path, planner switches), set per database, per
+ * role or in the JDBC URL: pgparity pins its own session settings, so the tables must compare
+ * CONSISTENT, and drift must still be reported exactly and in the pinned format. The tables live in
+ * a database of their own, so the altered defaults never reach other tests.
  *
  * <p>pgjdbc sends the JVM's time zone and DateStyle ISO when it connects, which override the
- * TimeZone and DateStyle defaults below (they stay for a driver that would not);
- * {@link PostgresVersionsIntegrationTests} makes the zones really differ, with a login trigger.
+ * TimeZone and DateStyle defaults below (they stay for a driver that would not); {@link
+ * PostgresVersionsIntegrationTests} makes the zones really differ, with a login trigger.
  */
 class SessionSettingsIntegrationTests {
 
@@ -55,6 +52,7 @@ class SessionSettingsIntegrationTests {
           "search_path = \"$user\"",
           "standard_conforming_strings = off",
           "enable_indexscan = off");
+
   private static final List<String> REPLICA_SETTINGS =
       List.of(
           "TimeZone = 'America/St_Johns'",
@@ -93,18 +91,30 @@ class SessionSettingsIntegrationTests {
         TestServers.exec(server, "CREATE EXTENSION IF NOT EXISTS citext");
       }
       if (types.contains(WideType.CI_TEXT)) {
-        TestServers.exec(server, "CREATE COLLATION " + SCHEMA + ".ci (provider = icu, locale = 'und-u-ks-level2', deterministic = false)");
+        TestServers.exec(
+            server,
+            "CREATE COLLATION "
+                + SCHEMA
+                + ".ci (provider = icu, locale = 'und-u-ks-level2', deterministic = false)");
       }
-      TestServers.exec(server, "CREATE TYPE " + SCHEMA + ".mood AS ENUM ("
-          + String.join(", ", Arrays.stream(WideType.MOOD_LABELS).map(Cell::quote).toList()) + ")");
+      TestServers.exec(
+          server,
+          "CREATE TYPE "
+              + SCHEMA
+              + ".mood AS ENUM ("
+              + String.join(", ", Arrays.stream(WideType.MOOD_LABELS).map(Cell::quote).toList())
+              + ")");
     }
     tables = new ArrayList<>();
     for (KeyKind kind : List.of(KeyKind.BIGINT, KeyKind.TIMESTAMPTZ, KeyKind.COMPOSITE)) {
-      DriftTable table = new DriftTable(primary, replica, SCHEMA, "t_" + kind.name().toLowerCase(Locale.ROOT), kind, types);
+      DriftTable table =
+          new DriftTable(
+              primary, replica, SCHEMA, "t_" + kind.name().toLowerCase(Locale.ROOT), kind, types);
       table.create();
       Random random = new Random(500 + kind.ordinal());
       DriftInjector rows = new DriftInjector(table, random, SCHEMA);
-      kind.keys(random, new RandomCells(random, SCHEMA), 400).forEach(key -> table.addBase(rows.row(key)));
+      kind.keys(random, new RandomCells(random, SCHEMA), 400)
+          .forEach(key -> table.addBase(rows.row(key)));
       table.load(Side.PRIMARY, Side.REPLICA);
       table.analyze();
       tables.add(table);
@@ -122,33 +132,45 @@ class SessionSettingsIntegrationTests {
   void undoSettings() {
     TestServers.exec(pair.primary(), "ALTER DATABASE " + DATABASE + " RESET ALL");
     TestServers.exec(pair.replica(), "ALTER DATABASE " + DATABASE + " RESET ALL");
-    TestServers.exec(pair.replica(), "ALTER ROLE " + ROLE + " IN DATABASE " + DATABASE + " RESET ALL");
+    TestServers.exec(
+        pair.replica(), "ALTER ROLE " + ROLE + " IN DATABASE " + DATABASE + " RESET ALL");
     tables.forEach(DriftTable::restore);
   }
 
   @Test
   void databaseDefaultsDifferOnEachSide() {
-    PRIMARY_SETTINGS.forEach(s -> TestServers.exec(pair.primary(), "ALTER DATABASE " + DATABASE + " SET " + s));
-    REPLICA_SETTINGS.forEach(s -> TestServers.exec(pair.replica(), "ALTER DATABASE " + DATABASE + " SET " + s));
+    PRIMARY_SETTINGS.forEach(
+        s -> TestServers.exec(pair.primary(), "ALTER DATABASE " + DATABASE + " SET " + s));
+    REPLICA_SETTINGS.forEach(
+        s -> TestServers.exec(pair.replica(), "ALTER DATABASE " + DATABASE + " SET " + s));
     consistentThenDriftFoundExactly(primaryUrl, replicaUrl, "database defaults", 1);
   }
 
   @Test
   void roleDefaultsOnTheReplicaOnly() {
-    REPLICA_SETTINGS.forEach(s -> TestServers.exec(pair.replica(), "ALTER ROLE " + ROLE + " IN DATABASE " + DATABASE + " SET " + s));
-    consistentThenDriftFoundExactly(primaryUrl, replicaUrl.replaceFirst("([?&])user=[^&]*", "$1user=" + ROLE), "role defaults", 2);
+    REPLICA_SETTINGS.forEach(
+        s ->
+            TestServers.exec(
+                pair.replica(), "ALTER ROLE " + ROLE + " IN DATABASE " + DATABASE + " SET " + s));
+    consistentThenDriftFoundExactly(
+        primaryUrl,
+        replicaUrl.replaceFirst("([?&])user=[^&]*", "$1user=" + ROLE),
+        "role defaults",
+        2);
   }
 
   @Test
   void optionsInThePrimaryUrl() {
     String options =
         "-c TimeZone=Asia/Tokyo -c DateStyle=SQL,DMY -c IntervalStyle=sql_standard -c extra_float_digits=0"
-            + " -c bytea_output=escape -c search_path=" + SCHEMA;
+            + " -c bytea_output=escape -c search_path="
+            + SCHEMA;
     String url = primaryUrl + "&options=" + URLEncoder.encode(options, UTF_8).replace("+", "%20");
     consistentThenDriftFoundExactly(url, replicaUrl, "url options", 3);
   }
 
-  private void consistentThenDriftFoundExactly(String primaryUrl, String replicaUrl, String context, long seed) {
+  private void consistentThenDriftFoundExactly(
+      String primaryUrl, String replicaUrl, String context, long seed) {
     verify(primaryUrl, replicaUrl, 50, context + ", identical");
     for (DriftTable table : tables) {
       Random random = new Random(seed * 31 + table.kind.ordinal());
@@ -161,8 +183,15 @@ class SessionSettingsIntegrationTests {
   private void verify(String primaryUrl, String replicaUrl, int chunkRows, String context) {
     long start = System.nanoTime();
     VerifyRun run =
-        VerifyRun.launch(primaryUrl, replicaUrl, out, chunkRows, tables.stream().map(t -> t.name).toList(), context);
-    log.info("{}: {} ({} ms)", context, run.outcome.verdict(), (System.nanoTime() - start) / 1_000_000);
+        VerifyRun.launch(
+            primaryUrl,
+            replicaUrl,
+            out,
+            chunkRows,
+            tables.stream().map(t -> t.name).toList(),
+            context);
+    log.info(
+        "{}: {} ({} ms)", context, run.outcome.verdict(), (System.nanoTime() - start) / 1_000_000);
     run.assertExactly(tables);
   }
 
@@ -180,5 +209,4 @@ class SessionSettingsIntegrationTests {
     dataSource.setURL(url);
     return dataSource;
   }
-
 }

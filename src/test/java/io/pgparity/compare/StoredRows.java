@@ -16,13 +16,17 @@ import javax.sql.DataSource;
 
 /**
  * Every row one side holds in a table, as its type's output text (column to value, attnum order,
- * null for SQL NULL), read under the settings pgparity pins. The output function, not
- * {@code ::text}: the two differ only for bpchar, whose cast to text drops trailing blanks that
- * an unbounded bpchar stores and prints; that text is the stored value, so it is what a report
- * of a changed bpchar must show.
+ * null for SQL NULL), read under the settings pgparity pins. The output function, not {@code
+ * ::text}: the two differ only for bpchar, whose cast to text drops trailing blanks that an
+ * unbounded bpchar stores and prints; that text is the stored value, so it is what a report of a
+ * changed bpchar must show.
  */
 record StoredRows(
-    String table, List<String> keyColumns, List<String> columns, List<Map<String, String>> rows, boolean primaryKey) {
+    String table,
+    List<String> keyColumns,
+    List<String> columns,
+    List<Map<String, String>> rows,
+    boolean primaryKey) {
 
   /** pgparity's pinned session, plus lc_monetary, which money's output follows. */
   static final String PINNED = DriftTable.PINNED + "; SET lc_monetary = 'C'";
@@ -30,13 +34,15 @@ record StoredRows(
   StoredRows {
     keyColumns = List.copyOf(keyColumns);
     columns = List.copyOf(columns);
-    checkArgument(columns.containsAll(keyColumns), "%s: key %s not among %s", table, keyColumns, columns);
+    checkArgument(
+        columns.containsAll(keyColumns), "%s: key %s not among %s", table, keyColumns, columns);
     rows = rows.stream().map(r -> Collections.unmodifiableMap(new LinkedHashMap<>(r))).toList();
   }
 
   /** Reads the whole table (schema.table, already quoted where needed) from one side. */
   static StoredRows read(DataSource server, String table, List<String> keyColumns) {
-    try (Connection connection = server.getConnection(); Statement statement = connection.createStatement()) {
+    try (Connection connection = server.getConnection();
+        Statement statement = connection.createStatement()) {
       statement.execute(PINNED);
       try (ResultSet rs = statement.executeQuery("SELECT * FROM " + table)) {
         ResultSetMetaData meta = rs.getMetaData();
@@ -53,8 +59,11 @@ record StoredRows(
           rows.add(row);
         }
         rs.close();
-        try (ResultSet pk = statement.executeQuery(
-            "SELECT EXISTS (SELECT 1 FROM pg_index WHERE indrelid = '" + table + "'::regclass AND indisprimary)")) {
+        try (ResultSet pk =
+            statement.executeQuery(
+                "SELECT EXISTS (SELECT 1 FROM pg_index WHERE indrelid = '"
+                    + table
+                    + "'::regclass AND indisprimary)")) {
           pk.next();
           return new StoredRows(table, keyColumns, columns, rows, pk.getBoolean(1));
         }

@@ -58,11 +58,13 @@ enum WideType {
   static List<WideType> supported(DataSource... servers) {
     List<WideType> types = new ArrayList<>(Arrays.asList(values()));
     if (!onAll(servers, "SELECT count(*) FROM pg_available_extensions WHERE name = 'citext'")) {
-      LoggerFactory.getLogger(WideType.class).warn("citext is not available on both servers; its column is left out");
+      LoggerFactory.getLogger(WideType.class)
+          .warn("citext is not available on both servers; its column is left out");
       types.remove(CITEXT);
     }
     if (!onAll(servers, "SELECT count(*) FROM pg_collation WHERE collprovider = 'i'")) {
-      LoggerFactory.getLogger(WideType.class).warn("a server has no ICU; the case-insensitive collation column is left out");
+      LoggerFactory.getLogger(WideType.class)
+          .warn("a server has no ICU; the case-insensitive collation column is left out");
       types.remove(CI_TEXT);
     }
     return List.copyOf(types);

@@ -24,14 +24,20 @@ class ExpectKeysTests {
 
   @Test
   void readsTheExpectMapInFileOrderAndVerifyAcceptsIt() throws IOException {
-    Path file = job("expect: {synchronous_commit: remote_apply, hot_standby_feedback: 'on', fsync: '${FSYNC}'}\n");
+    Path file =
+        job(
+            "expect: {synchronous_commit: remote_apply, hot_standby_feedback: 'on', fsync: '${FSYNC}'}\n");
 
     assertThat(ExpectKeys.load(file, Map.of("FSYNC", "on")))
-        .containsExactly(Map.entry("synchronous_commit", "remote_apply"), Map.entry("hot_standby_feedback", "on"),
+        .containsExactly(
+            Map.entry("synchronous_commit", "remote_apply"),
+            Map.entry("hot_standby_feedback", "on"),
             Map.entry("fsync", "on"));
     // the verify job's audit gets them through the definition, in file order too
     assertThat(new JobFileLoader().load(file, Map.of("FSYNC", "on")).expect())
-        .containsExactly(Map.entry("synchronous_commit", "remote_apply"), Map.entry("hot_standby_feedback", "on"),
+        .containsExactly(
+            Map.entry("synchronous_commit", "remote_apply"),
+            Map.entry("hot_standby_feedback", "on"),
             Map.entry("fsync", "on"));
   }
 
@@ -46,7 +52,9 @@ class ExpectKeysTests {
 
     assertThatThrownBy(() -> new JobFileLoader().load(file, Map.of()))
         .isInstanceOf(ConfigException.class)
-        .hasMessageStartingWith(file + ":6: unknown setting 'synchronous_comit' in expect (did you mean 'synchronous_commit'?)")
+        .hasMessageStartingWith(
+            file
+                + ":6: unknown setting 'synchronous_comit' in expect (did you mean 'synchronous_commit'?)")
         .hasMessageContaining("the audit reads: synchronous_commit, ");
   }
 

@@ -93,9 +93,7 @@ class JobFileLoaderTests {
 
     assertThat(job.tuning()).isEqualTo(Tuning.defaults());
     assertThat(job.tuning().live())
-        .isEqualTo(
-            new LiveTuning(
-                true, Duration.ofMinutes(2), 0, 3, Duration.ofSeconds(1), 0, 3));
+        .isEqualTo(new LiveTuning(true, Duration.ofMinutes(2), 0, 3, Duration.ofSeconds(1), 0, 3));
     assertThat(job.tables()).allSatisfy(t -> assertThat(t.settle()).isNull());
     assertThat(job.out()).isEqualTo(Path.of("reports"));
     assertThat(job.jobRepositoryUrl()).isNull();
@@ -292,7 +290,8 @@ class JobFileLoaderTests {
     LiveTuning live = live(head + "max-wait: 0\nrecheck-delay: 2m\nrechecks: 0\nretries: 20\n");
     assertThat(live.maxWait()).isZero();
     assertThat(live.maxRuntime()).as("no limit by default").isZero();
-    assertThat(live(head + "max-runtime: 30m\n").maxRuntime()).isEqualTo(java.time.Duration.ofMinutes(30));
+    assertThat(live(head + "max-runtime: 30m\n").maxRuntime())
+        .isEqualTo(java.time.Duration.ofMinutes(30));
     assertThat(live.recheckDelay()).isEqualTo(Duration.ofMinutes(2));
     assertThat(live.rechecks()).isZero();
     assertThat(live.retries()).isEqualTo(20);
@@ -537,15 +536,23 @@ class JobFileLoaderTests {
     String yaml = HEAD + "tables:\n  - table: public.users\n    mask: [token]\n";
 
     assertThat(loader.load(write(yaml), Map.of()).maskKeyEnv()).isNull();
-    assertThat(loader.load(write(yaml), Map.of("PGPARITY_MASK_KEY", "0123456789abcdef")).maskKeyEnv()).isNull();
-    assertThat(loader.load(write(HEAD + "tables: [public.users]\n"), Map.of("PGPARITY_MASK_KEY", "short")).masks())
+    assertThat(
+            loader.load(write(yaml), Map.of("PGPARITY_MASK_KEY", "0123456789abcdef")).maskKeyEnv())
+        .isNull();
+    assertThat(
+            loader
+                .load(
+                    write(HEAD + "tables: [public.users]\n"), Map.of("PGPARITY_MASK_KEY", "short"))
+                .masks())
         .as("a short default key matters only to a job that masks")
         .isFalse();
   }
 
   @Test
   void aKeyColumnCannotBeMasked() throws IOException {
-    assertThat(error(HEAD + "tables:\n  - table: public.users\n    key: [id]\n    mask: [token, id]\n"))
+    assertThat(
+            error(
+                HEAD + "tables:\n  - table: public.users\n    key: [id]\n    mask: [token, id]\n"))
         .isEqualTo(
             "auth.yaml:7: public.users: mask names key column id; keys identify rows in every report and cannot"
                 + " be masked: remove id from mask, or name other key columns in key");
@@ -557,9 +564,11 @@ class JobFileLoaderTests {
     assertThat(error(entry + "    mask: [token, token]\n"))
         .isEqualTo("auth.yaml:6: mask lists column 'token' twice; remove one");
     assertThat(error(entry + "    mask: [token, '']\n"))
-        .isEqualTo("auth.yaml:6: mask must be a list of column names, e.g. mask: [id] but one is empty");
+        .isEqualTo(
+            "auth.yaml:6: mask must be a list of column names, e.g. mask: [id] but one is empty");
     assertThat(error(entry + "    mask: {token: yes}\n"))
-        .isEqualTo("auth.yaml:6: mask must be a list of column names, e.g. mask: [id] but was a map");
+        .isEqualTo(
+            "auth.yaml:6: mask must be a list of column names, e.g. mask: [id] but was a map");
     assertThat(error(entry + "    masks: [token]\n"))
         .startsWith("auth.yaml:6: unknown key 'masks' in a tables entry (did you mean 'mask'?)");
     String masked = entry + "    mask: [token]\n";
@@ -587,8 +596,10 @@ class JobFileLoaderTests {
 
   @Test
   void readsTheMetricsTargets() throws IOException {
-    String yaml = HEAD + "tables: [public.users]\nmetrics-file: /var/lib/node_exporter/textfile/auth.prom\n"
-        + "pushgateway: http://pushgateway:9091\n";
+    String yaml =
+        HEAD
+            + "tables: [public.users]\nmetrics-file: /var/lib/node_exporter/textfile/auth.prom\n"
+            + "pushgateway: http://pushgateway:9091\n";
 
     MetricsTargets metrics = loader.load(write(yaml), Map.of()).metrics();
 
@@ -606,7 +617,8 @@ class JobFileLoaderTests {
     assertThat(error(head + "pushgateway: pushgateway:9091\n"))
         .startsWith("auth.yaml:5: pushgateway must be an http(s) URL without a query");
     assertThat(error(head + "pushgateway: 'http://gw:9091/a b'\n"))
-        .startsWith("auth.yaml:5: pushgateway must be an http(s) URL such as http://pushgateway:9091");
+        .startsWith(
+            "auth.yaml:5: pushgateway must be an http(s) URL such as http://pushgateway:9091");
   }
 
   private LiveTuning live(String yaml) throws IOException {

@@ -42,18 +42,30 @@ class FailureKindTests {
 
   @Test
   void theDriversOwnExceptionsAreClassifiedByTheirState() {
-    assertThat(FailureKind.of(new PSQLException("An I/O error occurred while sending to the backend.",
-        PSQLState.CONNECTION_FAILURE, new SocketException("Connection reset")))).isEqualTo(FailureKind.TRANSIENT);
-    assertThat(FailureKind.of(new PSQLException("canceling statement due to statement timeout",
-        PSQLState.QUERY_CANCELED))).isEqualTo(FailureKind.TIMEOUT);
+    assertThat(
+            FailureKind.of(
+                new PSQLException(
+                    "An I/O error occurred while sending to the backend.",
+                    PSQLState.CONNECTION_FAILURE,
+                    new SocketException("Connection reset"))))
+        .isEqualTo(FailureKind.TRANSIENT);
+    assertThat(
+            FailureKind.of(
+                new PSQLException(
+                    "canceling statement due to statement timeout", PSQLState.QUERY_CANCELED)))
+        .isEqualTo(FailureKind.TIMEOUT);
   }
 
   @Test
   void theStateIsFoundAlongTheCauses() {
-    SQLException timeout = new SQLException("canceling statement due to statement timeout", "57014");
-    assertThat(FailureKind.of(new CompareException("public.t heap slice 1/1: query failed", timeout)))
+    SQLException timeout =
+        new SQLException("canceling statement due to statement timeout", "57014");
+    assertThat(
+            FailureKind.of(new CompareException("public.t heap slice 1/1: query failed", timeout)))
         .isEqualTo(FailureKind.TIMEOUT);
-    assertThat(FailureKind.of(new SideFailure(Side.REPLICA, new SQLException("conflict with recovery", "40001"))))
+    assertThat(
+            FailureKind.of(
+                new SideFailure(Side.REPLICA, new SQLException("conflict with recovery", "40001"))))
         .isEqualTo(FailureKind.TRANSIENT);
     // the pool's time-out carries the last connect failure's state
     assertThat(FailureKind.of(new SQLTransientConnectionException("pool timed out", "28P01")))
@@ -62,7 +74,8 @@ class FailureKindTests {
 
   @Test
   void withoutAStateALostConnectionIsTransientAndAnythingElsePermanent() {
-    assertThat(FailureKind.of(new SQLTransientConnectionException("pool timed out"))).isEqualTo(FailureKind.TRANSIENT);
+    assertThat(FailureKind.of(new SQLTransientConnectionException("pool timed out")))
+        .isEqualTo(FailureKind.TRANSIENT);
     assertThat(FailureKind.of(new SQLException("wrapped", new IOException("broken pipe"))))
         .isEqualTo(FailureKind.TRANSIENT);
     assertThat(FailureKind.of(new SQLException("no state"))).isEqualTo(FailureKind.PERMANENT);

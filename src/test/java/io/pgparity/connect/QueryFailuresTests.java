@@ -14,7 +14,8 @@ class QueryFailuresTests {
   @Test
   void aDataExceptionWithholdsTheQuotedValueInTheMessageAndTheCause() {
     SQLException server =
-        new SQLException("ERROR: invalid input syntax for type integer: \"tok-4b1d-secret\"", "22P02");
+        new SQLException(
+            "ERROR: invalid input syntax for type integer: \"tok-4b1d-secret\"", "22P02");
 
     CompareException e = QueryFailures.describe("public.users rows", Side.REPLICA, server);
 

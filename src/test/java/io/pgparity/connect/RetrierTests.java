@@ -51,13 +51,15 @@ class RetrierTests {
   @Test
   void transientFailuresAreRetriedWithOneWarningEach() {
     Retrier retrier = retrier(3);
-    assertThat(retrier.run("public.t heap slice 1/2", Side.REPLICA, failing(2, "40001"))).isEqualTo("done");
+    assertThat(retrier.run("public.t heap slice 1/2", Side.REPLICA, failing(2, "40001")))
+        .isEqualTo("done");
     assertThat(calls).hasValue(3);
     assertThat(retrier.retried()).isEqualTo(2);
     assertThat(logged.list).hasSize(2).allMatch(e -> e.getLevel() == Level.WARN);
     assertThat(logged.list.get(0).getFormattedMessage())
-        .matches("public.t heap slice 1/2: attempt 1 of 4 failed on the replica \\[SQLSTATE 40001\\];"
-            + " retrying in \\d+ ms");
+        .matches(
+            "public.t heap slice 1/2: attempt 1 of 4 failed on the replica \\[SQLSTATE 40001\\];"
+                + " retrying in \\d+ ms");
     assertThat(logged.list.get(1).getFormattedMessage()).contains("attempt 2 of 4");
     assertThat(logged.list).noneMatch(e -> e.getFormattedMessage().contains("secret-42"));
   }
@@ -65,28 +67,35 @@ class RetrierTests {
   @Test
   void theLastTransientFailureNamesWhatWhereHowOftenAndTheRemedy() {
     assertThatThrownBy(() -> retrier(2).run("public.t rows", Side.REPLICA, failing(5, "40001")))
-        .isInstanceOfSatisfying(RetriesExhaustedException.class, e -> {
-          assertThat(e.attempts()).isEqualTo(3);
-          assertThat(e.side()).isEqualTo(Side.REPLICA);
-        })
-        .hasMessage("public.t rows: query failed on the replica after 3 attempts (retries: 2):"
-            + " value 'secret-42' made it fail [40001]; the standby cancels queries that conflict with WAL"
-            + " replay: raise max_standby_streaming_delay or enable hot_standby_feedback on the replica,"
-            + " or raise retries (at most 20)");
+        .isInstanceOfSatisfying(
+            RetriesExhaustedException.class,
+            e -> {
+              assertThat(e.attempts()).isEqualTo(3);
+              assertThat(e.side()).isEqualTo(Side.REPLICA);
+            })
+        .hasMessage(
+            "public.t rows: query failed on the replica after 3 attempts (retries: 2):"
+                + " value 'secret-42' made it fail [40001]; the standby cancels queries that conflict with WAL"
+                + " replay: raise max_standby_streaming_delay or enable hot_standby_feedback on the replica,"
+                + " or raise retries (at most 20)");
     assertThat(calls).hasValue(3);
   }
 
   @Test
   void aFailureTaggedWithItsSideBlamesThatSide() {
-    Retrier.Attempt<String> replicaBreaks = () -> {
-      calls.incrementAndGet();
-      throw new SideFailure(Side.REPLICA, new SQLException("I/O error", "08006"));
-    };
-    assertThatThrownBy(() -> retrier(0).run("public.t: diff of 3 ranges", Side.PRIMARY, replicaBreaks))
+    Retrier.Attempt<String> replicaBreaks =
+        () -> {
+          calls.incrementAndGet();
+          throw new SideFailure(Side.REPLICA, new SQLException("I/O error", "08006"));
+        };
+    assertThatThrownBy(
+            () -> retrier(0).run("public.t: diff of 3 ranges", Side.PRIMARY, replicaBreaks))
         .isInstanceOf(RetriesExhaustedException.class)
-        .hasMessageStartingWith("public.t: diff of 3 ranges: query failed on the replica after 1 attempt (retries: 0)")
-        .hasMessageEndingWith("check that the replica is up (see its log) and the network between,"
-            + " or raise retries (at most 20)");
+        .hasMessageStartingWith(
+            "public.t: diff of 3 ranges: query failed on the replica after 1 attempt (retries: 0)")
+        .hasMessageEndingWith(
+            "check that the replica is up (see its log) and the network between,"
+                + " or raise retries (at most 20)");
     assertThat(calls).hasValue(1);
   }
 
@@ -109,10 +118,16 @@ class RetrierTests {
     RetriesExhaustedException nested =
         new RetriesExhaustedException("nested", Side.REPLICA, 4, new SQLException("gone", "08006"));
     Retrier retrier = retrier(3);
-    assertThatThrownBy(() -> retrier.run("outer", Side.PRIMARY, () -> {
-      calls.incrementAndGet();
-      throw nested;
-    })).isSameAs(nested);
+    assertThatThrownBy(
+            () ->
+                retrier.run(
+                    "outer",
+                    Side.PRIMARY,
+                    () -> {
+                      calls.incrementAndGet();
+                      throw nested;
+                    }))
+        .isSameAs(nested);
     assertThat(calls).hasValue(1);
     assertThat(retrier.retried()).isZero();
   }

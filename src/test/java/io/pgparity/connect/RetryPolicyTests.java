@@ -40,8 +40,10 @@ class RetryPolicyTests {
 
   @Test
   void outOfRangeSettingsAreRejectedWithTheAllowedRange() {
-    assertThatThrownBy(() -> RetryPolicy.of(-1)).hasMessage("retries must be between 0 and 20 but was -1");
-    assertThatThrownBy(() -> RetryPolicy.of(21)).hasMessage("retries must be between 0 and 20 but was 21");
+    assertThatThrownBy(() -> RetryPolicy.of(-1))
+        .hasMessage("retries must be between 0 and 20 but was -1");
+    assertThatThrownBy(() -> RetryPolicy.of(21))
+        .hasMessage("retries must be between 0 and 20 but was 21");
     assertThatThrownBy(() -> new RetryPolicy(1, Duration.ZERO, Duration.ofSeconds(1)))
         .hasMessageContaining("at least 1 ms");
     assertThatThrownBy(() -> new RetryPolicy(1, Duration.ofSeconds(2), Duration.ofSeconds(1)))

@@ -18,7 +18,9 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Every session pgparity opens is read-only, named, time-limited and carries the pinned settings. */
+/**
+ * Every session pgparity opens is read-only, named, time-limited and carries the pinned settings.
+ */
 class ServerPairIntegrationTests {
 
   @Test
@@ -53,7 +55,8 @@ class ServerPairIntegrationTests {
                     return rs.getString(1);
                   }
                 });
-        String expected = "UTC | ISO, YMD | postgres | 3 | hex | 90s | 3s | on | off | pgparity | 0";
+        String expected =
+            "UTC | ISO, YMD | postgres | 3 | hex | 90s | 3s | on | off | pgparity | 0";
         assertThat(settings.primary()).isEqualTo(expected);
         assertThat(settings.replica()).isEqualTo(expected);
       }

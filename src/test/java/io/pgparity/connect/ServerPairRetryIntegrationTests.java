@@ -70,10 +70,13 @@ class ServerPairRetryIntegrationTests {
       assertThat(terminated.get(90, SECONDS)).isNotEqualTo(pid);
       assertThat(attempts).hasValue(2);
       assertThat(pair.retries()).isEqualTo(1);
-      assertThat(warnings("sleepy query")).singleElement().asString()
+      assertThat(warnings("sleepy query"))
+          .singleElement()
+          .asString()
           .matches("sleepy query: " + ONE_RETRY.formatted("primary"));
       // and the pool serves both sides as before
-      assertThat(pair.onBoth("after the retry", (c, s) -> pid(c)).primary()).isNotEqualTo(terminated.get());
+      assertThat(pair.onBoth("after the retry", (c, s) -> pid(c)).primary())
+          .isNotEqualTo(terminated.get());
     }
   }
 
@@ -81,14 +84,20 @@ class ServerPairRetryIntegrationTests {
   void withoutRetriesATerminatedQueryFailsNamingTheAttempts() throws Exception {
     try (ServerPair pair = ServerPair.open(definition(0))) {
       CompletableFuture<Integer> terminated = terminateWhenRunning(servers.replica());
-      assertThatThrownBy(() -> pair.onBoth("sleepy query", (c, s) -> s == Side.REPLICA ? sleepOnFirstAttempt(c) : 0))
-          .isInstanceOfSatisfying(RetriesExhaustedException.class, e -> {
-            assertThat(e.attempts()).isEqualTo(1);
-            assertThat(e.side()).isEqualTo(Side.REPLICA);
-          })
-          .hasMessageMatching("sleepy query: query failed on the replica after 1 attempt \\(retries: 0\\): .*"
-              + "\\[(57P01|08006)\\]; check that the replica is up \\(see its log\\) and the network between,"
-              + " or raise retries \\(at most 20\\)");
+      assertThatThrownBy(
+              () ->
+                  pair.onBoth(
+                      "sleepy query", (c, s) -> s == Side.REPLICA ? sleepOnFirstAttempt(c) : 0))
+          .isInstanceOfSatisfying(
+              RetriesExhaustedException.class,
+              e -> {
+                assertThat(e.attempts()).isEqualTo(1);
+                assertThat(e.side()).isEqualTo(Side.REPLICA);
+              })
+          .hasMessageMatching(
+              "sleepy query: query failed on the replica after 1 attempt \\(retries: 0\\): .*"
+                  + "\\[(57P01|08006)\\]; check that the replica is up \\(see its log\\) and the network between,"
+                  + " or raise retries \\(at most 20\\)");
       assertThat(terminated.get(90, SECONDS)).isPositive();
       assertThat(attempts).hasValue(1);
       assertThat(pair.retries()).isZero();
@@ -113,13 +122,16 @@ class ServerPairRetryIntegrationTests {
       assertThat(terminated.get(90, SECONDS)).isNotEqualTo(pids.replica());
       assertThat(attempts).hasValue(2);
       assertThat(pair.retries()).isEqualTo(1);
-      assertThat(warnings("paired sleep")).singleElement().asString()
+      assertThat(warnings("paired sleep"))
+          .singleElement()
+          .asString()
           .matches("paired sleep: " + ONE_RETRY.formatted("replica"));
     }
   }
 
   private JobDefinition definition(int retries) {
-    LiveTuning live = new LiveTuning(true, Duration.ofMinutes(2), 0, 3, Duration.ofSeconds(1), 0, retries);
+    LiveTuning live =
+        new LiveTuning(true, Duration.ofMinutes(2), 0, 3, Duration.ofSeconds(1), 0, retries);
     return new JobDefinition(
         "retries",
         new ConnectionSpec(servers.primaryUrl(), null),
@@ -130,12 +142,16 @@ class ServerPairRetryIntegrationTests {
         null);
   }
 
-  /** The first attempt sleeps until it is terminated; any later one answers at once. Returns the backend pid. */
+  /**
+   * The first attempt sleeps until it is terminated; any later one answers at once. Returns the
+   * backend pid.
+   */
   private int sleepOnFirstAttempt(Connection connection) throws SQLException {
     int seconds = attempts.incrementAndGet() == 1 ? 90 : 0;
     try (Statement statement = connection.createStatement();
-        ResultSet rs = statement.executeQuery(
-            "SELECT pg_backend_pid() FROM pg_sleep(" + seconds + ") /* " + marker + " */")) {
+        ResultSet rs =
+            statement.executeQuery(
+                "SELECT pg_backend_pid() FROM pg_sleep(" + seconds + ") /* " + marker + " */")) {
       rs.next();
       return rs.getInt(1);
     }
@@ -149,41 +165,48 @@ class ServerPairRetryIntegrationTests {
     }
   }
 
-  /** Terminates, once, the pgparity backend that runs the marked query as soon as it shows up; gives its pid. */
+  /**
+   * Terminates, once, the pgparity backend that runs the marked query as soon as it shows up; gives
+   * its pid.
+   */
   private CompletableFuture<Integer> terminateWhenRunning(DataSource server) {
-    return CompletableFuture.supplyAsync(() -> {
-      long deadline = System.nanoTime() + Duration.ofSeconds(80).toNanos();
-      try (Connection connection = server.getConnection();
-          PreparedStatement find = connection.prepareStatement(
-              "SELECT pid FROM pg_stat_activity WHERE application_name = 'pgparity' AND state = 'active'"
-                  + " AND pid <> pg_backend_pid() AND strpos(query, ?) > 0");
-          PreparedStatement terminate = connection.prepareStatement("SELECT pg_terminate_backend(?)")) {
-        find.setString(1, marker);
-        while (System.nanoTime() < deadline) {
-          try (ResultSet rs = find.executeQuery()) {
-            if (rs.next()) {
-              int pid = rs.getInt(1);
-              // a separate statement: in one WHERE the planner may terminate before it filters
-              terminate.setInt(1, pid);
-              try (ResultSet done = terminate.executeQuery()) {
-                done.next();
-                if (!done.getBoolean(1)) {
-                  throw new IllegalStateException("could not terminate backend " + pid);
+    return CompletableFuture.supplyAsync(
+        () -> {
+          long deadline = System.nanoTime() + Duration.ofSeconds(80).toNanos();
+          try (Connection connection = server.getConnection();
+              PreparedStatement find =
+                  connection.prepareStatement(
+                      "SELECT pid FROM pg_stat_activity WHERE application_name = 'pgparity' AND state = 'active'"
+                          + " AND pid <> pg_backend_pid() AND strpos(query, ?) > 0");
+              PreparedStatement terminate =
+                  connection.prepareStatement("SELECT pg_terminate_backend(?)")) {
+            find.setString(1, marker);
+            while (System.nanoTime() < deadline) {
+              try (ResultSet rs = find.executeQuery()) {
+                if (rs.next()) {
+                  int pid = rs.getInt(1);
+                  // a separate statement: in one WHERE the planner may terminate before it filters
+                  terminate.setInt(1, pid);
+                  try (ResultSet done = terminate.executeQuery()) {
+                    done.next();
+                    if (!done.getBoolean(1)) {
+                      throw new IllegalStateException("could not terminate backend " + pid);
+                    }
+                  }
+                  return pid;
                 }
               }
-              return pid;
+              Thread.sleep(20);
             }
+          } catch (SQLException e) {
+            throw new IllegalStateException(e);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
           }
-          Thread.sleep(20);
-        }
-      } catch (SQLException e) {
-        throw new IllegalStateException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-      throw new IllegalStateException("no pgparity backend ran the query " + marker + " within 80 s");
-    });
+          throw new IllegalStateException(
+              "no pgparity backend ran the query " + marker + " within 80 s");
+        });
   }
 
   private List<String> warnings(String what) {

@@ -2,10 +2,10 @@ package io.pgparity.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pgparity.table.TableRef;
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.TableSpec;
 import io.pgparity.job.RunOutcome;
+import io.pgparity.table.TableRef;
 import io.pgparity.verdict.Status;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

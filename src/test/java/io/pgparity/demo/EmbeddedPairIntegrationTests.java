@@ -46,12 +46,15 @@ class EmbeddedPairIntegrationTests {
         .startsWith("jdbc:postgresql://")
         .endsWith("/postgres?user=postgres");
     assertThat(pair.replicaUrl()).startsWith("jdbc:postgresql://").isNotEqualTo(pair.primaryUrl());
-    assertThat(TestServers.query(pair.primary(), "SELECT current_setting('wal_level')")).isEqualTo("logical");
+    assertThat(TestServers.query(pair.primary(), "SELECT current_setting('wal_level')"))
+        .isEqualTo("logical");
   }
 
   @Test
   void initialCopyAndLaterWritesReachTheReplica() {
-    assertThat(TestServers.query(pair.replica(), "SELECT count(*) FROM " + items + " WHERE id <= 1000"))
+    assertThat(
+            TestServers.query(
+                pair.replica(), "SELECT count(*) FROM " + items + " WHERE id <= 1000"))
         .isEqualTo("1000");
     exec(pair.primary(), "UPDATE " + items + " SET label = 'changed' WHERE id = 7");
     pair.awaitCaughtUp(Duration.ofSeconds(30));
@@ -100,7 +103,9 @@ class EmbeddedPairIntegrationTests {
   void replicatingExistingTablesCopiesNothingStreamsAndToleratesWritesOnTheReplica() {
     String linked = schema + ".linked";
     pair.execBoth("CREATE TABLE " + linked + " (id bigint PRIMARY KEY, label text)");
-    exec(pair.primary(), "INSERT INTO " + linked + " VALUES (1, 'a'), (2, 'b'), (3, 'only on the primary')");
+    exec(
+        pair.primary(),
+        "INSERT INTO " + linked + " VALUES (1, 'a'), (2, 'b'), (3, 'only on the primary')");
     exec(pair.replica(), "INSERT INTO " + linked + " VALUES (1, 'a'), (2, 'b')");
     String name = "linked_" + schema;
     try {
@@ -110,9 +115,13 @@ class EmbeddedPairIntegrationTests {
               TestServers.query(
                   pair.primary(),
                   "SELECT count(*) FROM pg_stat_replication WHERE state = 'streaming'"
-                      + " AND application_name = '" + name + "'"))
+                      + " AND application_name = '"
+                      + name
+                      + "'"))
           .isEqualTo("1");
-      assertThat(TestServers.query(pair.replica(), "SELECT string_agg(id::text, ',' ORDER BY id) FROM " + linked))
+      assertThat(
+              TestServers.query(
+                  pair.replica(), "SELECT string_agg(id::text, ',' ORDER BY id) FROM " + linked))
           .as("no initial copy")
           .isEqualTo("1,2");
       // drift written on the replica, as the bench does, while the primary keeps writing other rows
@@ -189,5 +198,4 @@ class EmbeddedPairIntegrationTests {
       throw new AssertionError(sql + ": " + e.getMessage(), e);
     }
   }
-
 }

@@ -3,10 +3,10 @@ package io.pgparity.demo;
 import static io.pgparity.testing.TestServers.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pgparity.table.SqlIdentifier;
-import io.pgparity.table.TableRef;
 import io.pgparity.compare.DivergenceKind;
 import io.pgparity.demo.IncidentSummary.TableDrift;
+import io.pgparity.table.SqlIdentifier;
+import io.pgparity.table.TableRef;
 import io.pgparity.testing.TestServers;
 import java.sql.Connection;
 import java.sql.ResultSet;

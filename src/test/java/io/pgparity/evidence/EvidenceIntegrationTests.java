@@ -2,19 +2,19 @@ package io.pgparity.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pgparity.table.SqlIdentifier;
-import io.pgparity.table.TableRef;
-import io.pgparity.config.connection.ConnectionSpec;
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.TableSpec;
 import io.pgparity.config.Tuning;
+import io.pgparity.config.connection.ConnectionSpec;
 import io.pgparity.demo.EmbeddedPair;
 import io.pgparity.job.RunOutcome;
 import io.pgparity.job.SpringVerifyLauncher;
 import io.pgparity.live.Lsn;
-import io.pgparity.verdict.Status;
+import io.pgparity.table.SqlIdentifier;
+import io.pgparity.table.TableRef;
 import io.pgparity.testing.RunFiles;
 import io.pgparity.testing.TestServers;
+import io.pgparity.verdict.Status;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,8 +47,13 @@ class EvidenceIntegrationTests {
     schema = TestServers.uniqueSchema("evidence");
     String table = SqlIdentifier.quote(schema) + ".accounts";
     // two independent copies, one row drifted, so the divergence files have content
-    pair.execBoth("CREATE TABLE " + table + " (id int PRIMARY KEY, owner text, balance numeric);"
-        + "INSERT INTO " + table + " SELECT g, 'owner ' || g, g * 10 FROM generate_series(1, 300) g");
+    pair.execBoth(
+        "CREATE TABLE "
+            + table
+            + " (id int PRIMARY KEY, owner text, balance numeric);"
+            + "INSERT INTO "
+            + table
+            + " SELECT g, 'owner ' || g, g * 10 FROM generate_series(1, 300) g");
     TestServers.exec(pair.replica(), "UPDATE " + table + " SET balance = -1 WHERE id = 42");
   }
 
@@ -59,18 +64,28 @@ class EvidenceIntegrationTests {
 
   @Test
   void theManifestOfARealRunListsEveryFileAndBothServers() throws Exception {
-    Lsn primaryBefore = Lsn.parse(TestServers.query(pair.primary(), "SELECT pg_current_wal_lsn()::text"));
+    Lsn primaryBefore =
+        Lsn.parse(TestServers.query(pair.primary(), "SELECT pg_current_wal_lsn()::text"));
 
     RunOutcome outcome = launch();
 
-    Lsn primaryAfter = Lsn.parse(TestServers.query(pair.primary(), "SELECT pg_current_wal_lsn()::text"));
+    Lsn primaryAfter =
+        Lsn.parse(TestServers.query(pair.primary(), "SELECT pg_current_wal_lsn()::text"));
     assertThat(outcome.status()).as(outcome.verdict()).isEqualTo(Status.DIVERGENT);
     Path folder = outcome.runFolder();
-    Manifest manifest = ManifestJson.fromTree(ManifestJson.parse(Files.readAllBytes(folder.resolve("manifest.json"))));
+    Manifest manifest =
+        ManifestJson.fromTree(
+            ManifestJson.parse(Files.readAllBytes(folder.resolve("manifest.json"))));
 
     Map<String, FileEntry> expected = filesOf(folder);
-    assertThat(expected.keySet()).contains("job.json", "summary.json", "report.md", "divergences.jsonl",
-        "divergences.csv", "rechecks.jsonl");
+    assertThat(expected.keySet())
+        .contains(
+            "job.json",
+            "summary.json",
+            "report.md",
+            "divergences.jsonl",
+            "divergences.csv",
+            "rechecks.jsonl");
     assertThat(manifest.files()).containsExactlyElementsOf(expected.values());
     assertThat(manifest.jobDefinitionSha256()).isEqualTo(expected.get("job.json").sha256());
     assertThat(manifest.signature()).isNull();
@@ -79,14 +94,20 @@ class EvidenceIntegrationTests {
     RunFacts run = manifest.run();
     assertThat(run.version()).isEqualTo(summary.get("version").stringValue());
     assertThat(run.job()).isEqualTo("evidence");
-    assertThat(run.runId()).isEqualTo(summary.get("runId").stringValue()).isEqualTo(folder.getFileName().toString());
+    assertThat(run.runId())
+        .isEqualTo(summary.get("runId").stringValue())
+        .isEqualTo(folder.getFileName().toString());
     assertThat(run.startedAt()).isEqualTo(Instant.parse(summary.get("startedAt").stringValue()));
     assertThat(run.finishedAt()).isEqualTo(Instant.parse(summary.get("finishedAt").stringValue()));
     for (String side : List.of("primary", "replica")) {
       ServerEvidence server = side.equals("primary") ? run.primary() : run.replica();
-      assertThat(server.systemIdentifier()).as(side).isEqualTo(summary.get(side).get("systemIdentifier").stringValue())
+      assertThat(server.systemIdentifier())
+          .as(side)
+          .isEqualTo(summary.get(side).get("systemIdentifier").stringValue())
           .matches("\\d+");
-      assertThat(server.serverVersion()).as(side).isEqualTo(summary.get(side).get("serverVersion").stringValue());
+      assertThat(server.serverVersion())
+          .as(side)
+          .isEqualTo(summary.get(side).get("serverVersion").stringValue());
       assertThat(server.walAtStart()).as(side).isNotNull();
       assertThat(server.walAtEnd()).as(side).isNotNull();
       assertThat(server.walAtEnd()).as(side).isGreaterThanOrEqualTo(server.walAtStart());
@@ -102,14 +123,15 @@ class EvidenceIntegrationTests {
   }
 
   private RunOutcome launch() {
-    JobDefinition definition = new JobDefinition(
-        "evidence",
-        new ConnectionSpec(pair.primaryUrl(), null),
-        new ConnectionSpec(pair.replicaUrl(), null),
-        List.of(TableSpec.of(TableRef.parse(schema + ".accounts"))),
-        new Tuning(2, 100, 10_000, Duration.ofMinutes(5), Duration.ofSeconds(5)),
-        out,
-        null);
+    JobDefinition definition =
+        new JobDefinition(
+            "evidence",
+            new ConnectionSpec(pair.primaryUrl(), null),
+            new ConnectionSpec(pair.replicaUrl(), null),
+            List.of(TableSpec.of(TableRef.parse(schema + ".accounts"))),
+            new Tuning(2, 100, 10_000, Duration.ofMinutes(5), Duration.ofSeconds(5)),
+            out,
+            null);
     return new SpringVerifyLauncher().launch(definition);
   }
 
@@ -121,11 +143,11 @@ class EvidenceIntegrationTests {
         String path = folder.relativize(file).toString().replace('\\', '/');
         if (!path.equals("manifest.json")) {
           byte[] content = Files.readAllBytes(file);
-          files.put(path, new FileEntry(path, content.length, ManifestCheckerTests.sha256(content)));
+          files.put(
+              path, new FileEntry(path, content.length, ManifestCheckerTests.sha256(content)));
         }
       }
     }
     return files;
   }
-
 }

@@ -3,9 +3,9 @@ package io.pgparity.evidence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
-import io.pgparity.table.SqlIdentifier;
 import io.pgparity.demo.EmbeddedPair;
 import io.pgparity.report.RunFolder;
+import io.pgparity.table.SqlIdentifier;
 import io.pgparity.testing.PgParityProcess;
 import io.pgparity.testing.PgParityProcess.Result;
 import io.pgparity.testing.TestServers;
@@ -43,15 +43,34 @@ class EvidenceProcessTests {
     EmbeddedPair pair = TestServers.pair();
     schema = TestServers.uniqueSchema("evidence_process");
     String table = SqlIdentifier.quote(schema) + ".items";
-    pair.execBoth("CREATE TABLE " + table + " (id int PRIMARY KEY, name text);"
-        + "INSERT INTO " + table + " SELECT g, 'item ' || g FROM generate_series(1, 50) g");
+    pair.execBoth(
+        "CREATE TABLE "
+            + table
+            + " (id int PRIMARY KEY, name text);"
+            + "INSERT INTO "
+            + table
+            + " SELECT g, 'item ' || g FROM generate_series(1, 50) g");
     TestServers.exec(pair.replica(), "DELETE FROM " + table + " WHERE id = 7");
-    Result r = PgParityProcess.in(runs).withEnv(WITH_KEY).withTimeout(Duration.ofMinutes(5))
-        .run("verify", "--primary", pair.primaryUrl(), "--replica", pair.replicaUrl(), "--out", "out",
-            "--table", schema + ".items");
+    Result r =
+        PgParityProcess.in(runs)
+            .withEnv(WITH_KEY)
+            .withTimeout(Duration.ofMinutes(5))
+            .run(
+                "verify",
+                "--primary",
+                pair.primaryUrl(),
+                "--replica",
+                pair.replicaUrl(),
+                "--out",
+                "out",
+                "--table",
+                schema + ".items");
     assertThat(r.exitCode()).as("%s", r).isEqualTo(1);
     try (Stream<Path> paths = Files.walk(runs.resolve("out"))) {
-      List<Path> folders = paths.filter(p -> RunFolder.RUN_ID.matcher(p.getFileName().toString()).matches()).toList();
+      List<Path> folders =
+          paths
+              .filter(p -> RunFolder.RUN_ID.matcher(p.getFileName().toString()).matches())
+              .toList();
       assertThat(folders).as("%s", r).hasSize(1);
       signedRun = folders.get(0);
     }
@@ -64,10 +83,12 @@ class EvidenceProcessTests {
 
   @Test
   void theJarSignsTheManifestWithTheKeyInItsEnvironment() throws IOException {
-    JsonNode manifest = JsonMapper.builder().build().readTree(Files.readString(signedRun.resolve("manifest.json")));
+    JsonNode manifest =
+        JsonMapper.builder().build().readTree(Files.readString(signedRun.resolve("manifest.json")));
 
     assertThat(manifest.get("signature").get("algorithm").stringValue()).isEqualTo("HMAC-SHA256");
-    assertThat(manifest.get("files").values()).extracting(f -> f.get("path").stringValue())
+    assertThat(manifest.get("files").values())
+        .extracting(f -> f.get("path").stringValue())
         .contains("job.json", "summary.json", "divergences.jsonl", "report.md");
     assertThat(manifest.toString()).doesNotContain(KEY);
   }
@@ -76,10 +97,13 @@ class EvidenceProcessTests {
   void anIntactFolderExitsZero() throws IOException {
     Path folder = copy(signedRun);
 
-    Result r = PgParityProcess.in(dir).withEnv(WITH_KEY).run("evidence", "check", folder.toString());
+    Result r =
+        PgParityProcess.in(dir).withEnv(WITH_KEY).run("evidence", "check", folder.toString());
 
     assertThat(r.exitCode()).as("%s", r).isZero();
-    assertThat(r.stdoutLines()).as("%s", r).singleElement(STRING)
+    assertThat(r.stdoutLines())
+        .as("%s", r)
+        .singleElement(STRING)
         .startsWith("INTACT: ")
         .contains("files match manifest.json, signature verified (HMAC-SHA256)");
     assertThat(r.stderr()).as("%s", r).isEmpty();
@@ -91,7 +115,8 @@ class EvidenceProcessTests {
     // hide the divergent row from anyone reading the folder later
     Files.writeString(folder.resolve("divergences.jsonl"), "");
 
-    Result r = PgParityProcess.in(dir).withEnv(WITH_KEY).run("evidence", "check", folder.toString());
+    Result r =
+        PgParityProcess.in(dir).withEnv(WITH_KEY).run("evidence", "check", folder.toString());
 
     assertThat(r.exitCode()).as("%s", r).isEqualTo(1);
     assertThat(r.stdoutLines()).as("%s", r).hasSize(2);
@@ -103,13 +128,17 @@ class EvidenceProcessTests {
   void withoutTheKeyASignedFolderExitsOneAndAMissingFolderTwo() {
     Result unsigned = PgParityProcess.in(dir).run("evidence", "check", signedRun.toString());
     assertThat(unsigned.exitCode()).as("%s", unsigned).isEqualTo(1);
-    assertThat(unsigned.stdoutLines().get(0)).as("%s", unsigned)
-        .startsWith("BAD SIGNATURE manifest.json: the manifest is signed but PGPARITY_EVIDENCE_KEY is not set");
+    assertThat(unsigned.stdoutLines().get(0))
+        .as("%s", unsigned)
+        .startsWith(
+            "BAD SIGNATURE manifest.json: the manifest is signed but PGPARITY_EVIDENCE_KEY is not set");
 
     Result missing = PgParityProcess.in(dir).run("evidence", "check", "no/such/folder");
     assertThat(missing.exitCode()).as("%s", missing).isEqualTo(2);
     assertThat(missing.stdout()).as("%s", missing).isEmpty();
-    assertThat(missing.stderrLines()).as("%s", missing).singleElement(STRING)
+    assertThat(missing.stderrLines())
+        .as("%s", missing)
+        .singleElement(STRING)
         .startsWith("pgparity: evidence check: run folder no/such/folder does not exist");
   }
 

@@ -12,14 +12,17 @@ import java.time.Instant;
 /** A run folder with the files a verify run writes, made without a database, for checker tests. */
 public final class FakeRun {
 
-  public static final RunFacts FACTS = new RunFacts(
-      "1.2.3",
-      "auth",
-      "20261125T120000Z-1a2b",
-      Instant.parse("2026-11-25T12:00:00Z"),
-      Instant.parse("2026-11-25T12:00:07.250Z"),
-      new ServerEvidence("7301234567890123456", "15.4", Lsn.parse("0/1A2B3C4D"), Lsn.parse("0/1A2B3D00")),
-      new ServerEvidence("7301234567890123456", "15.4", Lsn.parse("0/1A2B3000"), Lsn.parse("0/1A2B3C4D")));
+  public static final RunFacts FACTS =
+      new RunFacts(
+          "1.2.3",
+          "auth",
+          "20261125T120000Z-1a2b",
+          Instant.parse("2026-11-25T12:00:00Z"),
+          Instant.parse("2026-11-25T12:00:07.250Z"),
+          new ServerEvidence(
+              "7301234567890123456", "15.4", Lsn.parse("0/1A2B3C4D"), Lsn.parse("0/1A2B3D00")),
+          new ServerEvidence(
+              "7301234567890123456", "15.4", Lsn.parse("0/1A2B3000"), Lsn.parse("0/1A2B3C4D")));
 
   private FakeRun() {}
 

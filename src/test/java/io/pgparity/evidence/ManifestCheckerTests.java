@@ -18,7 +18,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Writing a manifest over a folder, then catching every way the folder can be changed afterwards. */
+/**
+ * Writing a manifest over a folder, then catching every way the folder can be changed afterwards.
+ */
 class ManifestCheckerTests {
 
   private static final EvidenceKey KEY = EvidenceKey.of("s3cret-evidence-key");
@@ -35,19 +37,29 @@ class ManifestCheckerTests {
   void theManifestListsEveryOtherFileWithItsSizeAndHash() throws Exception {
     Manifest manifest = ManifestWriter.write(folder, FakeRun.FACTS, Optional.empty());
 
-    assertThat(manifest.files()).extracting(FileEntry::path).containsExactly(
-        "divergences.jsonl", "job.json", "repair/public.users.sql", "report.md", "summary.json");
+    assertThat(manifest.files())
+        .extracting(FileEntry::path)
+        .containsExactly(
+            "divergences.jsonl",
+            "job.json",
+            "repair/public.users.sql",
+            "report.md",
+            "summary.json");
     for (FileEntry file : manifest.files()) {
       byte[] content = Files.readAllBytes(folder.resolve(file.path()));
       assertThat(file.size()).as(file.path()).isEqualTo(content.length);
       assertThat(file.sha256()).as(file.path()).isEqualTo(sha256(content));
     }
-    assertThat(manifest.jobDefinitionSha256()).isEqualTo(sha256(Files.readAllBytes(folder.resolve("job.json"))));
+    assertThat(manifest.jobDefinitionSha256())
+        .isEqualTo(sha256(Files.readAllBytes(folder.resolve("job.json"))));
     assertThat(manifest.signature()).isNull();
-    assertThat(ManifestJson.fromTree(ManifestJson.parse(Files.readAllBytes(folder.resolve("manifest.json")))))
+    assertThat(
+            ManifestJson.fromTree(
+                ManifestJson.parse(Files.readAllBytes(folder.resolve("manifest.json")))))
         .isEqualTo(manifest);
     try (var files = Files.list(folder)) {
-      assertThat(files.map(p -> p.getFileName().toString())).noneMatch(name -> name.startsWith("."));
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .noneMatch(name -> name.startsWith("."));
     }
   }
 
@@ -81,7 +93,8 @@ class ManifestCheckerTests {
     assertThat(manifest.signature()).isNotNull();
     assertThat(report.problems()).isEmpty();
     assertThat(report.signature()).isEqualTo(SignatureState.VERIFIED);
-    assertThat(report.verdict()).startsWith("INTACT: 5 files match manifest.json, signature verified (HMAC-SHA256); ");
+    assertThat(report.verdict())
+        .startsWith("INTACT: 5 files match manifest.json, signature verified (HMAC-SHA256); ");
   }
 
   @Test
@@ -93,9 +106,16 @@ class ManifestCheckerTests {
 
     CheckReport result = ManifestChecker.check(folder, Optional.of(KEY));
 
-    assertThat(lines(result)).containsExactly("CHANGED report.md: sha256 " + sha256(report)
-        + ", manifest says sha256 " + ManifestJson.fromTree(ManifestJson.parse(
-            Files.readAllBytes(folder.resolve("manifest.json")))).file("report.md").orElseThrow().sha256());
+    assertThat(lines(result))
+        .containsExactly(
+            "CHANGED report.md: sha256 "
+                + sha256(report)
+                + ", manifest says sha256 "
+                + ManifestJson.fromTree(
+                        ManifestJson.parse(Files.readAllBytes(folder.resolve("manifest.json"))))
+                    .file("report.md")
+                    .orElseThrow()
+                    .sha256());
     assertThat(result.intact()).isFalse();
     assertThat(result.signature()).isEqualTo(SignatureState.VERIFIED);
     assertThat(result.verdict()).startsWith("TAMPERED: 1 problem (1 changed) in ");
@@ -124,10 +144,11 @@ class ManifestCheckerTests {
 
     CheckReport report = ManifestChecker.check(folder, Optional.empty());
 
-    assertThat(lines(report)).containsExactly(
-        "ADDED .hidden: not listed in the manifest",
-        "ADDED notes.txt: not listed in the manifest",
-        "ADDED repair/more/extra.sql: not listed in the manifest");
+    assertThat(lines(report))
+        .containsExactly(
+            "ADDED .hidden: not listed in the manifest",
+            "ADDED notes.txt: not listed in the manifest",
+            "ADDED repair/more/extra.sql: not listed in the manifest");
     assertThat(report.verdict()).startsWith("TAMPERED: 3 problems (3 added) in ");
   }
 
@@ -137,9 +158,10 @@ class ManifestCheckerTests {
     Files.delete(folder.resolve("summary.json"));
     Files.delete(folder.resolve("repair/public.users.sql"));
 
-    assertThat(lines(ManifestChecker.check(folder, Optional.empty()))).containsExactly(
-        "REMOVED repair/public.users.sql: listed in the manifest, not in the folder",
-        "REMOVED summary.json: listed in the manifest, not in the folder");
+    assertThat(lines(ManifestChecker.check(folder, Optional.empty())))
+        .containsExactly(
+            "REMOVED repair/public.users.sql: listed in the manifest, not in the folder",
+            "REMOVED summary.json: listed in the manifest, not in the folder");
   }
 
   @Test
@@ -154,14 +176,16 @@ class ManifestCheckerTests {
   }
 
   @Test
-  void anUnsignedManifestRewrittenToMatchItsFilesIsOnlyCaughtWhereItContradictsItself() throws Exception {
+  void anUnsignedManifestRewrittenToMatchItsFilesIsOnlyCaughtWhereItContradictsItself()
+      throws Exception {
     ManifestWriter.write(folder, FakeRun.FACTS, Optional.empty());
     FakeRun.write(folder, "job.json", "{\n  \"name\": \"evil\"\n}\n");
     // the forger updates the file's entry but forgets jobDefinitionSha256
     String manifest = Files.readString(folder.resolve("manifest.json"));
     String oldHash = sha256("{\n  \"name\": \"auth\"\n}\n".getBytes(UTF_8));
     String newHash = sha256(Files.readAllBytes(folder.resolve("job.json")));
-    String forged = manifest.replaceFirst("\"sha256\": \"" + oldHash + "\"", "\"sha256\": \"" + newHash + "\"");
+    String forged =
+        manifest.replaceFirst("\"sha256\": \"" + oldHash + "\"", "\"sha256\": \"" + newHash + "\"");
     assertThat(forged).isNotEqualTo(manifest);
     Files.writeString(folder.resolve("manifest.json"), forged);
 
@@ -175,13 +199,16 @@ class ManifestCheckerTests {
     ManifestWriter.write(folder, FakeRun.FACTS, Optional.of(KEY));
     String manifest = Files.readString(folder.resolve("manifest.json"));
     // a claim that is not about any file: only the signature protects it
-    Files.writeString(folder.resolve("manifest.json"), manifest.replace("\"walAtEnd\": \"0/1A2B3D00\"",
-        "\"walAtEnd\": \"0/1A2B3D01\""));
+    Files.writeString(
+        folder.resolve("manifest.json"),
+        manifest.replace("\"walAtEnd\": \"0/1A2B3D00\"", "\"walAtEnd\": \"0/1A2B3D01\""));
 
     CheckReport report = ManifestChecker.check(folder, Optional.of(KEY));
 
-    assertThat(lines(report)).singleElement(STRING)
-        .startsWith("BAD SIGNATURE manifest.json: HMAC-SHA256 does not match with the key in PGPARITY_EVIDENCE_KEY");
+    assertThat(lines(report))
+        .singleElement(STRING)
+        .startsWith(
+            "BAD SIGNATURE manifest.json: HMAC-SHA256 does not match with the key in PGPARITY_EVIDENCE_KEY");
     assertThat(report.signature()).isEqualTo(SignatureState.BAD);
   }
 
@@ -202,9 +229,10 @@ class ManifestCheckerTests {
     assertThat(lines(ManifestChecker.check(folder, Optional.of(EvidenceKey.of("another key")))))
         .singleElement(STRING)
         .startsWith("BAD SIGNATURE manifest.json: HMAC-SHA256 does not match");
-    assertThat(lines(ManifestChecker.check(folder, Optional.empty()))).containsExactly(
-        "BAD SIGNATURE manifest.json: the manifest is signed but PGPARITY_EVIDENCE_KEY is not set;"
-            + " set it to the key the run was signed with");
+    assertThat(lines(ManifestChecker.check(folder, Optional.empty())))
+        .containsExactly(
+            "BAD SIGNATURE manifest.json: the manifest is signed but PGPARITY_EVIDENCE_KEY is not set;"
+                + " set it to the key the run was signed with");
   }
 
   @Test
@@ -216,8 +244,10 @@ class ManifestCheckerTests {
 
     CheckReport report = ManifestChecker.check(folder, Optional.of(KEY));
 
-    assertThat(lines(report)).singleElement(STRING)
-        .startsWith("UNSIGNED manifest.json: PGPARITY_EVIDENCE_KEY is set but the manifest has no signature");
+    assertThat(lines(report))
+        .singleElement(STRING)
+        .startsWith(
+            "UNSIGNED manifest.json: PGPARITY_EVIDENCE_KEY is set but the manifest has no signature");
     assertThat(report.intact()).isFalse();
   }
 
@@ -226,24 +256,29 @@ class ManifestCheckerTests {
     ManifestWriter.write(folder, FakeRun.FACTS, Optional.empty());
     String manifest = Files.readString(folder.resolve("manifest.json"));
 
-    for (String damaged : List.of(
-        manifest.substring(0, manifest.length() / 2),
-        manifest.replace("\"tool\": \"pgparity\",", "\"tool\": \"pgparity\", \"approvedBy\": \"me\","),
-        manifest.replace("\"tool\": \"pgparity\",", "\"tool\": \"pgparity\", \"tool\": \"pgparity\","),
-        manifest.replace("\"manifestVersion\": 1", "\"manifestVersion\": 2"),
-        manifest.replace("\"manifestVersion\": 1", "\"manifestVersion\": 1.0"),
-        manifest.replace("\"manifestVersion\": 1", "\"manifestVersion\": \"1\""),
-        manifest.replaceFirst("\"size\": (\\d+)", "\"size\": \"$1\""),
-        manifest.replaceFirst("\"job\": \"[^\"]*\"", "\"job\": 7"),
-        manifest.replaceFirst(",\\s*\"walAtEnd\": [^\\n]*", ""),
-        manifest.replaceFirst("\"walAtStart\": \"[^\"]*\"", "\"walAtStart\": \"not an lsn\""),
-        manifest + "{}",
-        "[]")) {
+    for (String damaged :
+        List.of(
+            manifest.substring(0, manifest.length() / 2),
+            manifest.replace(
+                "\"tool\": \"pgparity\",", "\"tool\": \"pgparity\", \"approvedBy\": \"me\","),
+            manifest.replace(
+                "\"tool\": \"pgparity\",", "\"tool\": \"pgparity\", \"tool\": \"pgparity\","),
+            manifest.replace("\"manifestVersion\": 1", "\"manifestVersion\": 2"),
+            manifest.replace("\"manifestVersion\": 1", "\"manifestVersion\": 1.0"),
+            manifest.replace("\"manifestVersion\": 1", "\"manifestVersion\": \"1\""),
+            manifest.replaceFirst("\"size\": (\\d+)", "\"size\": \"$1\""),
+            manifest.replaceFirst("\"job\": \"[^\"]*\"", "\"job\": 7"),
+            manifest.replaceFirst(",\\s*\"walAtEnd\": [^\\n]*", ""),
+            manifest.replaceFirst("\"walAtStart\": \"[^\"]*\"", "\"walAtStart\": \"not an lsn\""),
+            manifest + "{}",
+            "[]")) {
       Files.writeString(folder.resolve("manifest.json"), damaged);
 
       CheckReport report = ManifestChecker.check(folder, Optional.empty());
 
-      assertThat(lines(report)).as(damaged).singleElement(STRING)
+      assertThat(lines(report))
+          .as(damaged)
+          .singleElement(STRING)
           .startsWith("UNREADABLE manifest.json: ")
           .endsWith("; the manifest was damaged or edited, so the folder cannot be verified");
       assertThat(report.signature()).isEqualTo(SignatureState.UNKNOWN);

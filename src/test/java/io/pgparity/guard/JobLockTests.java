@@ -12,7 +12,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The job lock turns a second run away, in this JVM and from another process, and dies with its holder. */
+/**
+ * The job lock turns a second run away, in this JVM and from another process, and dies with its
+ * holder.
+ */
 class JobLockTests {
 
   @TempDir Path dir;
@@ -52,14 +55,20 @@ class JobLockTests {
   @Test
   void lockHeldByAnotherProcessTurnsThisOneAwayUntilThatProcessDies() throws Exception {
     Path folder = dir.resolve("cron");
-    Process holder = new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-cp", System.getProperty("java.class.path"),
-            LockHolderMain.class.getName(), folder.toString(), "cron")
-        .redirectError(ProcessBuilder.Redirect.INHERIT)
-        .start();
+    Process holder =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                LockHolderMain.class.getName(),
+                folder.toString(),
+                "cron")
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
     try {
-      BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+      BufferedReader out =
+          new BufferedReader(
+              new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
       assertThat(out.readLine()).isEqualTo("locked");
       assertThatThrownBy(() -> JobLock.acquire(folder, "cron"))
           .isInstanceOf(AlreadyRunningException.class)

@@ -2,7 +2,10 @@ package io.pgparity.guard;
 
 import java.nio.file.Path;
 
-/** Another process for {@link JobLockTests}: takes a job lock, says so, and holds it until stdin closes. */
+/**
+ * Another process for {@link JobLockTests}: takes a job lock, says so, and holds it until stdin
+ * closes.
+ */
 public final class LockHolderMain {
 
   private LockHolderMain() {}

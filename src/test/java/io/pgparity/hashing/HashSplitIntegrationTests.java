@@ -10,22 +10,22 @@ import ch.qos.logback.core.read.ListAppender;
 import io.pgparity.catalog.CatalogReader;
 import io.pgparity.catalog.TablePlan;
 import io.pgparity.catalog.TablePlanner;
-import io.pgparity.table.TableRef;
 import io.pgparity.catalog.TableSchema;
-import io.pgparity.failure.CompareException;
-import io.pgparity.config.connection.ConnectionSpec;
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.TableSpec;
 import io.pgparity.config.Tuning;
+import io.pgparity.config.connection.ConnectionSpec;
 import io.pgparity.connect.Both;
 import io.pgparity.connect.FailureKind;
 import io.pgparity.connect.RetriesExhaustedException;
 import io.pgparity.connect.ServerPair;
 import io.pgparity.connect.Side;
 import io.pgparity.demo.EmbeddedPair;
+import io.pgparity.failure.CompareException;
 import io.pgparity.keyspace.KeyValue;
 import io.pgparity.keyspace.RangePlanner;
 import io.pgparity.keyspace.SampleMethod;
+import io.pgparity.table.TableRef;
 import io.pgparity.testing.TestServers;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -47,7 +47,9 @@ import org.slf4j.LoggerFactory;
  */
 class HashSplitIntegrationTests {
 
-  /** One row per block (wide rows, fillfactor 10), so the sleeping filter costs the same per block. */
+  /**
+   * One row per block (wide rows, fillfactor 10), so the sleeping filter costs the same per block.
+   */
   private static final int ROWS = 64;
 
   private final EmbeddedPair servers = TestServers.pair();
@@ -61,9 +63,17 @@ class HashSplitIntegrationTests {
     logger.addAppender(logged);
     schema = TestServers.uniqueSchema("hash_split");
     servers.execBoth(
-        "CREATE TABLE " + schema + ".slow (id int PRIMARY KEY, pad text) WITH (fillfactor = 10);"
-            + " INSERT INTO " + schema + ".slow SELECT g, repeat('x', 600) || g FROM generate_series(1, " + ROWS + ") g;"
-            + " ANALYZE " + schema + ".slow");
+        "CREATE TABLE "
+            + schema
+            + ".slow (id int PRIMARY KEY, pad text) WITH (fillfactor = 10);"
+            + " INSERT INTO "
+            + schema
+            + ".slow SELECT g, repeat('x', 600) || g FROM generate_series(1, "
+            + ROWS
+            + ") g;"
+            + " ANALYZE "
+            + schema
+            + ".slow");
   }
 
   @AfterEach
@@ -80,10 +90,15 @@ class HashSplitIntegrationTests {
     Both<Map<Integer, BucketSum>> unhurried;
     List<KeyValue> boundaries;
     try (ServerPair pair = ServerPair.open(definition(fast, Duration.ofMinutes(2)))) {
-      boundaries = pair.on(Side.PRIMARY, "boundaries",
-          (c, s) -> RangePlanner.boundaries(c, plan(pair, fast), ROWS, 10, SampleMethod.BERNOULLI));
+      boundaries =
+          pair.on(
+              Side.PRIMARY,
+              "boundaries",
+              (c, s) ->
+                  RangePlanner.boundaries(c, plan(pair, fast), ROWS, 10, SampleMethod.BERNOULLI));
       BucketHasher hasher = new BucketHasher(plan(pair, slow));
-      unhurried = pair.onBoth("unhurried", (c, s) -> hasher.hash(c, boundaries, new HashSlice(0, 1)));
+      unhurried =
+          pair.onBoth("unhurried", (c, s) -> hasher.hash(c, boundaries, new HashSlice(0, 1)));
     }
     assertThat(boundaries).hasSizeGreaterThan(3);
     assertThat(logged.list).isEmpty();
@@ -99,13 +114,20 @@ class HashSplitIntegrationTests {
 
       assertThat(split).isEqualTo(unhurried);
       assertThat(split.primary()).isEqualTo(split.replica());
-      assertThat(split.primary().values().stream().mapToLong(BucketSum::rows).sum()).isEqualTo(ROWS);
+      assertThat(split.primary().values().stream().mapToLong(BucketSum::rows).sum())
+          .isEqualTo(ROWS);
       assertThat(pair.retries()).isZero();
     }
     assertThat(logged.list)
         .extracting(ILoggingEvent::getFormattedMessage)
-        .contains(schema + ".slow heap slice 1/1, heap blocks 0-end: statement timeout;"
-            + " hashing heap blocks 0-" + (middle - 1) + " and heap blocks " + middle + "-end apart");
+        .contains(
+            schema
+                + ".slow heap slice 1/1, heap blocks 0-end: statement timeout;"
+                + " hashing heap blocks 0-"
+                + (middle - 1)
+                + " and heap blocks "
+                + middle
+                + "-end apart");
   }
 
   @Test
@@ -114,15 +136,21 @@ class HashSplitIntegrationTests {
     TableSpec slow = spec("pg_sleep(1) IS NOT NULL");
     try (ServerPair pair = ServerPair.open(definition(slow, Duration.ofMillis(300)))) {
       BucketHasher hasher = new BucketHasher(plan(pair, slow));
-      assertTimeoutPreemptively(Duration.ofMinutes(2), () ->
-          assertThatThrownBy(() -> pair.onBoth("slow", (c, s) -> hasher.hash(c, List.of(), new HashSlice(0, 1))))
-              .isInstanceOf(CompareException.class)
-              .isNotInstanceOf(RetriesExhaustedException.class)
-              .hasMessageMatching("slow: query failed on the (primary|replica): ERROR: canceling statement due to"
-                  + " statement timeout \\(on heap blocks 0-0 alone, after splitting the slice down to single"
-                  + " blocks\\) \\[57014\\]; the statement-timeout was reached; raise statement-timeout or lower"
-                  + " chunk-rows")
-              .satisfies(e -> assertThat(FailureKind.of(e)).isEqualTo(FailureKind.TIMEOUT)));
+      assertTimeoutPreemptively(
+          Duration.ofMinutes(2),
+          () ->
+              assertThatThrownBy(
+                      () ->
+                          pair.onBoth(
+                              "slow", (c, s) -> hasher.hash(c, List.of(), new HashSlice(0, 1))))
+                  .isInstanceOf(CompareException.class)
+                  .isNotInstanceOf(RetriesExhaustedException.class)
+                  .hasMessageMatching(
+                      "slow: query failed on the (primary|replica): ERROR: canceling statement due to"
+                          + " statement timeout \\(on heap blocks 0-0 alone, after splitting the slice down to single"
+                          + " blocks\\) \\[57014\\]; the statement-timeout was reached; raise statement-timeout or lower"
+                          + " chunk-rows")
+                  .satisfies(e -> assertThat(FailureKind.of(e)).isEqualTo(FailureKind.TIMEOUT)));
       assertThat(pair.retries()).isZero();
     }
   }
@@ -143,20 +171,27 @@ class HashSplitIntegrationTests {
   }
 
   private static TablePlan plan(ServerPair pair, TableSpec spec) {
-    Both<Optional<TableSchema>> schemas = pair.onBoth("catalog", (c, s) -> CatalogReader.read(c, spec.table()));
+    Both<Optional<TableSchema>> schemas =
+        pair.onBoth("catalog", (c, s) -> CatalogReader.read(c, spec.table()));
     TablePlan plan = TablePlanner.plan(spec, schemas.primary(), schemas.replica());
     assertThat(plan.comparable()).isTrue();
     return plan;
   }
 
   private long blocks(ServerPair pair) {
-    return pair.on(Side.PRIMARY, "blocks", (c, s) -> {
-      try (Statement statement = c.createStatement();
-          ResultSet rs = statement.executeQuery(
-              "SELECT pg_relation_size('" + schema + ".slow') / current_setting('block_size')::bigint")) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    });
+    return pair.on(
+        Side.PRIMARY,
+        "blocks",
+        (c, s) -> {
+          try (Statement statement = c.createStatement();
+              ResultSet rs =
+                  statement.executeQuery(
+                      "SELECT pg_relation_size('"
+                          + schema
+                          + ".slow') / current_setting('block_size')::bigint")) {
+            rs.next();
+            return rs.getLong(1);
+          }
+        });
   }
 }

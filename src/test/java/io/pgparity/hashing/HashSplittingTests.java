@@ -12,8 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * A block range that hits the statement timeout is hashed as halves, down to single blocks, and
- * the halves' sums add up to exactly what one query would have returned.
+ * A block range that hits the statement timeout is hashed as halves, down to single blocks, and the
+ * halves' sums add up to exactly what one query would have returned.
  */
 class HashSplittingTests {
 
@@ -27,7 +27,8 @@ class HashSplittingTests {
     Map<Integer, BucketSum> sums = new HashMap<>();
     for (long block = first; block < end; block++) {
       int range = (int) (block % 7);
-      sums.merge(range, new BucketSum(1, BigInteger.valueOf(block * block + range)), BucketSum::plus);
+      sums.merge(
+          range, new BucketSum(1, BigInteger.valueOf(block * block + range)), BucketSum::plus);
     }
     return sums;
   }
@@ -47,12 +48,16 @@ class HashSplittingTests {
   @Test
   void aRangeThatTimesOutIsHashedAsHalvesWhoseSumsAddUpExactly() throws SQLException {
     BlockRange whole = new BlockRange(0, 1_000, true);
-    Map<Integer, BucketSum> sums = BucketHasher.hashSplitting("public.t heap slice 1/1", whole, timingOutAbove(100));
+    Map<Integer, BucketSum> sums =
+        BucketHasher.hashSplitting("public.t heap slice 1/1", whole, timingOutAbove(100));
     assertThat(sums).isEqualTo(sumsOf(0, HEAP_END));
     // 1000 -> 500 -> 250 -> 125 -> 62/63: 15 queries timed out, 16 answered
     assertThat(queried).hasSize(31);
     assertThat(queried.get(0)).isEqualTo(whole);
-    assertThat(queried).filteredOn(BlockRange::open).extracting(BlockRange::end).containsOnly(1_000L);
+    assertThat(queried)
+        .filteredOn(BlockRange::open)
+        .extracting(BlockRange::end)
+        .containsOnly(1_000L);
   }
 
   @Test
@@ -76,21 +81,26 @@ class HashSplittingTests {
   @Test
   void aSingleBlockThatTimesOutEndsInATimeoutNamingTheBlock() {
     BlockRange slice = new BlockRange(64, 128, false);
-    assertThatThrownBy(() -> BucketHasher.hashSplitting("public.t heap slice 2/2", slice, timingOutAbove(0)))
-        .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("57014"))
-        .hasMessage("ERROR: canceling statement due to statement timeout (on heap blocks 64-64 alone,"
-            + " after splitting the slice down to single blocks)");
+    assertThatThrownBy(
+            () -> BucketHasher.hashSplitting("public.t heap slice 2/2", slice, timingOutAbove(0)))
+        .isInstanceOfSatisfying(
+            SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("57014"))
+        .hasMessage(
+            "ERROR: canceling statement due to statement timeout (on heap blocks 64-64 alone,"
+                + " after splitting the slice down to single blocks)");
     // depth first: 64, 32, 16, 8, 4, 2, 1 blocks, then it gives up
     assertThat(queried).hasSize(7);
   }
 
   @Test
   void otherFailuresAreNotSplit() {
-    BucketHasher.BlockQuery denied = blocks -> {
-      queried.add(blocks);
-      throw new SQLException("permission denied for table t", "42501");
-    };
-    assertThatThrownBy(() -> BucketHasher.hashSplitting("public.t", new BlockRange(0, 100, true), denied))
+    BucketHasher.BlockQuery denied =
+        blocks -> {
+          queried.add(blocks);
+          throw new SQLException("permission denied for table t", "42501");
+        };
+    assertThatThrownBy(
+            () -> BucketHasher.hashSplitting("public.t", new BlockRange(0, 100, true), denied))
         .hasMessage("permission denied for table t");
     assertThat(queried).hasSize(1);
   }

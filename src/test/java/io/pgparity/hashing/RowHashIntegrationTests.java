@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pgparity.catalog.CatalogReader;
 import io.pgparity.catalog.ColumnInfo;
-import io.pgparity.table.SqlIdentifier;
-import io.pgparity.table.TableRef;
 import io.pgparity.catalog.TableSchema;
 import io.pgparity.demo.EmbeddedPair;
+import io.pgparity.table.SqlIdentifier;
+import io.pgparity.table.TableRef;
 import io.pgparity.testing.TestServers;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The row hash on a real server: adversarial pairs of values that a type hash or a text cast
- * confuses hash apart, the NaNs that must hash alike do, every pg_catalog type has an explicit rule,
- * every encoding part is needed (dropping it makes an adversarial pair collide), and 300,000
+ * confuses hash apart, the NaNs that must hash alike do, every pg_catalog type has an explicit
+ * rule, every encoding part is needed (dropping it makes an adversarial pair collide), and 300,000
  * distinct rows give 300,000 distinct row hashes.
  */
 class RowHashIntegrationTests {
@@ -111,7 +111,10 @@ class RowHashIntegrationTests {
           new Pair("nummultirange", "'{[1.0,2)}'", "'{[1.00,2)}'"),
           new Pair("mood", "'sad'", "'happy'"),
           new Pair("mood", "'sad'", "NULL"),
-          new Pair("uuid", "'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'", "'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a12'"),
+          new Pair(
+              "uuid",
+              "'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'",
+              "'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a12'"),
           new Pair("uuid", "'00000000-0000-0000-0000-000000000000'", "NULL"),
           new Pair("bytea", "'\\x'", "NULL"),
           new Pair("bytea", "'\\x00'", "'\\x0000'"),
@@ -135,6 +138,7 @@ class RowHashIntegrationTests {
 
   private static final EmbeddedPair servers = TestServers.pair();
   private static String schema;
+
   /** Per column type, its table (k int, side int, c type): one row per pair and side. */
   private static final Map<String, String> tables = new LinkedHashMap<>();
 
@@ -147,7 +151,8 @@ class RowHashIntegrationTests {
     sql.append("CREATE TYPE ").append(s).append(".pair AS (a text, b int);");
     sql.append("CREATE DOMAIN ").append(s).append(".int8dom AS int8;");
     sql.append("CREATE DOMAIN ").append(s).append(".numdom AS numeric;");
-    sql.append("CREATE COLLATION ").append(s)
+    sql.append("CREATE COLLATION ")
+        .append(s)
         .append(".ci (provider = icu, locale = 'und-u-ks-level2', deterministic = false);");
     sql.append("SET search_path = ").append(s).append(", pg_catalog;");
     List<Pair> all = new ArrayList<>(DIFFERENT);
@@ -158,13 +163,32 @@ class RowHashIntegrationTests {
       if (table == null) {
         table = "t" + tables.size();
         tables.put(pair.type(), table);
-        sql.append("CREATE TABLE ").append(s).append('.').append(table)
-            .append(" (k int, side int, c ").append(pair.type()).append(");");
+        sql.append("CREATE TABLE ")
+            .append(s)
+            .append('.')
+            .append(table)
+            .append(" (k int, side int, c ")
+            .append(pair.type())
+            .append(");");
       }
       String type = pair.type().replace(" COLLATE ci", "");
-      sql.append("INSERT INTO ").append(s).append('.').append(table).append(" VALUES (")
-          .append(i).append(", 0, (").append(pair.a()).append(")::").append(type).append("), (")
-          .append(i).append(", 1, (").append(pair.b()).append(")::").append(type).append(");");
+      sql.append("INSERT INTO ")
+          .append(s)
+          .append('.')
+          .append(table)
+          .append(" VALUES (")
+          .append(i)
+          .append(", 0, (")
+          .append(pair.a())
+          .append(")::")
+          .append(type)
+          .append("), (")
+          .append(i)
+          .append(", 1, (")
+          .append(pair.b())
+          .append(")::")
+          .append(type)
+          .append(");");
     }
     try (Connection connection = servers.primary().getConnection();
         Statement statement = connection.createStatement()) {
@@ -187,7 +211,9 @@ class RowHashIntegrationTests {
       assertThat(columns.get(i)[0]).as("column hash of %s", pair).isNotEqualTo(columns.get(i)[1]);
     }
     for (int i = DIFFERENT.size(); i < DIFFERENT.size() + SAME.size(); i++) {
-      assertThat(rows.get(i)[0]).as("row hash of %s", SAME.get(i - DIFFERENT.size())).isEqualTo(rows.get(i)[1]);
+      assertThat(rows.get(i)[0])
+          .as("row hash of %s", SAME.get(i - DIFFERENT.size()))
+          .isEqualTo(rows.get(i)[1]);
     }
   }
 
@@ -223,17 +249,30 @@ class RowHashIntegrationTests {
   @Test
   void distinctRowsGiveDistinctRowHashes() throws SQLException {
     // two columns like a key and a payload; today's folded mix gave 299,994 hashes for these rows
-    List<ColumnInfo> columns = List.of(column("id", "int8", 'N', 'b'), column("email", "text", 'S', 'b'));
-    String rows = " FROM (SELECT g * 4294967296 + g AS id, 'user' || g || '@example.com' AS email"
-        + " FROM generate_series(1, 300000) g) t";
-    String folded = "hashint8extended(hash_record_extended(ROW(id, email::text COLLATE \"C\"), 0), 0)";
+    List<ColumnInfo> columns =
+        List.of(column("id", "int8", 'N', 'b'), column("email", "text", 'S', 'b'));
+    String rows =
+        " FROM (SELECT g * 4294967296 + g AS id, 'user' || g || '@example.com' AS email"
+            + " FROM generate_series(1, 300000) g) t";
+    String folded =
+        "hashint8extended(hash_record_extended(ROW(id, email::text COLLATE \"C\"), 0), 0)";
     try (Connection connection = servers.primary().getConnection();
         Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery(
-            "SELECT count(DISTINCT " + RowHashSql.rowHash(columns) + "), count(DISTINCT " + folded + ")" + rows)) {
+        ResultSet result =
+            statement.executeQuery(
+                "SELECT count(DISTINCT "
+                    + RowHashSql.rowHash(columns)
+                    + "), count(DISTINCT "
+                    + folded
+                    + ")"
+                    + rows)) {
       result.next();
-      System.out.println("distinct row hashes of 300000 rows: " + result.getLong(1) + " (folded mix: "
-          + result.getLong(2) + ")");
+      System.out.println(
+          "distinct row hashes of 300000 rows: "
+              + result.getLong(1)
+              + " (folded mix: "
+              + result.getLong(2)
+              + ")");
       assertThat(result.getLong(1)).isEqualTo(300_000);
       // the check can fail: a 32-bit fold has about 10 collisions among 300,000 hashes
       assertThat(result.getLong(2)).isLessThan(300_000);
@@ -246,12 +285,18 @@ class RowHashIntegrationTests {
     int checked = 0;
     try (Connection connection = servers.primary().getConnection();
         Statement statement = connection.createStatement();
-        ResultSet types = statement.executeQuery(
-            "SELECT t.typname, t.typcategory, t.typtype, t.oid::regtype::text"
-                + " FROM pg_type t WHERE t.typnamespace = 'pg_catalog'::regnamespace ORDER BY t.typname")) {
+        ResultSet types =
+            statement.executeQuery(
+                "SELECT t.typname, t.typcategory, t.typtype, t.oid::regtype::text"
+                    + " FROM pg_type t WHERE t.typnamespace = 'pg_catalog'::regnamespace ORDER BY t.typname")) {
       List<String[]> runnable = new ArrayList<>();
       while (types.next()) {
-        ColumnInfo c = column("c", types.getString(1), types.getString(2).charAt(0), types.getString(3).charAt(0));
+        ColumnInfo c =
+            column(
+                "c",
+                types.getString(1),
+                types.getString(2).charAt(0),
+                types.getString(3).charAt(0));
         TypeRule rule = ColumnEncoding.rule(c);
         if (rule == TypeRule.UNLISTED_TEXT) {
           unlisted.add(types.getString(1));
@@ -263,7 +308,9 @@ class RowHashIntegrationTests {
       // every rule's SQL resolves and runs for every storable type (a NULL of it)
       for (String[] type : runnable) {
         try (Statement each = connection.createStatement();
-            ResultSet hash = each.executeQuery("SELECT " + type[1] + " FROM (SELECT NULL::" + type[0] + " AS c) t")) {
+            ResultSet hash =
+                each.executeQuery(
+                    "SELECT " + type[1] + " FROM (SELECT NULL::" + type[0] + " AS c) t")) {
           assertThat(hash.next()).isTrue();
           assertThat(hash.getLong(1)).as(type[0]).isNotZero();
           checked++;
@@ -275,14 +322,22 @@ class RowHashIntegrationTests {
     assertThat(unlisted).as("pg_catalog types without an explicit rule in TypeRule").isEmpty();
   }
 
-  /** Two rows (1, x), (2, y) against (1, y), (2, x): whether the sums of their row hashes differ. */
+  /**
+   * Two rows (1, x), (2, y) against (1, y), (2, x): whether the sums of their row hashes differ.
+   */
   private static boolean swappedSumsDiffer(Set<EncodingPart> dropped) throws SQLException {
-    List<ColumnInfo> columns = List.of(column("k", "int4", 'N', 'b'), column("v", "text", 'S', 'b'));
+    List<ColumnInfo> columns =
+        List.of(column("k", "int4", 'N', 'b'), column("v", "text", 'S', 'b'));
     String hash = RowHashSql.rowHash(columns, dropped);
     // modulo 2^64: a linear hash changes the exact sum only by carries, a multiple of 2^64, which
     // the swap must not rely on
-    String sql = "SELECT ((SELECT sum(" + hash + ") FROM (VALUES (1, 'x'), (2, 'y')) t(k, v))"
-        + " - (SELECT sum(" + hash + ") FROM (VALUES (1, 'y'), (2, 'x')) t(k, v))) % 18446744073709551616 <> 0";
+    String sql =
+        "SELECT ((SELECT sum("
+            + hash
+            + ") FROM (VALUES (1, 'x'), (2, 'y')) t(k, v))"
+            + " - (SELECT sum("
+            + hash
+            + ") FROM (VALUES (1, 'y'), (2, 'x')) t(k, v))) % 18446744073709551616 <> 0";
     try (Connection connection = servers.primary().getConnection();
         Statement statement = connection.createStatement();
         ResultSet result = statement.executeQuery(sql)) {
@@ -292,20 +347,27 @@ class RowHashIntegrationTests {
   }
 
   /** Per pair index, the hashes of its two sides: of the rows (k, c) or of column c alone. */
-  private static Map<Integer, long[]> hashes(Set<EncodingPart> dropped, boolean columnOnly) throws SQLException {
+  private static Map<Integer, long[]> hashes(Set<EncodingPart> dropped, boolean columnOnly)
+      throws SQLException {
     Map<Integer, long[]> hashes = new LinkedHashMap<>();
     try (Connection connection = servers.primary().getConnection()) {
       for (String table : tables.values()) {
-        TableSchema read = CatalogReader.read(connection, new TableRef(schema, table)).orElseThrow();
+        TableSchema read =
+            CatalogReader.read(connection, new TableRef(schema, table)).orElseThrow();
         List<ColumnInfo> all = read.columns();
         ColumnInfo k = all.get(0);
         ColumnInfo c = all.get(2);
         String hash = RowHashSql.rowHash(columnOnly ? List.of(c) : List.of(k, c), dropped);
         try (Statement statement = connection.createStatement();
-            ResultSet rows = statement.executeQuery(
-                "SELECT k, side, " + hash + " FROM " + SqlIdentifier.quote(new TableRef(schema, table)))) {
+            ResultSet rows =
+                statement.executeQuery(
+                    "SELECT k, side, "
+                        + hash
+                        + " FROM "
+                        + SqlIdentifier.quote(new TableRef(schema, table)))) {
           while (rows.next()) {
-            hashes.computeIfAbsent(rows.getInt(1), i -> new long[2])[rows.getInt(2)] = rows.getLong(3);
+            hashes.computeIfAbsent(rows.getInt(1), i -> new long[2])[rows.getInt(2)] =
+                rows.getLong(3);
           }
         }
       }

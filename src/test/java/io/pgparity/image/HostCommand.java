@@ -19,8 +19,7 @@ final class HostCommand {
     try {
       Path err = Files.createTempFile("pgparity-host-", ".err");
       try {
-        Process process =
-            new ProcessBuilder(command).redirectError(err.toFile()).start();
+        Process process = new ProcessBuilder(command).redirectError(err.toFile()).start();
         process.getOutputStream().close();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {

@@ -26,9 +26,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Opens target/pgparity-image.tar as {@code docker load} would, checks what Kubernetes and a
  * security review rely on (entrypoint, non-root numeric user, working directory, layers), then
- * unpacks the layers into a root and runs the image's own entrypoint inside it: --version,
- * --help, and a real verify against the embedded test servers, which proves the jlink'ed
- * runtime holds every module and library a run needs (JDBC, H2 job repository, Logback, JSON).
+ * unpacks the layers into a root and runs the image's own entrypoint inside it: --version, --help,
+ * and a real verify against the embedded test servers, which proves the jlink'ed runtime holds
+ * every module and library a run needs (JDBC, H2 job repository, Logback, JSON).
  */
 class ImageProcessTests {
 
@@ -155,8 +155,12 @@ class ImageProcessTests {
     pair = TestServers.pair();
     schema = TestServers.uniqueSchema("image_process");
     pair.execBoth(
-        "CREATE TABLE " + schema + ".users (id int PRIMARY KEY, email text NOT NULL);"
-            + "INSERT INTO " + schema + ".users SELECT i, 'u' || i || '@example.com'"
+        "CREATE TABLE "
+            + schema
+            + ".users (id int PRIMARY KEY, email text NOT NULL);"
+            + "INSERT INTO "
+            + schema
+            + ".users SELECT i, 'u' || i || '@example.com'"
             + " FROM generate_series(1, 20) i;");
     // as a ConfigMap would mount it, with the URLs from the environment as in jobs/auth.yaml
     Path job = Files.createDirectories(root.resolve("jobs")).resolve("image.yaml");

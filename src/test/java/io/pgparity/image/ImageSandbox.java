@@ -17,11 +17,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Runs a command inside an unpacked image root the way a container runtime would, without one:
- * new mount and PID namespaces with /proc and /dev mounted (the dynamic loader resolves
- * {@code $ORIGIN} through /proc/self/exe), the root changed to the image's, the working directory,
- * user and group from its config, and exactly its environment. The network namespace is the
- * host's, so the embedded test servers are reachable on loopback.
+ * Runs a command inside an unpacked image root the way a container runtime would, without one: new
+ * mount and PID namespaces with /proc and /dev mounted (the dynamic loader resolves {@code $ORIGIN}
+ * through /proc/self/exe), the root changed to the image's, the working directory, user and group
+ * from its config, and exactly its environment. The network namespace is the host's, so the
+ * embedded test servers are reachable on loopback.
  *
  * <p>As root this uses util-linux {@code unshare} (2.38 or later, for --root, --wd and --setuid);
  * otherwise it adds a user namespace that maps the caller to root, so the image's user cannot be
@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
 final class ImageSandbox {
 
   private static final Pattern NUMERIC_USER = Pattern.compile("(\\d+)(?::(\\d+))?");
+
   /** Mounts, then enters the root; arguments: root, workdir, unshare, uid, gid, command... */
   private static final String ENTER =
       "root=$1 wd=$2 unshare=$3 uid=$4 gid=$5; shift 5; "
@@ -40,8 +41,10 @@ final class ImageSandbox {
           + "else exec \"$unshare\" --root=\"$root\" --wd=\"$wd\" -- \"$@\"; fi";
 
   private final Path root;
+
   /** The image's Env entries ({@code NAME=value}), then any added like {@code docker run -e}. */
   private final List<String> env;
+
   private final String workingDir;
   private final int uid;
   private final int gid;
@@ -125,8 +128,14 @@ final class ImageSandbox {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
           process.destroyForcibly().waitFor();
           throw new AssertionError(
-              "in the image: " + command + " did not finish within " + timeout
-                  + "\nstdout:\n" + read(stdout) + "\nstderr:\n" + read(stderr));
+              "in the image: "
+                  + command
+                  + " did not finish within "
+                  + timeout
+                  + "\nstdout:\n"
+                  + read(stdout)
+                  + "\nstderr:\n"
+                  + read(stderr));
         }
         return new Result(command, process.exitValue(), read(stdout), read(stderr));
       } finally {

@@ -80,22 +80,30 @@ final class ImageTar {
   List<String> listing(String layer) {
     return HostCommand.run(
             List.of(
-                "tar", "--numeric-owner", "--warning=no-unknown-keyword", "-tvzf",
+                "tar",
+                "--numeric-owner",
+                "--warning=no-unknown-keyword",
+                "-tvzf",
                 extracted.resolve(layer).toString()))
         .lines()
         .toList();
   }
 
   /**
-   * Unpacks every layer, in order, into {@code root}, as a container runtime does (Jib layers
-   * hold no whiteouts). Owners are kept when the test runs as root.
+   * Unpacks every layer, in order, into {@code root}, as a container runtime does (Jib layers hold
+   * no whiteouts). Owners are kept when the test runs as root.
    */
   Path unpack(Path root) {
     for (String layer : layers()) {
       HostCommand.run(
           List.of(
-              "tar", "--numeric-owner", "--warning=no-unknown-keyword", "-xzf",
-              extracted.resolve(layer).toString(), "-C", root.toString()));
+              "tar",
+              "--numeric-owner",
+              "--warning=no-unknown-keyword",
+              "-xzf",
+              extracted.resolve(layer).toString(),
+              "-C",
+              root.toString()));
     }
     return root;
   }

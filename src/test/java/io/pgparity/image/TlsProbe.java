@@ -10,9 +10,9 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
 /**
- * Run inside the image by ImageProcessTests: what a TLS connection to PostgreSQL (or a
- * Pushgateway) needs from the runtime, i.e. the EC key exchange, TLS 1.3 and a trust store.
- * Prints one line per check and exits non-zero at the first missing piece.
+ * Run inside the image by ImageProcessTests: what a TLS connection to PostgreSQL (or a Pushgateway)
+ * needs from the runtime, i.e. the EC key exchange, TLS 1.3 and a trust store. Prints one line per
+ * check and exits non-zero at the first missing piece.
  */
 public final class TlsProbe {
 

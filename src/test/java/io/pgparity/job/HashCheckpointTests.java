@@ -15,9 +15,10 @@ class HashCheckpointTests {
 
   @Test
   void sumsSurviveTheExecutionContextExactly() {
-    Map<Integer, BucketSum> primary = Map.of(
-        0, new BucketSum(3, new BigInteger("-123456789012345678901234567")),
-        17, new BucketSum(1_000_000, new BigInteger("987654321098765432109876543210")));
+    Map<Integer, BucketSum> primary =
+        Map.of(
+            0, new BucketSum(3, new BigInteger("-123456789012345678901234567")),
+            17, new BucketSum(1_000_000, new BigInteger("987654321098765432109876543210")));
     Map<Integer, BucketSum> replica = Map.of(17, new BucketSum(999_999, BigInteger.ONE));
     ExecutionContext context = new ExecutionContext();
     HashCheckpoint.hashed(new Both<>(primary, replica), new Lsn(0x16B374D848L)).writeTo(context);

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pgparity.audit.AuditReport;
-import io.pgparity.config.connection.ConnectionSpec;
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.TableSpec;
 import io.pgparity.config.Tuning;
+import io.pgparity.config.connection.ConnectionSpec;
 import io.pgparity.report.Resumption;
 import io.pgparity.table.TableRef;
 import java.nio.file.Path;
@@ -18,17 +18,24 @@ import org.junit.jupiter.api.Test;
 
 class InMemoryRunStateTests {
 
-  private static final JobDefinition JOB = new JobDefinition("nightly",
-      new ConnectionSpec("jdbc:postgresql://db1:5432/app?user=check", null),
-      new ConnectionSpec("jdbc:postgresql://db2:5432/app?user=check", null),
-      List.of(TableSpec.of(TableRef.parse("public.a")), TableSpec.of(TableRef.parse("public.b"))),
-      Tuning.defaults(), Path.of("out"), null);
+  private static final JobDefinition JOB =
+      new JobDefinition(
+          "nightly",
+          new ConnectionSpec("jdbc:postgresql://db1:5432/app?user=check", null),
+          new ConnectionSpec("jdbc:postgresql://db2:5432/app?user=check", null),
+          List.of(
+              TableSpec.of(TableRef.parse("public.a")), TableSpec.of(TableRef.parse("public.b"))),
+          Tuning.defaults(),
+          Path.of("out"),
+          null);
 
   @Test
   void eachTableOfTheDefinitionHasItsStateInOrder() {
     InMemoryRunState state = new InMemoryRunState(JOB, Instant.EPOCH);
 
-    assertThat(state.tables()).extracting(t -> t.spec.table().toString()).containsExactly("public.a", "public.b");
+    assertThat(state.tables())
+        .extracting(t -> t.spec.table().toString())
+        .containsExactly("public.a", "public.b");
     assertThat(state.table(1)).isSameAs(state.tables().get(1));
     assertThat(state.startedAt()).isEqualTo(Instant.EPOCH);
   }

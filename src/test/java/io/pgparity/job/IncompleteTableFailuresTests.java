@@ -11,15 +11,21 @@ class IncompleteTableFailuresTests {
 
   @Test
   void aStalledReplicaOrATimeoutLeavesTheTableIncomplete() {
-    assertThat(IncompleteTableFailures.contains(new ReplicaStalledException("replay is paused"))).isTrue();
-    assertThat(IncompleteTableFailures.contains(
-        new CompareException("t: timeout", new SQLException("canceling statement", "57014")))).isTrue();
+    assertThat(IncompleteTableFailures.contains(new ReplicaStalledException("replay is paused")))
+        .isTrue();
+    assertThat(
+            IncompleteTableFailures.contains(
+                new CompareException(
+                    "t: timeout", new SQLException("canceling statement", "57014"))))
+        .isTrue();
   }
 
   @Test
   void permissionAndSqlErrorsStillFailTheRun() {
-    assertThat(IncompleteTableFailures.contains(
-        new CompareException("t: denied", new SQLException("permission denied", "42501")))).isFalse();
+    assertThat(
+            IncompleteTableFailures.contains(
+                new CompareException("t: denied", new SQLException("permission denied", "42501"))))
+        .isFalse();
     assertThat(IncompleteTableFailures.contains(new CompareException("t: broken"))).isFalse();
   }
 }

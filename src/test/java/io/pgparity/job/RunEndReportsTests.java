@@ -23,8 +23,13 @@ class RunEndReportsTests {
     context.putString(RunEndReports.OUTCOME_VERDICT, "DIVERGENT: 3 rows differ");
     context.putInt(RunEndReports.OUTCOME_AUDIT_FINDINGS, 2);
 
-    assertThat(RunEndReports.outcome(execution)).contains(new RunOutcome(Status.DIVERGENT,
-        Path.of("out/nightly/20260101T000000Z-abcd"), "DIVERGENT: 3 rows differ", 2));
+    assertThat(RunEndReports.outcome(execution))
+        .contains(
+            new RunOutcome(
+                Status.DIVERGENT,
+                Path.of("out/nightly/20260101T000000Z-abcd"),
+                "DIVERGENT: 3 rows differ",
+                2));
   }
 
   @Test
@@ -35,8 +40,8 @@ class RunEndReportsTests {
     context.putString(RunEndReports.OUTCOME_VERDICT, "FAILED: connection refused");
     context.putInt(RunEndReports.OUTCOME_AUDIT_FINDINGS, 0);
 
-    assertThat(RunEndReports.outcome(execution)).contains(new RunOutcome(Status.FAILED, null,
-        "FAILED: connection refused"));
+    assertThat(RunEndReports.outcome(execution))
+        .contains(new RunOutcome(Status.FAILED, null, "FAILED: connection refused"));
   }
 
   @Test
@@ -49,15 +54,20 @@ class RunEndReportsTests {
     ConfigException config = new ConfigException("public.a: no such table");
     PlanChangedException changed = new PlanChangedException("public.a: its catalog changed");
 
-    assertThat(RunEndReports.configurationFailure(List.of(new RuntimeException("step failed", config))))
+    assertThat(
+            RunEndReports.configurationFailure(
+                List.of(new RuntimeException("step failed", config))))
         .containsSame(config);
     assertThat(RunEndReports.configurationFailure(List.of(new IllegalStateException("x"), changed)))
         .containsSame(changed);
-    assertThat(RunEndReports.configurationFailure(List.of(new IllegalStateException("permission denied"))))
+    assertThat(
+            RunEndReports.configurationFailure(
+                List.of(new IllegalStateException("permission denied"))))
         .isEmpty();
   }
 
   private static JobExecution execution() {
-    return new JobExecution(2L, new JobInstance(1L, VerifyJobConfiguration.JOB_NAME), new JobParameters());
+    return new JobExecution(
+        2L, new JobInstance(1L, VerifyJobConfiguration.JOB_NAME), new JobParameters());
   }
 }

@@ -25,7 +25,8 @@ class RunFailureTests {
 
   @Test
   void theWorkersCompareExceptionWinsOverThePartitionHandlersWrapper() {
-    RunFailure failure = RunFailure.of(List.of(new JobExecutionException(WRAPPER), denied(1), denied(2)));
+    RunFailure failure =
+        RunFailure.of(List.of(new JobExecutionException(WRAPPER), denied(1), denied(2)));
     assertThat(failure.message()).isEqualTo(deniedMessage(1));
     assertThat(failure.others()).isEqualTo(1);
     assertThat(failure.line()).isEqualTo(deniedMessage(1) + " (and 1 more failure, see the log)");
@@ -33,7 +34,8 @@ class RunFailureTests {
 
   @Test
   void aCompareExceptionInsideAWrapperIsFoundAndKeepsItsSqlstateAndRemedy() {
-    RunFailure failure = RunFailure.of(List.of(new IllegalStateException("step failed", denied(3))));
+    RunFailure failure =
+        RunFailure.of(List.of(new IllegalStateException("step failed", denied(3))));
     assertThat(failure.message()).isEqualTo(deniedMessage(3)).contains("[42501]", "grant SELECT");
     assertThat(failure.others()).isZero();
     assertThat(failure.line()).isEqualTo(failure.message());
@@ -41,21 +43,27 @@ class RunFailureTests {
 
   @Test
   void aDriverErrorNothingDescribedKeepsItsSqlstate() {
-    SQLException driver = new SQLException("ERROR: permission denied for table users\n  Where: line 2", "42501");
-    RunFailure failure = RunFailure.of(List.of(new JobExecutionException(WRAPPER), new RuntimeException("x", driver)));
+    SQLException driver =
+        new SQLException("ERROR: permission denied for table users\n  Where: line 2", "42501");
+    RunFailure failure =
+        RunFailure.of(
+            List.of(new JobExecutionException(WRAPPER), new RuntimeException("x", driver)));
     assertThat(failure.message()).isEqualTo("ERROR: permission denied for table users [42501]");
   }
 
   @Test
   void anIoErrorWritingTheReportsIsShownWithItsInnermostMessage() {
-    UncheckedIOException io = new UncheckedIOException("writing report.md", new IOException("No space left on device"));
+    UncheckedIOException io =
+        new UncheckedIOException("writing report.md", new IOException("No space left on device"));
     assertThat(RunFailure.of(io).message()).isEqualTo("No space left on device");
   }
 
   @Test
   void onlyWrappersStillGiveTheirMessage() {
-    assertThat(RunFailure.of(List.of(new JobExecutionException(WRAPPER))).message()).isEqualTo(WRAPPER);
-    assertThat(RunFailure.of(new IllegalStateException()).message()).isEqualTo("IllegalStateException");
+    assertThat(RunFailure.of(List.of(new JobExecutionException(WRAPPER))).message())
+        .isEqualTo(WRAPPER);
+    assertThat(RunFailure.of(new IllegalStateException()).message())
+        .isEqualTo("IllegalStateException");
   }
 
   @Test
@@ -86,7 +94,8 @@ class RunFailureTests {
       int firstFailed = -1;
       int failed = 0;
       for (int slice = 1; slice <= slices; slice++) {
-        StepExecution worker = new StepExecution(10 + slice, "hashRange:hash-t0-s" + (slice - 1), job);
+        StepExecution worker =
+            new StepExecution(10 + slice, "hashRange:hash-t0-s" + (slice - 1), job);
         if (random.nextInt(3) > 0) {
           worker.addFailureException(denied(slice));
           failed++;
@@ -104,7 +113,9 @@ class RunFailureTests {
         assertThat(failure.message()).as("seed %s round %s", seed, round).isEqualTo(WRAPPER);
         assertThat(failure.others()).isZero();
       } else {
-        assertThat(failure.message()).as("seed %s round %s", seed, round).isEqualTo(deniedMessage(firstFailed));
+        assertThat(failure.message())
+            .as("seed %s round %s", seed, round)
+            .isEqualTo(deniedMessage(firstFailed));
         assertThat(failure.others()).as("seed %s round %s", seed, round).isEqualTo(failed - 1);
       }
     }
@@ -112,12 +123,15 @@ class RunFailureTests {
 
   /** What connect.QueryFailures makes of a 42501 in heap slice {@code slice}. */
   private static CompareException denied(int slice) {
-    return new CompareException(deniedMessage(slice),
+    return new CompareException(
+        deniedMessage(slice),
         new SQLException("ERROR: permission denied for table users", "42501"));
   }
 
   private static String deniedMessage(int slice) {
-    return "public.users heap slice " + slice + "/12: query failed on the primary: ERROR: permission denied for table"
+    return "public.users heap slice "
+        + slice
+        + "/12: query failed on the primary: ERROR: permission denied for table"
         + " users [42501]; grant SELECT on the table to the checking role on the primary";
   }
 }

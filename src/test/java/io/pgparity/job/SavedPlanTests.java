@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pgparity.catalog.ColumnInfo;
 import io.pgparity.catalog.TablePlan;
-import io.pgparity.table.TableRef;
 import io.pgparity.config.TableSpec;
 import io.pgparity.connect.Both;
 import io.pgparity.keyspace.KeyValue;
+import io.pgparity.table.TableRef;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,8 +15,10 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 class SavedPlanTests {
 
-  private static final ColumnInfo ID = new ColumnInfo("id", "integer", "int4", "pg_catalog", 'N', 'b', true);
-  private static final ColumnInfo NAME = new ColumnInfo("name", "text", "text", "pg_catalog", 'S', 'b', false);
+  private static final ColumnInfo ID =
+      new ColumnInfo("id", "integer", "int4", "pg_catalog", 'N', 'b', true);
+  private static final ColumnInfo NAME =
+      new ColumnInfo("name", "text", "text", "pg_catalog", 'S', 'b', false);
 
   @Test
   void thePlanOfEachComparableTableRoundTripsThroughTheJobContext() {
@@ -26,7 +28,9 @@ class SavedPlanTests {
     table.randomHeapOrder = true;
     table.heapBlocks = new Both<>(1_000L, 1_200L);
     TableState missing = new TableState(TableSpec.of(new TableRef("public", "gone")), 10);
-    missing.plan = new TablePlan(new TableRef("public", "gone"), List.of(), List.of(), null, List.of("missing"), false);
+    missing.plan =
+        new TablePlan(
+            new TableRef("public", "gone"), List.of(), List.of(), null, List.of("missing"), false);
     ExecutionContext context = new ExecutionContext();
 
     SavedPlan.store(context, List.of(table, missing));

@@ -3,16 +3,16 @@ package io.pgparity.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.pgparity.table.TableRef;
 import io.pgparity.config.ConfigException;
-import io.pgparity.config.connection.ConnectionSpec;
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.TableSpec;
 import io.pgparity.config.Tuning;
+import io.pgparity.config.connection.ConnectionSpec;
 import io.pgparity.demo.EmbeddedPair;
-import io.pgparity.verdict.Status;
+import io.pgparity.table.TableRef;
 import io.pgparity.testing.RunFiles;
 import io.pgparity.testing.TestServers;
+import io.pgparity.verdict.Status;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-/** The verify job end to end on real servers: verdicts, schema findings, filters and the divergence cap. */
+/**
+ * The verify job end to end on real servers: verdicts, schema findings, filters and the divergence
+ * cap.
+ */
 class VerifyIntegrationTests {
 
   private static String schema;
@@ -40,30 +43,71 @@ class VerifyIntegrationTests {
     schema = TestServers.uniqueSchema("verify");
     String s = "\"" + schema + "\"";
     pair.execBoth(
-        "CREATE TABLE " + s + ".accounts (id bigint PRIMARY KEY, name text, balance numeric(10,2), note text);"
-            + "INSERT INTO " + s + ".accounts SELECT i, 'n' || i, i / 3.0, CASE WHEN i % 2 = 0 THEN 'even' END"
+        "CREATE TABLE "
+            + s
+            + ".accounts (id bigint PRIMARY KEY, name text, balance numeric(10,2), note text);"
+            + "INSERT INTO "
+            + s
+            + ".accounts SELECT i, 'n' || i, i / 3.0, CASE WHEN i % 2 = 0 THEN 'even' END"
             + " FROM generate_series(1, 5000) i;"
-            + "CREATE TABLE " + s + ".pairs (a int NOT NULL, b text NOT NULL, v text, PRIMARY KEY (a, b));"
-            + "INSERT INTO " + s + ".pairs SELECT i % 50, 'k' || i, 'v' || i FROM generate_series(1, 3000) i;"
-            + "CREATE TABLE " + s + ".nokey (a int, b text);"
-            + "CREATE TABLE " + s + ".unique_email (id int, email text NOT NULL UNIQUE, v int);"
-            + "INSERT INTO " + s + ".unique_email SELECT NULL, 'e' || i, i FROM generate_series(1, 100) i;"
-            + "CREATE TABLE " + s + ".tokens (id uuid PRIMARY KEY, v int);"
-            + "INSERT INTO " + s + ".tokens SELECT md5('t' || i)::uuid, i FROM generate_series(1, 20000) i;"
-            + "ANALYZE " + s + ".tokens;"
-            + "CREATE TABLE " + s + ".wide (id int PRIMARY KEY, a text, b text);"
-            + "INSERT INTO " + s + ".wide SELECT i, 'a', 'b' FROM generate_series(1, 100) i;");
+            + "CREATE TABLE "
+            + s
+            + ".pairs (a int NOT NULL, b text NOT NULL, v text, PRIMARY KEY (a, b));"
+            + "INSERT INTO "
+            + s
+            + ".pairs SELECT i % 50, 'k' || i, 'v' || i FROM generate_series(1, 3000) i;"
+            + "CREATE TABLE "
+            + s
+            + ".nokey (a int, b text);"
+            + "CREATE TABLE "
+            + s
+            + ".unique_email (id int, email text NOT NULL UNIQUE, v int);"
+            + "INSERT INTO "
+            + s
+            + ".unique_email SELECT NULL, 'e' || i, i FROM generate_series(1, 100) i;"
+            + "CREATE TABLE "
+            + s
+            + ".tokens (id uuid PRIMARY KEY, v int);"
+            + "INSERT INTO "
+            + s
+            + ".tokens SELECT md5('t' || i)::uuid, i FROM generate_series(1, 20000) i;"
+            + "ANALYZE "
+            + s
+            + ".tokens;"
+            + "CREATE TABLE "
+            + s
+            + ".wide (id int PRIMARY KEY, a text, b text);"
+            + "INSERT INTO "
+            + s
+            + ".wide SELECT i, 'a', 'b' FROM generate_series(1, 100) i;");
     TestServers.exec(pair.primary(), "CREATE TABLE " + s + ".only_primary (id int PRIMARY KEY)");
     TestServers.exec(pair.replica(), "ALTER TABLE " + s + ".wide DROP COLUMN b, ADD COLUMN c int");
-    TestServers.exec(pair.replica(), 
-        "UPDATE " + s + ".accounts SET note = 'odd' WHERE id = 7;"
-            + "DELETE FROM " + s + ".accounts WHERE id IN (10, 4000);"
-            + "INSERT INTO " + s + ".accounts VALUES (0, 'zero', 0, NULL), (999999, 'big', 1, NULL);"
-            + "UPDATE " + s + ".accounts SET balance = balance + 0.01, name = 'renamed' WHERE id = 2500;"
-            + "UPDATE " + s + ".pairs SET v = NULL WHERE a = 3 AND b = 'k3';"
-            + "DELETE FROM " + s + ".pairs WHERE a = 49 AND b = 'k2999';"
-            + "UPDATE " + s + ".tokens SET v = -v WHERE v % 100 = 0;"
-            + "DELETE FROM " + s + ".tokens WHERE v % 1000 = 1;");
+    TestServers.exec(
+        pair.replica(),
+        "UPDATE "
+            + s
+            + ".accounts SET note = 'odd' WHERE id = 7;"
+            + "DELETE FROM "
+            + s
+            + ".accounts WHERE id IN (10, 4000);"
+            + "INSERT INTO "
+            + s
+            + ".accounts VALUES (0, 'zero', 0, NULL), (999999, 'big', 1, NULL);"
+            + "UPDATE "
+            + s
+            + ".accounts SET balance = balance + 0.01, name = 'renamed' WHERE id = 2500;"
+            + "UPDATE "
+            + s
+            + ".pairs SET v = NULL WHERE a = 3 AND b = 'k3';"
+            + "DELETE FROM "
+            + s
+            + ".pairs WHERE a = 49 AND b = 'k2999';"
+            + "UPDATE "
+            + s
+            + ".tokens SET v = -v WHERE v % 100 = 0;"
+            + "DELETE FROM "
+            + s
+            + ".tokens WHERE v % 1000 = 1;");
   }
 
   @AfterAll
@@ -83,11 +127,20 @@ class VerifyIntegrationTests {
 
   @Test
   void findsEveryMissingExtraAndChangedRowExactly() throws Exception {
-    RunOutcome outcome = launch(List.of(spec("accounts", null), spec("pairs", null)), 100, 10_000, null);
+    RunOutcome outcome =
+        launch(List.of(spec("accounts", null), spec("pairs", null)), 100, 10_000, null);
     assertThat(outcome.status()).isEqualTo(Status.DIVERGENT);
     List<String> found =
         RunFiles.divergences(outcome.runFolder()).stream()
-            .map(d -> d.get("table").asText() + " " + d.get("key") + " " + d.get("kind").asText() + " " + d.get("columns"))
+            .map(
+                d ->
+                    d.get("table").asText()
+                        + " "
+                        + d.get("key")
+                        + " "
+                        + d.get("kind").asText()
+                        + " "
+                        + d.get("columns"))
             .sorted()
             .toList();
     String a = schema + ".accounts";
@@ -111,16 +164,28 @@ class VerifyIntegrationTests {
     assertThat(accounts.get("ranges").asInt()).isGreaterThan(10);
     JsonNode changed =
         RunFiles.divergences(outcome.runFolder()).stream()
-            .filter(d -> d.get("key").get("id") != null && d.get("key").get("id").asText().equals("2500"))
+            .filter(
+                d ->
+                    d.get("key").get("id") != null
+                        && d.get("key").get("id").asText().equals("2500"))
             .findFirst()
             .orElseThrow();
     assertThat(changed.get("primary").get("balance").asText()).isEqualTo("833.33");
     assertThat(changed.get("replica").get("balance").asText()).isEqualTo("833.34");
-    // small ranges, diffed in one bitmap pass: each divergent row counted in its range of report.html's strip
+    // small ranges, diffed in one bitmap pass: each divergent row counted in its range of
+    // report.html's strip
     String strip = strip(outcome.runFolder(), a);
     assertThat(strip).contains("data-divergent=\"6\"");
-    List<String> cells = Pattern.compile("<rect class=\"cell (\\w+)\"").matcher(strip).results().map(m -> m.group(1)).toList();
-    assertThat(cells).hasSize(accounts.get("ranges").asInt()).startsWith("divergent").endsWith("divergent");
+    List<String> cells =
+        Pattern.compile("<rect class=\"cell (\\w+)\"")
+            .matcher(strip)
+            .results()
+            .map(m -> m.group(1))
+            .toList();
+    assertThat(cells)
+        .hasSize(accounts.get("ranges").asInt())
+        .startsWith("divergent")
+        .endsWith("divergent");
     assertThat(strip(outcome.runFolder(), p)).contains("data-divergent=\"2\"");
   }
 
@@ -134,10 +199,15 @@ class VerifyIntegrationTests {
     assertThat(divergences.stream().filter(d -> d.get("kind").asText().equals("CHANGED")))
         .hasSize(200)
         .allSatisfy(d -> assertThat(d.get("columns").toString()).isEqualTo("[\"v\"]"))
-        .allSatisfy(d -> assertThat(Integer.parseInt(d.get("primary").get("v").asText()) % 100).isZero());
-    assertThat(divergences.stream().filter(d -> d.get("kind").asText().equals("MISSING_ON_REPLICA")))
+        .allSatisfy(
+            d -> assertThat(Integer.parseInt(d.get("primary").get("v").asText()) % 100).isZero());
+    assertThat(
+            divergences.stream().filter(d -> d.get("kind").asText().equals("MISSING_ON_REPLICA")))
         .hasSize(20)
-        .allSatisfy(d -> assertThat(Integer.parseInt(d.get("primary").get("v").asText()) % 1000).isEqualTo(1));
+        .allSatisfy(
+            d ->
+                assertThat(Integer.parseInt(d.get("primary").get("v").asText()) % 1000)
+                    .isEqualTo(1));
     assertThat(strip(outcome.runFolder(), schema + ".tokens")).contains("data-divergent=\"220\"");
   }
 
@@ -145,7 +215,8 @@ class VerifyIntegrationTests {
   void aRangeLargerThanTheLeafIsSplitAndStillExact() throws Exception {
     RunOutcome outcome = launch(List.of(spec("accounts", null)), 10_000, 10_000, null);
     assertThat(outcome.status()).isEqualTo(Status.DIVERGENT);
-    assertThat(RunFiles.table(outcome.runFolder(), schema + ".accounts").get("ranges").asInt()).isEqualTo(1);
+    assertThat(RunFiles.table(outcome.runFolder(), schema + ".accounts").get("ranges").asInt())
+        .isEqualTo(1);
     assertThat(RunFiles.divergences(outcome.runFolder())).hasSize(6);
     assertThat(strip(outcome.runFolder(), schema + ".accounts"))
         .contains("data-cells=\"1\" data-ranges=\"1\" data-mismatched=\"1\" data-divergent=\"6\"");
@@ -164,7 +235,12 @@ class VerifyIntegrationTests {
   @Test
   void ignoredColumnsAndFiltersApplyOnBothSides() {
     TableSpec spec =
-        new TableSpec(TableRef.parse(schema + ".accounts"), List.of(), List.of(), List.of("note"), "id BETWEEN 1 AND 3000");
+        new TableSpec(
+            TableRef.parse(schema + ".accounts"),
+            List.of(),
+            List.of(),
+            List.of("note"),
+            "id BETWEEN 1 AND 3000");
     RunOutcome outcome = launch(List.of(spec), 100, 10_000, null);
     assertThat(RunFiles.divergences(outcome.runFolder()))
         .extracting(d -> d.get("key").get("id").asText() + " " + d.get("kind").asText())
@@ -183,7 +259,8 @@ class VerifyIntegrationTests {
 
   @Test
   void schemaDifferencesAreFindingsNotCrashes() {
-    RunOutcome outcome = launch(List.of(spec("wide", null), spec("only_primary", null)), 100, 10_000, null);
+    RunOutcome outcome =
+        launch(List.of(spec("wide", null), spec("only_primary", null)), 100, 10_000, null);
     assertThat(outcome.status()).isEqualTo(Status.DIVERGENT);
     JsonNode wide = RunFiles.table(outcome.runFolder(), schema + ".wide");
     assertThat(wide.get("columns").toString()).isEqualTo("[\"id\",\"a\"]");
@@ -191,7 +268,8 @@ class VerifyIntegrationTests {
         .contains("column b is missing on the replica")
         .contains("column c exists on the replica only");
     JsonNode onlyPrimary = RunFiles.table(outcome.runFolder(), schema + ".only_primary");
-    assertThat(onlyPrimary.get("schemaFindings").get(0).asText()).contains("exists on the primary only");
+    assertThat(onlyPrimary.get("schemaFindings").get(0).asText())
+        .contains("exists on the primary only");
     assertThat(onlyPrimary.get("status").asText()).isEqualTo("DIVERGENT");
   }
 
@@ -216,7 +294,8 @@ class VerifyIntegrationTests {
     JobDefinition definition =
         new JobDefinition(
             "unreachable",
-            new ConnectionSpec("jdbc:postgresql://127.0.0.1:1/postgres?user=postgres&connectTimeout=2", null),
+            new ConnectionSpec(
+                "jdbc:postgresql://127.0.0.1:1/postgres?user=postgres&connectTimeout=2", null),
             new ConnectionSpec(pair.replicaUrl(), null),
             List.of(spec("accounts", null)),
             Tuning.defaults(),
@@ -224,16 +303,20 @@ class VerifyIntegrationTests {
             null);
     RunOutcome outcome = new SpringVerifyLauncher().launch(definition);
     assertThat(outcome.status()).isEqualTo(Status.FAILED);
-    assertThat(outcome.verdict()).contains("cannot connect to the primary 127.0.0.1:1").contains("check the host and port");
+    assertThat(outcome.verdict())
+        .contains("cannot connect to the primary 127.0.0.1:1")
+        .contains("check the host and port");
     assertThat(outcome.verdict()).doesNotContain("\n");
   }
 
-
-  private RunOutcome launch(List<TableSpec> tables, int chunkRows, int maxDivergences, String where) {
+  private RunOutcome launch(
+      List<TableSpec> tables, int chunkRows, int maxDivergences, String where) {
     List<TableSpec> specs =
         where == null
             ? tables
-            : tables.stream().map(t -> new TableSpec(t.table(), t.key(), t.columns(), t.ignoreColumns(), where)).toList();
+            : tables.stream()
+                .map(t -> new TableSpec(t.table(), t.key(), t.columns(), t.ignoreColumns(), where))
+                .toList();
     JobDefinition definition =
         new JobDefinition(
             "it",
@@ -247,21 +330,31 @@ class VerifyIntegrationTests {
   }
 
   private static TableSpec spec(String table, List<String> key) {
-    return new TableSpec(TableRef.parse(schema + "." + table), key == null ? List.of() : key, List.of(), List.of(), null);
+    return new TableSpec(
+        TableRef.parse(schema + "." + table),
+        key == null ? List.of() : key,
+        List.of(),
+        List.of(),
+        null);
   }
 
   /** report.html's key-space strip of one table (schema.table). */
   private static String strip(Path runFolder, String table) throws java.io.IOException {
     String html = Files.readString(runFolder.resolve("report.html"));
-    Matcher figure = Pattern.compile("<figure class=\"strip\" data-table=\"" + Pattern.quote(table) + "\".*?</figure>",
-        Pattern.DOTALL).matcher(html);
+    Matcher figure =
+        Pattern.compile(
+                "<figure class=\"strip\" data-table=\"" + Pattern.quote(table) + "\".*?</figure>",
+                Pattern.DOTALL)
+            .matcher(html);
     assertThat(figure.find()).as("report.html shows a strip for %s", table).isTrue();
     return figure.group();
   }
 
   private List<Path> runFolders() {
     try (Stream<Path> files = Files.walk(out)) {
-      return files.filter(p -> p.getFileName().toString().matches("\\d{8}T\\d{6}Z-[0-9a-f]{4}")).toList();
+      return files
+          .filter(p -> p.getFileName().toString().matches("\\d{8}T\\d{6}Z-[0-9a-f]{4}"))
+          .toList();
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -8,14 +8,17 @@ import org.junit.jupiter.api.Test;
 
 class KeySqlTests {
 
-  private static final ColumnInfo ID = new ColumnInfo("id", "bigint", "int8", "pg_catalog", 'N', 'b', true);
-  private static final ColumnInfo NAME = new ColumnInfo("Name", "text", "text", "pg_catalog", 'S', 'b', true);
+  private static final ColumnInfo ID =
+      new ColumnInfo("id", "bigint", "int8", "pg_catalog", 'N', 'b', true);
+  private static final ColumnInfo NAME =
+      new ColumnInfo("Name", "text", "text", "pg_catalog", 'S', 'b', true);
 
   @Test
   void rangesAreHalfOpenAndOuterRangesUnbounded() {
     KeySql key = new KeySql(List.of(ID));
     assertThat(key.rangePredicate(new KeyRange(KeyValue.of("1"), KeyValue.of("9"))))
-        .isEqualTo("(\"id\" IS NOT NULL) AND \"id\" >= CAST(? AS bigint) AND \"id\" < CAST(? AS bigint)");
+        .isEqualTo(
+            "(\"id\" IS NOT NULL) AND \"id\" >= CAST(? AS bigint) AND \"id\" < CAST(? AS bigint)");
     assertThat(key.rangePredicate(new KeyRange(null, KeyValue.of("9"))))
         .isEqualTo("(\"id\" IS NOT NULL) AND \"id\" < CAST(? AS bigint)");
     // a replica need not enforce NOT NULL: rows with a NULL key belong to no key range
@@ -27,8 +30,9 @@ class KeySqlTests {
     KeySql key = new KeySql(List.of(ID, NAME));
     // (2, NULL) >= (1, 'a') is true: the row comparison alone would let a NULL key column in
     assertThat(key.rangePredicate(new KeyRange(KeyValue.of("1", "a"), null)))
-        .isEqualTo("(\"id\" IS NOT NULL AND \"Name\" IS NOT NULL) AND (\"id\", \"Name\") >= (CAST(? AS bigint),"
-            + " CAST(? AS text))");
+        .isEqualTo(
+            "(\"id\" IS NOT NULL AND \"Name\" IS NOT NULL) AND (\"id\", \"Name\") >= (CAST(? AS bigint),"
+                + " CAST(? AS text))");
     assertThat(key.bucket(false))
         .isEqualTo("CASE WHEN (\"id\" IS NULL OR \"Name\" IS NULL) THEN -1 ELSE 0 END");
     assertThat(key.operand()).isEqualTo("ROW(\"id\", \"Name\")");
@@ -51,7 +55,8 @@ class KeySqlTests {
   void boundariesMakeOneMoreRangeThanTheyHave() {
     List<KeyValue> cuts = List.of(KeyValue.of("10"), KeyValue.of("20"));
     assertThat(RangePlanner.range(cuts, 0)).isEqualTo(new KeyRange(null, KeyValue.of("10")));
-    assertThat(RangePlanner.range(cuts, 1)).isEqualTo(new KeyRange(KeyValue.of("10"), KeyValue.of("20")));
+    assertThat(RangePlanner.range(cuts, 1))
+        .isEqualTo(new KeyRange(KeyValue.of("10"), KeyValue.of("20")));
     assertThat(RangePlanner.range(cuts, 2)).isEqualTo(new KeyRange(KeyValue.of("20"), null));
   }
 

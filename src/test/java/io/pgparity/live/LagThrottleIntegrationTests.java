@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.pgparity.table.TableRef;
 import io.pgparity.connect.ServerPair;
 import io.pgparity.demo.EmbeddedPair;
+import io.pgparity.table.TableRef;
 import io.pgparity.testing.TestServers;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +21,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
-/** Heavy queries wait while a subscriber lags more than max-lag, and go on once it has caught up. */
+/**
+ * Heavy queries wait while a subscriber lags more than max-lag, and go on once it has caught up.
+ */
 class LagThrottleIntegrationTests {
 
   private static final long MAX_LAG = 16 * 1024;
@@ -81,7 +83,9 @@ class LagThrottleIntegrationTests {
     CompletableFuture<Void> heavyQuery;
     try {
       writeWal();
-      heavyQuery = CompletableFuture.runAsync(throttle::pauseWhileLagging, runnable -> new Thread(runnable, "heavy").start());
+      heavyQuery =
+          CompletableFuture.runAsync(
+              throttle::pauseWhileLagging, runnable -> new Thread(runnable, "heavy").start());
       awaitPause(throttle);
       assertThat(heavyQuery).isNotDone();
     } finally {
@@ -93,14 +97,22 @@ class LagThrottleIntegrationTests {
     assertThat(stats.pauses()).isEqualTo(1);
     assertThat(stats.paused()).isPositive();
     assertThat(stats.largestLagBytes()).isGreaterThan(MAX_LAG);
-    assertThat(logged.list).extracting(ILoggingEvent::getFormattedMessage)
-        .anySatisfy(line -> assertThat(line).matches("Replica lag [0-9.]+ kB exceeds max-lag 16\\.0 kB: pausing"))
-        .anySatisfy(line -> assertThat(line).matches("Lag back to [0-9.]+ (bytes|kB): resuming after [0-9.]+ s"));
+    assertThat(logged.list)
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .matches("Replica lag [0-9.]+ kB exceeds max-lag 16\\.0 kB: pausing"))
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .matches("Lag back to [0-9.]+ (bytes|kB): resuming after [0-9.]+ s"));
   }
 
   @Test
   void givesUpAfterMaxWaitNamingTheDisabledSubscription() {
-    LagThrottle throttle = new LagThrottle(pair, link, LivePair.tuning(Duration.ofSeconds(2), MAX_LAG));
+    LagThrottle throttle =
+        new LagThrottle(pair, link, LivePair.tuning(Duration.ofSeconds(2), MAX_LAG));
     servers.pauseReplication(publication);
     try {
       writeWal();
@@ -121,9 +133,13 @@ class LagThrottleIntegrationTests {
     servers.pauseReplication(publication);
     try {
       writeWal();
-      for (LagThrottle throttle : List.of(
-          new LagThrottle(pair, link, LivePair.tuning(GENEROUS, 0)),
-          new LagThrottle(pair, ReplicationLink.of(ReplicaKind.INDEPENDENT, "test"), LivePair.tuning(GENEROUS, 1)))) {
+      for (LagThrottle throttle :
+          List.of(
+              new LagThrottle(pair, link, LivePair.tuning(GENEROUS, 0)),
+              new LagThrottle(
+                  pair,
+                  ReplicationLink.of(ReplicaKind.INDEPENDENT, "test"),
+                  LivePair.tuning(GENEROUS, 1)))) {
         assertThat(throttle.enabled()).isFalse();
         throttle.pauseWhileLagging();
         assertThat(throttle.stats()).isEqualTo(PauseStats.none());
@@ -137,8 +153,14 @@ class LagThrottleIntegrationTests {
   /** About 100 kB of WAL for the published table. */
   private static void writeWal() {
     int batch = ++batches;
-    LivePair.exec(servers.primary(), "INSERT INTO " + items + " SELECT " + batch + " * 1000 + g, repeat('x', 500)"
-        + " FROM generate_series(1, 200) g");
+    LivePair.exec(
+        servers.primary(),
+        "INSERT INTO "
+            + items
+            + " SELECT "
+            + batch
+            + " * 1000 + g, repeat('x', 500)"
+            + " FROM generate_series(1, 200) g");
   }
 
   private static void awaitPause(LagThrottle throttle) throws InterruptedException {

@@ -1,21 +1,24 @@
 package io.pgparity.live;
 
-import io.pgparity.table.TableRef;
-import io.pgparity.config.connection.ConnectionSpec;
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.LiveTuning;
 import io.pgparity.config.TableSpec;
 import io.pgparity.config.Tuning;
+import io.pgparity.config.connection.ConnectionSpec;
 import io.pgparity.connect.ServerPair;
 import io.pgparity.connect.Side;
 import io.pgparity.demo.EmbeddedPair;
+import io.pgparity.table.TableRef;
 import io.pgparity.testing.TestServers;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
 
-/** Test support: pgparity's own connection pools to the shared pair, as a role of the test's choosing. */
+/**
+ * Test support: pgparity's own connection pools to the shared pair, as a role of the test's
+ * choosing.
+ */
 final class LivePair {
 
   private LivePair() {}
@@ -38,22 +41,33 @@ final class LivePair {
     return new LiveTuning(true, maxWait, maxLagBytes, 3, Duration.ofSeconds(1), 0, 3);
   }
 
-  /** The primary's position as a worker would read it: over a pooled connection, after its reads. */
+  /**
+   * The primary's position as a worker would read it: over a pooled connection, after its reads.
+   */
   static Lsn primaryPosition(ServerPair pair, CatchUp catchUp) {
     return pair.on(Side.PRIMARY, "test position", (c, s) -> catchUp.primaryPosition(c));
   }
 
-  /** Creates a login role on both servers that may read {@code schema}; drop it with {@link #dropRole}. */
+  /**
+   * Creates a login role on both servers that may read {@code schema}; drop it with {@link
+   * #dropRole}.
+   */
   static void createReader(EmbeddedPair servers, String role, String schema) {
     servers.execBoth("CREATE ROLE " + role + " LOGIN");
-    servers.execBoth("GRANT USAGE ON SCHEMA " + schema + " TO " + role + "; GRANT SELECT ON ALL TABLES IN SCHEMA "
-        + schema + " TO " + role);
+    servers.execBoth(
+        "GRANT USAGE ON SCHEMA "
+            + schema
+            + " TO "
+            + role
+            + "; GRANT SELECT ON ALL TABLES IN SCHEMA "
+            + schema
+            + " TO "
+            + role);
   }
 
   static void dropRole(EmbeddedPair servers, String role) {
     servers.execBoth("DROP OWNED BY " + role + "; DROP ROLE " + role);
   }
-
 
   static void exec(DataSource dataSource, String sql) {
     TestServers.exec(dataSource, sql);

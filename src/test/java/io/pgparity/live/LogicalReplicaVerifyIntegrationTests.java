@@ -2,22 +2,22 @@ package io.pgparity.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pgparity.table.SqlIdentifier;
-import io.pgparity.table.TableRef;
-import io.pgparity.verdict.ExitCode;
-import io.pgparity.config.connection.ConnectionSpec;
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.LiveTuning;
 import io.pgparity.config.TableSpec;
 import io.pgparity.config.Tuning;
+import io.pgparity.config.connection.ConnectionSpec;
 import io.pgparity.demo.EmbeddedPair;
 import io.pgparity.job.RunOutcome;
 import io.pgparity.job.SpringVerifyLauncher;
-import io.pgparity.verdict.Status;
+import io.pgparity.table.SqlIdentifier;
+import io.pgparity.table.TableRef;
 import io.pgparity.testing.LoadSchema;
 import io.pgparity.testing.RunFiles;
 import io.pgparity.testing.TestServers;
 import io.pgparity.testing.WriteLoad;
+import io.pgparity.verdict.ExitCode;
+import io.pgparity.verdict.Status;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,9 +47,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Verify end to end against a logical subscriber: under a write load on the primary it reports
- * exactly the rows drifted on the replica; with a disabled subscription it either waits (and
- * raises no false alarm) or, past max-wait, leaves the table INCOMPLETE naming the subscription;
- * on a quiet primary it does not wait for WAL its own reads wrote.
+ * exactly the rows drifted on the replica; with a disabled subscription it either waits (and raises
+ * no false alarm) or, past max-wait, leaves the table INCOMPLETE naming the subscription; on a
+ * quiet primary it does not wait for WAL its own reads wrote.
  */
 class LogicalReplicaVerifyIntegrationTests {
 
@@ -57,6 +57,7 @@ class LogicalReplicaVerifyIntegrationTests {
   private static final Duration GENEROUS = Duration.ofMinutes(2);
   private static final int SEEDED = 20_000;
   private static final int CHUNK_ROWS = 200;
+
   /**
    * Users with negative ids, which the write load never touches (it picks rows by id >= a positive
    * number); a fixed updated_at, so the replica can be reset to exactly the primary's rows.
@@ -64,6 +65,7 @@ class LogicalReplicaVerifyIntegrationTests {
   private static final String NEGATIVE_USERS =
       "SELECT -g, 'neg' || g || '@example.com', 'Negative ' || g, g / 10.0,"
           + " timestamptz '2024-01-01 00:00:00+00' FROM generate_series(1, 200) g";
+
   private static final String DRIFT_TOKEN = "replica-only drift";
 
   private static EmbeddedPair servers;
@@ -86,8 +88,12 @@ class LogicalReplicaVerifyIntegrationTests {
     LoadSchema.create(servers.replica(), schema);
     servers.replicate(publication, users.toString(), sessions.toString());
     LoadSchema.seed(servers.primary(), schema, SEEDED);
-    TestServers.exec(servers.primary(),
-        "INSERT INTO " + SqlIdentifier.quote(users) + " (id, email, name, score, updated_at) " + NEGATIVE_USERS);
+    TestServers.exec(
+        servers.primary(),
+        "INSERT INTO "
+            + SqlIdentifier.quote(users)
+            + " (id, email, name, score, updated_at) "
+            + NEGATIVE_USERS);
     servers.awaitCaughtUp(publication, GENEROUS);
   }
 
@@ -124,8 +130,12 @@ class LogicalReplicaVerifyIntegrationTests {
       String context = "drift set " + seed + ": " + outcome.verdict();
       assertThat(outcome.status()).as(context).isEqualTo(Status.DIVERGENT);
       assertThat(ExitCode.of(outcome.status()).code()).isEqualTo(1);
-      List<Reported> reported = RunFiles.divergences(outcome.runFolder()).stream().map(Reported::of).toList();
-      assertThat(reported).as(context).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(injected);
+      List<Reported> reported =
+          RunFiles.divergences(outcome.runFolder()).stream().map(Reported::of).toList();
+      assertThat(reported)
+          .as(context)
+          .doesNotHaveDuplicates()
+          .containsExactlyInAnyOrderElementsOf(injected);
 
       JsonNode summary = RunFiles.summary(outcome.runFolder());
       assertThat(summary.get("status").stringValue()).isEqualTo("DIVERGENT");
@@ -134,19 +144,27 @@ class LogicalReplicaVerifyIntegrationTests {
       for (TableRef table : List.of(users, sessions)) {
         JsonNode result = RunFiles.table(outcome.runFolder(), table.toString());
         assertThat(result.get("unstable").asLong()).as("%s: %s unstable", context, table).isZero();
-        assertThat(result.get("status").stringValue()).as("%s: %s", context, table).isEqualTo("DIVERGENT");
-        assertThat(result.get("missingOnReplica").asLong()).isEqualTo(count(injected, table, "MISSING_ON_REPLICA"));
-        assertThat(result.get("extraOnReplica").asLong()).isEqualTo(count(injected, table, "EXTRA_ON_REPLICA"));
+        assertThat(result.get("status").stringValue())
+            .as("%s: %s", context, table)
+            .isEqualTo("DIVERGENT");
+        assertThat(result.get("missingOnReplica").asLong())
+            .isEqualTo(count(injected, table, "MISSING_ON_REPLICA"));
+        assertThat(result.get("extraOnReplica").asLong())
+            .isEqualTo(count(injected, table, "EXTRA_ON_REPLICA"));
         assertThat(result.get("changed").asLong()).isEqualTo(count(injected, table, "CHANGED"));
       }
-      assertThat(summary.get("replication").get("kind").stringValue()).isEqualTo("LOGICAL_SUBSCRIBER");
+      assertThat(summary.get("replication").get("kind").stringValue())
+          .isEqualTo("LOGICAL_SUBSCRIBER");
       assertThat(summary.get("replication").get("lagAware").asBoolean()).isTrue();
       // rows in flight were rechecked and converged; none of them is an injected one
       List<JsonNode> rechecked = rechecks(outcome.runFolder());
-      assertThat(rechecked).as(context).allMatch(r -> r.get("outcome").stringValue().equals("CONVERGED"));
+      assertThat(rechecked)
+          .as(context)
+          .allMatch(r -> r.get("outcome").stringValue().equals("CONVERGED"));
       assertThat(rechecked).hasSize((int) summary.get("totals").get("convergedRows").asLong());
       List<String> injectedKeys = injected.stream().map(Reported::key).toList();
-      assertThat(rechecked).noneMatch(r -> injectedKeys.contains(r.get("key").get("id").stringValue()));
+      assertThat(rechecked)
+          .noneMatch(r -> injectedKeys.contains(r.get("key").get("id").stringValue()));
     } finally {
       resetDrift();
     }
@@ -156,10 +174,15 @@ class LogicalReplicaVerifyIntegrationTests {
   void onAQuietPrimaryReadsThatPruneDoNotHoldTheWaitBack() {
     // dead row versions on full pages: the verify run's own reads of the primary prune them, which
     // writes WAL that a replica can only confirm once the primary has flushed it
-    TestServers.exec(servers.primary(),
-        "UPDATE " + SqlIdentifier.quote(users) + " SET score = score + 1 WHERE id > 0 AND id % 40 = 0");
+    TestServers.exec(
+        servers.primary(),
+        "UPDATE "
+            + SqlIdentifier.quote(users)
+            + " SET score = score + 1 WHERE id > 0 AND id % 40 = 0");
     servers.awaitCaughtUp(publication, GENEROUS);
-    TestServers.exec(servers.replica(), "UPDATE " + SqlIdentifier.quote(users) + " SET name = 'Drifted' WHERE id = -7");
+    TestServers.exec(
+        servers.replica(),
+        "UPDATE " + SqlIdentifier.quote(users) + " SET name = 'Drifted' WHERE id = -7");
     try {
       RunOutcome outcome = launch(List.of(users), live(true, Duration.ofSeconds(5)));
 
@@ -192,7 +215,8 @@ class LogicalReplicaVerifyIntegrationTests {
       assertThat(RunFiles.divergences(outcome.runFolder())).isEmpty();
       JsonNode summary = RunFiles.summary(outcome.runFolder());
       assertThat(summary.get("status").stringValue()).isEqualTo("INCOMPLETE");
-      assertThat(summary.get("replication").get("kind").stringValue()).isEqualTo("LOGICAL_SUBSCRIBER");
+      assertThat(summary.get("replication").get("kind").stringValue())
+          .isEqualTo("LOGICAL_SUBSCRIBER");
     } finally {
       servers.resumeReplication(publication);
     }
@@ -204,9 +228,10 @@ class LogicalReplicaVerifyIntegrationTests {
     boolean resumed = false;
     ExecutorService thread = Executors.newSingleThreadExecutor();
     try {
-      List<Reported> renamed = renameWhilePaused(50).stream()
-          .map(id -> new Reported(users.toString(), id, "CHANGED", List.of("name")))
-          .toList();
+      List<Reported> renamed =
+          renameWhilePaused(50).stream()
+              .map(id -> new Reported(users.toString(), id, "CHANGED", List.of("name")))
+              .toList();
       assertThat(renamed).hasSize(50);
 
       // without lag-awareness the replica is read as it is: 50 rows in flight look divergent
@@ -214,11 +239,14 @@ class LogicalReplicaVerifyIntegrationTests {
       assertThat(plain.status()).as(plain.verdict()).isEqualTo(Status.DIVERGENT);
       assertThat(RunFiles.divergences(plain.runFolder()).stream().map(Reported::of).toList())
           .containsExactlyInAnyOrderElementsOf(renamed);
-      assertThat(RunFiles.summary(plain.runFolder()).get("replication").get("lagAware").asBoolean()).isFalse();
-      assertThat(RunFiles.summary(plain.runFolder()).get("replication").get("waits").asLong()).isZero();
+      assertThat(RunFiles.summary(plain.runFolder()).get("replication").get("lagAware").asBoolean())
+          .isFalse();
+      assertThat(RunFiles.summary(plain.runFolder()).get("replication").get("waits").asLong())
+          .isZero();
 
       String since = query(servers.primary(), "SELECT clock_timestamp()::text");
-      Future<RunOutcome> aware = thread.submit(() -> launch(List.of(users), live(true, Duration.ofSeconds(60))));
+      Future<RunOutcome> aware =
+          thread.submit(() -> launch(List.of(users), live(true, Duration.ofSeconds(60))));
       awaitPollingReplicaPosition(since, aware);
       // the run now waits for the paused subscription; let it wait a while before resuming
       Thread.sleep(2_000);
@@ -234,7 +262,9 @@ class LogicalReplicaVerifyIntegrationTests {
       JsonNode replication = summary.get("replication");
       assertThat(replication.get("lagAware").asBoolean()).isTrue();
       assertThat(replication.get("waits").asLong()).isGreaterThanOrEqualTo(1);
-      assertThat(replication.get("longestWaitSeconds").asDouble()).as("waited through the pause").isGreaterThanOrEqualTo(2.0);
+      assertThat(replication.get("longestWaitSeconds").asDouble())
+          .as("waited through the pause")
+          .isGreaterThanOrEqualTo(2.0);
     } finally {
       if (!resumed) {
         servers.resumeReplication(publication);
@@ -245,20 +275,28 @@ class LogicalReplicaVerifyIntegrationTests {
   }
 
   /**
-   * Renames {@code rows} existing users on the primary (an earlier load may have deleted any
-   * given one) to names they never had, and returns their ids.
+   * Renames {@code rows} existing users on the primary (an earlier load may have deleted any given
+   * one) to names they never had, and returns their ids.
    */
   private static List<String> renameWhilePaused(int rows) {
     String u = SqlIdentifier.quote(users);
-    return column(servers.primary(), "UPDATE " + u + " SET name = 'renamed while paused ' || gen_random_uuid()"
-        + " WHERE id IN (SELECT id FROM " + u + " WHERE id >= 1000 ORDER BY id LIMIT " + rows + ") RETURNING id::text");
+    return column(
+        servers.primary(),
+        "UPDATE "
+            + u
+            + " SET name = 'renamed while paused ' || gen_random_uuid()"
+            + " WHERE id IN (SELECT id FROM "
+            + u
+            + " WHERE id >= 1000 ORDER BY id LIMIT "
+            + rows
+            + ") RETURNING id::text");
   }
 
   // --- drift
 
   /**
-   * Changes, deletes and adds rows on the replica that the load never touches, and returns how
-   * each must be reported. CHANGED columns are listed in the table's column order.
+   * Changes, deletes and adds rows on the replica that the load never touches, and returns how each
+   * must be reported. CHANGED columns are listed in the table's column order.
    */
   private static List<Reported> injectDrift(SplittableRandom random) {
     List<Integer> negative = new ArrayList<>(IntStream.rangeClosed(1, 200).boxed().toList());
@@ -282,40 +320,68 @@ class LogicalReplicaVerifyIntegrationTests {
       int id = -negative.get(next++);
       String[] change = changes[random.nextInt(changes.length)];
       sql.add("UPDATE " + u + " SET " + change[0] + " WHERE id = " + id);
-      expected.add(new Reported(users.toString(), String.valueOf(id), "CHANGED", List.of(change[1].split(","))));
+      expected.add(
+          new Reported(
+              users.toString(), String.valueOf(id), "CHANGED", List.of(change[1].split(","))));
     }
     int missing = 2 + random.nextInt(3);
     for (int i = 0; i < missing; i++) {
       int id = -negative.get(next++);
       sql.add("DELETE FROM " + u + " WHERE id = " + id);
-      expected.add(new Reported(users.toString(), String.valueOf(id), "MISSING_ON_REPLICA", List.of()));
+      expected.add(
+          new Reported(users.toString(), String.valueOf(id), "MISSING_ON_REPLICA", List.of()));
     }
     int extraUsers = 2 + random.nextInt(3);
     for (int i = 0; i < extraUsers; i++) {
       int id = -(1_000 + random.nextInt(100_000));
       if (expected.stream().noneMatch(r -> r.key().equals(String.valueOf(id)))) {
-        sql.add("INSERT INTO " + u + " (id, email, name) VALUES (" + id + ", 'extra@example.com', 'Extra')");
-        expected.add(new Reported(users.toString(), String.valueOf(id), "EXTRA_ON_REPLICA", List.of()));
+        sql.add(
+            "INSERT INTO "
+                + u
+                + " (id, email, name) VALUES ("
+                + id
+                + ", 'extra@example.com', 'Extra')");
+        expected.add(
+            new Reported(users.toString(), String.valueOf(id), "EXTRA_ON_REPLICA", List.of()));
       }
     }
     int extraSessions = 2 + random.nextInt(3);
     for (int i = 0; i < extraSessions; i++) {
       UUID id = new UUID(random.nextLong(), random.nextLong());
-      sql.add("INSERT INTO " + SqlIdentifier.quote(sessions) + " (id, user_id, token) VALUES ('" + id + "', -1, '"
-          + DRIFT_TOKEN + "')");
+      sql.add(
+          "INSERT INTO "
+              + SqlIdentifier.quote(sessions)
+              + " (id, user_id, token) VALUES ('"
+              + id
+              + "', -1, '"
+              + DRIFT_TOKEN
+              + "')");
       expected.add(new Reported(sessions.toString(), id.toString(), "EXTRA_ON_REPLICA", List.of()));
     }
     TestServers.exec(servers.replica(), String.join(";\n", sql));
     return expected;
   }
 
-  /** Puts the replica's drifted rows back as the primary has them; the write load must be stopped. */
+  /**
+   * Puts the replica's drifted rows back as the primary has them; the write load must be stopped.
+   */
   private static void resetDrift() {
     String u = SqlIdentifier.quote(users);
-    TestServers.exec(servers.replica(),
-        "DELETE FROM " + u + " WHERE id < 0;"
-            + "INSERT INTO " + u + " (id, email, name, score, updated_at) " + NEGATIVE_USERS + ";"
-            + "DELETE FROM " + SqlIdentifier.quote(sessions) + " WHERE token = '" + DRIFT_TOKEN + "'");
+    TestServers.exec(
+        servers.replica(),
+        "DELETE FROM "
+            + u
+            + " WHERE id < 0;"
+            + "INSERT INTO "
+            + u
+            + " (id, email, name, score, updated_at) "
+            + NEGATIVE_USERS
+            + ";"
+            + "DELETE FROM "
+            + SqlIdentifier.quote(sessions)
+            + " WHERE token = '"
+            + DRIFT_TOKEN
+            + "'");
   }
 
   // --- running verify
@@ -325,14 +391,15 @@ class LogicalReplicaVerifyIntegrationTests {
   }
 
   private RunOutcome launch(List<TableRef> tables, LiveTuning live) {
-    JobDefinition definition = new JobDefinition(
-        "logical",
-        new ConnectionSpec(servers.primaryUrl(), null),
-        new ConnectionSpec(servers.replicaUrl(), null),
-        tables.stream().map(TableSpec::of).toList(),
-        new Tuning(2, CHUNK_ROWS, 10_000, Duration.ofMinutes(5), Duration.ofSeconds(5), live),
-        out,
-        null);
+    JobDefinition definition =
+        new JobDefinition(
+            "logical",
+            new ConnectionSpec(servers.primaryUrl(), null),
+            new ConnectionSpec(servers.replicaUrl(), null),
+            tables.stream().map(TableSpec::of).toList(),
+            new Tuning(2, CHUNK_ROWS, 10_000, Duration.ofMinutes(5), Duration.ofSeconds(5), live),
+            out,
+            null);
     RunOutcome outcome = new SpringVerifyLauncher().launch(definition);
     assertThat(outcome.runFolder()).as(outcome.verdict()).isNotNull();
     return outcome;
@@ -342,11 +409,13 @@ class LogicalReplicaVerifyIntegrationTests {
    * Returns once a run started after {@code since} (the primary's clock) has read the replica's
    * position from the slots, which a lag-aware run does only when it must wait for the replica.
    */
-  private static void awaitPollingReplicaPosition(String since, Future<RunOutcome> run) throws Exception {
+  private static void awaitPollingReplicaPosition(String since, Future<RunOutcome> run)
+      throws Exception {
     // WalPositions' slot query (ReplicationCatalog and StallDiagnosis read slots differently); a
     // pooled connection shows it only until its ROLLBACK, so one connection samples often
-    String polling = "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE pid <> pg_backend_pid()"
-        + " AND query_start >= ?::timestamptz AND query LIKE '%AS wanted(slot_name)%pg_stat_replication%')";
+    String polling =
+        "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE pid <> pg_backend_pid()"
+            + " AND query_start >= ?::timestamptz AND query LIKE '%AS wanted(slot_name)%pg_stat_replication%')";
     long deadline = System.nanoTime() + GENEROUS.toNanos();
     try (Connection connection = servers.primary().getConnection();
         PreparedStatement statement = connection.prepareStatement(polling)) {
@@ -359,7 +428,8 @@ class LogicalReplicaVerifyIntegrationTests {
           }
         }
         if (run.isDone()) {
-          throw new AssertionError("verify ended without waiting for the paused replica: " + run.get().verdict());
+          throw new AssertionError(
+              "verify ended without waiting for the paused replica: " + run.get().verdict());
         }
         if (System.nanoTime() > deadline) {
           throw new AssertionError("verify did not poll the replica's position within " + GENEROUS);
@@ -385,7 +455,8 @@ class LogicalReplicaVerifyIntegrationTests {
   }
 
   /** The first column of every row. */
-  private static List<String> column(javax.sql.DataSource dataSource, String sql, String... parameters) {
+  private static List<String> column(
+      javax.sql.DataSource dataSource, String sql, String... parameters) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement = connection.prepareStatement(sql)) {
       for (int i = 0; i < parameters.length; i++) {
@@ -404,17 +475,25 @@ class LogicalReplicaVerifyIntegrationTests {
   }
 
   private static long count(List<Reported> rows, TableRef table, String kind) {
-    return rows.stream().filter(r -> r.table().equals(table.toString()) && r.kind().equals(kind)).count();
+    return rows.stream()
+        .filter(r -> r.table().equals(table.toString()) && r.kind().equals(kind))
+        .count();
   }
 
-  /** One divergences.jsonl line as the test compares it: table, single key value, kind, CHANGED columns. */
+  /**
+   * One divergences.jsonl line as the test compares it: table, single key value, kind, CHANGED
+   * columns.
+   */
   private record Reported(String table, String key, String kind, List<String> columns) {
 
     static Reported of(JsonNode line) {
       List<String> columns = new ArrayList<>();
       line.get("columns").forEach(c -> columns.add(c.stringValue()));
-      return new Reported(line.get("table").stringValue(), line.get("key").get("id").stringValue(),
-          line.get("kind").stringValue(), List.copyOf(columns));
+      return new Reported(
+          line.get("table").stringValue(),
+          line.get("key").get("id").stringValue(),
+          line.get("kind").stringValue(),
+          List.copyOf(columns));
     }
   }
 }

@@ -27,7 +27,8 @@ class LsnTests {
 
   @Test
   void ordersByPositionAcrossTheHalves() {
-    List<Lsn> positions = new ArrayList<>(List.of(Lsn.parse("1/0"), Lsn.parse("0/FFFFFFFF"), Lsn.parse("0/10")));
+    List<Lsn> positions =
+        new ArrayList<>(List.of(Lsn.parse("1/0"), Lsn.parse("0/FFFFFFFF"), Lsn.parse("0/10")));
     positions.sort(null);
     assertThat(positions).extracting(Lsn::toString).containsExactly("0/10", "0/FFFFFFFF", "1/0");
     assertThat(Lsn.parse("1/0").atLeast(Lsn.parse("0/FFFFFFFF"))).isTrue();
@@ -43,7 +44,8 @@ class LsnTests {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "16", "16/", "/B374D848", "16-B374D848", "G/0", "123456789/0", " 0/0"})
+  @ValueSource(
+      strings = {"", "16", "16/", "/B374D848", "16-B374D848", "G/0", "123456789/0", " 0/0"})
   void rejectsWhatIsNotAnLsnShowingTheExpectedForm(String text) {
     assertThatThrownBy(() -> Lsn.parse(text))
         .isInstanceOf(IllegalArgumentException.class)

@@ -1,15 +1,15 @@
 package io.pgparity.live;
 
-import io.pgparity.testing.TestServers;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pgparity.config.LiveTuning;
 import io.pgparity.table.SqlIdentifier;
 import io.pgparity.table.TableRef;
-import io.pgparity.config.LiveTuning;
-import io.pgparity.verdict.Status;
 import io.pgparity.testing.LoadSchema;
 import io.pgparity.testing.PhysicalStandby;
+import io.pgparity.testing.TestServers;
 import io.pgparity.testing.WriteLoad;
+import io.pgparity.verdict.Status;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -22,10 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Verify against a real physical hot standby: under a steady write load rows in flight converge
- * and nothing is reported; a standby whose replay is paused or that receives no WAL leaves the
- * table INCOMPLETE with the reason, never DIVERGENT; a lag above max-lag pauses the run until the
- * standby has caught up. Every test leaves the standby connected and replaying.
+ * Verify against a real physical hot standby: under a steady write load rows in flight converge and
+ * nothing is reported; a standby whose replay is paused or that receives no WAL leaves the table
+ * INCOMPLETE with the reason, never DIVERGENT; a lag above max-lag pauses the run until the standby
+ * has caught up. Every test leaves the standby connected and replaying.
  */
 class PhysicalStandbyVerifyIntegrationTests {
 
@@ -53,7 +53,8 @@ class PhysicalStandbyVerifyIntegrationTests {
   void underASteadyWriteLoadRowsInFlightConvergeAndNothingIsDivergent() {
     String schema = "steady";
     List<TableRef> tables = prepare(schema, 20_000);
-    // the standby applies each commit 300 ms late: with ~100 commits/s, dozens of rows are always in flight
+    // the standby applies each commit 300 ms late: with ~100 commits/s, dozens of rows are always
+    // in flight
     // when the diff reads, the last users range (where new ids land) among them
     applyDelay("'300ms'");
     StandbyRun run;
@@ -75,7 +76,8 @@ class PhysicalStandbyVerifyIntegrationTests {
     assertThat(run.totals().get("unstableRows").asLong()).isZero();
     long converged = run.totals().get("convergedRows").asLong();
     assertThat(converged).as("rows in flight that converged: %s", run.summary()).isPositive();
-    assertThat(run.rechecks()).hasSize((int) converged)
+    assertThat(run.rechecks())
+        .hasSize((int) converged)
         .allSatisfy(line -> assertThat(line.get("outcome").asText()).isEqualTo("CONVERGED"));
     for (TableRef table : tables) {
       assertThat(run.table(table).get("status").asText()).isEqualTo("CONSISTENT");
@@ -100,7 +102,8 @@ class PhysicalStandbyVerifyIntegrationTests {
     }
     servers.awaitReplayed(GENEROUS);
 
-    assertIncomplete(run, users, "replay is paused on the replica; run SELECT pg_wal_replay_resume() there");
+    assertIncomplete(
+        run, users, "replay is paused on the replica; run SELECT pg_wal_replay_resume() there");
   }
 
   @Test
@@ -132,7 +135,8 @@ class PhysicalStandbyVerifyIntegrationTests {
     }
     servers.awaitReplayed(GENEROUS);
 
-    assertIncomplete(run, users, "the replica is not receiving WAL (disconnected from the primary)");
+    assertIncomplete(
+        run, users, "the replica is not receiving WAL (disconnected from the primary)");
   }
 
   @Test
@@ -145,13 +149,25 @@ class PhysicalStandbyVerifyIntegrationTests {
       CompletableFuture<StandbyRun> running;
       try {
         // about 1 MB of WAL the paused standby does not replay: far above max-lag
-        LivePair.exec(servers.primary(), "INSERT INTO " + SqlIdentifier.quote(users) + " (id, email, name, score)"
-            + " SELECT g, 'lag' || g || '@example.com', 'Lag ' || g, 1 FROM generate_series(100001, 105000) g");
-        running = CompletableFuture.supplyAsync(
-            () -> launch(List.of(users), StandbyRun.live(Duration.ofSeconds(60), MAX_LAG, 3, Duration.ofMillis(200)), 200),
-            task -> new Thread(task, "throttled-verify").start());
-        await("the run has paused for lag",
-            () -> running.isDone() || log.messages().stream().anyMatch(line -> line.endsWith(": pausing")));
+        LivePair.exec(
+            servers.primary(),
+            "INSERT INTO "
+                + SqlIdentifier.quote(users)
+                + " (id, email, name, score)"
+                + " SELECT g, 'lag' || g || '@example.com', 'Lag ' || g, 1 FROM generate_series(100001, 105000) g");
+        running =
+            CompletableFuture.supplyAsync(
+                () ->
+                    launch(
+                        List.of(users),
+                        StandbyRun.live(Duration.ofSeconds(60), MAX_LAG, 3, Duration.ofMillis(200)),
+                        200),
+                task -> new Thread(task, "throttled-verify").start());
+        await(
+            "the run has paused for lag",
+            () ->
+                running.isDone()
+                    || log.messages().stream().anyMatch(line -> line.endsWith(": pausing")));
         assertThat(running).as("the run must wait for the paused standby").isNotDone();
       } finally {
         servers.resumeReplay();
@@ -166,18 +182,29 @@ class PhysicalStandbyVerifyIntegrationTests {
     assertThat(run.replication().get("lagPauses").asLong()).isGreaterThanOrEqualTo(1);
     assertThat(run.replication().get("pausedSeconds").decimalValue()).isPositive();
     assertThat(run.replication().get("largestLagBytes").asLong()).isGreaterThan(MAX_LAG);
-    assertThat(run.report()).containsPattern("Paused [0-9]+ time\\(s\\) for [0-9.]+ s while lag exceeded max-lag");
+    assertThat(run.report())
+        .containsPattern("Paused [0-9]+ time\\(s\\) for [0-9.]+ s while lag exceeded max-lag");
     assertThat(logged)
-        .anySatisfy(line -> assertThat(line).matches("Replica lag [0-9.]+ (kB|MB) exceeds max-lag 64\\.0 kB: pausing"))
-        .anySatisfy(line -> assertThat(line).matches("Lag back to [0-9.]+ (bytes|kB): resuming after [0-9.]+ s"));
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .matches("Replica lag [0-9.]+ (kB|MB) exceeds max-lag 64\\.0 kB: pausing"))
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .matches("Lag back to [0-9.]+ (bytes|kB): resuming after [0-9.]+ s"));
   }
 
-  /** Creates and seeds users and sessions in a schema of their own and waits until the standby has them. */
+  /**
+   * Creates and seeds users and sessions in a schema of their own and waits until the standby has
+   * them.
+   */
   private static List<TableRef> prepare(String schema, int rows) {
     LoadSchema.create(servers.primary(), schema);
     LoadSchema.seed(servers.primary(), schema, rows);
     List<TableRef> tables = List.of(LoadSchema.users(schema), LoadSchema.sessions(schema));
-    tables.forEach(table -> LivePair.exec(servers.primary(), "ANALYZE " + SqlIdentifier.quote(table)));
+    tables.forEach(
+        table -> LivePair.exec(servers.primary(), "ANALYZE " + SqlIdentifier.quote(table)));
     servers.awaitReplayed(GENEROUS);
     return tables;
   }
@@ -185,14 +212,19 @@ class PhysicalStandbyVerifyIntegrationTests {
   /** Inserts, updates and deletes a few users on the primary only. */
   private static void changeUsers(TableRef users) {
     String table = SqlIdentifier.quote(users);
-    LivePair.exec(servers.primary(), "INSERT INTO " + table + " (id, email) SELECT g, 'new' || g || '@example.com'"
-        + " FROM generate_series(100001, 100010) g");
+    LivePair.exec(
+        servers.primary(),
+        "INSERT INTO "
+            + table
+            + " (id, email) SELECT g, 'new' || g || '@example.com'"
+            + " FROM generate_series(100001, 100010) g");
     LivePair.exec(servers.primary(), "UPDATE " + table + " SET name = 'changed' WHERE id <= 20");
     LivePair.exec(servers.primary(), "DELETE FROM " + table + " WHERE id BETWEEN 500 AND 504");
   }
 
   private StandbyRun launch(List<TableRef> tables, LiveTuning live, int chunkRows) {
-    return StandbyRun.launch(servers.primaryUrl(), servers.standbyUrl(), out, tables, chunkRows, live);
+    return StandbyRun.launch(
+        servers.primaryUrl(), servers.standbyUrl(), out, tables, chunkRows, live);
   }
 
   private static void assertIncomplete(StandbyRun run, TableRef users, String reason) {
@@ -208,14 +240,20 @@ class PhysicalStandbyVerifyIntegrationTests {
     assertThat(run.replication().get("kind").asText()).isEqualTo("PHYSICAL_STANDBY");
   }
 
-  /** Sets recovery_min_apply_delay on the standby ({@code null} resets it) and waits until it is in force. */
+  /**
+   * Sets recovery_min_apply_delay on the standby ({@code null} resets it) and waits until it is in
+   * force.
+   */
   private static void applyDelay(String literal) {
-    LivePair.exec(servers.standby(), literal == null
-        ? "ALTER SYSTEM RESET recovery_min_apply_delay"
-        : "ALTER SYSTEM SET recovery_min_apply_delay = " + literal);
+    LivePair.exec(
+        servers.standby(),
+        literal == null
+            ? "ALTER SYSTEM RESET recovery_min_apply_delay"
+            : "ALTER SYSTEM SET recovery_min_apply_delay = " + literal);
     LivePair.exec(servers.standby(), "SELECT pg_reload_conf()");
     String wanted = literal == null ? "0" : literal.replace("'", "");
-    await("recovery_min_apply_delay is " + wanted,
+    await(
+        "recovery_min_apply_delay is " + wanted,
         () -> wanted.equals(TestServers.query(servers.standby(), "SHOW recovery_min_apply_delay")));
   }
 
@@ -223,7 +261,8 @@ class PhysicalStandbyVerifyIntegrationTests {
     long deadline = System.nanoTime() + GENEROUS.toNanos();
     while (!done.getAsBoolean()) {
       if (System.nanoTime() - deadline > 0) {
-        throw new AssertionError("gave up after " + GENEROUS.toSeconds() + " s waiting until " + what);
+        throw new AssertionError(
+            "gave up after " + GENEROUS.toSeconds() + " s waiting until " + what);
       }
       try {
         Thread.sleep(20);

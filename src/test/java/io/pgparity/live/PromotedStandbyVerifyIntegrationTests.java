@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pgparity.table.SqlIdentifier;
 import io.pgparity.table.TableRef;
-import io.pgparity.verdict.Status;
 import io.pgparity.testing.LoadSchema;
 import io.pgparity.testing.PhysicalStandby;
+import io.pgparity.verdict.Status;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,8 +43,14 @@ class PromotedStandbyVerifyIntegrationTests {
       Map<String, String> expected = writeAfterTheCut(servers, users);
       servers.promote();
 
-      StandbyRun run = StandbyRun.launch(servers.primaryUrl(), servers.standbyUrl(), out, List.of(users, sessions), 100,
-          StandbyRun.live(Duration.ofSeconds(30), 0, 3, Duration.ofMillis(200)));
+      StandbyRun run =
+          StandbyRun.launch(
+              servers.primaryUrl(),
+              servers.standbyUrl(),
+              out,
+              List.of(users, sessions),
+              100,
+              StandbyRun.live(Duration.ofSeconds(30), 0, 3, Duration.ofMillis(200)));
 
       assertThat(run.outcome().status()).as("%s", run.summary()).isEqualTo(Status.DIVERGENT);
       assertThat(run.exitCode()).isEqualTo(1);
@@ -54,7 +60,9 @@ class PromotedStandbyVerifyIntegrationTests {
         String previous = reported.put(row.get("key").get("id").asText(), row.get("kind").asText());
         assertThat(previous).as("reported twice: %s", row).isNull();
         if (row.get("kind").asText().equals("CHANGED")) {
-          assertThat(row.get("columns").values()).extracting(JsonNode::asText).containsExactly("name");
+          assertThat(row.get("columns").values())
+              .extracting(JsonNode::asText)
+              .containsExactly("name");
         }
       }
       assertThat(reported).isEqualTo(expected);
@@ -85,7 +93,9 @@ class PromotedStandbyVerifyIntegrationTests {
     }
   }
 
-  /** 7 inserts, 5 updates and 3 deletes of users on the primary alone; their ids and expected kinds. */
+  /**
+   * 7 inserts, 5 updates and 3 deletes of users on the primary alone; their ids and expected kinds.
+   */
   private static Map<String, String> writeAfterTheCut(PhysicalStandby servers, TableRef users) {
     String table = SqlIdentifier.quote(users);
     Map<String, String> expected = new HashMap<>();
@@ -95,11 +105,29 @@ class PromotedStandbyVerifyIntegrationTests {
     }
     List<String> updated = List.of("11", "222", "433", "644", "855");
     List<String> deleted = List.of("100", "500", "999");
-    LivePair.exec(servers.primary(), "INSERT INTO " + table + " (id, email, name, score) SELECT g, 'late' || g || '@example.com',"
-        + " 'Late ' || g, 1 FROM unnest('{" + String.join(",", inserted) + "}'::bigint[]) g");
-    LivePair.exec(servers.primary(), "UPDATE " + table + " SET name = 'renamed after the cut'"
-        + " WHERE id = ANY('{" + String.join(",", updated) + "}'::bigint[])");
-    LivePair.exec(servers.primary(), "DELETE FROM " + table + " WHERE id = ANY('{" + String.join(",", deleted) + "}'::bigint[])");
+    LivePair.exec(
+        servers.primary(),
+        "INSERT INTO "
+            + table
+            + " (id, email, name, score) SELECT g, 'late' || g || '@example.com',"
+            + " 'Late ' || g, 1 FROM unnest('{"
+            + String.join(",", inserted)
+            + "}'::bigint[]) g");
+    LivePair.exec(
+        servers.primary(),
+        "UPDATE "
+            + table
+            + " SET name = 'renamed after the cut'"
+            + " WHERE id = ANY('{"
+            + String.join(",", updated)
+            + "}'::bigint[])");
+    LivePair.exec(
+        servers.primary(),
+        "DELETE FROM "
+            + table
+            + " WHERE id = ANY('{"
+            + String.join(",", deleted)
+            + "}'::bigint[])");
     inserted.forEach(id -> expected.put(id, "MISSING_ON_REPLICA"));
     updated.forEach(id -> expected.put(id, "CHANGED"));
     deleted.forEach(id -> expected.put(id, "EXTRA_ON_REPLICA"));

@@ -3,10 +3,10 @@ package io.pgparity.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.pgparity.table.TableRef;
 import io.pgparity.config.LiveTuning;
 import io.pgparity.connect.ServerPair;
 import io.pgparity.demo.EmbeddedPair;
+import io.pgparity.table.TableRef;
 import io.pgparity.testing.TestServers;
 import java.time.Duration;
 import java.util.List;
@@ -66,7 +66,9 @@ class ReplicaWatchIntegrationTests {
 
       watch.await(target);
 
-      assertThat(TestServers.query(servers.replica(), "SELECT count(*) FROM " + items + " WHERE id = " + id))
+      assertThat(
+              TestServers.query(
+                  servers.replica(), "SELECT count(*) FROM " + items + " WHERE id = " + id))
           .as("row %s (asynchronous commit: %s) on the replica after the wait", id, asynchronous)
           .isEqualTo("1");
     }
@@ -89,11 +91,14 @@ class ReplicaWatchIntegrationTests {
     try {
       CompletableFuture<?>[] work = new CompletableFuture<?>[8];
       for (int t = 0; t < work.length; t++) {
-        work[t] = CompletableFuture.runAsync(() -> {
-          for (int i = 0; i < 100; i++) {
-            watch.await(target);
-          }
-        }, threads);
+        work[t] =
+            CompletableFuture.runAsync(
+                () -> {
+                  for (int i = 0; i < 100; i++) {
+                    watch.await(target);
+                  }
+                },
+                threads);
       }
       CompletableFuture.allOf(work).get(60, TimeUnit.SECONDS);
     } finally {
@@ -132,10 +137,17 @@ class ReplicaWatchIntegrationTests {
   @Test
   void aReplicaThatDoesNotFollowThePrimaryOrLagAwareOffNeverWaits() throws Exception {
     LiveTuning off = new LiveTuning(false, GENEROUS, 0, 3, Duration.ofSeconds(1), 0, 3);
-    List<ReplicaWatch> watches = List.of(
-        new ReplicaWatch(pair, ReplicationLink.of(ReplicaKind.INDEPENDENT, "test"), LivePair.tuning(GENEROUS, 0)),
-        new ReplicaWatch(pair, ReplicationLink.of(ReplicaKind.PROMOTED, "test"), LivePair.tuning(GENEROUS, 0)),
-        new ReplicaWatch(pair, link, off));
+    List<ReplicaWatch> watches =
+        List.of(
+            new ReplicaWatch(
+                pair,
+                ReplicationLink.of(ReplicaKind.INDEPENDENT, "test"),
+                LivePair.tuning(GENEROUS, 0)),
+            new ReplicaWatch(
+                pair,
+                ReplicationLink.of(ReplicaKind.PROMOTED, "test"),
+                LivePair.tuning(GENEROUS, 0)),
+            new ReplicaWatch(pair, link, off));
     for (ReplicaWatch watch : watches) {
       assertThat(watch.waits()).isFalse();
       assertThat(LivePair.primaryPosition(pair, watch)).isEqualTo(new Lsn(0));
@@ -149,12 +161,17 @@ class ReplicaWatchIntegrationTests {
     String role = "reader_" + schema;
     LivePair.createReader(servers, role, schema);
     try (ServerPair asReader = LivePair.open(servers, role)) {
-      ReplicaWatch watch = new ReplicaWatch(asReader, ReplicationProbe.detect(asReader, List.of(items)),
-          LivePair.tuning(GENEROUS, 0));
+      ReplicaWatch watch =
+          new ReplicaWatch(
+              asReader,
+              ReplicationProbe.detect(asReader, List.of(items)),
+              LivePair.tuning(GENEROUS, 0));
       for (int round = 0; round < 3; round++) {
         long id = insert(round == 1);
         watch.await(LivePair.primaryPosition(asReader, watch));
-        assertThat(TestServers.query(servers.replica(), "SELECT count(*) FROM " + items + " WHERE id = " + id))
+        assertThat(
+                TestServers.query(
+                    servers.replica(), "SELECT count(*) FROM " + items + " WHERE id = " + id))
             .isEqualTo("1");
       }
       assertThat(watch.stats().waits()).isPositive();
@@ -165,8 +182,17 @@ class ReplicaWatchIntegrationTests {
 
   private static long insert(boolean asynchronous) {
     long id = ids.incrementAndGet();
-    LivePair.exec(servers.primary(), "SET synchronous_commit = " + (asynchronous ? "off" : "on")
-        + "; INSERT INTO " + items + " VALUES (" + id + ", 'row " + id + "')");
+    LivePair.exec(
+        servers.primary(),
+        "SET synchronous_commit = "
+            + (asynchronous ? "off" : "on")
+            + "; INSERT INTO "
+            + items
+            + " VALUES ("
+            + id
+            + ", 'row "
+            + id
+            + "')");
     return id;
   }
 }

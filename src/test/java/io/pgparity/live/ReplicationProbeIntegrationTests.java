@@ -2,9 +2,9 @@ package io.pgparity.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pgparity.table.TableRef;
 import io.pgparity.connect.ServerPair;
 import io.pgparity.demo.EmbeddedPair;
+import io.pgparity.table.TableRef;
 import io.pgparity.testing.TestServers;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -47,7 +47,8 @@ class ReplicationProbeIntegrationTests {
     assertThat(link.kind()).isEqualTo(ReplicaKind.LOGICAL_SUBSCRIBER);
     assertThat(link.slots()).containsExactly(publication);
     assertThat(link.subscriptions()).containsExactly(publication);
-    assertThat(link.detail()).isEqualTo("subscription " + publication + " (slot " + publication + ") enabled");
+    assertThat(link.detail())
+        .isEqualTo("subscription " + publication + " (slot " + publication + ") enabled");
   }
 
   @Test
@@ -85,14 +86,17 @@ class ReplicationProbeIntegrationTests {
     servers.execBoth("CREATE TABLE " + other + " (id bigint PRIMARY KEY)");
     servers.replicate(name, other.toString());
     servers.pauseReplication(name);
-    LivePair.exec(servers.replica(), "ALTER SUBSCRIPTION " + name + " SET (slot_name = 'not_on_primary')");
+    LivePair.exec(
+        servers.replica(), "ALTER SUBSCRIPTION " + name + " SET (slot_name = 'not_on_primary')");
     try {
       ReplicationLink link = ReplicationProbe.detect(pair, List.of(other));
 
       assertThat(link.kind()).isEqualTo(ReplicaKind.INDEPENDENT);
-      assertThat(link.detail()).contains("subscription " + name + " (slot not_on_primary) has no slot on the primary");
+      assertThat(link.detail())
+          .contains("subscription " + name + " (slot not_on_primary) has no slot on the primary");
     } finally {
-      LivePair.exec(servers.replica(), "ALTER SUBSCRIPTION " + name + " SET (slot_name = '" + name + "')");
+      LivePair.exec(
+          servers.replica(), "ALTER SUBSCRIPTION " + name + " SET (slot_name = '" + name + "')");
       servers.dropReplication(name);
     }
   }

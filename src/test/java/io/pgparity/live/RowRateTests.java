@@ -33,11 +33,14 @@ class RowRateTests {
       // 3000 rows at 1000 rows/s: the first 250 pass at once, the other 2750 take 2.75 s
       CompletableFuture<?>[] work = new CompletableFuture<?>[4];
       for (int t = 0; t < 4; t++) {
-        work[t] = CompletableFuture.runAsync(() -> {
-          for (int i = 0; i < 3; i++) {
-            rate.acquire(250);
-          }
-        }, threads);
+        work[t] =
+            CompletableFuture.runAsync(
+                () -> {
+                  for (int i = 0; i < 3; i++) {
+                    rate.acquire(250);
+                  }
+                },
+                threads);
       }
       CompletableFuture.allOf(work).get();
     } finally {
@@ -67,13 +70,18 @@ class RowRateTests {
     // the next caller pays for the previous request: 500 ms worth, not 292 million years
     rate.acquire(1);
     Duration waited = Duration.ofNanos(System.nanoTime() - started);
-    assertThat(waited).isGreaterThanOrEqualTo(Duration.ofMillis(400)).isLessThan(Duration.ofSeconds(30));
+    assertThat(waited)
+        .isGreaterThanOrEqualTo(Duration.ofMillis(400))
+        .isLessThan(Duration.ofSeconds(30));
   }
 
   @Test
   void rejectsNegativeAndInfiniteCeilingsAndRowCounts() {
-    assertThatThrownBy(() -> new RowRate(-1)).hasMessageContaining("rows-per-second").hasMessageContaining("-1");
-    assertThatThrownBy(() -> new RowRate(Double.POSITIVE_INFINITY)).hasMessageContaining("Infinity");
+    assertThatThrownBy(() -> new RowRate(-1))
+        .hasMessageContaining("rows-per-second")
+        .hasMessageContaining("-1");
+    assertThatThrownBy(() -> new RowRate(Double.POSITIVE_INFINITY))
+        .hasMessageContaining("Infinity");
     assertThatThrownBy(() -> new RowRate(10).acquire(-5)).hasMessageContaining("-5");
   }
 }

@@ -2,17 +2,17 @@ package io.pgparity.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pgparity.table.TableRef;
-import io.pgparity.verdict.ExitCode;
-import io.pgparity.config.connection.ConnectionSpec;
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.LiveTuning;
 import io.pgparity.config.TableSpec;
 import io.pgparity.config.Tuning;
+import io.pgparity.config.connection.ConnectionSpec;
 import io.pgparity.job.RunOutcome;
 import io.pgparity.job.SpringVerifyLauncher;
 import io.pgparity.report.DivergenceWriter;
+import io.pgparity.table.TableRef;
 import io.pgparity.testing.RunFiles;
+import io.pgparity.verdict.ExitCode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,7 +26,11 @@ import tools.jackson.databind.json.JsonMapper;
  * One verify run through {@link SpringVerifyLauncher} against a live replica, threads 2, and what
  * it wrote: summary.json, report.md, divergences.jsonl and rechecks.jsonl.
  */
-record StandbyRun(RunOutcome outcome, JsonNode summary, String report, List<JsonNode> divergences,
+record StandbyRun(
+    RunOutcome outcome,
+    JsonNode summary,
+    String report,
+    List<JsonNode> divergences,
     List<JsonNode> rechecks) {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -37,26 +41,37 @@ record StandbyRun(RunOutcome outcome, JsonNode summary, String report, List<Json
   }
 
   /** Verifies {@code tables} of the two servers; fails at once if the run left no run folder. */
-  static StandbyRun launch(String primaryUrl, String replicaUrl, Path out, List<TableRef> tables, int chunkRows,
+  static StandbyRun launch(
+      String primaryUrl,
+      String replicaUrl,
+      Path out,
+      List<TableRef> tables,
+      int chunkRows,
       LiveTuning live) {
-    JobDefinition definition = new JobDefinition(
-        "standby",
-        new ConnectionSpec(primaryUrl, null),
-        new ConnectionSpec(replicaUrl, null),
-        tables.stream().map(TableSpec::of).toList(),
-        new Tuning(2, chunkRows, 10_000, Duration.ofMinutes(5), Duration.ofSeconds(30), live),
-        out,
-        null);
+    JobDefinition definition =
+        new JobDefinition(
+            "standby",
+            new ConnectionSpec(primaryUrl, null),
+            new ConnectionSpec(replicaUrl, null),
+            tables.stream().map(TableSpec::of).toList(),
+            new Tuning(2, chunkRows, 10_000, Duration.ofMinutes(5), Duration.ofSeconds(30), live),
+            out,
+            null);
     RunOutcome outcome = new SpringVerifyLauncher().launch(definition);
     assertThat(outcome.runFolder()).as("run folder of %s", outcome.verdict()).isNotNull();
     Path folder = outcome.runFolder();
     try {
-      List<JsonNode> rechecks = Files.readAllLines(folder.resolve(DivergenceWriter.RECHECKS_FILE)).stream()
-          .filter(line -> !line.isBlank())
-          .map(JSON::readTree)
-          .toList();
-      return new StandbyRun(outcome, RunFiles.summary(folder), Files.readString(folder.resolve("report.md")),
-          RunFiles.divergences(folder), rechecks);
+      List<JsonNode> rechecks =
+          Files.readAllLines(folder.resolve(DivergenceWriter.RECHECKS_FILE)).stream()
+              .filter(line -> !line.isBlank())
+              .map(JSON::readTree)
+              .toList();
+      return new StandbyRun(
+          outcome,
+          RunFiles.summary(folder),
+          Files.readString(folder.resolve("report.md")),
+          RunFiles.divergences(folder),
+          rechecks);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -20,7 +20,8 @@ class WalLayoutTests {
 
   @Test
   void anyOtherPositionIsKept() {
-    for (String text : new String[] {"0/14F9BA8", "0/14FA000", "0/14FA020", "0/3000018", "0/3002028", "0/0"}) {
+    for (String text :
+        new String[] {"0/14F9BA8", "0/14FA000", "0/14FA020", "0/3000018", "0/3002028", "0/0"}) {
       assertThat(layout.lastRecordEnd(Lsn.parse(text))).isEqualTo(Lsn.parse(text));
     }
   }

@@ -1,11 +1,10 @@
 package io.pgparity.mask;
 
-import io.pgparity.config.MaskKey;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pgparity.config.ConfigException;
+import io.pgparity.config.MaskKey;
 import java.security.SecureRandom;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,14 +19,19 @@ class FingerprintTests {
     // expected values from: printf '%s' VALUE | openssl dgst -sha256 -hmac SECRET
     assertThat(Fingerprint.of(KEY, "hash-of-hunter2").text()).isEqualTo("sha256:33c31a4a7aeac210");
     assertThat(Fingerprint.of(KEY, "").text()).isEqualTo("sha256:d7d99032248813bb");
-    assertThat(Fingerprint.of(KEY, "Ünïcode ✓").text()).as("UTF-8").isEqualTo("sha256:c6e6c71b91e9ec57");
+    assertThat(Fingerprint.of(KEY, "Ünïcode ✓").text())
+        .as("UTF-8")
+        .isEqualTo("sha256:c6e6c71b91e9ec57");
   }
 
   @Test
   void equalValuesGiveEqualFingerprintsAndDifferentValuesDifferentOnes() {
-    assertThat(Fingerprint.of(KEY, "token-1")).isEqualTo(Fingerprint.of(MaskKey.of(SECRET, "again"), "token-1"));
+    assertThat(Fingerprint.of(KEY, "token-1"))
+        .isEqualTo(Fingerprint.of(MaskKey.of(SECRET, "again"), "token-1"));
     assertThat(Fingerprint.of(KEY, "token-1")).isNotEqualTo(Fingerprint.of(KEY, "token-2"));
-    assertThat(Fingerprint.of(KEY, "token-1").toString()).matches(Fingerprint.PATTERN).doesNotContain("token");
+    assertThat(Fingerprint.of(KEY, "token-1").toString())
+        .matches(Fingerprint.PATTERN)
+        .doesNotContain("token");
   }
 
   @Test
@@ -43,14 +47,16 @@ class FingerprintTests {
 
   @Test
   void onlyTheFingerprintShapeIsAccepted() {
-    assertThatThrownBy(() -> new Fingerprint("sha256:XYZ")).hasMessage("a fingerprint is sha256: and 16 lower-case hex digits");
+    assertThatThrownBy(() -> new Fingerprint("sha256:XYZ"))
+        .hasMessage("a fingerprint is sha256: and 16 lower-case hex digits");
     assertThatThrownBy(() -> Fingerprint.of(KEY, null)).isInstanceOf(NullPointerException.class);
   }
 
   @Test
   void aKeyNamesOnlyItsSource() {
     assertThat(KEY.toString()).isEqualTo("MaskKey[test]").doesNotContain(SECRET);
-    assertThat(MaskKey.resolve(null, Map.of("PGPARITY_MASK_KEY", SECRET)).source()).isEqualTo("$PGPARITY_MASK_KEY");
+    assertThat(MaskKey.resolve(null, Map.of("PGPARITY_MASK_KEY", SECRET)).source())
+        .isEqualTo("$PGPARITY_MASK_KEY");
     assertThat(MaskKey.resolve("MY_KEY", Map.of("MY_KEY", SECRET)).source()).isEqualTo("$MY_KEY");
     assertThat(MaskKey.resolve(null, Map.of()).source()).isEqualTo("a random key of this run");
     assertThat(MaskKey.resolve(null, Map.of("PGPARITY_MASK_KEY", "")).source())

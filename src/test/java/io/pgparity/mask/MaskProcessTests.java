@@ -1,9 +1,8 @@
 package io.pgparity.mask;
 
-import io.pgparity.config.MaskKey;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pgparity.config.MaskKey;
 import io.pgparity.demo.EmbeddedPair;
 import io.pgparity.report.RunFolder;
 import io.pgparity.testing.PgParityProcess;
@@ -11,7 +10,6 @@ import io.pgparity.testing.PgParityProcess.Result;
 import io.pgparity.testing.RunFiles;
 import io.pgparity.testing.TestServers;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,9 +39,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Runs the packaged jar on a table with masked columns and drift of every kind, logging at DEBUG,
- * as a role that logs in with a password, and then searches every file the run left behind (the
- * run folder and the job repository) and every line it printed for each masked value, the
- * password and the mask key: none may appear, while fingerprints tell the values apart.
+ * as a role that logs in with a password, and then searches every file the run left behind (the run
+ * folder and the job repository) and every line it printed for each masked value, the password and
+ * the mask key: none may appear, while fingerprints tell the values apart.
  */
 class MaskProcessTests {
 
@@ -51,13 +49,16 @@ class MaskProcessTests {
   private static final String MASK_KEY = "mask-key-3b9f61d0c2e84a57";
   private static final String SHARED_TOKEN = "tok-shared-51f0aa";
   private static final String CHANGED_EMAIL = "changed7@example.com";
-  private static final Pattern FOLDER_AT_END = Pattern.compile("(\\S*" + RunFolder.RUN_ID.pattern() + ")$");
+  private static final Pattern FOLDER_AT_END =
+      Pattern.compile("(\\S*" + RunFolder.RUN_ID.pattern() + ")$");
 
   private static EmbeddedPair pair;
   private static String schema;
   private static String role;
+
   /** Every password_hash and token value on either side, divergent rows or not. */
   private static final Set<String> MASKED_VALUES = new LinkedHashSet<>();
+
   private static final Map<DataSource, String> HBA_ORIGINALS = new HashMap<>();
 
   @TempDir Path dir;
@@ -69,26 +70,60 @@ class MaskProcessTests {
     role = schema + "_checker";
     String t = schema + ".accounts";
     pair.execBoth(
-        "CREATE TABLE " + t + " (id int PRIMARY KEY, email text NOT NULL, password_hash text, token text);"
-            + "INSERT INTO " + t + " SELECT i, 'user' || i || '@example.com', 'phash-' || i || '-9d41c7',"
-            + " CASE WHEN i IN (13, 14) THEN '" + SHARED_TOKEN + "' ELSE 'tok-' || i || '-e83a05' END"
+        "CREATE TABLE "
+            + t
+            + " (id int PRIMARY KEY, email text NOT NULL, password_hash text, token text);"
+            + "INSERT INTO "
+            + t
+            + " SELECT i, 'user' || i || '@example.com', 'phash-' || i || '-9d41c7',"
+            + " CASE WHEN i IN (13, 14) THEN '"
+            + SHARED_TOKEN
+            + "' ELSE 'tok-' || i || '-e83a05' END"
             + " FROM generate_series(1, 30) i;"
-            + "UPDATE " + t + " SET password_hash = NULL WHERE id = 16;"
-            + "DROP ROLE IF EXISTS " + role + ";"
-            + "CREATE ROLE " + role + " LOGIN PASSWORD '" + PASSWORD + "';"
-            + "GRANT pg_read_all_data, pg_monitor TO " + role + ";");
+            + "UPDATE "
+            + t
+            + " SET password_hash = NULL WHERE id = 16;"
+            + "DROP ROLE IF EXISTS "
+            + role
+            + ";"
+            + "CREATE ROLE "
+            + role
+            + " LOGIN PASSWORD '"
+            + PASSWORD
+            + "';"
+            + "GRANT pg_read_all_data, pg_monitor TO "
+            + role
+            + ";");
     TestServers.exec(
         pair.replica(),
-        "UPDATE " + t + " SET token = 'tok-3-replica-c0ffee' WHERE id = 3;"
-            + "UPDATE " + t + " SET password_hash = 'phash-5-replica-beef01' WHERE id = 5;"
-            + "UPDATE " + t + " SET email = '" + CHANGED_EMAIL + "' WHERE id = 7;"
-            + "DELETE FROM " + t + " WHERE id IN (9, 13, 14);"
-            + "UPDATE " + t + " SET token = NULL WHERE id = 11;"
-            + "UPDATE " + t + " SET password_hash = 'phash-16-replica-aa55' WHERE id = 16;"
-            + "INSERT INTO " + t + " VALUES (100, 'extra@example.com', 'phash-100-extra-77aa', '"
-            + SHARED_TOKEN + "');");
+        "UPDATE "
+            + t
+            + " SET token = 'tok-3-replica-c0ffee' WHERE id = 3;"
+            + "UPDATE "
+            + t
+            + " SET password_hash = 'phash-5-replica-beef01' WHERE id = 5;"
+            + "UPDATE "
+            + t
+            + " SET email = '"
+            + CHANGED_EMAIL
+            + "' WHERE id = 7;"
+            + "DELETE FROM "
+            + t
+            + " WHERE id IN (9, 13, 14);"
+            + "UPDATE "
+            + t
+            + " SET token = NULL WHERE id = 11;"
+            + "UPDATE "
+            + t
+            + " SET password_hash = 'phash-16-replica-aa55' WHERE id = 16;"
+            + "INSERT INTO "
+            + t
+            + " VALUES (100, 'extra@example.com', 'phash-100-extra-77aa', '"
+            + SHARED_TOKEN
+            + "');");
     for (DataSource side : List.of(pair.primary(), pair.replica())) {
-      MASKED_VALUES.addAll(column(side, "SELECT password_hash FROM " + t + " WHERE password_hash IS NOT NULL"));
+      MASKED_VALUES.addAll(
+          column(side, "SELECT password_hash FROM " + t + " WHERE password_hash IS NOT NULL"));
       MASKED_VALUES.addAll(column(side, "SELECT token FROM " + t + " WHERE token IS NOT NULL"));
       requirePassword(side);
     }
@@ -105,7 +140,8 @@ class MaskProcessTests {
   }
 
   @Test
-  void noMaskedValuePasswordOrKeyLeavesTheProcessWhileFingerprintsTellValuesApart() throws IOException {
+  void noMaskedValuePasswordOrKeyLeavesTheProcessWhileFingerprintsTellValuesApart()
+      throws IOException {
     writeJob("mask-key-env: ACCOUNTS_MASK_KEY");
     Result r = verify(Map.of("ACCOUNTS_MASK_KEY", MASK_KEY));
 
@@ -113,8 +149,13 @@ class MaskProcessTests {
     assertThat(r.lastLine()).as("%s", r).startsWith("DIVERGENT");
     assertThat(r.stderr())
         .as("pgparity's and the driver's DEBUG were on, and the masking was announced: %s", r)
-        .contains(" DEBUG [main] ReportWriter: wrote report.md", " DEBUG [main] Driver: Connecting with URL")
-        .contains("Masking " + schema + ".accounts (password_hash, token); fingerprints keyed by $ACCOUNTS_MASK_KEY");
+        .contains(
+            " DEBUG [main] ReportWriter: wrote report.md",
+            " DEBUG [main] Driver: Connecting with URL")
+        .contains(
+            "Masking "
+                + schema
+                + ".accounts (password_hash, token); fingerprints keyed by $ACCOUNTS_MASK_KEY");
     assertNothingLeaked(r, MASK_KEY);
     assertTheSearchFindsWhatIsThere();
 
@@ -122,13 +163,22 @@ class MaskProcessTests {
     Map<Integer, JsonNode> rows = divergences(runFolder(r));
     assertThat(rows.keySet()).containsExactlyInAnyOrder(3, 5, 7, 9, 11, 13, 14, 16, 100);
     assertThat(side(rows, 3, "primary", "token")).isEqualTo(fingerprint(key, "tok-3-e83a05"));
-    assertThat(side(rows, 3, "replica", "token")).isEqualTo(fingerprint(key, "tok-3-replica-c0ffee"));
-    assertThat(side(rows, 5, "primary", "password_hash")).isEqualTo(fingerprint(key, "phash-5-9d41c7"));
-    assertThat(side(rows, 5, "replica", "password_hash")).isEqualTo(fingerprint(key, "phash-5-replica-beef01"));
-    assertThat(rows.get(7).get("columns").values()).extracting(JsonNode::stringValue).containsExactly("email");
-    assertThat(side(rows, 7, "replica", "email")).as("unmasked columns keep their values").isEqualTo(CHANGED_EMAIL);
-    assertThat(side(rows, 9, "primary", "password_hash")).isEqualTo(fingerprint(key, "phash-9-9d41c7"));
-    assertThat(side(rows, 100, "replica", "password_hash")).isEqualTo(fingerprint(key, "phash-100-extra-77aa"));
+    assertThat(side(rows, 3, "replica", "token"))
+        .isEqualTo(fingerprint(key, "tok-3-replica-c0ffee"));
+    assertThat(side(rows, 5, "primary", "password_hash"))
+        .isEqualTo(fingerprint(key, "phash-5-9d41c7"));
+    assertThat(side(rows, 5, "replica", "password_hash"))
+        .isEqualTo(fingerprint(key, "phash-5-replica-beef01"));
+    assertThat(rows.get(7).get("columns").values())
+        .extracting(JsonNode::stringValue)
+        .containsExactly("email");
+    assertThat(side(rows, 7, "replica", "email"))
+        .as("unmasked columns keep their values")
+        .isEqualTo(CHANGED_EMAIL);
+    assertThat(side(rows, 9, "primary", "password_hash"))
+        .isEqualTo(fingerprint(key, "phash-9-9d41c7"));
+    assertThat(side(rows, 100, "replica", "password_hash"))
+        .isEqualTo(fingerprint(key, "phash-100-extra-77aa"));
     assertFingerprintsCompare(rows);
     assertThat(Files.readString(runFolder(r).resolve("report.md")))
         .as("report.md shows the fingerprints")
@@ -190,9 +240,11 @@ class MaskProcessTests {
       }
     }
     assertThat(side(rows, 3, "primary", "token")).isNotEqualTo(side(rows, 3, "replica", "token"));
-    assertThat(side(rows, 3, "primary", "password_hash")).isEqualTo(side(rows, 3, "replica", "password_hash"));
+    assertThat(side(rows, 3, "primary", "password_hash"))
+        .isEqualTo(side(rows, 3, "replica", "password_hash"));
     assertThat(side(rows, 7, "primary", "token")).isEqualTo(side(rows, 7, "replica", "token"));
-    assertThat(side(rows, 7, "primary", "password_hash")).isEqualTo(side(rows, 7, "replica", "password_hash"));
+    assertThat(side(rows, 7, "primary", "password_hash"))
+        .isEqualTo(side(rows, 7, "replica", "password_hash"));
     assertThat(rows.get(11).get("replica").get("token").isNull()).as("NULL stays null").isTrue();
     assertThat(side(rows, 11, "primary", "token")).matches(Fingerprint.PATTERN);
     assertThat(rows.get(16).get("primary").get("password_hash").isNull()).isTrue();
@@ -225,9 +277,13 @@ class MaskProcessTests {
     assertThat(leaks).as("secrets found (value -> files; printed output: %s)", r).isEmpty();
   }
 
-  /** The search itself works: an unmasked value is found in the run folder, step names in the job repository's pages. */
+  /**
+   * The search itself works: an unmasked value is found in the run folder, step names in the job
+   * repository's pages.
+   */
   private void assertTheSearchFindsWhatIsThere() throws IOException {
-    assertThat(filesContaining(dir, CHANGED_EMAIL)).extracting(p -> p.getFileName().toString())
+    assertThat(filesContaining(dir, CHANGED_EMAIL))
+        .extracting(p -> p.getFileName().toString())
         .contains("divergences.jsonl", "report.md");
     assertThat(filesContaining(jobRepository(), "diffRange")).isNotEmpty();
   }
@@ -248,7 +304,10 @@ class MaskProcessTests {
     all.put("LOGGING_LEVEL_COM_ZAXXER_HIKARI", "DEBUG");
     all.put("LOGGING_LEVEL_ORG_SPRINGFRAMEWORK", "DEBUG");
     all.put("LOGGING_LEVEL_ORG_SPRINGFRAMEWORK_BATCH", "DEBUG");
-    return PgParityProcess.in(dir).withEnv(all).withTimeout(Duration.ofMinutes(3)).run("verify", "--job", "job.yaml", "--debug");
+    return PgParityProcess.in(dir)
+        .withEnv(all)
+        .withTimeout(Duration.ofMinutes(3))
+        .run("verify", "--job", "job.yaml", "--debug");
   }
 
   /** The job: the primary's password from the environment, the replica's inside its url. */
@@ -292,7 +351,8 @@ class MaskProcessTests {
   /** divergences.jsonl by the id key. */
   private static Map<Integer, JsonNode> divergences(Path folder) {
     return RunFiles.divergences(folder).stream()
-        .collect(Collectors.toMap(d -> Integer.parseInt(d.get("key").get("id").stringValue()), d -> d));
+        .collect(
+            Collectors.toMap(d -> Integer.parseInt(d.get("key").get("id").stringValue()), d -> d));
   }
 
   private static String side(Map<Integer, JsonNode> rows, int id, String side, String column) {
@@ -344,7 +404,8 @@ class MaskProcessTests {
         return;
       }
     }
-    throw new AssertionError("the server still accepts any password for " + role + " after reloading " + hba);
+    throw new AssertionError(
+        "the server still accepts any password for " + role + " after reloading " + hba);
   }
 
   private static String setting(DataSource side, String name) {

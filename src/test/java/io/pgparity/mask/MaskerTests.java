@@ -1,18 +1,17 @@
 package io.pgparity.mask;
 
-import io.pgparity.config.MaskKey;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.pgparity.table.TableRef;
 import io.pgparity.compare.Divergence;
 import io.pgparity.compare.DivergenceKind;
 import io.pgparity.config.ConfigException;
-import io.pgparity.config.connection.ConnectionSpec;
 import io.pgparity.config.JobDefinition;
+import io.pgparity.config.MaskKey;
 import io.pgparity.config.TableSpec;
 import io.pgparity.config.Tuning;
+import io.pgparity.config.connection.ConnectionSpec;
+import io.pgparity.table.TableRef;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,15 +58,21 @@ class MaskerTests {
         .isEqualTo(fingerprint("tok-new"))
         .isNotEqualTo(masked.primary().get("token"));
     assertThat(masked.toString()).doesNotContain("hash-7", "tok-old", "tok-new");
-    assertThat(changed.primary().get("token")).as("the original is untouched, for repair").isEqualTo("tok-old");
+    assertThat(changed.primary().get("token"))
+        .as("the original is untouched, for repair")
+        .isEqualTo("tok-old");
   }
 
   @Test
   void nullStaysNullSoNullAgainstAValueStillShows() {
     Divergence changed =
         new Divergence(
-            USERS, Map.of("id", "8"), DivergenceKind.CHANGED, List.of("token"),
-            row("8", "c@example.com", null, null), row("8", "c@example.com", null, "tok-8"));
+            USERS,
+            Map.of("id", "8"),
+            DivergenceKind.CHANGED,
+            List.of("token"),
+            row("8", "c@example.com", null, null),
+            row("8", "c@example.com", null, "tok-8"));
 
     Divergence masked = MASKER.mask(changed);
 
@@ -78,14 +83,25 @@ class MaskerTests {
   @Test
   void masksTheOneSideOfMissingAndExtraRows() {
     Divergence missing =
-        new Divergence(USERS, Map.of("id", "9"), DivergenceKind.MISSING_ON_REPLICA, List.of(),
-            row("9", "d@example.com", "hash-9", "tok-9"), null);
+        new Divergence(
+            USERS,
+            Map.of("id", "9"),
+            DivergenceKind.MISSING_ON_REPLICA,
+            List.of(),
+            row("9", "d@example.com", "hash-9", "tok-9"),
+            null);
     Divergence extra =
-        new Divergence(USERS, Map.of("id", "10"), DivergenceKind.EXTRA_ON_REPLICA, List.of(),
-            null, row("10", "e@example.com", "hash-10", "tok-9"));
+        new Divergence(
+            USERS,
+            Map.of("id", "10"),
+            DivergenceKind.EXTRA_ON_REPLICA,
+            List.of(),
+            null,
+            row("10", "e@example.com", "hash-10", "tok-9"));
 
     assertThat(MASKER.mask(missing).replica()).isNull();
-    assertThat(MASKER.mask(missing).primary()).containsEntry("password_hash", fingerprint("hash-9"));
+    assertThat(MASKER.mask(missing).primary())
+        .containsEntry("password_hash", fingerprint("hash-9"));
     assertThat(MASKER.mask(extra).primary()).isNull();
     assertThat(MASKER.mask(extra).replica().get("token"))
         .as("the same value in two rows")
@@ -95,8 +111,13 @@ class MaskerTests {
   @Test
   void leavesTablesWithoutMaskedColumnsAsTheyAre() {
     Divergence event =
-        new Divergence(EVENTS, Map.of("id", "1"), DivergenceKind.MISSING_ON_REPLICA, List.of(),
-            Map.of("id", "1", "token", "visible"), null);
+        new Divergence(
+            EVENTS,
+            Map.of("id", "1"),
+            DivergenceKind.MISSING_ON_REPLICA,
+            List.of(),
+            Map.of("id", "1", "token", "visible"),
+            null);
 
     assertThat(MASKER.mask(event)).isSameAs(event);
     assertThat(Masker.NONE.mask(event)).isSameAs(event);
@@ -124,10 +145,16 @@ class MaskerTests {
   void aJobWithMaskedColumnsIsKeyedByItsVariable() {
     JobDefinition masking = job(List.of(masked(USERS, "token")), "AUTH_MASK_KEY");
     Divergence missing =
-        new Divergence(USERS, Map.of("id", "9"), DivergenceKind.MISSING_ON_REPLICA, List.of(),
-            row("9", "d@example.com", "hash-9", "tok-9"), null);
+        new Divergence(
+            USERS,
+            Map.of("id", "9"),
+            DivergenceKind.MISSING_ON_REPLICA,
+            List.of(),
+            row("9", "d@example.com", "hash-9", "tok-9"),
+            null);
 
-    Masker masker = Masker.forJob(masking, Map.of("AUTH_MASK_KEY", "a-test-key-of-32-characters-0001"));
+    Masker masker =
+        Masker.forJob(masking, Map.of("AUTH_MASK_KEY", "a-test-key-of-32-characters-0001"));
 
     assertThat(masker.mask(missing).primary())
         .containsEntry("token", fingerprint("tok-9"))
@@ -146,7 +173,8 @@ class MaskerTests {
     return new TableSpec(table, List.of(), List.of(), List.of(), null, null, List.of(columns));
   }
 
-  private static Map<String, String> row(String id, String email, String passwordHash, String token) {
+  private static Map<String, String> row(
+      String id, String email, String passwordHash, String token) {
     Map<String, String> row = new LinkedHashMap<>();
     row.put("id", id);
     row.put("email", email);
@@ -157,12 +185,13 @@ class MaskerTests {
 
   private static JobDefinition job(List<TableSpec> tables, String maskKeyEnv) {
     return new JobDefinition(
-        "masking",
-        new ConnectionSpec("jdbc:postgresql://db1/app", null),
-        new ConnectionSpec("jdbc:postgresql://db2/app", null),
-        tables,
-        Tuning.defaults(),
-        Path.of("out"),
-        null).withMaskKeyEnv(maskKeyEnv);
+            "masking",
+            new ConnectionSpec("jdbc:postgresql://db1/app", null),
+            new ConnectionSpec("jdbc:postgresql://db2/app", null),
+            tables,
+            Tuning.defaults(),
+            Path.of("out"),
+            null)
+        .withMaskKeyEnv(maskKeyEnv);
   }
 }

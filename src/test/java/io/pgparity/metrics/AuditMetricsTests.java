@@ -12,23 +12,54 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The replication audit's gauges: findings by kind, every kind present, and what could not be read. */
+/**
+ * The replication audit's gauges: findings by kind, every kind present, and what could not be read.
+ */
 class AuditMetricsTests {
 
   private static RunResult withAudit(AuditReport audit) {
     RunResult r = MetricsFixtures.run(Status.CONSISTENT);
-    return new RunResult(r.run(), r.runFolder(), r.status(), r.startedAt(), r.finishedAt(), r.servers(), r.tables(),
-        r.replication(), RunResult.Sharding.NONE, null, audit);
+    return new RunResult(
+        r.run(),
+        r.runFolder(),
+        r.status(),
+        r.startedAt(),
+        r.finishedAt(),
+        r.servers(),
+        r.tables(),
+        r.replication(),
+        RunResult.Sharding.NONE,
+        null,
+        audit);
   }
 
   @Test
   void findingsAreCountedByKindWithZerosForTheOtherKinds() {
-    List<Finding> findings = List.of(
-        new Finding(FindingKind.UNEXPECTED_SETTING, "primary", "synchronous_commit", "remote_apply", "on", "m"),
-        new Finding(FindingKind.UNEXPECTED_SETTING, "replica", "synchronous_commit", "remote_apply", "on", "m"),
-        new Finding(FindingKind.SUBSCRIPTION_DISABLED, "replica", "sub", "enabled", "disabled", "m"));
-    AuditReport audit = new AuditReport(Map.of(), Map.of(), Map.of(),
-        new ReplicationState(List.of(), List.of(), false, null, List.of()), findings);
+    List<Finding> findings =
+        List.of(
+            new Finding(
+                FindingKind.UNEXPECTED_SETTING,
+                "primary",
+                "synchronous_commit",
+                "remote_apply",
+                "on",
+                "m"),
+            new Finding(
+                FindingKind.UNEXPECTED_SETTING,
+                "replica",
+                "synchronous_commit",
+                "remote_apply",
+                "on",
+                "m"),
+            new Finding(
+                FindingKind.SUBSCRIPTION_DISABLED, "replica", "sub", "enabled", "disabled", "m"));
+    AuditReport audit =
+        new AuditReport(
+            Map.of(),
+            Map.of(),
+            Map.of(),
+            new ReplicationState(List.of(), List.of(), false, null, List.of()),
+            findings);
 
     Map<String, Double> samples =
         RunMetricsTests.samples(RunMetrics.of(withAudit(audit), MetricsFixtures.FINISHED).text());
@@ -45,16 +76,23 @@ class AuditMetricsTests {
 
   @Test
   void anUnreadableAuditIsAnErrorAndNoFinding() {
-    Map<String, Double> samples = RunMetricsTests.samples(RunMetrics.of(
-        withAudit(AuditReport.unreadable(Map.of(), "permission denied")), MetricsFixtures.FINISHED).text());
+    Map<String, Double> samples =
+        RunMetricsTests.samples(
+            RunMetrics.of(
+                    withAudit(AuditReport.unreadable(Map.of(), "permission denied")),
+                    MetricsFixtures.FINISHED)
+                .text());
 
-    assertThat(samples).containsEntry("pgparity_audit_errors{pgparity_job=\"auth\"}", 1.0)
-        .containsEntry("pgparity_audit_findings{kind=\"UNEXPECTED_SETTING\",pgparity_job=\"auth\"}", 0.0);
+    assertThat(samples)
+        .containsEntry("pgparity_audit_errors{pgparity_job=\"auth\"}", 1.0)
+        .containsEntry(
+            "pgparity_audit_findings{kind=\"UNEXPECTED_SETTING\",pgparity_job=\"auth\"}", 0.0);
   }
 
   @Test
   void aRunWithoutAuditHasNoAuditSeries() {
-    assertThat(RunMetrics.of(MetricsFixtures.run(Status.CONSISTENT), MetricsFixtures.FINISHED).text())
+    assertThat(
+            RunMetrics.of(MetricsFixtures.run(Status.CONSISTENT), MetricsFixtures.FINISHED).text())
         .doesNotContain("pgparity_audit");
   }
 }

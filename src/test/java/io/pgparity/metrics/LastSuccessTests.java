@@ -15,17 +15,28 @@ import org.junit.jupiter.api.io.TempDir;
 
 class LastSuccessTests {
 
-  @TempDir
-  Path job;
+  @TempDir Path job;
 
-  /** A run folder with the summary.json the real writer writes for a {@code status} run ending then. */
+  /**
+   * A run folder with the summary.json the real writer writes for a {@code status} run ending then.
+   */
   private void run(String runId, Status status, String finishedAt) throws IOException {
     Path folder = Files.createDirectories(job.resolve(runId));
     Instant finished = Instant.parse(finishedAt);
     RunResult base = MetricsFixtures.run(status);
-    RunResult result = new RunResult(new RunResult.Identity("test", "auth", runId), folder, status,
-        finished.minusSeconds(60), finished, base.servers(), base.tables(), base.replication(), base.sharding(), null,
-        null);
+    RunResult result =
+        new RunResult(
+            new RunResult.Identity("test", "auth", runId),
+            folder,
+            status,
+            finished.minusSeconds(60),
+            finished,
+            base.servers(),
+            base.tables(),
+            base.replication(),
+            base.sharding(),
+            null,
+            null);
     new SummaryJsonWriter().write(result, folder.resolve(SummaryJson.FILE_NAME));
   }
 
@@ -46,7 +57,9 @@ class LastSuccessTests {
   void noneWithoutASuccessfulRunOrAFolder() throws IOException {
     assertThat(LastSuccess.find(job.resolve("never-ran"))).isEmpty();
     run("20261125T120000Z-cccc", Status.FAILED, "2026-11-25T12:01:00Z");
-    Files.writeString(Files.createDirectories(job.resolve("20261125T140000Z-ffff")).resolve("summary.json"), "{broken");
+    Files.writeString(
+        Files.createDirectories(job.resolve("20261125T140000Z-ffff")).resolve("summary.json"),
+        "{broken");
 
     assertThat(LastSuccess.find(job)).isEmpty();
   }

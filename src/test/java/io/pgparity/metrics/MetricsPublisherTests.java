@@ -26,8 +26,7 @@ class MetricsPublisherTests {
   /** One request as the fake Pushgateway saw it. */
   record Request(String method, String path, String contentType, String body) {}
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private HttpServer server;
   private final List<Request> requests = new CopyOnWriteArrayList<>();
@@ -41,12 +40,18 @@ class MetricsPublisherTests {
 
   private URI gateway(int status) throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", exchange -> {
-      requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-          exchange.getRequestHeaders().getFirst("Content-Type"), new String(exchange.getRequestBody().readAllBytes(), UTF_8)));
-      exchange.sendResponseHeaders(status, -1);
-      exchange.close();
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          requests.add(
+              new Request(
+                  exchange.getRequestMethod(),
+                  exchange.getRequestURI().getPath(),
+                  exchange.getRequestHeaders().getFirst("Content-Type"),
+                  new String(exchange.getRequestBody().readAllBytes(), UTF_8)));
+          exchange.sendResponseHeaders(status, -1);
+          exchange.close();
+        });
     server.start();
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
   }
@@ -72,7 +77,8 @@ class MetricsPublisherTests {
   void aFileThatCannotBeWrittenIsNotAnError() {
     Path file = dir.resolve("missing-folder").resolve("pgparity-auth.prom");
 
-    assertThatCode(() -> MetricsPublisher.publish(new MetricsTargets(file, null), "auth", metrics()))
+    assertThatCode(
+            () -> MetricsPublisher.publish(new MetricsTargets(file, null), "auth", metrics()))
         .doesNotThrowAnyException();
     assertThat(file).doesNotExist();
   }
@@ -88,8 +94,10 @@ class MetricsPublisherTests {
     assertThat(request.method()).isEqualTo("PUT");
     assertThat(request.path()).isEqualTo("/metrics/job/pgparity/instance/auth");
     assertThat(request.contentType()).isEqualTo(MetricsPublisher.CONTENT_TYPE);
-    assertThat(request.body()).isEqualTo(metrics().text())
-        .contains("pgparity_divergent_rows{kind=\"missing\",pgparity_job=\"auth\",table=\"public.users\"} 5.0");
+    assertThat(request.body())
+        .isEqualTo(metrics().text())
+        .contains(
+            "pgparity_divergent_rows{kind=\"missing\",pgparity_job=\"auth\",table=\"public.users\"} 5.0");
   }
 
   @Test
@@ -99,20 +107,24 @@ class MetricsPublisherTests {
     MetricsPublisher.publish(new MetricsTargets(file, gateway(202)), "auth", metrics());
 
     assertThat(file).hasContent(metrics().text().stripTrailing());
-    assertThat(requests).extracting(Request::path).containsExactly("/metrics/job/pgparity/instance/auth");
+    assertThat(requests)
+        .extracting(Request::path)
+        .containsExactly("/metrics/job/pgparity/instance/auth");
   }
 
   @Test
   void aRefusedOrFailedPushIsNotAnError() throws IOException {
     URI failing = gateway(500);
-    assertThatCode(() -> MetricsPublisher.publish(new MetricsTargets(null, failing), "auth", metrics()))
+    assertThatCode(
+            () -> MetricsPublisher.publish(new MetricsTargets(null, failing), "auth", metrics()))
         .doesNotThrowAnyException();
     assertThat(requests).hasSize(1);
 
     server.stop(0);
     server = null;
     // nothing listens there any more: the connection is refused
-    assertThatCode(() -> MetricsPublisher.publish(new MetricsTargets(null, failing), "auth", metrics()))
+    assertThatCode(
+            () -> MetricsPublisher.publish(new MetricsTargets(null, failing), "auth", metrics()))
         .doesNotThrowAnyException();
   }
 
@@ -128,8 +140,10 @@ class MetricsPublisherTests {
     MetricsPublisher.publish(new MetricsTargets(null, base), "auth", new Shard(1, 3), metrics());
     MetricsPublisher.publish(new MetricsTargets(null, base), "auth", new Shard(2, 3), metrics());
 
-    assertThat(requests).extracting(Request::path)
-        .containsExactly("/metrics/job/pgparity/instance/auth/shard/1-of-3",
+    assertThat(requests)
+        .extracting(Request::path)
+        .containsExactly(
+            "/metrics/job/pgparity/instance/auth/shard/1-of-3",
             "/metrics/job/pgparity/instance/auth/shard/2-of-3");
   }
 }

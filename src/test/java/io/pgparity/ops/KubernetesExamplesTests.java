@@ -23,7 +23,8 @@ class KubernetesExamplesTests {
     try (Stream<Path> listing = Files.list(FOLDER)) {
       files = listing.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
     }
-    assertThat(files).extracting(f -> f.getFileName().toString())
+    assertThat(files)
+        .extracting(f -> f.getFileName().toString())
         .contains("cronjob.yaml", "secret.yaml", "pvc.yaml", "configmap.yaml", "indexed-job.yaml");
     for (Path file : files) {
       assertThat(load(file)).as(file.toString()).containsKeys("apiVersion", "kind", "metadata");
@@ -40,12 +41,14 @@ class KubernetesExamplesTests {
 
     assertThat(cron.get("kind")).isEqualTo("CronJob");
     assertThat(spec.get("concurrencyPolicy")).isEqualTo("Forbid");
-    assertThat(rules).anySatisfy(rule -> {
-      assertThat(rule.get("action")).isEqualTo("FailJob");
-      Map<String, Object> codes = map(rule, "onExitCodes");
-      assertThat(codes.get("operator")).isEqualTo("In");
-      assertThat((List<Object>) codes.get("values")).containsExactly(1, 4);
-    });
+    assertThat(rules)
+        .anySatisfy(
+            rule -> {
+              assertThat(rule.get("action")).isEqualTo("FailJob");
+              Map<String, Object> codes = map(rule, "onExitCodes");
+              assertThat(codes.get("operator")).isEqualTo("In");
+              assertThat((List<Object>) codes.get("values")).containsExactly(1, 4);
+            });
     assertThat(map(map(job, "template"), "spec").get("restartPolicy")).isEqualTo("Never");
   }
 
@@ -55,20 +58,24 @@ class KubernetesExamplesTests {
     String jobFile = (String) data.get("auth.yaml");
 
     assertThat(jobFile).contains("${PGPARITY_PRIMARY_PASSWORD}").doesNotContain("password=");
-    assertThat(new Yaml().<Map<String, Object>>load(jobFile)).containsKeys("name", "primary", "replica", "tables");
+    assertThat(new Yaml().<Map<String, Object>>load(jobFile))
+        .containsKeys("name", "primary", "replica", "tables");
   }
 
   @Test
   @SuppressWarnings("unchecked")
-  void theIndexedJobShardsByCompletionIndexOverItsCompletionsAndTheMergeJobJoinsThem() throws IOException {
+  void theIndexedJobShardsByCompletionIndexOverItsCompletionsAndTheMergeJobJoinsThem()
+      throws IOException {
     Map<String, Object> spec = map(load(FOLDER.resolve("indexed-job.yaml")), "spec");
     Map<String, Object> container = list(map(map(spec, "template"), "spec"), "containers").get(0);
     List<Object> args = (List<Object>) container.get("args");
 
     assertThat(spec.get("completionMode")).isEqualTo("Indexed");
-    assertThat(args).containsSequence("--shard", "$(JOB_COMPLETION_INDEX)/" + spec.get("completions"));
+    assertThat(args)
+        .containsSequence("--shard", "$(JOB_COMPLETION_INDEX)/" + spec.get("completions"));
     Map<String, Object> merge = map(load(FOLDER.resolve("merge-job.yaml")), "spec");
-    Map<String, Object> mergeContainer = list(map(map(merge, "template"), "spec"), "containers").get(0);
+    Map<String, Object> mergeContainer =
+        list(map(map(merge, "template"), "spec"), "containers").get(0);
     List<Object> mergeArgs = (List<Object>) mergeContainer.get("args");
     // the image's entrypoint is pgparity and it has no shell: args only, no command
     assertThat(container).doesNotContainKey("command");
@@ -77,7 +84,8 @@ class KubernetesExamplesTests {
     // the shards write under <dir>/$(JOB_UID); merge takes the newest folder in <dir>
     String shardsOut = (String) args.get(args.indexOf("--out") + 1);
     assertThat(shardsOut).endsWith("/$(JOB_UID)");
-    assertThat(mergeArgs).containsSequence("--newest-in", shardsOut.substring(0, shardsOut.lastIndexOf('/')));
+    assertThat(mergeArgs)
+        .containsSequence("--newest-in", shardsOut.substring(0, shardsOut.lastIndexOf('/')));
   }
 
   private static Map<String, Object> load(Path file) throws IOException {

@@ -1,15 +1,14 @@
 package io.pgparity.progress;
 
-import io.pgparity.progress.TableProgress;
-
-import io.pgparity.progress.ProgressLine;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The live terminal line: share, rows/s, time left, several tables, and the cut to the terminal's width. */
+/**
+ * The live terminal line: share, rows/s, time left, several tables, and the cut to the terminal's
+ * width.
+ */
 class ProgressLineTests {
 
   private static final long SECOND = 1_000_000_000L;
@@ -36,8 +35,10 @@ class ProgressLineTests {
     finished.hashed(10, 0);
     finished.finish();
 
-    assertThat(ProgressLine.render(List.of(users, sessions, waiting, done, finished), 2 * SECOND, 200))
-        .isEqualTo("Hashing public.users 30% 150k rows/s 4 s left | public.sessions 12,345 rows 6,173 rows/s");
+    assertThat(
+            ProgressLine.render(List.of(users, sessions, waiting, done, finished), 2 * SECOND, 200))
+        .isEqualTo(
+            "Hashing public.users 30% 150k rows/s 4 s left | public.sessions 12,345 rows 6,173 rows/s");
   }
 
   @Test
@@ -52,8 +53,10 @@ class ProgressLineTests {
     TableProgress slow = new TableProgress("u", 10_000_000);
     slow.hashed(1_000, 0);
 
-    assertThat(ProgressLine.render(List.of(none), SECOND, 99)).isEqualTo("Hashing t 0% 0 rows/s ? left");
-    assertThat(ProgressLine.render(List.of(slow), SECOND, 99)).isEqualTo("Hashing u 0% 1,000 rows/s 2 h 46 min left");
+    assertThat(ProgressLine.render(List.of(none), SECOND, 99))
+        .isEqualTo("Hashing t 0% 0 rows/s ? left");
+    assertThat(ProgressLine.render(List.of(slow), SECOND, 99))
+        .isEqualTo("Hashing u 0% 1,000 rows/s 2 h 46 min left");
   }
 
   @Test

@@ -1,9 +1,5 @@
 package io.pgparity.progress;
 
-import io.pgparity.progress.TableProgress;
-
-import io.pgparity.progress.ProgressLog;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
@@ -40,15 +36,20 @@ class ProgressLogTests {
     TableProgress done = new TableProgress("public.tokens", 10);
     done.hashed(10, System.nanoTime());
 
-    try (ProgressLog progress = ProgressLog.start(List.of(running, waiting, done), Duration.ofMillis(50))) {
+    try (ProgressLog progress =
+        ProgressLog.start(List.of(running, waiting, done), Duration.ofMillis(50))) {
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
       while (messages().size() < 2 && System.nanoTime() < deadline) {
         Thread.sleep(20);
       }
     }
 
-    assertThat(messages()).hasSizeGreaterThanOrEqualTo(2)
-        .allSatisfy(m -> assertThat(m).startsWith("Progress public.users: 100 of about 1000 rows hashed (10%)"));
+    assertThat(messages())
+        .hasSizeGreaterThanOrEqualTo(2)
+        .allSatisfy(
+            m ->
+                assertThat(m)
+                    .startsWith("Progress public.users: 100 of about 1000 rows hashed (10%)"));
   }
 
   private List<String> messages() {

@@ -1,9 +1,5 @@
 package io.pgparity.progress;
 
-import io.pgparity.progress.TableProgress;
-
-import io.pgparity.progress.ProgressLog;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -20,7 +16,8 @@ class TableProgressTests {
     progress.hashed(200_000, 2 * SECOND);
 
     assertThat(progress.line(3 * SECOND))
-        .isEqualTo("public.users: 300000 of about 1000000 rows hashed (30%), 100000 rows/s, about 7 s left");
+        .isEqualTo(
+            "public.users: 300000 of about 1000000 rows hashed (30%), 100000 rows/s, about 7 s left");
     assertThat(progress.started()).isTrue();
     assertThat(progress.done()).isFalse();
   }

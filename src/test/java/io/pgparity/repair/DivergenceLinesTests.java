@@ -3,11 +3,11 @@ package io.pgparity.repair;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.pgparity.table.TableRef;
 import io.pgparity.compare.Divergence;
 import io.pgparity.compare.DivergenceKind;
 import io.pgparity.report.DivergenceLine;
 import io.pgparity.report.DivergenceWriter;
+import io.pgparity.table.TableRef;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,22 +28,49 @@ class DivergenceLinesTests {
 
   @Test
   void divergencesJsonlLinesReadBackExactlyAndTheRepairCopyMatchesThem() throws IOException {
-    List<Divergence> divergences = List.of(
-        new Divergence(DOTTED, Map.of("id", "1"), DivergenceKind.MISSING_ON_REPLICA, List.of(),
-            row("1", "line\nbreak \u2028 \"q\" \\"), null),
-        new Divergence(PLAIN, Map.of("id", "2"), DivergenceKind.EXTRA_ON_REPLICA, List.of(), null, row("2", null)),
-        new Divergence(PLAIN, Map.of("id", "3"), DivergenceKind.CHANGED, List.of("v"), row("3", "NULL"), row("3", "")));
-    try (DivergenceWriter writer = DivergenceWriter.open(folder); RepairInput copy = RepairInput.open(folder)) {
+    List<Divergence> divergences =
+        List.of(
+            new Divergence(
+                DOTTED,
+                Map.of("id", "1"),
+                DivergenceKind.MISSING_ON_REPLICA,
+                List.of(),
+                row("1", "line\nbreak \u2028 \"q\" \\"),
+                null),
+            new Divergence(
+                PLAIN,
+                Map.of("id", "2"),
+                DivergenceKind.EXTRA_ON_REPLICA,
+                List.of(),
+                null,
+                row("2", null)),
+            new Divergence(
+                PLAIN,
+                Map.of("id", "3"),
+                DivergenceKind.CHANGED,
+                List.of("v"),
+                row("3", "NULL"),
+                row("3", "")));
+    try (DivergenceWriter writer = DivergenceWriter.open(folder);
+        RepairInput copy = RepairInput.open(folder)) {
       divergences.forEach(writer::write);
       divergences.forEach(copy::write);
     }
 
     List<TableRef> tables = List.of(DOTTED, PLAIN);
-    assertThat(Files.readAllLines(folder.resolve(DivergenceWriter.JSONL_FILE)).stream()
-        .map(line -> parse(line, tables)).toList()).isEqualTo(divergences);
-    assertThat(Files.readAllLines(folder.resolve(RepairInput.FILE_NAME)).stream()
-        .map(line -> parse(line, tables)).toList()).isEqualTo(divergences);
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.resolve(RepairInput.FILE_NAME))))
+    assertThat(
+            Files.readAllLines(folder.resolve(DivergenceWriter.JSONL_FILE)).stream()
+                .map(line -> parse(line, tables))
+                .toList())
+        .isEqualTo(divergences);
+    assertThat(
+            Files.readAllLines(folder.resolve(RepairInput.FILE_NAME)).stream()
+                .map(line -> parse(line, tables))
+                .toList())
+        .isEqualTo(divergences);
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(folder.resolve(RepairInput.FILE_NAME))))
         .isEqualTo("rw-------");
   }
 
@@ -51,7 +78,9 @@ class DivergenceLinesTests {
   void aNullKeyReadsBackAsSqlNullNotAsTheTextNull() throws IOException {
     Map<String, String> nullKey = row(null, null);
     nullKey.remove("v");
-    Divergence extra = new Divergence(PLAIN, nullKey, DivergenceKind.EXTRA_ON_REPLICA, List.of(), null, row(null, "n"));
+    Divergence extra =
+        new Divergence(
+            PLAIN, nullKey, DivergenceKind.EXTRA_ON_REPLICA, List.of(), null, row(null, "n"));
     try (DivergenceWriter writer = DivergenceWriter.open(folder)) {
       writer.write(extra);
       writer.write(extra);
@@ -59,9 +88,13 @@ class DivergenceLinesTests {
 
     List<String> lines = Files.readAllLines(folder.resolve(DivergenceWriter.JSONL_FILE));
     assertThat(lines).hasSize(2).allMatch(l -> l.contains("\"key\":{\"id\":null}"));
-    assertThat(lines.stream().map(line -> parse(line, List.of(PLAIN))).toList()).containsExactly(extra, extra);
-    Divergence text = parse("{\"table\":\"a.d\",\"key\":{\"id\":\"null\"},\"kind\":\"MISSING_ON_REPLICA\","
-        + "\"columns\":[],\"primary\":{\"id\":\"null\",\"v\":null},\"replica\":null}", List.of(PLAIN));
+    assertThat(lines.stream().map(line -> parse(line, List.of(PLAIN))).toList())
+        .containsExactly(extra, extra);
+    Divergence text =
+        parse(
+            "{\"table\":\"a.d\",\"key\":{\"id\":\"null\"},\"kind\":\"MISSING_ON_REPLICA\","
+                + "\"columns\":[],\"primary\":{\"id\":\"null\",\"v\":null},\"replica\":null}",
+            List.of(PLAIN));
     assertThat(text.key()).containsEntry("id", "null");
     assertThat(text.primary()).containsEntry("v", null);
   }

@@ -1,23 +1,22 @@
 package io.pgparity.repair;
 
-import io.pgparity.cli.RepairCommand;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pgparity.table.TableRef;
+import io.pgparity.cli.RepairCommand;
 import io.pgparity.compare.Divergence;
-import io.pgparity.config.connection.ConnectionSpec;
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.LiveTuning;
-import io.pgparity.config.connection.PasswordResolver;
 import io.pgparity.config.TableSpec;
 import io.pgparity.config.Tuning;
+import io.pgparity.config.connection.ConnectionSpec;
+import io.pgparity.config.connection.PasswordResolver;
 import io.pgparity.job.RunOutcome;
 import io.pgparity.job.SpringVerifyLauncher;
 import io.pgparity.report.DivergenceWriter;
 import io.pgparity.report.JobJsonWriter;
 import io.pgparity.report.RunFolder;
 import io.pgparity.report.SummaryJsonWriter;
+import io.pgparity.table.TableRef;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -49,13 +48,27 @@ public final class RepairRuns {
     }
   }
 
-  /** Verifies the tables (schema.table) with small ranges and no rechecks; a live link is not waited for unless {@code lagAware}. */
-  public static RunOutcome verify(String primaryUrl, String replicaUrl, Path out, List<String> tables, boolean repairSql,
+  /**
+   * Verifies the tables (schema.table) with small ranges and no rechecks; a live link is not waited
+   * for unless {@code lagAware}.
+   */
+  public static RunOutcome verify(
+      String primaryUrl,
+      String replicaUrl,
+      Path out,
+      List<String> tables,
+      boolean repairSql,
       boolean lagAware) {
     LiveTuning live = new LiveTuning(lagAware, Duration.ofSeconds(30), 0, 0, Duration.ZERO, 0, 3);
-    JobDefinition definition = new JobDefinition("repair", new ConnectionSpec(primaryUrl, null),
-        new ConnectionSpec(replicaUrl, null), tables.stream().map(t -> TableSpec.of(TableRef.parse(t))).toList(),
-        new Tuning(2, 50, 10_000, Duration.ofMinutes(5), Duration.ofSeconds(5), live), out, null);
+    JobDefinition definition =
+        new JobDefinition(
+            "repair",
+            new ConnectionSpec(primaryUrl, null),
+            new ConnectionSpec(replicaUrl, null),
+            tables.stream().map(t -> TableSpec.of(TableRef.parse(t))).toList(),
+            new Tuning(2, 50, 10_000, Duration.ofMinutes(5), Duration.ofSeconds(5), live),
+            out,
+            null);
     RunOutcome outcome = new SpringVerifyLauncher().launch(definition, repairSql);
     assertThat(outcome.runFolder()).as("run folder of %s", outcome.verdict()).isNotNull();
     return outcome;
@@ -66,32 +79,54 @@ public final class RepairRuns {
    * divergences.jsonl and .csv written by the report package's writer, and summary.json, whose
    * presence is what tells repair the run finished (repair reads nothing else from it).
    */
-  public static Path handMadeRun(String primaryUrl, String replicaUrl, Path out, List<String> tables,
-      List<Divergence> divergences, long seed) {
-    JobDefinition definition = new JobDefinition("repair", new ConnectionSpec(primaryUrl, null),
-        new ConnectionSpec(replicaUrl, null), tables.stream().map(t -> TableSpec.of(TableRef.parse(t))).toList(),
-        Tuning.defaults(), out, null);
+  public static Path handMadeRun(
+      String primaryUrl,
+      String replicaUrl,
+      Path out,
+      List<String> tables,
+      List<Divergence> divergences,
+      long seed) {
+    JobDefinition definition =
+        new JobDefinition(
+            "repair",
+            new ConnectionSpec(primaryUrl, null),
+            new ConnectionSpec(replicaUrl, null),
+            tables.stream().map(t -> TableSpec.of(TableRef.parse(t))).toList(),
+            Tuning.defaults(),
+            out,
+            null);
     Path folder = RunFolder.create(out, definition.name(), Instant.now(), new Random(seed)).path();
     JobJsonWriter.write(definition, folder);
     try (DivergenceWriter writer = DivergenceWriter.open(folder)) {
       divergences.forEach(writer::write);
     }
     try {
-      Files.writeString(folder.resolve(SummaryJsonWriter.FILE_NAME), "{\"tool\": \"pgparity\", \"status\": \"DIVERGENT\"}\n");
+      Files.writeString(
+          folder.resolve(SummaryJsonWriter.FILE_NAME),
+          "{\"tool\": \"pgparity\", \"status\": \"DIVERGENT\"}\n");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return folder;
   }
 
-  /** Runs {@code pgparity repair args...} in this JVM, with no password file and no password variables. */
+  /**
+   * Runs {@code pgparity repair args...} in this JVM, with no password file and no password
+   * variables.
+   */
   public static Result repair(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PasswordResolver none = new PasswordResolver(Map.of("PGPASSFILE", "/nonexistent/pgpass"), Path.of("/nonexistent"));
-    int code = new RepairCommand(Map.of(), none).run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    PasswordResolver none =
+        new PasswordResolver(Map.of("PGPASSFILE", "/nonexistent/pgpass"), Path.of("/nonexistent"));
+    int code =
+        new RepairCommand(Map.of(), none)
+            .run(
+                List.of(args),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Result(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   /** The run folder's repair.sql, line by line. */

@@ -12,34 +12,41 @@ import org.junit.jupiter.api.Test;
 class RowRepairTests {
 
   private static final TableRef TABLE = new TableRef("app", "Items");
-  private static final TableFacts FACTS = new TableFacts(TABLE, List.of(
-      new ColumnFacts("id", "bigint", false, 'a'),
-      new ColumnFacts("name", "text", false, ' '),
-      new ColumnFacts("price", "numeric(10,2)", false, ' '),
-      new ColumnFacts("double", "numeric(10,2)", true, ' '),
-      new ColumnFacts("note", "app.\"Note Kind\"", false, ' ')));
+  private static final TableFacts FACTS =
+      new TableFacts(
+          TABLE,
+          List.of(
+              new ColumnFacts("id", "bigint", false, 'a'),
+              new ColumnFacts("name", "text", false, ' '),
+              new ColumnFacts("price", "numeric(10,2)", false, ' '),
+              new ColumnFacts("double", "numeric(10,2)", true, ' '),
+              new ColumnFacts("note", "app.\"Note Kind\"", false, ' ')));
   private final RowRepair repair = new RowRepair(FACTS, List.of("id"));
 
   @Test
   void aRowOnlyTheSourceHasIsInsertedWholeWithoutItsGeneratedColumnAndKeepingItsIdentity() {
-    RepairStatement statement = repair.decide(null, row("7", "it's", "1.50", "3.00", null)).orElseThrow();
+    RepairStatement statement =
+        repair.decide(null, row("7", "it's", "1.50", "3.00", null)).orElseThrow();
 
     assertThat(statement.kind()).isEqualTo(RepairKind.INSERT);
-    assertThat(statement.sql()).isEqualTo(
-        "INSERT INTO \"app\".\"Items\" (\"id\", \"name\", \"price\", \"note\") OVERRIDING SYSTEM VALUE"
-            + " SELECT '7'::bigint, 'it''s'::text, '1.50'::numeric(10,2), NULL::app.\"Note Kind\""
-            + " WHERE NOT EXISTS (SELECT 1 FROM \"app\".\"Items\" WHERE \"id\" = '7'::bigint);");
+    assertThat(statement.sql())
+        .isEqualTo(
+            "INSERT INTO \"app\".\"Items\" (\"id\", \"name\", \"price\", \"note\") OVERRIDING SYSTEM VALUE"
+                + " SELECT '7'::bigint, 'it''s'::text, '1.50'::numeric(10,2), NULL::app.\"Note Kind\""
+                + " WHERE NOT EXISTS (SELECT 1 FROM \"app\".\"Items\" WHERE \"id\" = '7'::bigint);");
   }
 
   @Test
   void aRowOnlyTheTargetHasIsDeletedIfItStillHoldsWhatVerifySaw() {
-    RepairStatement statement = repair.decide(row("7", "a\nb", "1.50", "3.00", null), null).orElseThrow();
+    RepairStatement statement =
+        repair.decide(row("7", "a\nb", "1.50", "3.00", null), null).orElseThrow();
 
     assertThat(statement.kind()).isEqualTo(RepairKind.DELETE);
-    assertThat(statement.sql()).isEqualTo(
-        "DELETE FROM \"app\".\"Items\" WHERE \"id\" = '7'::bigint AND (\"id\"::text COLLATE \"C\" = '7'"
-            + " AND \"name\"::text COLLATE \"C\" = E'a\\nb' AND \"price\"::text COLLATE \"C\" = '1.50'"
-            + " AND \"double\"::text COLLATE \"C\" = '3.00' AND \"note\"::text IS NULL);");
+    assertThat(statement.sql())
+        .isEqualTo(
+            "DELETE FROM \"app\".\"Items\" WHERE \"id\" = '7'::bigint AND (\"id\"::text COLLATE \"C\" = '7'"
+                + " AND \"name\"::text COLLATE \"C\" = E'a\\nb' AND \"price\"::text COLLATE \"C\" = '1.50'"
+                + " AND \"double\"::text COLLATE \"C\" = '3.00' AND \"note\"::text IS NULL);");
   }
 
   @Test
@@ -50,9 +57,10 @@ class RowRepairTests {
     RepairStatement statement = repair.decide(seen, source).orElseThrow();
 
     assertThat(statement.kind()).isEqualTo(RepairKind.UPDATE);
-    assertThat(statement.sql()).startsWith(
-        "UPDATE \"app\".\"Items\" SET \"name\" = 'new'::text, \"price\" = '1.5'::numeric(10,2)"
-            + " WHERE \"id\" = '7'::bigint AND (\"id\"::text COLLATE \"C\" = '7' AND \"name\"::text COLLATE \"C\" = 'old'");
+    assertThat(statement.sql())
+        .startsWith(
+            "UPDATE \"app\".\"Items\" SET \"name\" = 'new'::text, \"price\" = '1.5'::numeric(10,2)"
+                + " WHERE \"id\" = '7'::bigint AND (\"id\"::text COLLATE \"C\" = '7' AND \"name\"::text COLLATE \"C\" = 'old'");
     assertThat(statement.note()).isNull();
   }
 
@@ -60,9 +68,12 @@ class RowRepairTests {
   void anAlwaysIdentityColumnIsNotSetAndSaysSo() {
     RowRepair byName = new RowRepair(FACTS, List.of("name"));
 
-    RepairStatement statement = byName.decide(row("7", "k", "1", "2", "x"), row("8", "k", "2", "2", "x")).orElseThrow();
+    RepairStatement statement =
+        byName.decide(row("7", "k", "1", "2", "x"), row("8", "k", "2", "2", "x")).orElseThrow();
 
-    assertThat(statement.sql()).startsWith("UPDATE \"app\".\"Items\" SET \"price\" = '2'::numeric(10,2) WHERE \"name\" = 'k'::text");
+    assertThat(statement.sql())
+        .startsWith(
+            "UPDATE \"app\".\"Items\" SET \"price\" = '2'::numeric(10,2) WHERE \"name\" = 'k'::text");
     assertThat(statement.note()).contains("not set: id", "GENERATED ALWAYS AS IDENTITY");
   }
 
@@ -84,7 +95,8 @@ class RowRepairTests {
         .hasMessageContaining("column sku of app.Items is no longer there; verify again");
   }
 
-  private static Map<String, String> row(String id, String name, String price, String twice, String note) {
+  private static Map<String, String> row(
+      String id, String name, String price, String twice, String note) {
     Map<String, String> row = new LinkedHashMap<>();
     row.put("id", id);
     row.put("name", name);

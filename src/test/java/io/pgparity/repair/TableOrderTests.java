@@ -16,8 +16,11 @@ class TableOrderTests {
 
   @Test
   void parentsComeBeforeTheirChildrenAndDeletesGoTheOtherWay() {
-    List<ForeignKeys.Edge> edges = List.of(
-        new ForeignKeys.Edge(LINES, ORDERS), new ForeignKeys.Edge(LINES, PRODUCTS), new ForeignKeys.Edge(ORDERS, CUSTOMERS));
+    List<ForeignKeys.Edge> edges =
+        List.of(
+            new ForeignKeys.Edge(LINES, ORDERS),
+            new ForeignKeys.Edge(LINES, PRODUCTS),
+            new ForeignKeys.Edge(ORDERS, CUSTOMERS));
 
     TableOrder order = TableOrder.of(List.of(LINES, ORDERS, AUDIT, PRODUCTS, CUSTOMERS), edges);
 
@@ -29,8 +32,11 @@ class TableOrderTests {
   @Test
   void unrelatedTablesKeepTheirOrderAndSelfReferencesAndOutsideTablesAreIgnored() {
     TableRef outside = new TableRef("other", "t");
-    List<ForeignKeys.Edge> edges = List.of(
-        new ForeignKeys.Edge(ORDERS, ORDERS), new ForeignKeys.Edge(ORDERS, outside), new ForeignKeys.Edge(outside, AUDIT));
+    List<ForeignKeys.Edge> edges =
+        List.of(
+            new ForeignKeys.Edge(ORDERS, ORDERS),
+            new ForeignKeys.Edge(ORDERS, outside),
+            new ForeignKeys.Edge(outside, AUDIT));
 
     TableOrder order = TableOrder.of(List.of(ORDERS, AUDIT, CUSTOMERS), edges);
 
@@ -40,8 +46,11 @@ class TableOrderTests {
 
   @Test
   void aCycleGoesLastInTheGivenOrderAndIsNamed() {
-    List<ForeignKeys.Edge> edges = List.of(
-        new ForeignKeys.Edge(ORDERS, CUSTOMERS), new ForeignKeys.Edge(CUSTOMERS, ORDERS), new ForeignKeys.Edge(LINES, PRODUCTS));
+    List<ForeignKeys.Edge> edges =
+        List.of(
+            new ForeignKeys.Edge(ORDERS, CUSTOMERS),
+            new ForeignKeys.Edge(CUSTOMERS, ORDERS),
+            new ForeignKeys.Edge(LINES, PRODUCTS));
 
     TableOrder order = TableOrder.of(List.of(CUSTOMERS, LINES, ORDERS, PRODUCTS), edges);
 

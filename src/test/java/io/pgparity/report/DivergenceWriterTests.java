@@ -5,9 +5,9 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.pgparity.table.TableRef;
 import io.pgparity.compare.Divergence;
 import io.pgparity.compare.DivergenceKind;
+import io.pgparity.table.TableRef;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -102,10 +102,22 @@ class DivergenceWriterTests {
   @Test
   void aNullKeyIsJsonNullInBothFilesAndNotTheTextNull() throws Exception {
     Map<String, String> nullKey = row("id", null);
-    Divergence extra = new Divergence(TABLE, nullKey, DivergenceKind.EXTRA_ON_REPLICA, List.of(), null,
-        row("id", null, "v", "n"));
-    Divergence textKey = new Divergence(TABLE, Map.of("id", "null"), DivergenceKind.MISSING_ON_REPLICA, List.of(),
-        Map.of("id", "null", "v", "t"), null);
+    Divergence extra =
+        new Divergence(
+            TABLE,
+            nullKey,
+            DivergenceKind.EXTRA_ON_REPLICA,
+            List.of(),
+            null,
+            row("id", null, "v", "n"));
+    Divergence textKey =
+        new Divergence(
+            TABLE,
+            Map.of("id", "null"),
+            DivergenceKind.MISSING_ON_REPLICA,
+            List.of(),
+            Map.of("id", "null", "v", "t"),
+            null);
     try (DivergenceWriter writer = DivergenceWriter.open(dir)) {
       // a surplus copy reported twice is written twice
       writer.write(extra);
@@ -115,9 +127,12 @@ class DivergenceWriterTests {
 
     List<String> lines = Files.readAllLines(dir.resolve("divergences.jsonl"), UTF_8);
     assertThat(lines).hasSize(3);
-    assertThat(lines.get(0)).isEqualTo(lines.get(1)).isEqualTo("{\"table\":\"public.weird, \\\"names\\\"\","
-        + "\"key\":{\"id\":null},\"kind\":\"EXTRA_ON_REPLICA\",\"columns\":[],\"primary\":null,"
-        + "\"replica\":{\"id\":null,\"v\":\"n\"}}");
+    assertThat(lines.get(0))
+        .isEqualTo(lines.get(1))
+        .isEqualTo(
+            "{\"table\":\"public.weird, \\\"names\\\"\","
+                + "\"key\":{\"id\":null},\"kind\":\"EXTRA_ON_REPLICA\",\"columns\":[],\"primary\":null,"
+                + "\"replica\":{\"id\":null,\"v\":\"n\"}}");
     assertThat(mapper.readTree(lines.get(0)).get("key").get("id").isNull()).isTrue();
     assertThat(mapper.readTree(lines.get(2)).get("key").get("id").asString()).isEqualTo("null");
     List<List<String>> records = parseCsv(Files.readString(dir.resolve("divergences.csv"), UTF_8));
@@ -130,8 +145,12 @@ class DivergenceWriterTests {
   void columnsStayEmptyUnlessChanged() {
     Divergence missing =
         new Divergence(
-            TABLE, Map.of("id", "1"), DivergenceKind.MISSING_ON_REPLICA, List.of("ignored"),
-            Map.of("id", "1"), null);
+            TABLE,
+            Map.of("id", "1"),
+            DivergenceKind.MISSING_ON_REPLICA,
+            List.of("ignored"),
+            Map.of("id", "1"),
+            null);
 
     assertThat(DivergenceFormat.jsonLine(missing)).contains("\"columns\":[]");
     assertThat(DivergenceFormat.csvRow(missing)).endsWith(",MISSING_ON_REPLICA,\r\n");
@@ -155,7 +174,10 @@ class DivergenceWriterTests {
                     String id = thread + "-" + i;
                     writer.write(
                         new Divergence(
-                            TABLE, Map.of("id", id), DivergenceKind.CHANGED, List.of("v"),
+                            TABLE,
+                            Map.of("id", id),
+                            DivergenceKind.CHANGED,
+                            List.of("v"),
                             Map.of("id", id, "v", "line\nbreak, \"" + "x".repeat(i % 300)),
                             Map.of("id", id, "v", "other")));
                   }
@@ -204,15 +226,26 @@ class DivergenceWriterTests {
   private static List<Divergence> awkward() {
     return List.of(
         new Divergence(
-            TABLE, Map.of("id", "a,b"), DivergenceKind.CHANGED, List.of("col, one", "col\"two\""),
+            TABLE,
+            Map.of("id", "a,b"),
+            DivergenceKind.CHANGED,
+            List.of("col, one", "col\"two\""),
             row("id", "a,b", "col, one", "say \"hi\"", "col\"two\"", "line\r\nbreak"),
             row("id", "a,b", "col, one", null, "col\"two\"", "")),
         new Divergence(
-            TABLE, row("id", "ü😀\u2028€", "part", null), DivergenceKind.MISSING_ON_REPLICA,
-            List.of(), row("id", "ü😀\u2028€", "part", null, "text", "tab\there\\back"), null),
+            TABLE,
+            row("id", "ü😀\u2028€", "part", null),
+            DivergenceKind.MISSING_ON_REPLICA,
+            List.of(),
+            row("id", "ü😀\u2028€", "part", null, "text", "tab\there\\back"),
+            null),
         new Divergence(
-            new TableRef("Mixed Case", "t"), Map.of("id", "\n"), DivergenceKind.EXTRA_ON_REPLICA,
-            List.of(), null, row("id", "\n", "v", "NULL")));
+            new TableRef("Mixed Case", "t"),
+            Map.of("id", "\n"),
+            DivergenceKind.EXTRA_ON_REPLICA,
+            List.of(),
+            null,
+            row("id", "\n", "v", "NULL")));
   }
 
   private static List<String> names(JsonNode node) {

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * report.html in a real browser (Debian's chromium, headless): what it parsed and what it drew.
- * The screenshot stays in target/report-screenshot.png for a person to look at.
+ * report.html in a real browser (Debian's chromium, headless): what it parsed and what it drew. The
+ * screenshot stays in target/report-screenshot.png for a person to look at.
  */
 class HtmlReportBrowserTests {
 
@@ -52,7 +52,8 @@ class HtmlReportBrowserTests {
     BufferedImage shot = ImageIO.read(png.toFile());
     assertThat(shot.getWidth()).isEqualTo(1280);
     assertThat(shot.getHeight()).isEqualTo(2000);
-    // the banner in INCOMPLETE's colour, the strips' mismatched and divergent cells, highlighted cells
+    // the banner in INCOMPLETE's colour, the strips' mismatched and divergent cells, highlighted
+    // cells
     assertThat(shot.getRGB(4, 4) & 0xffffff).isEqualTo(0xb26a00);
     assertThat(pixels(shot, 0xf2c14e)).as("mismatched strip cells").isGreaterThan(200);
     assertThat(pixels(shot, 0xffe08a)).as("highlighted changed cells").isGreaterThan(5_000);

@@ -10,7 +10,8 @@ class HtmlTextTests {
 
   @Test
   void markupCharactersBecomeEntities() {
-    assertThat(escape("<b>\"R&D\" 'x'</b>")).isEqualTo("&lt;b&gt;&quot;R&amp;D&quot; &#39;x&#39;&lt;/b&gt;");
+    assertThat(escape("<b>\"R&D\" 'x'</b>"))
+        .isEqualTo("&lt;b&gt;&quot;R&amp;D&quot; &#39;x&#39;&lt;/b&gt;");
     assertThat(escape("&amp;")).isEqualTo("&amp;amp;");
     assertThat(escape(null)).isEmpty();
   }
@@ -34,15 +35,22 @@ class HtmlTextTests {
     String fingerprint = "sha256:" + "ab".repeat(32);
 
     assertThat(value(fingerprint))
-        .isEqualTo("<span class=\"masked\" title=\"masked: a fingerprint, not the value\">" + fingerprint + "</span>");
+        .isEqualTo(
+            "<span class=\"masked\" title=\"masked: a fingerprint, not the value\">"
+                + fingerprint
+                + "</span>");
   }
 
   @Test
   void longValuesAreCutByCodePointsWithTheirLength() {
     String v = "é".repeat(199) + "😀😀<";
 
-    assertThat(value(v)).isEqualTo(
-        "<span class=\"v\">" + "é".repeat(199) + "😀</span><span class=\"cut\">… (202 characters)</span>");
-    assertThat(value("<".repeat(200))).isEqualTo("<span class=\"v\">" + "&lt;".repeat(200) + "</span>");
+    assertThat(value(v))
+        .isEqualTo(
+            "<span class=\"v\">"
+                + "é".repeat(199)
+                + "😀</span><span class=\"cut\">… (202 characters)</span>");
+    assertThat(value("<".repeat(200)))
+        .isEqualTo("<span class=\"v\">" + "&lt;".repeat(200) + "</span>");
   }
 }

@@ -1,10 +1,9 @@
 package io.pgparity.report;
 
-import io.pgparity.verdict.Status;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.pgparity.verdict.Status;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +39,10 @@ class KeySpaceStripTests {
       next = cell.last() + 1;
     }
     assertThat(next).isEqualTo(1_001);
-    assertThat(cells.stream().mapToInt(KeySpaceStrip.Cell::mismatchedRanges).sum()).isEqualTo(mismatched.size());
-    assertThat(cells.stream().mapToLong(KeySpaceStrip.Cell::divergentRows).sum()).isEqualTo(strip.divergentRows());
+    assertThat(cells.stream().mapToInt(KeySpaceStrip.Cell::mismatchedRanges).sum())
+        .isEqualTo(mismatched.size());
+    assertThat(cells.stream().mapToLong(KeySpaceStrip.Cell::divergentRows).sum())
+        .isEqualTo(strip.divergentRows());
   }
 
   @Test
@@ -69,9 +70,20 @@ class KeySpaceStripTests {
 
   @Test
   void aTableResultRefusesAStripOfAnotherSize() {
-    assertThatThrownBy(() -> new TableResult(ReportFixtures.USERS, List.of("id"), List.of("id"),
-        new TableResult.Rows(1, 1, 2), TableResult.Differences.NONE, List.of(), Status.CONSISTENT, 0, null,
-        TableResult.Rechecks.NONE, new KeySpaceStrip(3, Map.of())))
+    assertThatThrownBy(
+            () ->
+                new TableResult(
+                    ReportFixtures.USERS,
+                    List.of("id"),
+                    List.of("id"),
+                    new TableResult.Rows(1, 1, 2),
+                    TableResult.Differences.NONE,
+                    List.of(),
+                    Status.CONSISTENT,
+                    0,
+                    null,
+                    TableResult.Rechecks.NONE,
+                    new KeySpaceStrip(3, Map.of())))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("has 3 ranges but the table has 2");
   }

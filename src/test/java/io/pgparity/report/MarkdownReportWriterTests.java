@@ -1,14 +1,13 @@
 package io.pgparity.report;
 
-import io.pgparity.verdict.Status;
-
 import static io.pgparity.report.ReportFixtures.USERS;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pgparity.verdict.ExitCode;
 import io.pgparity.compare.Divergence;
 import io.pgparity.compare.DivergenceKind;
+import io.pgparity.verdict.ExitCode;
+import io.pgparity.verdict.Status;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,16 +50,33 @@ class MarkdownReportWriterTests {
 
   @Test
   void aNullKeyShowsAsNullApartFromTheTextNullAndEachSurplusCopyHasItsRow() {
-    Divergence nullKey = new Divergence(USERS, ReportFixtures.row("id", null), DivergenceKind.EXTRA_ON_REPLICA,
-        List.of(), null, ReportFixtures.row("id", null, "name", "n"));
-    Divergence textKey = new Divergence(USERS, Map.of("id", "NULL"), DivergenceKind.MISSING_ON_REPLICA, List.of(),
-        Map.of("id", "NULL", "name", "t"), null);
-    RunResult r = ReportFixtures.run(
-        Status.DIVERGENT, List.of(ReportFixtures.table(USERS, Status.DIVERGENT, 1, 2, 0)));
+    Divergence nullKey =
+        new Divergence(
+            USERS,
+            ReportFixtures.row("id", null),
+            DivergenceKind.EXTRA_ON_REPLICA,
+            List.of(),
+            null,
+            ReportFixtures.row("id", null, "name", "n"));
+    Divergence textKey =
+        new Divergence(
+            USERS,
+            Map.of("id", "NULL"),
+            DivergenceKind.MISSING_ON_REPLICA,
+            List.of(),
+            Map.of("id", "NULL", "name", "t"),
+            null);
+    RunResult r =
+        ReportFixtures.run(
+            Status.DIVERGENT, List.of(ReportFixtures.table(USERS, Status.DIVERGENT, 1, 2, 0)));
 
     String report = MarkdownReportWriter.render(r, List.of(nullKey, nullKey, textKey));
 
-    assertThat(report.lines().filter(l -> l.equals("| id=*null* | EXTRA_ON_REPLICA |  | *absent* | *present* |")))
+    assertThat(
+            report
+                .lines()
+                .filter(
+                    l -> l.equals("| id=*null* | EXTRA_ON_REPLICA |  | *absent* | *present* |")))
         .hasSize(2);
     assertThat(report).contains("| id=`NULL` | MISSING_ON_REPLICA |");
   }
@@ -71,8 +87,12 @@ class MarkdownReportWriterTests {
     for (int i = 0; i < 25; i++) {
       sample.add(
           new Divergence(
-              USERS, Map.of("id", "row" + i), DivergenceKind.MISSING_ON_REPLICA, List.of(),
-              Map.of("id", "row" + i), null));
+              USERS,
+              Map.of("id", "row" + i),
+              DivergenceKind.MISSING_ON_REPLICA,
+              List.of(),
+              Map.of("id", "row" + i),
+              null));
     }
 
     RunResult r =

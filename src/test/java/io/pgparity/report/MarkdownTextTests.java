@@ -40,8 +40,8 @@ class MarkdownTextTests {
   @Test
   void proseEscapesMarkdownButKeepsIdentifiersReadable() {
     assertThat(text("public.order_items")).isEqualTo("public.order_items");
-    assertThat(text("_x_ *y* a|b [l](u) <i> `c` &amp; R&D")).isEqualTo(
-        "\\_x\\_ \\*y\\* a\\|b \\[l\\](u) \\<i\\> \\`c\\` \\&amp; R&D");
+    assertThat(text("_x_ *y* a|b [l](u) <i> `c` &amp; R&D"))
+        .isEqualTo("\\_x\\_ \\*y\\* a\\|b \\[l\\](u) \\<i\\> \\`c\\` \\&amp; R&D");
     assertThat(text("# not a heading\nnext")).isEqualTo("\\# not a heading next");
     assertThat(text(null)).isEmpty();
   }

@@ -63,7 +63,16 @@ class ReportWriterTests {
 
   private static RunResult inFolder(RunResult r, Path folder) {
     return new RunResult(
-        r.run(), folder, r.status(), r.startedAt(), r.finishedAt(), r.servers(), r.tables(), null,
-        RunResult.Sharding.NONE, null, null);
+        r.run(),
+        folder,
+        r.status(),
+        r.startedAt(),
+        r.finishedAt(),
+        r.servers(),
+        r.tables(),
+        null,
+        RunResult.Sharding.NONE,
+        null,
+        null);
   }
 }

@@ -12,13 +12,17 @@ class ResultGroupsTests {
 
   @Test
   void countsMustNotBeNegative() {
-    assertThatThrownBy(() -> new TableResult.Rows(-1, 0, 0)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> new TableResult.Rows(-1, 0, 0))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("row counts must not be negative");
-    assertThatThrownBy(() -> new TableResult.Rows(0, 0, -1)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> new TableResult.Rows(0, 0, -1))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("ranges must not be negative");
-    assertThatThrownBy(() -> new TableResult.Differences(0, -2, 0)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> new TableResult.Differences(0, -2, 0))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("counts must not be negative");
-    assertThatThrownBy(() -> new TableResult.Rechecks(0, -3)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> new TableResult.Rechecks(0, -3))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("recheck counts must not be negative");
   }
 
@@ -37,8 +41,10 @@ class ResultGroupsTests {
 
   @Test
   void aRunIsEitherOneShardOrMergedFromShards() {
-    assertThatThrownBy(() -> new RunResult.Sharding(new Shard(0, 2), List.of("20261125T120000Z-aaaa")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("either one shard or merged");
+    assertThatThrownBy(
+            () -> new RunResult.Sharding(new Shard(0, 2), List.of("20261125T120000Z-aaaa")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("either one shard or merged");
     assertThat(RunResult.Sharding.of(null)).isEqualTo(RunResult.Sharding.NONE);
     assertThat(RunResult.Sharding.merged(List.of("a", "b")).shards()).containsExactly("a", "b");
     assertThat(RunResult.Sharding.of(new Shard(1, 3)).shards()).isEmpty();

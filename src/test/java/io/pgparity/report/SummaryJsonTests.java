@@ -20,9 +20,19 @@ class SummaryJsonTests {
   @Test
   void aSummaryReadsBackAsTheSchemaItWasWrittenFrom() {
     RunResult base = ReportFixtures.run();
-    RunResult sharded = new RunResult(base.run(), base.runFolder(), base.status(), base.startedAt(),
-        base.finishedAt(), base.servers(), base.tables(), base.replication(), RunResult.Sharding.of(new Shard(1, 3)),
-        new Resumption("20261125T110000Z-0f0f", 7, 112), AuditSectionTests.withFindings());
+    RunResult sharded =
+        new RunResult(
+            base.run(),
+            base.runFolder(),
+            base.status(),
+            base.startedAt(),
+            base.finishedAt(),
+            base.servers(),
+            base.tables(),
+            base.replication(),
+            RunResult.Sharding.of(new Shard(1, 3)),
+            new Resumption("20261125T110000Z-0f0f", 7, 112),
+            AuditSectionTests.withFindings());
     Path file = dir.resolve(SummaryJson.FILE_NAME);
     new SummaryJsonWriter().write(sharded, file);
 
@@ -35,8 +45,9 @@ class SummaryJsonTests {
     assertThat(read.resumed().reusedHashPartitions()).isEqualTo(7);
     assertThat(read.tables().get(0).differences().missingOnReplica()).isEqualTo(5);
     RunResult result = read.result(dir, new Shard(1, 3));
-    assertThat(result.tables()).extracting(TableResult::table).isEqualTo(base.tables().stream().map(TableResult::table)
-        .toList());
+    assertThat(result.tables())
+        .extracting(TableResult::table)
+        .isEqualTo(base.tables().stream().map(TableResult::table).toList());
     assertThat(result.replication()).isEqualTo(base.replication());
     assertThat(result.tables().get(0).seconds()).isEqualTo(3.21);
     assertThat(result.divergentRows()).isEqualTo(base.divergentRows());
@@ -44,9 +55,19 @@ class SummaryJsonTests {
 
   @Test
   void aSummaryThatIsNeitherShardedNorResumedReadsBackWithoutThem() {
-    TableResult failed = new TableResult(ReportFixtures.ORDERS, List.of("id"), List.of(), TableResult.Rows.NONE,
-        TableResult.Differences.NONE, List.of(), Status.FAILED, Double.NaN, "public.orders: permission denied",
-        TableResult.Rechecks.NONE, null);
+    TableResult failed =
+        new TableResult(
+            ReportFixtures.ORDERS,
+            List.of("id"),
+            List.of(),
+            TableResult.Rows.NONE,
+            TableResult.Differences.NONE,
+            List.of(),
+            Status.FAILED,
+            Double.NaN,
+            "public.orders: permission denied",
+            TableResult.Rechecks.NONE,
+            null);
     RunResult run = ReportFixtures.run(Status.FAILED, List.of(failed));
     Path file = dir.resolve(SummaryJson.FILE_NAME);
     new SummaryJsonWriter().write(run, file);
@@ -64,29 +85,47 @@ class SummaryJsonTests {
   @Test
   void aDamagedSummarySaysWhatIsMissing() throws Exception {
     Path file = dir.resolve(SummaryJson.FILE_NAME);
-    Files.writeString(file, "{\"tool\": \"pgparity\", \"job\": \"auth\", \"runId\": \"r\", \"status\": \"CONSISTENT\","
-        + " \"startedAt\": \"2026-11-25T12:00:00Z\", \"finishedAt\": \"2026-11-25T12:00:01Z\"}");
+    Files.writeString(
+        file,
+        "{\"tool\": \"pgparity\", \"job\": \"auth\", \"runId\": \"r\", \"status\": \"CONSISTENT\","
+            + " \"startedAt\": \"2026-11-25T12:00:00Z\", \"finishedAt\": \"2026-11-25T12:00:01Z\"}");
     assertThatThrownBy(() -> SummaryJson.read(file)).hasMessageContaining("no tables");
 
     Files.writeString(file, "{\"status\": \"MAYBE\"}");
-    assertThatThrownBy(() -> SummaryJson.read(file)).isInstanceOf(JacksonException.class).hasMessageContaining("MAYBE");
+    assertThatThrownBy(() -> SummaryJson.read(file))
+        .isInstanceOf(JacksonException.class)
+        .hasMessageContaining("MAYBE");
   }
 
   @Test
   void aShardsJobJsonReadsBackAndLosesOnlyItsShard() {
-    JobJson job = new JobJson("auth", new JobJson.Connection("jdbc:postgresql://db1/app?user=u&password=***"),
-        new JobJson.Connection("jdbc:postgresql://db2/app?password=***"),
-        List.of(new JobJson.Table("public.users", List.of("id"), List.of(), List.of(), null, "updated_at", 300L,
-            List.of("email"))),
-        new JobJson.Tuning(2, 1000, 10, true, 3), new Shard(0, 2));
+    JobJson job =
+        new JobJson(
+            "auth",
+            new JobJson.Connection("jdbc:postgresql://db1/app?user=u&password=***"),
+            new JobJson.Connection("jdbc:postgresql://db2/app?password=***"),
+            List.of(
+                new JobJson.Table(
+                    "public.users",
+                    List.of("id"),
+                    List.of(),
+                    List.of(),
+                    null,
+                    "updated_at",
+                    300L,
+                    List.of("email"))),
+            new JobJson.Tuning(2, 1000, 10, true, 3),
+            new Shard(0, 2));
     JobJsonWriter.write(job, dir);
 
     JobJson read = JobJson.read(dir.resolve(JobJson.FILE_NAME));
 
     assertThat(read).isEqualTo(job);
     assertThat(read.withoutShard().shard()).isNull();
-    assertThat(read.withoutShard()).isEqualTo(new JobJson(job.name(), job.primary(), job.replica(), job.tables(),
-        job.tuning(), null));
+    assertThat(read.withoutShard())
+        .isEqualTo(
+            new JobJson(
+                job.name(), job.primary(), job.replica(), job.tables(), job.tuning(), null));
     assertThat(read.primary().connectableUrl()).isEqualTo("jdbc:postgresql://db1/app?user=u");
     assertThat(read.replica().connectableUrl()).isEqualTo("jdbc:postgresql://db2/app");
   }

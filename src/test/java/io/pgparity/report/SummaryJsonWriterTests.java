@@ -1,10 +1,9 @@
 package io.pgparity.report;
 
-import io.pgparity.verdict.Status;
-
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pgparity.verdict.Status;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,19 +39,51 @@ class SummaryJsonWriterTests {
 
     assertThat(names(root))
         .containsExactly(
-            "tool", "version", "job", "runId", "status", "startedAt", "finishedAt", "primary",
-            "replica", "replication", "tables", "totals", "audit");
+            "tool",
+            "version",
+            "job",
+            "runId",
+            "status",
+            "startedAt",
+            "finishedAt",
+            "primary",
+            "replica",
+            "replication",
+            "tables",
+            "totals",
+            "audit");
     assertThat(names(root.get("primary")))
         .containsExactly("host", "database", "serverVersion", "systemIdentifier");
     assertThat(names(root.get("tables").get(0)))
         .containsExactly(
-            "table", "key", "columns", "rowsPrimary", "rowsReplica", "ranges", "missingOnReplica",
-            "extraOnReplica", "changed", "converged", "unstable", "schemaFindings", "status", "seconds",
+            "table",
+            "key",
+            "columns",
+            "rowsPrimary",
+            "rowsReplica",
+            "ranges",
+            "missingOnReplica",
+            "extraOnReplica",
+            "changed",
+            "converged",
+            "unstable",
+            "schemaFindings",
+            "status",
+            "seconds",
             "note");
     assertThat(names(root.get("replication")))
         .containsExactly(
-            "kind", "detail", "lagAware", "waits", "longestWaitSeconds", "totalWaitSeconds",
-            "largestLagBytes", "lagPauses", "pausedSeconds", "rateLimitedSeconds", "retries");
+            "kind",
+            "detail",
+            "lagAware",
+            "waits",
+            "longestWaitSeconds",
+            "totalWaitSeconds",
+            "largestLagBytes",
+            "lagPauses",
+            "pausedSeconds",
+            "rateLimitedSeconds",
+            "retries");
     assertThat(root.get("replication").get("kind").stringValue()).isEqualTo("PHYSICAL_STANDBY");
     assertThat(root.get("replication").get("longestWaitSeconds").asDouble()).isEqualTo(0.85);
     assertThat(names(root.get("totals")))
@@ -66,8 +97,17 @@ class SummaryJsonWriterTests {
   void writesUnknownServersAndNonFiniteSecondsAsNull() {
     TableResult odd =
         new TableResult(
-            ReportFixtures.USERS, List.of("id"), List.of("id"), TableResult.Rows.NONE, TableResult.Differences.NONE,
-            List.of(), Status.FAILED, Double.NaN, "public.users: permission denied", TableResult.Rechecks.NONE, null);
+            ReportFixtures.USERS,
+            List.of("id"),
+            List.of("id"),
+            TableResult.Rows.NONE,
+            TableResult.Differences.NONE,
+            List.of(),
+            Status.FAILED,
+            Double.NaN,
+            "public.users: permission denied",
+            TableResult.Rechecks.NONE,
+            null);
     Path file = dir.resolve("summary.json");
 
     new SummaryJsonWriter().write(ReportFixtures.run(Status.FAILED, List.of(odd)), file);

@@ -1,14 +1,13 @@
 package io.pgparity.report;
 
-import io.pgparity.connect.Both;
-import io.pgparity.verdict.Status;
-
 import static io.pgparity.report.ReportFixtures.ORDERS;
 import static io.pgparity.report.ReportFixtures.USERS;
 import static io.pgparity.report.ReportFixtures.run;
 import static io.pgparity.report.ReportFixtures.table;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pgparity.connect.Both;
+import io.pgparity.verdict.Status;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -35,14 +34,24 @@ class VerdictTests {
   void consistentMentionsRowsThatConvergedOnRecheck() {
     TableResult users =
         new TableResult(
-            USERS, List.of("id"), List.of("id", "v"), new TableResult.Rows(10, 10, 1), TableResult.Differences.NONE,
-            List.of(), Status.CONSISTENT, 0.5, null, new TableResult.Rechecks(37, 0), null);
+            USERS,
+            List.of("id"),
+            List.of("id", "v"),
+            new TableResult.Rows(10, 10, 1),
+            TableResult.Differences.NONE,
+            List.of(),
+            Status.CONSISTENT,
+            0.5,
+            null,
+            new TableResult.Rechecks(37, 0),
+            null);
     RunResult r = run(Status.CONSISTENT, List.of(users));
 
     assertThat(Verdict.line(r))
         .isEqualTo(
             "CONSISTENT: 1 table, 10 rows compared, 0 divergent, 37 in flight (converged on recheck)"
-                + " (12.3 s)" + FOLDER);
+                + " (12.3 s)"
+                + FOLDER);
   }
 
   @Test
@@ -83,9 +92,17 @@ class VerdictTests {
   void failedNamesTheTableAndKeepsTheVerdictOnOneLine() {
     TableResult failed =
         new TableResult(
-            USERS, List.of("id"), List.of("id"), TableResult.Rows.NONE, TableResult.Differences.NONE, List.of(),
-            Status.FAILED, 0.1, "permission denied for table users\n  on the replica; grant SELECT to checker",
-            TableResult.Rechecks.NONE, null);
+            USERS,
+            List.of("id"),
+            List.of("id"),
+            TableResult.Rows.NONE,
+            TableResult.Differences.NONE,
+            List.of(),
+            Status.FAILED,
+            0.1,
+            "permission denied for table users\n  on the replica; grant SELECT to checker",
+            TableResult.Rechecks.NONE,
+            null);
     RunResult r = run(Status.FAILED, List.of(table(ORDERS, Status.CONSISTENT, 0, 0, 0), failed));
 
     assertThat(Verdict.line(r))
@@ -99,9 +116,17 @@ class VerdictTests {
   void failedWithoutTablesPointsToTheLogAndOmitsAMissingFolder() {
     RunResult r =
         new RunResult(
-            ReportFixtures.IDENTITY, null, Status.FAILED,
-            Instant.parse("2026-11-25T12:00:00Z"), Instant.parse("2026-11-25T12:00:01Z"), new Both<>(null, null),
-            List.of(), null, RunResult.Sharding.NONE, null, null);
+            ReportFixtures.IDENTITY,
+            null,
+            Status.FAILED,
+            Instant.parse("2026-11-25T12:00:00Z"),
+            Instant.parse("2026-11-25T12:00:01Z"),
+            new Both<>(null, null),
+            List.of(),
+            null,
+            RunResult.Sharding.NONE,
+            null,
+            null);
 
     assertThat(Verdict.line(r))
         .isEqualTo("FAILED: the run failed before any table reported a cause; see the log");

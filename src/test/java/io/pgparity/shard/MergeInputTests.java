@@ -1,26 +1,25 @@
 package io.pgparity.shard;
 
-import io.pgparity.connect.Both;
-import io.pgparity.cli.MergeCommand;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pgparity.table.TableRef;
+import io.pgparity.cli.MergeCommand;
 import io.pgparity.compare.Divergence;
 import io.pgparity.compare.DivergenceKind;
-import io.pgparity.config.connection.ConnectionSpec;
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.Shard;
 import io.pgparity.config.TableSpec;
 import io.pgparity.config.Tuning;
+import io.pgparity.config.connection.ConnectionSpec;
+import io.pgparity.connect.Both;
 import io.pgparity.report.DivergenceWriter;
 import io.pgparity.report.JobJsonWriter;
 import io.pgparity.report.RunFolder;
 import io.pgparity.report.RunResult;
-import io.pgparity.verdict.Status;
 import io.pgparity.report.SummaryJsonWriter;
 import io.pgparity.report.TableResult;
+import io.pgparity.table.TableRef;
 import io.pgparity.testing.RunFiles;
+import io.pgparity.verdict.Status;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -28,14 +27,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** pgparity merge takes every shard of one check exactly once, and refuses anything else in one line with exit 2. */
+/**
+ * pgparity merge takes every shard of one check exactly once, and refuses anything else in one line
+ * with exit 2.
+ */
 class MergeInputTests {
 
   private static final TableRef TABLE = new TableRef("public", "t");
@@ -54,11 +55,14 @@ class MergeInputTests {
     int code = merge(b.toString(), a.toString(), "--out", dir.resolve("merged").toString());
 
     assertThat(code).as(err).isEqualTo(1);
-    assertThat(lastLine).startsWith("DIVERGENT: 1 divergent row in 1 of 1 table").contains("merged from 2 shards");
+    assertThat(lastLine)
+        .startsWith("DIVERGENT: 1 divergent row in 1 of 1 table")
+        .contains("merged from 2 shards");
     Path folder = Path.of(lastLine.substring(lastLine.indexOf("; report: ") + 10));
     assertThat(folder.getParent()).isEqualTo(dir.resolve("merged").resolve("job"));
     assertThat(RunFiles.table(folder, "public.t").get("rowsPrimary").asLong()).isEqualTo(30);
-    assertThat(RunFiles.summary(folder).get("shards").values()).extracting(n -> n.asString())
+    assertThat(RunFiles.summary(folder).get("shards").values())
+        .extracting(n -> n.asString())
         .containsExactly(a.getFileName().toString(), b.getFileName().toString());
     assertThat(RunFiles.divergences(folder)).hasSize(1);
   }
@@ -68,7 +72,8 @@ class MergeInputTests {
     Path a = shard("job", 0, 2, Status.INCOMPLETE, 10, null, 1000);
     Path b = shard("job", 1, 2, Status.DIVERGENT, 20, missing("7"), 1000);
 
-    assertThat(merge(a.toString(), b.toString(), "--out", dir.resolve("m").toString())).isEqualTo(4);
+    assertThat(merge(a.toString(), b.toString(), "--out", dir.resolve("m").toString()))
+        .isEqualTo(4);
     assertThat(lastLine).startsWith("INCOMPLETE: ");
   }
 
@@ -77,7 +82,8 @@ class MergeInputTests {
     Path a = shard("job", 0, 3, Status.CONSISTENT, 1, null, 1000);
     Path c = shard("job", 2, 3, Status.CONSISTENT, 1, null, 1000);
 
-    assertRefused(merge(a.toString(), c.toString(), "--out", dir.resolve("m").toString()),
+    assertRefused(
+        merge(a.toString(), c.toString(), "--out", dir.resolve("m").toString()),
         "2 of 3 shards given; missing shard 1/3; give the run folder of every shard 0..2");
     assertThat(dir.resolve("m")).doesNotExist();
   }
@@ -94,11 +100,14 @@ class MergeInputTests {
   @Test
   void shardsOfDifferentChecksAreRefused() {
     Path a = shard("job", 0, 2, Status.CONSISTENT, 1, null, 1000);
-    assertRefused(merge(a.toString(), shard("other", 1, 2, Status.CONSISTENT, 1, null, 1000).toString()),
+    assertRefused(
+        merge(a.toString(), shard("other", 1, 2, Status.CONSISTENT, 1, null, 1000).toString()),
         "of job 'other'");
-    assertRefused(merge(a.toString(), shard("job", 1, 3, Status.CONSISTENT, 1, null, 1000).toString()),
+    assertRefused(
+        merge(a.toString(), shard("job", 1, 3, Status.CONSISTENT, 1, null, 1000).toString()),
         "split the same way");
-    assertRefused(merge(a.toString(), shard("job", 1, 2, Status.CONSISTENT, 1, null, 500).toString()),
+    assertRefused(
+        merge(a.toString(), shard("job", 1, 2, Status.CONSISTENT, 1, null, 500).toString()),
         "differs from that of");
   }
 
@@ -115,7 +124,9 @@ class MergeInputTests {
     assertRefused(merge(dir.resolve("nowhere").toString()), "does not exist");
     Path damaged = shard("job", 0, 1, Status.CONSISTENT, 1, null, 1000);
     Files.writeString(damaged.resolve("divergences.jsonl"), "not json\n");
-    assertRefused(merge(damaged.toString(), "--out", dir.resolve("d").toString()), "divergences.jsonl line 1");
+    assertRefused(
+        merge(damaged.toString(), "--out", dir.resolve("d").toString()),
+        "divergences.jsonl line 1");
     assertThat(dir.resolve("d").resolve("job")).isEmptyDirectory();
   }
 
@@ -135,8 +146,12 @@ class MergeInputTests {
   private int merge(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream error = new ByteArrayOutputStream();
-    int code = new MergeCommand(Map.of()).run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(error, true, StandardCharsets.UTF_8));
+    int code =
+        new MergeCommand(Map.of())
+            .run(
+                List.of(args),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(error, true, StandardCharsets.UTF_8));
     List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
     lastLine = lines.isEmpty() ? "" : lines.get(lines.size() - 1);
     err = error.toString(StandardCharsets.UTF_8);
@@ -144,7 +159,14 @@ class MergeInputTests {
   }
 
   /** A finished shard run folder as verify --shard writes it, without a database. */
-  private Path shard(String job, int index, int count, Status status, long rows, Divergence divergence, int chunkRows) {
+  private Path shard(
+      String job,
+      int index,
+      int count,
+      Status status,
+      long rows,
+      Divergence divergence,
+      int chunkRows) {
     Shard shard = new Shard(index, count);
     Path folder = folder(job);
     JobJsonWriter.write(definition(job, shard, chunkRows), folder);
@@ -154,12 +176,32 @@ class MergeInputTests {
       }
     }
     long missing = divergence == null ? 0 : 1;
-    TableResult table = new TableResult(TABLE, List.of("id"), List.of("id", "v"),
-        new TableResult.Rows(rows, rows - missing, 2), new TableResult.Differences(missing, 0, 0), List.of(), status,
-        1.5, status == Status.INCOMPLETE ? "stopped early" : null, TableResult.Rechecks.NONE, null);
-    RunResult result = new RunResult(new RunResult.Identity("test", job, folder.getFileName().toString()), folder,
-        status, START, START.plusSeconds(5), new Both<>(null, null), List.of(table), null, RunResult.Sharding.of(shard),
-        null, null);
+    TableResult table =
+        new TableResult(
+            TABLE,
+            List.of("id"),
+            List.of("id", "v"),
+            new TableResult.Rows(rows, rows - missing, 2),
+            new TableResult.Differences(missing, 0, 0),
+            List.of(),
+            status,
+            1.5,
+            status == Status.INCOMPLETE ? "stopped early" : null,
+            TableResult.Rechecks.NONE,
+            null);
+    RunResult result =
+        new RunResult(
+            new RunResult.Identity("test", job, folder.getFileName().toString()),
+            folder,
+            status,
+            START,
+            START.plusSeconds(5),
+            new Both<>(null, null),
+            List.of(table),
+            null,
+            RunResult.Sharding.of(shard),
+            null,
+            null);
     new SummaryJsonWriter().write(result, folder.resolve(SummaryJsonWriter.FILE_NAME));
     return folder;
   }
@@ -170,15 +212,35 @@ class MergeInputTests {
 
   private static JobDefinition definition(String job, Shard shard, int chunkRows) {
     Tuning defaults = Tuning.defaults();
-    Tuning tuning = new Tuning(defaults.threads(), chunkRows, defaults.maxDivergences(), defaults.statementTimeout(),
-        defaults.lockTimeout(), defaults.live());
-    return new JobDefinition(job, new ConnectionSpec("jdbc:postgresql://db1/app", null),
-        new ConnectionSpec("jdbc:postgresql://db2/app", null), List.of(TableSpec.of(TABLE)), tuning, Path.of("reports"),
-        null, null, null, shard, null);
+    Tuning tuning =
+        new Tuning(
+            defaults.threads(),
+            chunkRows,
+            defaults.maxDivergences(),
+            defaults.statementTimeout(),
+            defaults.lockTimeout(),
+            defaults.live());
+    return new JobDefinition(
+        job,
+        new ConnectionSpec("jdbc:postgresql://db1/app", null),
+        new ConnectionSpec("jdbc:postgresql://db2/app", null),
+        List.of(TableSpec.of(TABLE)),
+        tuning,
+        Path.of("reports"),
+        null,
+        null,
+        null,
+        shard,
+        null);
   }
 
   private static Divergence missing(String id) {
-    return new Divergence(TABLE, Map.of("id", id), DivergenceKind.MISSING_ON_REPLICA, List.of(),
-        Map.of("id", id, "v", "x"), null);
+    return new Divergence(
+        TABLE,
+        Map.of("id", id),
+        DivergenceKind.MISSING_ON_REPLICA,
+        List.of(),
+        Map.of("id", id, "v", "x"),
+        null);
   }
 }

@@ -2,8 +2,8 @@ package io.pgparity.shard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pgparity.table.SqlIdentifier;
 import io.pgparity.demo.EmbeddedPair;
+import io.pgparity.table.SqlIdentifier;
 import io.pgparity.testing.PgParityProcess;
 import io.pgparity.testing.PgParityProcess.Result;
 import io.pgparity.testing.TestServers;
@@ -32,17 +32,40 @@ class MergeProcessTests {
     EmbeddedPair pair = TestServers.pair();
     schema = TestServers.uniqueSchema("merge_process");
     String table = SqlIdentifier.quote(schema) + ".items";
-    pair.execBoth("CREATE TABLE " + table + " (id int PRIMARY KEY, name text);"
-        + "INSERT INTO " + table + " SELECT g, 'item ' || g FROM generate_series(1, 200) g");
-    TestServers.exec(pair.replica(), "DELETE FROM " + table + " WHERE id IN (7, 8, 9); UPDATE " + table
-        + " SET name = 'x' WHERE id IN (50, 51)");
+    pair.execBoth(
+        "CREATE TABLE "
+            + table
+            + " (id int PRIMARY KEY, name text);"
+            + "INSERT INTO "
+            + table
+            + " SELECT g, 'item ' || g FROM generate_series(1, 200) g");
+    TestServers.exec(
+        pair.replica(),
+        "DELETE FROM "
+            + table
+            + " WHERE id IN (7, 8, 9); UPDATE "
+            + table
+            + " SET name = 'x' WHERE id IN (50, 51)");
     for (int i = 0; i < 2; i++) {
-      Result r = PgParityProcess.in(work).withTimeout(Duration.ofMinutes(5))
-          .run("verify", "--primary", pair.primaryUrl(), "--replica", pair.replicaUrl(), "--out", "shards",
-              "--table", schema + ".items", "--shard", i + "/2");
+      Result r =
+          PgParityProcess.in(work)
+              .withTimeout(Duration.ofMinutes(5))
+              .run(
+                  "verify",
+                  "--primary",
+                  pair.primaryUrl(),
+                  "--replica",
+                  pair.replicaUrl(),
+                  "--out",
+                  "shards",
+                  "--table",
+                  schema + ".items",
+                  "--shard",
+                  i + "/2");
       assertThat(r.exitCode()).as("%s", r).isIn(0, 1);
       assertThat(r.lastLine()).as("%s", r).contains("; shard " + i + "/2; report: ");
-      shardFolders.add(work.resolve(r.lastLine().substring(r.lastLine().indexOf("; report: ") + 10)));
+      shardFolders.add(
+          work.resolve(r.lastLine().substring(r.lastLine().indexOf("; report: ") + 10)));
     }
   }
 
@@ -53,11 +76,19 @@ class MergeProcessTests {
 
   @Test
   void bothShardsMergeIntoOneDivergentReportWithExitOne() {
-    Result r = PgParityProcess.in(work).withTimeout(Duration.ofMinutes(2))
-        .run("merge", shardFolders.get(1).toString(), shardFolders.get(0).toString(), "--out", "merged");
+    Result r =
+        PgParityProcess.in(work)
+            .withTimeout(Duration.ofMinutes(2))
+            .run(
+                "merge",
+                shardFolders.get(1).toString(),
+                shardFolders.get(0).toString(),
+                "--out",
+                "merged");
 
     assertThat(r.exitCode()).as("%s", r).isEqualTo(1);
-    assertThat(r.lastLine()).startsWith("DIVERGENT: 5 divergent rows in 1 of 1 table (missing 3, extra 0, changed 2)")
+    assertThat(r.lastLine())
+        .startsWith("DIVERGENT: 5 divergent rows in 1 of 1 table (missing 3, extra 0, changed 2)")
         .contains("; merged from 2 shards; report: merged/adhoc/");
     Path merged = work.resolve(r.lastLine().substring(r.lastLine().indexOf("; report: ") + 10));
     assertThat(merged.resolve("summary.json")).isRegularFile();
@@ -66,7 +97,8 @@ class MergeProcessTests {
 
   @Test
   void aMissingShardIsExitTwoWithOneLine() {
-    Result r = PgParityProcess.in(work).run("merge", shardFolders.get(0).toString(), "--out", "refused");
+    Result r =
+        PgParityProcess.in(work).run("merge", shardFolders.get(0).toString(), "--out", "refused");
 
     assertThat(r.exitCode()).as("%s", r).isEqualTo(2);
     assertThat(r.stderrLines()).as("%s", r).hasSize(1);

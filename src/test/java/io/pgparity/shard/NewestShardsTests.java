@@ -24,18 +24,24 @@ class NewestShardsTests {
     Files.setLastModifiedTime(old, FileTime.from(Instant.parse("2026-11-25T01:00:00Z")));
     Files.setLastModifiedTime(latest, FileTime.from(Instant.parse("2026-11-26T01:00:00Z")));
 
-    assertThat(NewestShards.under(shards)).containsExactly(
-        latest.resolve("auth/20261126T010000Z-cccc"), latest.resolve("auth/20261126T010002Z-dddd"));
+    assertThat(NewestShards.under(shards))
+        .containsExactly(
+            latest.resolve("auth/20261126T010000Z-cccc"),
+            latest.resolve("auth/20261126T010002Z-dddd"));
   }
 
   @Test
   void anEmptyOrMissingFolderIsAUsageMistakeNamingTheFolder() throws Exception {
-    assertThatThrownBy(() -> NewestShards.under(shards)).isInstanceOf(ConfigException.class)
-        .hasMessageContaining(shards.toString()).hasMessageContaining("holds no folder");
-    assertThatThrownBy(() -> NewestShards.under(shards.resolve("nope"))).isInstanceOf(ConfigException.class)
+    assertThatThrownBy(() -> NewestShards.under(shards))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(shards.toString())
+        .hasMessageContaining("holds no folder");
+    assertThatThrownBy(() -> NewestShards.under(shards.resolve("nope")))
+        .isInstanceOf(ConfigException.class)
         .hasMessageContaining("is not a folder");
     Files.createDirectories(shards.resolve("uid-empty/auth"));
-    assertThatThrownBy(() -> NewestShards.under(shards)).isInstanceOf(ConfigException.class)
+    assertThatThrownBy(() -> NewestShards.under(shards))
+        .isInstanceOf(ConfigException.class)
         .hasMessageContaining("holds no run folder");
   }
 

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** verify --shard i/n: 0-based like JOB_COMPLETION_INDEX, at most 1024 shards, one clear line otherwise. */
+/**
+ * verify --shard i/n: 0-based like JOB_COMPLETION_INDEX, at most 1024 shards, one clear line
+ * otherwise.
+ */
 class ShardOptionTests {
 
   private static VerifyOptions parse(String... extra) {
@@ -34,7 +37,19 @@ class ShardOptionTests {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"3/3", "1/0", "0/1025", "-1/3", "1", "1/3/5", "a/b", "1 / 3", "99999999999/3", "1/"})
+  @ValueSource(
+      strings = {
+        "3/3",
+        "1/0",
+        "0/1025",
+        "-1/3",
+        "1",
+        "1/3/5",
+        "a/b",
+        "1 / 3",
+        "99999999999/3",
+        "1/"
+      })
   void anythingElseIsOneLineNamingTheValueTheRangeAndTheKubernetesForm(String value) {
     assertThatThrownBy(() -> parse("--shard", value))
         .isInstanceOf(ConfigException.class)
@@ -54,7 +69,8 @@ class ShardOptionTests {
 
   @Test
   void theRecordRefusesAnIndexOutsideTheCount() {
-    assertThatThrownBy(() -> new Shard(3, 3)).hasMessageContaining("shard 3/3 must be i/n with 0 <= i < n <= 1024");
+    assertThatThrownBy(() -> new Shard(3, 3))
+        .hasMessageContaining("shard 3/3 must be i/n with 0 <= i < n <= 1024");
     assertThatThrownBy(() -> new Shard(0, 1025)).isInstanceOf(IllegalArgumentException.class);
   }
 }

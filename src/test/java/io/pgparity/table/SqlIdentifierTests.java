@@ -1,9 +1,5 @@
 package io.pgparity.table;
 
-import io.pgparity.table.SqlIdentifier;
-
-import io.pgparity.table.TableRef;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,12 +17,14 @@ class SqlIdentifierTests {
 
   @Test
   void quotesTablesAsSchemaDotName() {
-    assertThat(SqlIdentifier.quote(new TableRef("My.Schema", "t\"1"))).isEqualTo("\"My.Schema\".\"t\"\"1\"");
+    assertThat(SqlIdentifier.quote(new TableRef("My.Schema", "t\"1")))
+        .isEqualTo("\"My.Schema\".\"t\"\"1\"");
   }
 
   @Test
   void rejectsEmptyNamesAndNul() {
     assertThatThrownBy(() -> SqlIdentifier.quote("")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> SqlIdentifier.quote("a\0b")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> SqlIdentifier.quote("a\0b"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -1,7 +1,5 @@
 package io.pgparity.table;
 
-import io.pgparity.table.TableRef;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,7 +14,8 @@ class TableRefTests {
 
   @Test
   void keepsCaseAndDotsInsideDoubleQuotes() {
-    assertThat(TableRef.parse("\"My.Schema\".\"T\"\"x\"")).isEqualTo(new TableRef("My.Schema", "T\"x"));
+    assertThat(TableRef.parse("\"My.Schema\".\"T\"\"x\""))
+        .isEqualTo(new TableRef("My.Schema", "T\"x"));
   }
 
   @Test
@@ -25,6 +24,7 @@ class TableRefTests {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("schema-qualified, e.g. public.users");
     assertThatThrownBy(() -> TableRef.parse("a.b.c")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> TableRef.parse("\"open.t")).hasMessageContaining("unclosed double quote");
+    assertThatThrownBy(() -> TableRef.parse("\"open.t"))
+        .hasMessageContaining("unclosed double quote");
   }
 }

@@ -2,8 +2,8 @@ package io.pgparity.terminal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pgparity.table.SqlIdentifier;
 import io.pgparity.demo.EmbeddedPair;
+import io.pgparity.table.SqlIdentifier;
 import io.pgparity.testing.PgParityProcess;
 import io.pgparity.testing.PgParityProcess.Result;
 import io.pgparity.testing.TestServers;
@@ -40,10 +40,17 @@ class LiveLineProcessTests {
     pair = TestServers.pair();
     schema = TestServers.uniqueSchema("live_line");
     String table = SqlIdentifier.quote(schema) + ".wide";
-    // about 1 kB a row, below the TOAST threshold: some 1,700 heap blocks, more than one first piece
-    pair.execBoth("CREATE TABLE " + table + " (id int PRIMARY KEY, pad text);"
-        + "INSERT INTO " + table + " SELECT g, repeat(md5(g::text), 31) FROM generate_series(1, 12000) g;"
-        + "ANALYZE " + table);
+    // about 1 kB a row, below the TOAST threshold: some 1,700 heap blocks, more than one first
+    // piece
+    pair.execBoth(
+        "CREATE TABLE "
+            + table
+            + " (id int PRIMARY KEY, pad text);"
+            + "INSERT INTO "
+            + table
+            + " SELECT g, repeat(md5(g::text), 31) FROM generate_series(1, 12000) g;"
+            + "ANALYZE "
+            + table);
   }
 
   @AfterAll
@@ -55,17 +62,28 @@ class LiveLineProcessTests {
   void onATerminalTheLiveLineIsRedrawnAndErasedBeforeEveryLogLine() throws Exception {
     writeJob();
 
-    Result r = PgParityProcess.in(dir).withTimeout(Duration.ofMinutes(3))
-        .withEnv(Map.of("PGPARITY_PROGRESS_SECONDS", "1", "COLUMNS", "120"))
-        .runOnTerminal("verify", "--job", "job.yaml", "--rows-per-second", "1500");
+    Result r =
+        PgParityProcess.in(dir)
+            .withTimeout(Duration.ofMinutes(3))
+            .withEnv(Map.of("PGPARITY_PROGRESS_SECONDS", "1", "COLUMNS", "120"))
+            .runOnTerminal("verify", "--job", "job.yaml", "--rows-per-second", "1500");
 
     String screen = r.stdout();
     assertThat(r.exitCode()).as("%s", r).isZero();
-    assertThat(screen).as("%s", r).contains(ERASE + "Hashing " + schema + ".wide ").contains("% ", " rows/s ", " left");
-    // what the terminal shows of each line is what follows its last erase: a log line never shares it with the live line
-    List<String> visible = Arrays.stream(screen.split("\n"))
-        .map(l -> l.contains(ERASE) ? l.substring(l.lastIndexOf(ERASE) + ERASE.length()) : l).toList();
-    assertThat(visible).filteredOn(l -> l.contains(" INFO ")).as("%s", r).isNotEmpty()
+    assertThat(screen)
+        .as("%s", r)
+        .contains(ERASE + "Hashing " + schema + ".wide ")
+        .contains("% ", " rows/s ", " left");
+    // what the terminal shows of each line is what follows its last erase: a log line never shares
+    // it with the live line
+    List<String> visible =
+        Arrays.stream(screen.split("\n"))
+            .map(l -> l.contains(ERASE) ? l.substring(l.lastIndexOf(ERASE) + ERASE.length()) : l)
+            .toList();
+    assertThat(visible)
+        .filteredOn(l -> l.contains(" INFO "))
+        .as("%s", r)
+        .isNotEmpty()
         .allSatisfy(l -> assertThat(l).doesNotContain("Hashing "));
     // each drawing of the live line fits COLUMNS less one, so the terminal never wraps it
     Matcher draws = Pattern.compile("\r\u001b\\[2K(Hashing [^\r\n]*)").matcher(screen);
@@ -74,7 +92,9 @@ class LiveLineProcessTests {
     }
     // cleared at the end: the verdict is the last thing on the screen, on a line of its own
     List<String> written = visible.stream().map(String::strip).filter(l -> !l.isEmpty()).toList();
-    assertThat(written.get(written.size() - 1)).as("%s", r).startsWith("CONSISTENT: 1 table, 12000 rows compared");
+    assertThat(written.get(written.size() - 1))
+        .as("%s", r)
+        .startsWith("CONSISTENT: 1 table, 12000 rows compared");
     assertThat(screen.substring(screen.lastIndexOf("CONSISTENT: "))).doesNotContain("Hashing");
   }
 
@@ -82,23 +102,36 @@ class LiveLineProcessTests {
   void withoutATerminalNothingIsRedrawn() throws Exception {
     writeJob();
 
-    Result r = PgParityProcess.in(dir).withTimeout(Duration.ofMinutes(3))
-        .withEnv(Map.of("PGPARITY_PROGRESS_SECONDS", "1"))
-        .run("verify", "--job", "job.yaml", "--rows-per-second", "1500");
+    Result r =
+        PgParityProcess.in(dir)
+            .withTimeout(Duration.ofMinutes(3))
+            .withEnv(Map.of("PGPARITY_PROGRESS_SECONDS", "1"))
+            .run("verify", "--job", "job.yaml", "--rows-per-second", "1500");
 
     assertThat(r.exitCode()).as("%s", r).isZero();
     assertThat(r.stderr()).as("%s", r).contains("Progress " + schema + ".wide: ");
-    assertThat(r.stdout() + r.stderr()).as("%s", r).doesNotContain("\r").doesNotContain("\u001b")
+    assertThat(r.stdout() + r.stderr())
+        .as("%s", r)
+        .doesNotContain("\r")
+        .doesNotContain("\u001b")
         .doesNotContain("Hashing ");
   }
 
   private void writeJob() throws Exception {
-    Files.writeString(dir.resolve("job.yaml"), "name: live\n"
-        + "primary: { url: '" + pair.primaryUrl() + "' }\n"
-        + "replica: { url: '" + pair.replicaUrl() + "' }\n"
-        + "tables: [" + schema + ".wide]\n"
-        + "out: out\n"
-        + "threads: 1\n"
-        + "query-time: 1ms\n");
+    Files.writeString(
+        dir.resolve("job.yaml"),
+        "name: live\n"
+            + "primary: { url: '"
+            + pair.primaryUrl()
+            + "' }\n"
+            + "replica: { url: '"
+            + pair.replicaUrl()
+            + "' }\n"
+            + "tables: ["
+            + schema
+            + ".wide]\n"
+            + "out: out\n"
+            + "threads: 1\n"
+            + "query-time: 1ms\n");
   }
 }

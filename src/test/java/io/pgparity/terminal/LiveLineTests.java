@@ -8,7 +8,10 @@ import java.io.PrintStream;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The live line and the streams around it: drawn in place, erased before any other output, never mid-line. */
+/**
+ * The live line and the streams around it: drawn in place, erased before any other output, never
+ * mid-line.
+ */
 class LiveLineTests {
 
   private static final String ERASE = "\r\u001b[2K";
@@ -26,12 +29,17 @@ class LiveLineTests {
     line.show("Hashing t 30% 5 rows/s 7 s left");
     line.clear();
 
-    assertThat(screen.toString(UTF_8)).isEqualTo(
-        ERASE + "Hashing t 10% 5 rows/s 9 s left"
-            + ERASE + "Hashing t 20% 5 rows/s 8 s left"
-            + ERASE + "INFO log line\n"
-            + ERASE + "Hashing t 30% 5 rows/s 7 s left"
-            + ERASE);
+    assertThat(screen.toString(UTF_8))
+        .isEqualTo(
+            ERASE
+                + "Hashing t 10% 5 rows/s 9 s left"
+                + ERASE
+                + "Hashing t 20% 5 rows/s 8 s left"
+                + ERASE
+                + "INFO log line\n"
+                + ERASE
+                + "Hashing t 30% 5 rows/s 7 s left"
+                + ERASE);
   }
 
   @Test
@@ -57,7 +65,9 @@ class LiveLineTests {
   @Test
   void onlyOnATerminalWithTextLogsAndNotTurnedOff() {
     assertThat(LiveLine.enabled(Map.of(), true, true, true)).isTrue();
-    assertThat(LiveLine.enabled(Map.of(), true, false, true)).as("no console (cron, Kubernetes)").isFalse();
+    assertThat(LiveLine.enabled(Map.of(), true, false, true))
+        .as("no console (cron, Kubernetes)")
+        .isFalse();
     assertThat(LiveLine.enabled(Map.of(), true, true, false)).as("stderr to a file").isFalse();
     assertThat(LiveLine.enabled(Map.of(), false, true, true)).as("--log-format json").isFalse();
     assertThat(LiveLine.enabled(Map.of(LiveLine.ENV, "off"), true, true, true)).isFalse();

@@ -20,15 +20,25 @@ import org.opentest4j.TestAbortedException;
  */
 public record HeadlessChromium(Path binary) {
 
-  /** Where Debian's {@code chromium} package installs it; .ci/run installs it when it is missing. */
+  /**
+   * Where Debian's {@code chromium} package installs it; .ci/run installs it when it is missing.
+   */
   public static final Path DEBIAN = Path.of("/usr/bin/chromium");
 
   // a cold start on a busy two-core machine can take a while; a hang must still end the test
   private static final long TIMEOUT_SECONDS = 180;
 
-  private static final List<String> FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-      "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-      "--hide-scrollbars");
+  private static final List<String> FLAGS =
+      List.of(
+          "--headless",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-quic",
+          "--no-first-run",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--hide-scrollbars");
 
   public HeadlessChromium {
     checkArgument(Files.isExecutable(binary), "%s is not an executable file", binary);
@@ -42,8 +52,10 @@ public record HeadlessChromium(Path binary) {
     if (Files.isExecutable(DEBIAN)) {
       return new HeadlessChromium(DEBIAN);
     }
-    String missing = DEBIAN + " not found; install Debian's chromium (apt-get install -y chromium; .ci/run does so"
-        + " when it is missing)";
+    String missing =
+        DEBIAN
+            + " not found; install Debian's chromium (apt-get install -y chromium; .ci/run does so"
+            + " when it is missing)";
     if ("true".equalsIgnoreCase(System.getenv("CI"))) {
       throw new IllegalStateException("under CI=true the browser tests must run: " + missing);
     }
@@ -57,7 +69,9 @@ public record HeadlessChromium(Path binary) {
 
   /** Draws the page in a window of the given size and saves it as a PNG. */
   public void screenshot(Path page, Path png, int width, int height) {
-    run(List.of("--screenshot=" + png.toAbsolutePath(), "--window-size=" + width + "," + height), page);
+    run(
+        List.of("--screenshot=" + png.toAbsolutePath(), "--window-size=" + width + "," + height),
+        page);
     checkArgument(Files.isRegularFile(png), "chromium exited without writing %s", png);
   }
 
@@ -72,15 +86,25 @@ public record HeadlessChromium(Path binary) {
       command.add(page.toAbsolutePath().toUri().toString());
       Path out = work.resolve("stdout");
       Path err = work.resolve("stderr");
-      Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+      Process process =
+          new ProcessBuilder(command)
+              .redirectOutput(out.toFile())
+              .redirectError(err.toFile())
+              .start();
       if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
-        throw new IllegalStateException("chromium did not finish within " + TIMEOUT_SECONDS + " s: " + command);
+        throw new IllegalStateException(
+            "chromium did not finish within " + TIMEOUT_SECONDS + " s: " + command);
       }
       if (process.exitValue() != 0) {
-        throw new IllegalStateException("chromium exited with " + process.exitValue() + ": " + command + "\n"
-            + Files.readString(err, StandardCharsets.UTF_8));
+        throw new IllegalStateException(
+            "chromium exited with "
+                + process.exitValue()
+                + ": "
+                + command
+                + "\n"
+                + Files.readString(err, StandardCharsets.UTF_8));
       }
       return Files.readString(out, StandardCharsets.UTF_8);
     } catch (IOException e) {

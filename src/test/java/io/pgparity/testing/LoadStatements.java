@@ -31,8 +31,7 @@ final class LoadStatements {
     }
 
     Changes plus(Changes other) {
-      return new Changes(
-          inserts + other.inserts, updates + other.updates, deletes + other.deletes);
+      return new Changes(inserts + other.inserts, updates + other.updates, deletes + other.deletes);
     }
   }
 
@@ -60,15 +59,23 @@ final class LoadStatements {
     String someSession = "(SELECT id FROM " + s + " WHERE id >= ? ORDER BY id LIMIT 1)";
     insertUser = "INSERT INTO " + u + " (id, email, name, score) VALUES (?, ?, ?, ?)";
     updateUser =
-        "UPDATE " + u + " SET name = ?, score = coalesce(score, 0) + 1, updated_at = now()"
-            + " WHERE id = " + someUser;
+        "UPDATE "
+            + u
+            + " SET name = ?, score = coalesce(score, 0) + 1, updated_at = now()"
+            + " WHERE id = "
+            + someUser;
     deleteUser = "DELETE FROM " + u + " WHERE id = " + someUser;
     insertSession =
-        "INSERT INTO " + s + " (id, user_id, token, expires_at)"
+        "INSERT INTO "
+            + s
+            + " (id, user_id, token, expires_at)"
             + " VALUES (?, ?, ?, now() + interval '1 hour')";
     updateSession =
-        "UPDATE " + s + " SET token = ?, expires_at = now() + interval '1 hour',"
-            + " updated_at = now() WHERE id = " + someSession;
+        "UPDATE "
+            + s
+            + " SET token = ?, expires_at = now() + interval '1 hour',"
+            + " updated_at = now() WHERE id = "
+            + someSession;
     deleteSession = "DELETE FROM " + s + " WHERE id = " + someSession;
   }
 

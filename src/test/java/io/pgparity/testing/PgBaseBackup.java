@@ -86,14 +86,22 @@ record PgBaseBackup(Path binary) {
     ProcessBuilder builder =
         new ProcessBuilder(
                 binary.toString(),
-                "-D", target.toString(),
+                "-D",
+                target.toString(),
                 "-R",
-                "-X", "stream",
-                "-c", "fast",
-                "-C", "-S", slot,
-                "-h", "localhost",
-                "-p", Integer.toString(port),
-                "-U", "postgres",
+                "-X",
+                "stream",
+                "-c",
+                "fast",
+                "-C",
+                "-S",
+                slot,
+                "-h",
+                "localhost",
+                "-p",
+                Integer.toString(port),
+                "-U",
+                "postgres",
                 "--no-password")
             .redirectErrorStream(true)
             .redirectOutput(output.toFile());

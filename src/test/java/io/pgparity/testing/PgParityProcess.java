@@ -55,9 +55,9 @@ public final class PgParityProcess {
   }
 
   /**
-   * Runs {@code java -Xmx256m -jar target/pgparity.jar args...} and waits for it. The inherited
-   * PG* and PGPARITY_* variables are dropped and PGPASSFILE points at a file that does not exist,
-   * so neither the developer's shell nor ~/.pgpass can change what a test sees.
+   * Runs {@code java -Xmx256m -jar target/pgparity.jar args...} and waits for it. The inherited PG*
+   * and PGPARITY_* variables are dropped and PGPASSFILE points at a file that does not exist, so
+   * neither the developer's shell nor ~/.pgpass can change what a test sees.
    */
   public Result run(String... args) {
     return execute(java(args), args);
@@ -69,7 +69,8 @@ public final class PgParityProcess {
    * holds both (with the terminal's CR LF line ends) and its stderr is empty.
    */
   public Result runOnTerminal(String... args) {
-    String command = String.join(" ", java(args).stream().map(PgParityProcess::shellQuoted).toList());
+    String command =
+        String.join(" ", java(args).stream().map(PgParityProcess::shellQuoted).toList());
     return execute(List.of("script", "-qec", command, "/dev/null"), args);
   }
 
@@ -78,8 +79,11 @@ public final class PgParityProcess {
    * stderr}: for tests that act on a run while it runs (a second run, SIGTERM, kill -9).
    */
   public Process start(Path stdout, Path stderr, String... args) throws IOException {
-    ProcessBuilder builder = new ProcessBuilder(java(args)).directory(workingDir.toFile())
-        .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(java(args))
+            .directory(workingDir.toFile())
+            .redirectOutput(stdout.toFile())
+            .redirectError(stderr.toFile());
     isolate(builder.environment());
     Process process = builder.start();
     process.getOutputStream().close(); // stdin: pgparity never reads it
@@ -95,10 +99,12 @@ public final class PgParityProcess {
     long deadline = System.nanoTime() + within.toNanos();
     while (read(log).split(java.util.regex.Pattern.quote(text), -1).length - 1 < times) {
       if (!process.isAlive()) {
-        throw new AssertionError("the run ended before '" + text + "' was logged " + times + " time(s):\n" + read(log));
+        throw new AssertionError(
+            "the run ended before '" + text + "' was logged " + times + " time(s):\n" + read(log));
       }
       if (System.nanoTime() - deadline > 0) {
-        throw new AssertionError("'" + text + "' not logged " + times + " time(s) within " + within + ":\n" + read(log));
+        throw new AssertionError(
+            "'" + text + "' not logged " + times + " time(s) within " + within + ":\n" + read(log));
       }
       process.waitFor(100, TimeUnit.MILLISECONDS);
     }

@@ -103,9 +103,8 @@ public final class PhysicalStandby implements AutoCloseable {
   }
 
   /**
-   * Pauses WAL replay on the standby and returns once it is confirmed paused; WAL still arrives
-   * but nothing written on the primary after this call becomes visible until {@link
-   * #resumeReplay()}.
+   * Pauses WAL replay on the standby and returns once it is confirmed paused; WAL still arrives but
+   * nothing written on the primary after this call becomes visible until {@link #resumeReplay()}.
    */
   public void pauseReplay() {
     standby.run("SELECT pg_wal_replay_pause()");
@@ -122,8 +121,8 @@ public final class PhysicalStandby implements AutoCloseable {
   }
 
   /**
-   * Stops WAL streaming (empties the standby's primary_conninfo) and returns once the standby's
-   * WAL receiver is gone and the primary's slot is inactive, so no WAL written on the primary
+   * Stops WAL streaming (empties the standby's primary_conninfo) and returns once the standby's WAL
+   * receiver is gone and the primary's slot is inactive, so no WAL written on the primary
    * afterwards reaches the standby until {@link #reconnect()}.
    */
   public void disconnect() {

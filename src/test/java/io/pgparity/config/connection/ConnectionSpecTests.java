@@ -8,10 +8,13 @@ class ConnectionSpecTests {
 
   @Test
   void aPasswordInTheUrlMovesToThePasswordProperty() {
-    assertThat(new ConnectionSpec("jdbc:postgresql://db1/app?user=checker&password=s%3Acret&ssl=true", null)
-            .withPasswordOutOfUrl())
+    assertThat(
+            new ConnectionSpec(
+                    "jdbc:postgresql://db1/app?user=checker&password=s%3Acret&ssl=true", null)
+                .withPasswordOutOfUrl())
         .isEqualTo(new ConnectionSpec("jdbc:postgresql://db1/app?user=checker&ssl=true", "s:cret"));
-    assertThat(new ConnectionSpec("jdbc:postgresql://db1/app?PASSWORD=x", null).withPasswordOutOfUrl())
+    assertThat(
+            new ConnectionSpec("jdbc:postgresql://db1/app?PASSWORD=x", null).withPasswordOutOfUrl())
         .isEqualTo(new ConnectionSpec("jdbc:postgresql://db1/app", "x"));
   }
 
