@@ -2,10 +2,11 @@ package io.pgparity.bench;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import io.pgparity.cli.AbstractCommand;
 import io.pgparity.cli.Cli;
-import io.pgparity.cli.Command;
 import io.pgparity.cli.Example;
 import io.pgparity.cli.ExitCodeHelp;
+import io.pgparity.cli.HelpOption;
 import io.pgparity.cli.Range;
 import io.pgparity.config.ConfigException;
 import io.pgparity.config.Spelling;
@@ -49,11 +50,9 @@ import picocli.CommandLine.Option;
       "Run with a bounded heap to see verify's memory use, e.g.",
       "  java -Xmx256m -jar target/pgparity.jar bench --rows 10000000"
     })
-public final class BenchCommand implements Command {
+public final class BenchCommand extends AbstractCommand {
 
   private final Benchmark benchmark;
-  private PrintStream out = System.out;
-  private PrintStream err = System.err;
 
   @Option(
       names = "--rows",
@@ -104,11 +103,7 @@ public final class BenchCommand implements Command {
       description = "time only lag-aware verify (the default mode), not also plain verify")
   private boolean noLagCompare;
 
-  @Option(
-      names = {"--help", "-h"},
-      usageHelp = true,
-      description = "this text")
-  private boolean help;
+  @CommandLine.Mixin private HelpOption help;
 
   public BenchCommand(VerifyLauncher launcher) {
     this(EmbeddedBenchmark.ownServers(launcher));
@@ -116,12 +111,6 @@ public final class BenchCommand implements Command {
 
   BenchCommand(Benchmark benchmark) {
     this.benchmark = checkNotNull(benchmark, "benchmark");
-  }
-
-  @Override
-  public void printTo(PrintStream out, PrintStream err) {
-    this.out = out;
-    this.err = err;
   }
 
   @Override

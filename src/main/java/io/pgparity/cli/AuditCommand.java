@@ -13,7 +13,6 @@ import io.pgparity.connect.ServerPool;
 import io.pgparity.connect.Side;
 import io.pgparity.verdict.ExitCode;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,12 +52,10 @@ import picocli.CommandLine.Option;
       "The audit role needs pg_monitor to see other sessions' replication rows.",
       "verify runs the same audit once per run (summary.json audit, report.md, metrics)."
     })
-public final class AuditCommand implements Command {
+public final class AuditCommand extends AbstractCommand {
 
   private final Map<String, String> env;
   private final PasswordResolver passwords;
-  private PrintStream out = System.out;
-  private PrintStream err = System.err;
 
   @Option(
       names = "--job",
@@ -95,11 +92,7 @@ public final class AuditCommand implements Command {
   @Example("--out reports/audit")
   private Path outFolder;
 
-  @Option(
-      names = {"--help", "-h"},
-      usageHelp = true,
-      description = "this text")
-  private boolean help;
+  @CommandLine.Mixin private HelpOption help;
 
   public AuditCommand() {
     this(System.getenv(), PasswordResolver.forCurrentUser());
@@ -109,12 +102,6 @@ public final class AuditCommand implements Command {
   public AuditCommand(Map<String, String> env, PasswordResolver passwords) {
     this.env = Map.copyOf(env);
     this.passwords = passwords;
-  }
-
-  @Override
-  public void printTo(PrintStream out, PrintStream err) {
-    this.out = out;
-    this.err = err;
   }
 
   @Override

@@ -8,14 +8,12 @@ import io.pgparity.evidence.CheckReport;
 import io.pgparity.evidence.EvidenceKey;
 import io.pgparity.evidence.ManifestChecker;
 import io.pgparity.verdict.ExitCode;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -42,13 +40,11 @@ import picocli.CommandLine.Parameters;
           + " verifies the signature with it. A signed manifest fails without the key; an unsigned one fails when"
           + " the key is set (its signature may have been removed)."
     })
-public final class EvidenceCommand implements Command {
+public final class EvidenceCommand extends AbstractCommand {
 
   private static final List<String> SUBCOMMANDS = List.of("check");
 
   private final Map<String, String> env;
-  private PrintStream out = System.out;
-  private PrintStream err = System.err;
 
   @Parameters(paramLabel = "check RUN_FOLDER", arity = "0..*", hidden = true)
   private List<String> words = new ArrayList<>();
@@ -57,11 +53,7 @@ public final class EvidenceCommand implements Command {
   // to give it
   @CommandLine.Unmatched private List<String> unmatched = new ArrayList<>();
 
-  @Option(
-      names = {"--help", "-h"},
-      usageHelp = true,
-      description = "this text")
-  private boolean help;
+  @CommandLine.Mixin private HelpOption help;
 
   public EvidenceCommand() {
     this(System.getenv());
@@ -70,12 +62,6 @@ public final class EvidenceCommand implements Command {
   /** For tests: the environment the key is read from. */
   public EvidenceCommand(Map<String, String> env) {
     this.env = Map.copyOf(checkNotNull(env, "env"));
-  }
-
-  @Override
-  public void printTo(PrintStream out, PrintStream err) {
-    this.out = out;
-    this.err = err;
   }
 
   @Override

@@ -11,7 +11,6 @@ import io.pgparity.shard.MergeOptions;
 import io.pgparity.shard.NewestShards;
 import io.pgparity.shard.ShardMerger;
 import io.pgparity.verdict.ExitCode;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,14 +46,12 @@ import picocli.CommandLine.Parameters;
       "The folders must be every shard of one check: the same job, the same job.json apart from the shard, the"
           + " same N, each shard once."
     })
-public final class MergeCommand implements Command {
+public final class MergeCommand extends AbstractCommand {
 
   private static final String USE =
       "; use: pgparity merge reports/<job>/<run id>... [--out DIR] (see pgparity merge --help)";
 
   private final Map<String, String> env;
-  private PrintStream out = System.out;
-  private PrintStream err = System.err;
 
   @Parameters(
       paramLabel = "RUN_FOLDER",
@@ -79,11 +76,7 @@ public final class MergeCommand implements Command {
   @Example(value = "--newest-in reports", needs = "a folder")
   private Path newestIn;
 
-  @Option(
-      names = {"--help", "-h"},
-      usageHelp = true,
-      description = "this text")
-  private boolean help;
+  @CommandLine.Mixin private HelpOption help;
 
   public MergeCommand() {
     this(System.getenv());
@@ -92,12 +85,6 @@ public final class MergeCommand implements Command {
   /** For tests: the environment the evidence key is read from. */
   public MergeCommand(Map<String, String> env) {
     this.env = Map.copyOf(checkNotNull(env, "env"));
-  }
-
-  @Override
-  public void printTo(PrintStream out, PrintStream err) {
-    this.out = out;
-    this.err = err;
   }
 
   @Override

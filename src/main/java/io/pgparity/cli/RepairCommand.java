@@ -58,7 +58,7 @@ import picocli.CommandLine.Parameters;
     optionListHeading = "%nOptions:%n",
     footerHeading = "%n",
     footer = {"Passwords: PGPARITY_PRIMARY_PASSWORD / PGPARITY_REPLICA_PASSWORD, else ~/.pgpass."})
-public final class RepairCommand implements Command {
+public final class RepairCommand extends AbstractCommand {
 
   /** The largest --batch-size: a transaction of more statements is one transaction anyway. */
   public static final int MAX_BATCH_SIZE = 1_000_000;
@@ -67,8 +67,6 @@ public final class RepairCommand implements Command {
 
   private final Map<String, String> env;
   private final PasswordResolver passwords;
-  private PrintStream out = System.out;
-  private PrintStream err = System.err;
 
   @Parameters(
       paramLabel = "RUN_FOLDER",
@@ -133,11 +131,7 @@ public final class RepairCommand implements Command {
   @Option(names = "--debug", arity = "0", description = "show stack traces of errors")
   private boolean debug;
 
-  @Option(
-      names = {"--help", "-h"},
-      usageHelp = true,
-      description = "this text")
-  private boolean help;
+  @CommandLine.Mixin private HelpOption help;
 
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
@@ -149,12 +143,6 @@ public final class RepairCommand implements Command {
   public RepairCommand(Map<String, String> env, PasswordResolver passwords) {
     this.env = Map.copyOf(env);
     this.passwords = passwords;
-  }
-
-  @Override
-  public void printTo(PrintStream out, PrintStream err) {
-    this.out = out;
-    this.err = err;
   }
 
   @Override

@@ -8,7 +8,6 @@ import io.pgparity.job.RunOutcome;
 import io.pgparity.job.SpringVerifyLauncher;
 import io.pgparity.job.VerifyLauncher;
 import io.pgparity.verdict.ExitCode;
-import java.io.PrintStream;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -35,12 +34,10 @@ import picocli.CommandLine;
       "Every run also audits replication and the durability settings (the job's expect:, see pgparity audit"
           + " --help); its findings are in the report."
     })
-public final class VerifyCommand implements Command {
+public final class VerifyCommand extends AbstractCommand {
 
   private final VerifyLauncher launcher;
   private final JobDefinitionFactory factory;
-  private PrintStream out = System.out;
-  private PrintStream err = System.err;
 
   @CommandLine.Mixin private VerifyOptions options = new VerifyOptions();
 
@@ -52,12 +49,6 @@ public final class VerifyCommand implements Command {
   public VerifyCommand(VerifyLauncher launcher, JobDefinitionFactory factory) {
     this.launcher = launcher;
     this.factory = factory;
-  }
-
-  @Override
-  public void printTo(PrintStream out, PrintStream err) {
-    this.out = out;
-    this.err = err;
   }
 
   @Override

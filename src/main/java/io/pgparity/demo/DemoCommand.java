@@ -2,9 +2,10 @@ package io.pgparity.demo;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import io.pgparity.cli.Command;
+import io.pgparity.cli.AbstractCommand;
 import io.pgparity.cli.Example;
 import io.pgparity.cli.ExitCodeHelp;
+import io.pgparity.cli.HelpOption;
 import io.pgparity.cli.Range;
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.TableSpec;
@@ -31,11 +32,9 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     descriptionHeading = "%n",
     optionListHeading = "%nOptions:%n")
-public final class DemoCommand implements Command {
+public final class DemoCommand extends AbstractCommand {
 
   private final VerifyLauncher launcher;
-  private PrintStream out = System.out;
-  private PrintStream err = System.err;
 
   @Option(
       names = "--users",
@@ -57,20 +56,10 @@ public final class DemoCommand implements Command {
   @Example("--out reports")
   private Path outDir = Path.of("reports");
 
-  @Option(
-      names = {"--help", "-h"},
-      usageHelp = true,
-      description = "this text")
-  private boolean help;
+  @CommandLine.Mixin private HelpOption help;
 
   public DemoCommand(VerifyLauncher launcher) {
     this.launcher = checkNotNull(launcher, "launcher");
-  }
-
-  @Override
-  public void printTo(PrintStream out, PrintStream err) {
-    this.out = out;
-    this.err = err;
   }
 
   @Override
