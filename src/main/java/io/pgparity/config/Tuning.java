@@ -53,9 +53,9 @@ public record Tuning(
   }
 
   /**
-   * The defaults documented in the README's configuration table. One thread: one hash query per
-   * server at a time, the least load on production (pt-table-checksum's choice too); on the
-   * benchmark's shared 2 cores it was also faster than two (README, "Performance").
+   * The defaults documented in jobs/README.md. One thread: one hash query per server at a time, the
+   * least load on production (pt-table-checksum's choice too); on the benchmark's shared 2 cores it
+   * was also faster than two (src/site/markdown/performance.md).
    */
   public static Tuning defaults() {
     return new Tuning(1, 1000, 10_000, Duration.ofMinutes(10), Duration.ofSeconds(5));

@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
 // Hand-written rather than a Jackson writer: Jackson sorts object members by String order (UTF-16
 // units, not code points as jq does), writes escapes with upper-case hex (\u001F, jq: \u001f) and
 // leaves DEL unescaped, so its bytes would differ from jq's for such input, and the auditor's jq
-// command in the README would no longer recompute the signature.
+// command in src/site/markdown/run-folder.md would no longer recompute the signature.
 public final class CanonicalJson {
 
   /** The characters jq writes as backslash and a letter, in the order of the letters "bfnrt". */

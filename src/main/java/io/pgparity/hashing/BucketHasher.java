@@ -44,8 +44,9 @@ public final class BucketHasher {
    * Sums per range of the rows in one heap slice, by range index; ranges without rows are absent.
    * One sequential pass finds each row's range with {@code width_bucket} over the boundaries: it
    * costs less than one index range scan per range even when rows are stored in key order
-   * (measured: README, "Performance"), and far less on a random key such as a uuid. A slice that
-   * hits the statement timeout is hashed as two halves, recursively (see {@link #hashSplitting}).
+   * (measured: src/site/markdown/performance.md), and far less on a random key such as a uuid. A
+   * slice that hits the statement timeout is hashed as two halves, recursively (see {@link
+   * #hashSplitting}).
    */
   public Map<Integer, BucketSum> hash(
       Connection connection, List<KeyValue> boundaries, HashSlice slice) throws SQLException {
