@@ -25,7 +25,7 @@ public final class CatalogReader {
   private static final String COLUMNS_SQL =
       """
       SELECT a.attname, format_type(a.atttypid, a.atttypmod), bt.typname, btn.nspname,
-             bt.typcategory, bt.typtype, a.attnotnull
+             bt.typcategory, bt.typtype, a.attnotnull, a.attgenerated <> '', a.attidentity
       FROM pg_attribute a
       JOIN pg_type t ON t.oid = a.atttypid
       JOIN pg_type bt ON bt.oid = CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE t.oid END
@@ -83,7 +83,9 @@ public final class CatalogReader {
                   rs.getString(4),
                   rs.getString(5).charAt(0),
                   rs.getString(6).charAt(0),
-                  rs.getBoolean(7)));
+                  rs.getBoolean(7),
+                  rs.getBoolean(8),
+                  identity(rs.getString(9))));
         }
       }
     }
@@ -102,6 +104,10 @@ public final class CatalogReader {
       }
     }
     return Optional.of(TableSchema.of(table, columns, relkind, uniqueKeys));
+  }
+
+  private static char identity(String attidentity) {
+    return attidentity == null || attidentity.isEmpty() ? ' ' : attidentity.charAt(0);
   }
 
   /** Names of the ordinary tables in a schema, to suggest one when a name is wrong. */

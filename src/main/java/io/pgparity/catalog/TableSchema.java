@@ -77,6 +77,27 @@ public record TableSchema(
     return columns.stream().filter(c -> c.name().equals(name)).findFirst();
   }
 
+  /** The column, or an exception naming the table and the remedy when it is gone. */
+  public ColumnInfo require(String name) {
+    return column(name)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "column "
+                        + name
+                        + " of "
+                        + table
+                        + " is no longer there; verify again, then repair"));
+  }
+
+  /**
+   * Whether an INSERT into the table needs OVERRIDING SYSTEM VALUE to keep the source's identity
+   * values.
+   */
+  public boolean hasIdentity() {
+    return columns.stream().anyMatch(c -> c.identity() != ' ');
+  }
+
   public Optional<UniqueKey> primaryKey() {
     return uniqueKeys.stream().filter(UniqueKey::primaryKey).findFirst();
   }

@@ -2,6 +2,7 @@ package io.pgparity.repair;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import io.pgparity.catalog.TableSchema;
 import io.pgparity.compare.Divergence;
 import io.pgparity.table.TableRef;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ final class KeyRepair {
     }
   }
 
-  private final TableFacts target;
+  private final TableSchema target;
   private final RepairTarget side;
   private final List<String> match;
   private final RowRepair rows;
@@ -47,7 +48,7 @@ final class KeyRepair {
    * {@code match}: the columns that tell copies apart, those verify compared that the source still
    * has, the key's among them.
    */
-  KeyRepair(TableFacts target, RepairTarget side, List<String> key, List<String> match) {
+  KeyRepair(TableSchema target, RepairTarget side, List<String> key, List<String> match) {
     checkArgument(
         match.containsAll(key),
         "%s: the compared columns %s must include the key %s",

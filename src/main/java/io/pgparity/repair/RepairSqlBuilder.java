@@ -2,6 +2,7 @@ package io.pgparity.repair;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import io.pgparity.catalog.TableSchema;
 import io.pgparity.compare.Divergence;
 import io.pgparity.config.ConfigException;
 import io.pgparity.connect.ServerPair;
@@ -60,8 +61,8 @@ public final class RepairSqlBuilder {
     long start = System.nanoTime();
     Map<TableRef, Long> tables = scan(run, divergences);
     List<TableRef> names = List.copyOf(tables.keySet());
-    Map<TableRef, TableFacts> targetFacts = facts(target.side(), names);
-    Map<TableRef, TableFacts> sourceFacts = facts(target.source(), names);
+    Map<TableRef, TableSchema> targetFacts = facts(target.side(), names);
+    Map<TableRef, TableSchema> sourceFacts = facts(target.source(), names);
     TableOrder order =
         names.isEmpty()
             ? TableOrder.of(names, List.of())
@@ -148,8 +149,8 @@ public final class RepairSqlBuilder {
    * target's rows of each key equal the source's.
    */
   private void repairBatch(
-      TableFacts onTarget,
-      TableFacts onSource,
+      TableSchema onTarget,
+      TableSchema onSource,
       List<List<Divergence>> reported,
       RepairSqlWriter writer,
       Tally tally) {
@@ -183,12 +184,12 @@ public final class RepairSqlBuilder {
     }
   }
 
-  private Map<TableRef, TableFacts> facts(Side side, List<TableRef> tables) {
+  private Map<TableRef, TableSchema> facts(Side side, List<TableRef> tables) {
     return pair.on(
         side,
         "read the catalog for repair",
         (connection, s) -> {
-          Map<TableRef, TableFacts> facts = new LinkedHashMap<>();
+          Map<TableRef, TableSchema> facts = new LinkedHashMap<>();
           for (TableRef table : tables) {
             facts.put(
                 table,

@@ -1,5 +1,7 @@
 package io.pgparity.repair;
 
+import io.pgparity.catalog.ColumnInfo;
+import io.pgparity.catalog.TableSchema;
 import io.pgparity.table.TableRef;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,10 +18,10 @@ import java.util.Optional;
  */
 final class RowRepair {
 
-  private final TableFacts target;
+  private final TableSchema target;
   private final StatementRenderer renderer;
 
-  RowRepair(TableFacts target, List<String> key) {
+  RowRepair(TableSchema target, List<String> key) {
     this.target = target;
     this.renderer = new StatementRenderer(target, key);
   }
@@ -48,7 +50,7 @@ final class RowRepair {
       if (!source.containsKey(name) || Objects.equals(source.get(name), column.getValue())) {
         continue;
       }
-      ColumnFacts facts = target.require(name);
+      ColumnInfo facts = target.require(name);
       if (facts.generated()) {
         // computed from the other columns, which are set where they differ
         continue;

@@ -2,6 +2,8 @@ package io.pgparity.repair;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import io.pgparity.catalog.ColumnInfo;
+import io.pgparity.catalog.TableSchema;
 import io.pgparity.hashing.ColumnEncoding;
 import io.pgparity.table.SqlIdentifier;
 import java.sql.Connection;
@@ -25,12 +27,12 @@ import java.util.Map;
  */
 final class RowsByKey {
 
-  private final TableFacts table;
-  private final List<ColumnFacts> key;
-  private final List<ColumnFacts> columns;
+  private final TableSchema table;
+  private final List<ColumnInfo> key;
+  private final List<ColumnInfo> columns;
 
   /** {@code columns}: those to read, in this order; each must exist on the side, like the key's. */
-  RowsByKey(TableFacts table, List<String> key, List<String> columns) {
+  RowsByKey(TableSchema table, List<String> key, List<String> columns) {
     checkArgument(!key.isEmpty(), "%s: reading rows by key needs the key", table.table());
     this.table = table;
     this.key = key.stream().map(table::require).toList();
@@ -38,8 +40,8 @@ final class RowsByKey {
   }
 
   /** Every column of the side, in attnum order. */
-  RowsByKey(TableFacts table, List<String> key) {
-    this(table, key, table.columns().stream().map(ColumnFacts::name).toList());
+  RowsByKey(TableSchema table, List<String> key) {
+    this(table, key, table.columns().stream().map(ColumnInfo::name).toList());
   }
 
   /**

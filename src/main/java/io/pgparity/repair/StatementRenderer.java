@@ -2,6 +2,8 @@ package io.pgparity.repair;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import io.pgparity.catalog.ColumnInfo;
+import io.pgparity.catalog.TableSchema;
 import io.pgparity.hashing.ColumnEncoding;
 import io.pgparity.table.SqlIdentifier;
 import java.util.ArrayList;
@@ -19,11 +21,11 @@ import java.util.Map;
  */
 final class StatementRenderer {
 
-  private final TableFacts target;
+  private final TableSchema target;
   private final List<String> key;
   private final String table;
 
-  StatementRenderer(TableFacts target, List<String> key) {
+  StatementRenderer(TableSchema target, List<String> key) {
     checkArgument(!key.isEmpty(), "%s: a repair needs the key", target.table());
     key.forEach(target::require);
     this.target = target;
@@ -48,7 +50,7 @@ final class StatementRenderer {
   private String insertSelect(Map<String, String> row) {
     List<String> names = new ArrayList<>();
     List<String> values = new ArrayList<>();
-    for (ColumnFacts column : target.columns()) {
+    for (ColumnInfo column : target.columns()) {
       if (column.insertable() && row.containsKey(column.name())) {
         names.add(SqlIdentifier.quote(column.name()));
         values.add(SqlLiteral.typed(row.get(column.name()), column.type()));

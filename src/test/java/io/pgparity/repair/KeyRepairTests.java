@@ -2,6 +2,8 @@ package io.pgparity.repair;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pgparity.catalog.ColumnInfo;
+import io.pgparity.catalog.TableSchema;
 import io.pgparity.compare.Divergence;
 import io.pgparity.compare.DivergenceKind;
 import io.pgparity.table.TableRef;
@@ -12,13 +14,18 @@ import org.junit.jupiter.api.Test;
 
 class KeyRepairTests {
 
+  /** A column as the catalog reads it for repair: only its name, type, generated and identity. */
+  private static ColumnInfo column(String name, String type, boolean generated, char identity) {
+    return new ColumnInfo(name, type, type, "pg_catalog", 'U', 'b', false, generated, identity);
+  }
+
   private static final TableRef TABLE = new TableRef("app", "t");
-  private static final TableFacts FACTS =
-      new TableFacts(
+  private static final TableSchema FACTS =
+      TableSchema.of(
           TABLE,
-          List.of(
-              new ColumnFacts("id", "integer", false, ' '),
-              new ColumnFacts("v", "text", false, ' ')));
+          List.of(column("id", "integer", false, ' '), column("v", "text", false, ' ')),
+          'r',
+          List.of());
   private static final String T = "\"app\".\"t\"";
   private final KeyRepair replica =
       new KeyRepair(FACTS, RepairTarget.REPLICA, List.of("id"), List.of("id", "v"));

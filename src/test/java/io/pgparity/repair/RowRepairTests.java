@@ -3,6 +3,8 @@ package io.pgparity.repair;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.pgparity.catalog.ColumnInfo;
+import io.pgparity.catalog.TableSchema;
 import io.pgparity.table.TableRef;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,16 +13,23 @@ import org.junit.jupiter.api.Test;
 
 class RowRepairTests {
 
+  /** A column as the catalog reads it for repair: only its name, type, generated and identity. */
+  private static ColumnInfo column(String name, String type, boolean generated, char identity) {
+    return new ColumnInfo(name, type, type, "pg_catalog", 'U', 'b', false, generated, identity);
+  }
+
   private static final TableRef TABLE = new TableRef("app", "Items");
-  private static final TableFacts FACTS =
-      new TableFacts(
+  private static final TableSchema FACTS =
+      TableSchema.of(
           TABLE,
           List.of(
-              new ColumnFacts("id", "bigint", false, 'a'),
-              new ColumnFacts("name", "text", false, ' '),
-              new ColumnFacts("price", "numeric(10,2)", false, ' '),
-              new ColumnFacts("double", "numeric(10,2)", true, ' '),
-              new ColumnFacts("note", "app.\"Note Kind\"", false, ' ')));
+              column("id", "bigint", false, 'a'),
+              column("name", "text", false, ' '),
+              column("price", "numeric(10,2)", false, ' '),
+              column("double", "numeric(10,2)", true, ' '),
+              column("note", "app.\"Note Kind\"", false, ' ')),
+          'r',
+          List.of());
   private final RowRepair repair = new RowRepair(FACTS, List.of("id"));
 
   @Test
