@@ -46,12 +46,23 @@ public final class PasswordResolver {
   static final String NO_PASSWORD_FILE = "/dev/null";
 
   private final Path passFile;
+  private final String defaultUser;
 
-  /** {@code env} may name the file in PGPASSFILE; otherwise it is {@code home}/.pgpass. */
+  /**
+   * {@code env} may name the file in PGPASSFILE; otherwise it is {@code home}/.pgpass. A URL
+   * without {@code user=} connects as this process's user (pgjdbc's default, the Java system
+   * property user.name, like libpq's), so that is the user looked up.
+   */
   public PasswordResolver(Map<String, String> env, Path home) {
+    this(env, home, System.getProperty("user.name"));
+  }
+
+  /** For tests: {@code defaultUser} stands for the process's user. */
+  PasswordResolver(Map<String, String> env, Path home, String defaultUser) {
     String override = env.get("PGPASSFILE");
     this.passFile =
         override != null && !override.isEmpty() ? Path.of(override) : home.resolve(".pgpass");
+    this.defaultUser = defaultUser;
   }
 
   /** The resolver for this process: its environment and the user's home folder. */
@@ -71,8 +82,9 @@ public final class PasswordResolver {
       return spec;
     }
     JdbcUrlParts url = JdbcUrlParts.parse(spec.url());
-    if (url.user() == null || url.user().isEmpty()) {
-      log.debug("No user= in {}; not looking in {}", redact(spec.url()), passFile);
+    String user = url.user() == null || url.user().isEmpty() ? defaultUser : url.user();
+    if (user == null || user.isEmpty()) {
+      log.debug("No user= in {} and no user.name; not looking in {}", redact(spec.url()), passFile);
       return spec;
     }
     Optional<List<String>> lines = readablePassFile();
@@ -80,9 +92,9 @@ public final class PasswordResolver {
       return spec;
     }
     // libpq defaults the database to the user name; pgjdbc leaves that default to the server
-    String database = url.database().isEmpty() ? url.user() : url.database();
+    String database = url.database().isEmpty() ? user : url.database();
     for (JdbcUrlParts.HostPort address : url.hosts()) {
-      List<String> wanted = List.of(address.host(), address.port(), database, url.user());
+      List<String> wanted = List.of(address.host(), address.port(), database, user);
       for (int i = 0; i < lines.get().size(); i++) {
         Optional<String> password = PgpassLine.match(lines.get().get(i), wanted);
         if (password.isPresent()) {

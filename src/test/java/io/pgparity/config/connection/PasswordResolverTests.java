@@ -101,7 +101,7 @@ class PasswordResolverTests {
   }
 
   @Test
-  void leavesSpecsThatAlreadyHaveAPasswordOrNoUserAlone() throws IOException {
+  void leavesSpecsThatAlreadyHavePasswordsAlone() throws IOException {
     pgpass("*:*:*:*:from-file\n");
     PasswordResolver resolver = resolver(Map.of());
 
@@ -109,8 +109,18 @@ class PasswordResolverTests {
     assertThat(resolver.resolve(given)).isSameAs(given);
     ConnectionSpec inUrl = new ConnectionSpec(URL + "&password=in-url", null);
     assertThat(resolver.resolve(inUrl)).isSameAs(inUrl);
-    ConnectionSpec noUser = new ConnectionSpec("jdbc:postgresql://db1/app", null);
-    assertThat(resolver.resolve(noUser)).isSameAs(noUser);
+  }
+
+  @Test
+  void aUrlWithoutUserLooksUpTheProcesssUserAsTheDriverConnectsAsIt() throws IOException {
+    pgpass("db1:5432:app:checker:wrong-user\ndb1:5432:app:osuser:right\n");
+    PasswordResolver resolver = new PasswordResolver(Map.of(), home, "osuser");
+
+    assertThat(resolver.resolve(new ConnectionSpec("jdbc:postgresql://db1/app", null)).password())
+        .isEqualTo("right");
+    assertThat(resolver.resolve(new ConnectionSpec("jdbc:postgresql://db1/", null)).password())
+        .as("the database defaults to the user too")
+        .isNull();
   }
 
   @Test
