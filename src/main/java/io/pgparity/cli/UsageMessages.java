@@ -9,7 +9,6 @@ import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.OverwrittenOptionException;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
@@ -43,10 +42,6 @@ final class UsageMessages {
         && !missing.getMissing().isEmpty()
         && missing.getMissing().get(0) instanceof OptionSpec option) {
       return prefix + needsValue(option);
-    }
-    if (e instanceof OverwrittenOptionException overwritten
-        && overwritten.getOverwritten() instanceof OptionSpec o) {
-      return prefix + o.longestName() + " is given twice; give it once";
     }
     if (e.getArgSpec() instanceof OptionSpec option) {
       String value = e.getValue() == null ? "" : e.getValue();
