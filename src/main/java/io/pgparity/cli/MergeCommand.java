@@ -7,7 +7,6 @@ import io.pgparity.config.JobFileLoader;
 import io.pgparity.config.connection.PasswordResolver;
 import io.pgparity.report.RunResult;
 import io.pgparity.report.Verdict;
-import io.pgparity.shard.MergeOptions;
 import io.pgparity.shard.NewestShards;
 import io.pgparity.shard.ShardMerger;
 import io.pgparity.verdict.ExitCode;
@@ -48,8 +47,7 @@ import picocli.CommandLine.Parameters;
     })
 public final class MergeCommand extends AbstractCommand {
 
-  private static final String USE =
-      "; use: pgparity merge reports/<job>/<run id>... [--out DIR] (see pgparity merge --help)";
+  private static final String USE = ShardMerger.USE;
 
   private final Map<String, String> env;
 
@@ -109,12 +107,9 @@ public final class MergeCommand extends AbstractCommand {
         throw new ConfigException(
             "merge: give either run folders or --newest-in " + newestIn + ", not both" + USE);
       }
-      MergeOptions options =
-          new MergeOptions(
-              folders, newestIn, outFolder == null ? JobFileLoader.DEFAULT_OUT : outFolder, false);
-      List<Path> shards =
-          options.newestIn() == null ? options.folders() : NewestShards.under(options.newestIn());
-      RunResult result = ShardMerger.merge(shards, options.out(), env);
+      List<Path> shards = newestIn == null ? folders : NewestShards.under(newestIn);
+      RunResult result =
+          ShardMerger.merge(shards, outFolder == null ? JobFileLoader.DEFAULT_OUT : outFolder, env);
       // scripts read the last line: nothing may be printed on out after the verdict
       out.println(Verdict.line(result));
       return ExitCode.of(result.status()).code();

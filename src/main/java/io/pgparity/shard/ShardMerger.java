@@ -35,6 +35,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class ShardMerger {
 
+  /** How merge is used: the end of every message that refuses its run folders. */
+  public static final String USE =
+      "; use: pgparity merge reports/<job>/<run id>... [--out DIR] (see pgparity merge --help)";
+
   private static final Logger log = LoggerFactory.getLogger(ShardMerger.class);
 
   private ShardMerger() {}

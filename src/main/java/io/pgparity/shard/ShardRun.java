@@ -51,7 +51,7 @@ record ShardRun(Path folder, String runId, Shard shard, SummaryJson summary, Job
               + folder
               + " does not exist; give the folders the shard runs"
               + " printed"
-              + MergeOptions.USE);
+              + ShardMerger.USE);
     }
     String runId = folder.toAbsolutePath().normalize().getFileName().toString();
     if (!RunFolder.RUN_ID.matcher(runId).matches()) {
@@ -60,7 +60,7 @@ record ShardRun(Path folder, String runId, Shard shard, SummaryJson summary, Job
               + folder
               + " is not a run folder (its name is not a run id like"
               + " 20261125T120000Z-1a2b)"
-              + MergeOptions.USE);
+              + ShardMerger.USE);
     }
     JobJson job = file(folder.resolve(JobJson.FILE_NAME), JobJson::read);
     if (job.shard() == null) {
