@@ -60,4 +60,18 @@ public record TableRef(String schema, String name) {
   public String toString() {
     return schema + "." + name;
   }
+
+  /**
+   * The name as run files write it, so that no two tables read alike: each part bare when it is a
+   * plain lower-case identifier, else double-quoted with embedded quotes doubled, as SQL reads it.
+   * Schema {@code a.b} with table {@code c} is {@code "a.b".c}; schema {@code a} with table {@code
+   * b.c} is {@code a."b.c"}, where {@link #toString()} writes {@code a.b.c} for both.
+   */
+  public String unambiguous() {
+    return displayPart(schema) + "." + displayPart(name);
+  }
+
+  private static String displayPart(String part) {
+    return part.matches("[a-z_][a-z0-9_$]*") ? part : '"' + part.replace("\"", "\"\"") + '"';
+  }
 }

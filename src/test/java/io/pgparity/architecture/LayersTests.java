@@ -36,6 +36,7 @@ class LayersTests {
               "io.pgparity.verdict..",
               "io.pgparity.failure..",
               "io.pgparity.table..",
+              "io.pgparity.finding..",
               "io.pgparity.version..",
               "io.pgparity.files..")
           .layer("Config")
@@ -48,7 +49,8 @@ class LayersTests {
               "io.pgparity.hashing..",
               "io.pgparity.live..",
               "io.pgparity.guard..",
-              "io.pgparity.compare..")
+              "io.pgparity.compare..",
+              "io.pgparity.sequence..")
           .layer("Features")
           .definedBy(
               "io.pgparity.mask..",

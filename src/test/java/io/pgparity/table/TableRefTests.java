@@ -27,4 +27,16 @@ class TableRefTests {
     assertThatThrownBy(() -> TableRef.parse("\"open.t"))
         .hasMessageContaining("unclosed double quote");
   }
+
+  @Test
+  void unambiguousNamesTellADottedSchemaFromADottedTable() {
+    TableRef dottedSchema = new TableRef("My Schema.We!rd \"Name\"", "x");
+    TableRef dottedTable = new TableRef("My Schema", "We!rd \"Name\".x");
+    assertThat(dottedSchema.toString()).isEqualTo(dottedTable.toString());
+    assertThat(dottedSchema.unambiguous()).isEqualTo("\"My Schema.We!rd \"\"Name\"\"\".x");
+    assertThat(dottedTable.unambiguous()).isEqualTo("\"My Schema\".\"We!rd \"\"Name\"\".x\"");
+    assertThat(new TableRef("public", "users").unambiguous()).isEqualTo("public.users");
+    assertThat(TableRef.parse(dottedTable.unambiguous())).isEqualTo(dottedTable);
+    assertThat(TableRef.parse(dottedSchema.unambiguous())).isEqualTo(dottedSchema);
+  }
 }
