@@ -14,4 +14,9 @@ public record Both<T>(T primary, T replica) {
   public T get(Side side) {
     return side == Side.PRIMARY ? primary : replica;
   }
+
+  /** Both values passed through {@code f}. */
+  public <U> Both<U> map(java.util.function.Function<? super T, ? extends U> f) {
+    return new Both<>(f.apply(primary), f.apply(replica));
+  }
 }

@@ -4,6 +4,13 @@ package io.pgparity.job;
 public final class ContextKeys {
 
   public static final String TABLE = "table";
+
+  /** A hash partition's tables, as comma-separated indexes: one, or a batch of small ones. */
+  public static final String TABLES = "tables";
+
+  /** True for a hash partition that hashes a batch of small tables whole. */
+  public static final String BATCH = "batch";
+
   public static final String SLICE = "slice";
   public static final String SLICES = "slices";
   public static final String RANGES = "ranges";

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
@@ -43,14 +44,16 @@ final class DiffPartitioner implements Partitioner {
         continue;
       }
       List<Integer> mismatched = table.mismatchedRanges();
-      log.info(
-          "Hashed {}: {} rows on the primary, {} on the replica, {} of {} ranges differ ({} s)",
-          table.plan.table(),
-          table.rows(true),
-          table.rows(false),
-          mismatched.size(),
-          table.ranges(),
-          String.format(java.util.Locale.ROOT, "%.1f", table.seconds()));
+      boolean worthALine = !mismatched.isEmpty() || tables.size() <= WriteReportsTasklet.FEW_TABLES;
+      log.atLevel(worthALine ? Level.INFO : Level.DEBUG)
+          .log(
+              "Hashed {}: {} rows on the primary, {} on the replica, {} of {} ranges differ ({} s)",
+              table.plan.table(),
+              table.rows(true),
+              table.rows(false),
+              mismatched.size(),
+              table.ranges(),
+              String.format(java.util.Locale.ROOT, "%.1f", table.seconds()));
       // small ranges are diffed in batches of one query per side, so split only large diffs;
       // a diff that reads the whole table reads it once, so it stays in one partition
       int groups =

@@ -51,29 +51,49 @@ record HashCheckpoint(Both<Map<Integer, BucketSum>> sums, Lsn hashedAt, String u
   }
 
   void writeTo(ExecutionContext context) {
+    writeTo(context, "");
+  }
+
+  /**
+   * Writes under keys that start with {@code prefix}: a batch partition keeps one checkpoint per
+   * table in its context, each under the table's {@link #prefix}.
+   */
+  void writeTo(ExecutionContext context, String prefix) {
     if (unjudged != null) {
-      context.putString(UNJUDGED, unjudged);
+      context.putString(prefix + UNJUDGED, unjudged);
       return;
     }
-    context.putString(PRIMARY, encode(sums.primary()));
-    context.putString(REPLICA, encode(sums.replica()));
-    context.putLong(HASHED_AT, hashedAt.value());
+    context.putString(prefix + PRIMARY, encode(sums.primary()));
+    context.putString(prefix + REPLICA, encode(sums.replica()));
+    context.putLong(prefix + HASHED_AT, hashedAt.value());
+  }
+
+  /** The key prefix of table {@code table}'s checkpoint in a batch partition's context. */
+  static String prefix(int table) {
+    return "t" + table + ".";
   }
 
   /** The checkpoint in {@code context}; empty when the partition stored none. */
   static Optional<HashCheckpoint> readFrom(ExecutionContext context) {
-    if (context.containsKey(UNJUDGED)) {
-      return Optional.of(unjudged(context.getString(UNJUDGED)));
+    return readFrom(context, "");
+  }
+
+  /** The checkpoint stored under {@code prefix}; empty when there is none. */
+  static Optional<HashCheckpoint> readFrom(ExecutionContext context, String prefix) {
+    if (context.containsKey(prefix + UNJUDGED)) {
+      return Optional.of(unjudged(context.getString(prefix + UNJUDGED)));
     }
-    if (!context.containsKey(PRIMARY)
-        || !context.containsKey(REPLICA)
-        || !context.containsKey(HASHED_AT)) {
+    if (!context.containsKey(prefix + PRIMARY)
+        || !context.containsKey(prefix + REPLICA)
+        || !context.containsKey(prefix + HASHED_AT)) {
       return Optional.empty();
     }
     return Optional.of(
         hashed(
-            new Both<>(decode(context.getString(PRIMARY)), decode(context.getString(REPLICA))),
-            new Lsn(context.getLong(HASHED_AT))));
+            new Both<>(
+                decode(context.getString(prefix + PRIMARY)),
+                decode(context.getString(prefix + REPLICA))),
+            new Lsn(context.getLong(prefix + HASHED_AT))));
   }
 
   /** Adds what this partition found to its table, as if it had just been hashed. */

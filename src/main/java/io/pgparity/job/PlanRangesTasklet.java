@@ -11,7 +11,6 @@ import io.pgparity.connect.ServerInfo;
 import io.pgparity.connect.ServerInfoReader;
 import io.pgparity.connect.ServerPair;
 import io.pgparity.connect.Side;
-import io.pgparity.hashing.BucketHasher;
 import io.pgparity.keyspace.RangePlanner;
 import io.pgparity.keyspace.SampleMethod;
 import io.pgparity.live.LagThrottle;
@@ -32,6 +31,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -55,6 +55,14 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 final class PlanRangesTasklet implements Tasklet {
 
   private static final Logger log = LoggerFactory.getLogger(PlanRangesTasklet.class);
+
+  /**
+   * A table of at most this many chunks of rows (by the statistics, or of unknown count when its
+   * heap is small) is one range, hashed with its neighbours: should it differ, one split of the
+   * narrower (32 parts) brings it to ranges of half a chunk, so planned ranges would save at most
+   * one query there, while planning them costs a sampling query per table.
+   */
+  static final long SMALL_TABLE_CHUNKS = 16;
 
   private final InMemoryRunState state;
   private final JobDefinition definition;
@@ -132,9 +140,33 @@ final class PlanRangesTasklet implements Tasklet {
     if (saved != null) {
       checkUnchanged(saved);
     }
+    List<TablePlan> comparable =
+        state.tables().stream().filter(TableState::comparable).map(t -> t.plan).toList();
+    Both<TableSizes> read =
+        pair.onBoth(
+            "table sizes",
+            (c, s) -> TableSizes.read(c, comparable.stream().map(TablePlan::table).toList()));
+    List<TablePlan> uncounted =
+        comparable.stream()
+            .filter(
+                plan -> {
+                  Both<TableSizes.Size> size = read.map(side -> side.of(plan.table()));
+                  return size.primary().estimatedRows() < 0
+                      && size.replica().estimatedRows() < 0
+                      && smallHeap(size);
+                })
+            .toList();
+    Both<TableSizes> sizes =
+        uncounted.isEmpty()
+            ? read
+            : pair.onBoth("counting small tables", (c, s) -> read.get(s).counting(c, uncounted));
     for (TableState table : state.tables()) {
       if (table.comparable()) {
-        planRanges(pair, table, saved == null ? null : saved.get(table.spec.table().toString()));
+        planRanges(
+            pair,
+            table,
+            saved == null ? null : saved.get(table.spec.table().toString()),
+            sizes.map(side -> side.of(table.plan.table())));
       } else {
         log.info(
             "Not comparing {}: {}", table.spec.table(), String.join("; ", table.plan.findings()));
@@ -196,10 +228,35 @@ final class PlanRangesTasklet implements Tasklet {
     }
   }
 
-  private void planRanges(ServerPair pair, TableState table, SavedPlan saved) {
+  private void planRanges(
+      ServerPair pair, TableState table, SavedPlan saved, Both<TableSizes.Size> sizes) {
     TablePlan plan = table.plan;
     String what = plan.table() + ": planning ranges";
-    Both<Long> estimates = pair.onBoth(what, (c, s) -> RangePlanner.estimateRows(c, plan));
+    long blocks = Math.max(sizes.primary().blocks(), sizes.replica().blocks());
+    long estimated = Math.max(sizes.primary().estimatedRows(), sizes.replica().estimatedRows());
+    if (saved == null
+        && smallHeap(sizes)
+        && estimated >= 0
+        && estimated <= SMALL_TABLE_CHUNKS * definition.tuning().chunkRows()) {
+      // a small table is one range, hashed whole with its neighbours (HashUnit): no sample, no
+      // statistics and no size queries of its own, which cost more than hashing it
+      table.progress =
+          new TableProgress(plan.table().toString(), Math.max(0, sizes.primary().estimatedRows()));
+      table.heapBlocks = sizes.map(TableSizes.Size::blocks);
+      table.slices = 1;
+      log.debug(
+          "Planned {}: key ({}), {} columns, a small table of {} blocks, one range{}",
+          plan.table(),
+          String.join(", ", plan.keyNames()),
+          plan.columns().size(),
+          blocks,
+          plan.allFindings().isEmpty() ? "" : "; schema findings: " + plan.allFindings().size());
+      return;
+    }
+    Both<Long> estimates =
+        estimated > 0
+            ? sizes.map(TableSizes.Size::estimatedRows)
+            : pair.onBoth(what, (c, s) -> RangePlanner.estimateRows(c, plan));
     Side larger = estimates.primary() >= estimates.replica() ? Side.PRIMARY : Side.REPLICA;
     long rows = estimates.get(larger);
     table.progress = new TableProgress(plan.table().toString(), estimates.primary());
@@ -214,9 +271,7 @@ final class PlanRangesTasklet implements Tasklet {
           pair.on(
               larger, what, (c, s) -> RangePlanner.boundaries(c, plan, rows, chunkRows, method));
       // each side's size now: its slices cut this many blocks whenever they are hashed
-      BucketHasher hasher = new BucketHasher(plan);
-      table.heapBlocks = pair.onBoth(what, (c, s) -> hasher.blocks(c));
-      long blocks = Math.max(table.heapBlocks.primary(), table.heapBlocks.replica());
+      table.heapBlocks = sizes.map(TableSizes.Size::blocks);
       table.slices =
           HeapSlices.count(
               blocks, table.ranges(), table.randomHeapOrder, definition.tuning().threads());
@@ -230,6 +285,12 @@ final class PlanRangesTasklet implements Tasklet {
         table.ranges(),
         table.slices,
         plan.allFindings().isEmpty() ? "" : "; schema findings: " + plan.allFindings().size());
+  }
+
+  /** A heap that fits in one slice and one batch on both sides. */
+  private static boolean smallHeap(Both<TableSizes.Size> sizes) {
+    long blocks = Math.max(sizes.primary().blocks(), sizes.replica().blocks());
+    return blocks <= Math.min(HashUnit.BATCH_TABLE_BLOCKS, HeapSlices.maxBlocksPerSlice);
   }
 
   private static Double correlation(Connection connection, TablePlan plan) throws SQLException {

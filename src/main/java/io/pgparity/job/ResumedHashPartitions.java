@@ -1,7 +1,6 @@
 package io.pgparity.job;
 
 import io.pgparity.report.Resumption;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -43,30 +42,29 @@ final class ResumedHashPartitions implements StepExecutionListener {
     JobInstance instance = stepExecution.getJobExecution().getJobInstance();
     int partitions = 0;
     int reused = 0;
-    for (int t = 0; t < state.tables().size(); t++) {
-      TableState table = state.table(t);
-      if (!table.comparable()) {
+    for (HashUnit unit : HashUnit.of(state.tables())) {
+      partitions++;
+      String name = unit.name();
+      // the splitter names worker executions "<worker step>:<partition>"
+      StepExecution last = repository.getLastStepExecution(instance, workerStep + ":" + name);
+      if (last == null || last.getStatus() != BatchStatus.COMPLETED) {
         continue;
       }
-      for (int slice = 0; slice < table.slices; slice++) {
-        partitions++;
-        String name = HashPartitioner.name(t, slice);
-        // the splitter names worker executions "<worker step>:<partition>"
-        StepExecution last = repository.getLastStepExecution(instance, workerStep + ":" + name);
-        if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
-          Optional<HashCheckpoint> checkpoint = HashCheckpoint.readFrom(last.getExecutionContext());
-          checkpoint.ifPresentOrElse(
-              c -> c.applyTo(table),
-              () ->
-                  table.incomplete(
-                      "run "
-                          + previous.runId()
-                          + " kept no sums of partition "
-                          + name
-                          + "; run with --fresh"));
-          reused++;
-        }
+      for (int t : unit.tables()) {
+        TableState table = state.table(t);
+        HashCheckpoint.readFrom(
+                last.getExecutionContext(), unit.batch() ? HashCheckpoint.prefix(t) : "")
+            .ifPresentOrElse(
+                c -> c.applyTo(table),
+                () ->
+                    table.incomplete(
+                        "run "
+                            + previous.runId()
+                            + " kept no sums of partition "
+                            + name
+                            + "; run with --fresh"));
       }
+      reused++;
     }
     state.resumption(new Resumption(previous.runId(), reused, partitions));
     log.info(

@@ -4,6 +4,8 @@ import io.pgparity.config.JobDefinition;
 import io.pgparity.hashing.HashSlice;
 import io.pgparity.version.Version;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.MDC;
 import org.springframework.batch.core.ExitStatus;
@@ -136,17 +138,21 @@ class VerifyJobConfiguration {
   }
 
   /**
-   * One per hash partition: the table and heap slice come from the partition's context
-   * (HashPartitioner).
+   * One per hash partition: the table and heap slice, or the batch of small tables, come from the
+   * partition's context (HashPartitioner).
    */
   @Bean
   @StepScope
   Tasklet hashRangeTasklet(
       InMemoryRunState state,
-      @Value("#{stepExecutionContext['" + ContextKeys.TABLE + "']}") int table,
+      @Value("#{stepExecutionContext['" + ContextKeys.TABLES + "']}") String tables,
+      @Value("#{stepExecutionContext['" + ContextKeys.BATCH + "']}") boolean batch,
       @Value("#{stepExecutionContext['" + ContextKeys.SLICE + "']}") int slice,
       @Value("#{stepExecutionContext['" + ContextKeys.SLICES + "']}") int slices) {
-    return new HashRangesTasklet(state, table, new HashSlice(slice, slices));
+    List<Integer> indexes = Arrays.stream(tables.split(",")).map(Integer::valueOf).toList();
+    return batch
+        ? new HashBatchTasklet(state, indexes)
+        : new HashRangesTasklet(state, indexes.get(0), new HashSlice(slice, slices));
   }
 
   @Bean

@@ -5,6 +5,7 @@ import io.pgparity.config.JobDefinition;
 import io.pgparity.repair.RepairSqlAfterVerify;
 import io.pgparity.report.ReportWriter;
 import io.pgparity.report.RunResult;
+import io.pgparity.verdict.Status;
 import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
@@ -19,6 +20,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * manifest.json.
  */
 final class WriteReportsTasklet implements Tasklet {
+
+  /** Up to this many tables, the log has a line for each; beyond, only for those not consistent. */
+  static final int FEW_TABLES = 20;
 
   private static final Logger log = LoggerFactory.getLogger(WriteReportsTasklet.class);
 
@@ -52,8 +56,10 @@ final class WriteReportsTasklet implements Tasklet {
     RunResult result = RunResults.of(state, definition, version, Instant.now(), null);
     List<Divergence> sample = state.tables().stream().flatMap(t -> t.sample().stream()).toList();
     new ReportWriter().writeAll(result, sample);
-    result
-        .tables()
+    // one line per table while a reader can take them in; of a thousand tables, those to look at
+    boolean few = result.tables().size() <= FEW_TABLES;
+    result.tables().stream()
+        .filter(t -> few || t.status() != Status.CONSISTENT)
         .forEach(
             t ->
                 log.info(
