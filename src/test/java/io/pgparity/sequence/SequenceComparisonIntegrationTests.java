@@ -316,6 +316,32 @@ class SequenceComparisonIntegrationTests {
     }
   }
 
+  @Test
+  void twelveHundredSequencesAreReadInChunksAndEachKeepsItsOwnState() {
+    // more than one state chunk (500): the i-th row of a chunk must land on the i-th sequence
+    both(
+        "DO $$ BEGIN FOR i IN 1..1200 LOOP"
+            + " EXECUTE 'CREATE SEQUENCE %s.s' || i; END LOOP; END $$");
+    exec(
+        servers.primary(),
+        "DO $$ BEGIN FOR i IN 1..1200 LOOP"
+            + " PERFORM setval(('%s.s' || i)::regclass, i); END LOOP; END $$");
+    exec(
+        servers.replica(),
+        "DO $$ BEGIN FOR i IN 1..1200 LOOP"
+            + " PERFORM setval(('%s.s' || i)::regclass, CASE WHEN i = 777 THEN 1 ELSE i END); END LOOP; END $$");
+
+    long start = System.nanoTime();
+    SequenceOutcome outcome = compareSchema();
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    System.out.printf("compared %d sequences in %d ms%n", outcome.results().size(), millis);
+
+    assertThat(outcome.results()).hasSize(1200);
+    assertThat(outcome.divergent()).extracting(r -> r.sequence().name()).containsExactly("s777");
+    assertThat(result(outcome, "s1100").primaryValue()).isEqualTo(1100L);
+    assertThat(result(outcome, "s1100").replicaValue()).isEqualTo(1100L);
+  }
+
   private SequenceOutcome compareSchema() {
     return SequenceComparison.compare(
         pair, SequenceScope.ownedByOrIn(List.of(), Set.of(schema)), CatchUp.none());
