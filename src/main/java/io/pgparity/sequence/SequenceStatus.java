@@ -22,7 +22,14 @@ public enum SequenceStatus {
   /** The sequence exists on the primary only. */
   PRIMARY_ONLY(true),
   /** The sequence exists on the replica only. */
-  REPLICA_ONLY(false);
+  REPLICA_ONLY(false),
+  /**
+   * Not compared: a side's state could not be read (the connecting role lacks SELECT on the
+   * sequence there, or it is unlogged and that side is a standby, which keeps no unlogged data).
+   * Not divergent, but not judged either: a run must not call it consistent (the reason says which
+   * side and why).
+   */
+  UNREADABLE(false);
 
   private final boolean divergent;
 
@@ -33,5 +40,10 @@ public enum SequenceStatus {
   /** Whether this state makes the run's verdict DIVERGENT. */
   public boolean divergent() {
     return divergent;
+  }
+
+  /** Whether the sequence was compared at all (every state but {@link #UNREADABLE}). */
+  public boolean judged() {
+    return this != UNREADABLE;
   }
 }
