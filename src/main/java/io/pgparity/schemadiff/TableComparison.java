@@ -365,7 +365,7 @@ final class TableComparison {
       boolean weaker = (p.enabled() && !r.enabled()) || (p.enabled() && p.forced() && !r.forced());
       add(
           ObjectKind.ROW_LEVEL_SECURITY,
-          table.unambiguous(),
+          table.name(),
           FindingSeverity.DIVERGENT,
           "row-level security is "
               + p.describe()
