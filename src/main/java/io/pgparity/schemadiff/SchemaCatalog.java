@@ -63,6 +63,42 @@ public record SchemaCatalog(
         collations);
   }
 
+  /**
+   * One catalog per table holding that table's columns, constraints, indexes, triggers and policies
+   * (and its row-level security switches); database-wide objects are left out.
+   */
+  Map<TableRef, SchemaCatalog> byTable() {
+    Map<TableRef, List<ColumnDefinition>> columnsOf = group(columns, ColumnDefinition::table);
+    Map<TableRef, List<ConstraintDefinition>> constraintsOf =
+        group(constraints, ConstraintDefinition::table);
+    Map<TableRef, List<IndexDefinition>> indexesOf = group(indexes, IndexDefinition::table);
+    Map<TableRef, List<TriggerDefinition>> triggersOf = group(triggers, TriggerDefinition::table);
+    Map<TableRef, List<PolicyDefinition>> policiesOf = group(policies, PolicyDefinition::table);
+    Map<TableRef, SchemaCatalog> byTable = new LinkedHashMap<>();
+    for (Map.Entry<TableRef, RowSecurity> table : tables.entrySet()) {
+      TableRef ref = table.getKey();
+      byTable.put(
+          ref,
+          new SchemaCatalog(
+              collationsOnly,
+              Map.of(ref, table.getValue()),
+              columnsOf.getOrDefault(ref, List.of()),
+              constraintsOf.getOrDefault(ref, List.of()),
+              indexesOf.getOrDefault(ref, List.of()),
+              triggersOf.getOrDefault(ref, List.of()),
+              policiesOf.getOrDefault(ref, List.of()),
+              Map.of(),
+              Map.of(),
+              List.of()));
+    }
+    return byTable;
+  }
+
+  private static <T> Map<TableRef, List<T>> group(
+      List<T> items, java.util.function.Function<T, TableRef> tableOf) {
+    return items.stream().collect(java.util.stream.Collectors.groupingBy(tableOf));
+  }
+
   // The requested tables as (schema, name) arrays; every per-table query starts from it.
   private static final String TABLES =
       """

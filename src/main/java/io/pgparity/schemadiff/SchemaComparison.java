@@ -97,12 +97,15 @@ public final class SchemaComparison {
     if (!sides.primary().collationsOnly() && !sides.replica().collationsOnly()) {
       compareExtensions(sides.primary().extensions(), sides.replica().extensions(), findings);
       compareEnums(sides.primary().enumLabels(), sides.replica().enumLabels(), findings);
+      // grouped once, so that a thousand tables do not each scan every side's objects
+      Map<TableRef, SchemaCatalog> primaryTables = sides.primary().byTable();
+      Map<TableRef, SchemaCatalog> replicaTables = sides.replica().byTable();
       for (TableRef table : sides.primary().tables().keySet()) {
         if (sides.replica().tables().containsKey(table)) {
           new TableComparison(
                   table,
-                  sides.primary(),
-                  sides.replica(),
+                  primaryTables.get(table),
+                  replicaTables.get(table),
                   comparedKeys.getOrDefault(table, List.of()))
               .compare(findings);
         }
