@@ -167,7 +167,8 @@ public record SchemaCatalog(
   private static final String TRIGGERS_SQL =
       TABLES
           + """
-          SELECT t.nspname, t.relname, tg.tgname, pg_get_triggerdef(tg.oid), tg.tgenabled
+          SELECT t.nspname, t.relname, tg.tgname, pg_get_triggerdef(tg.oid), tg.tgenabled,
+                 pg_get_functiondef(tg.tgfoid)
           FROM t JOIN pg_trigger tg ON tg.tgrelid = t.oid
           WHERE NOT tg.tgisinternal
           """;
@@ -424,7 +425,11 @@ public record SchemaCatalog(
         names,
         rs ->
             new TriggerDefinition(
-                table(rs), rs.getString(3), rs.getString(4), rs.getString(5).charAt(0)));
+                table(rs),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5).charAt(0),
+                rs.getString(6)));
   }
 
   private static List<PolicyDefinition> readPolicies(

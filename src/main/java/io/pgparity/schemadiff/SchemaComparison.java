@@ -32,17 +32,18 @@ import java.util.stream.Collectors;
  * behave otherwise during logical apply or after a failover: a missing primary key, unique,
  * exclusion, foreign key or check constraint, a missing NOT NULL, another column default,
  * generation expression or collation, a missing unique index, a trigger missing, extra, different
- * or otherwise enabled, any difference in row-level security, other enum labels or order, an
- * extension missing or of another version, and a collation whose library version differs between
- * the sides or, on the replica, from the version its indexes were built with. {@code ADVISORY}: a
- * missing or different non-unique index (speed only), a constraint, NOT NULL or unique index the
- * replica has in addition (it only refuses rows the primary accepts: logical apply then stops with
- * an error and the rows missing behind it show up in the row comparison, and after a failover the
- * application gets an error rather than bad data, as the catalog's key check also treats stronger
- * enforcement on the replica), an extra extension, a trigger that is disabled on the side that has
- * it alone, and a collation version on the primary that differs from its own recorded one (a matter
- * of the primary, not of the difference). An extra non-unique index on the replica is no finding:
- * replicas often carry indexes for their own queries.
+ * (its CREATE TRIGGER, or the body of the function it calls) or otherwise enabled, any difference
+ * in row-level security, other enum labels or order, an extension missing or of another version,
+ * and a collation whose library version differs between the sides or, on the replica, from the
+ * version its indexes were built with. {@code ADVISORY}: a missing or different non-unique index
+ * (speed only), a constraint, NOT NULL or unique index the replica has in addition (it only refuses
+ * rows the primary accepts: logical apply then stops with an error and the rows missing behind it
+ * show up in the row comparison, and after a failover the application gets an error rather than bad
+ * data, as the catalog's key check also treats stronger enforcement on the replica), an extra
+ * extension, a trigger that is disabled on the side that has it alone, and a collation version on
+ * the primary that differs from its own recorded one (a matter of the primary, not of the
+ * difference). An extra non-unique index on the replica is no finding: replicas often carry indexes
+ * for their own queries.
  *
  * <p>Not reported here because the catalog's table planner already reports them: tables present on
  * one side only, columns missing on one side or of another type (such columns are skipped here),

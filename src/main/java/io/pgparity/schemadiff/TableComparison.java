@@ -326,6 +326,15 @@ final class TableComparison {
                 + r.definition()
                 + " on the replica: writes there run other code");
       }
+      if (p.definition().equals(r.definition()) && !p.function().equals(r.function())) {
+        add(
+            ObjectKind.TRIGGER,
+            p.name(),
+            FindingSeverity.DIVERGENT,
+            what
+                + " calls a function whose definition differs between the sides: writes there run"
+                + " other code");
+      }
       if (p.enabled() != r.enabled()) {
         add(
             ObjectKind.TRIGGER,

@@ -379,6 +379,27 @@ class SchemaComparisonIntegrationTests {
   }
 
   @Test
+  void theSameTriggerCallingAFunctionWithAnotherBody() throws SQLException {
+    String ddl =
+        "CREATE TABLE %1$s.t (id bigint PRIMARY KEY, v text);"
+            + "CREATE FUNCTION %1$s.f() RETURNS trigger LANGUAGE plpgsql AS"
+            + " 'BEGIN NEW.v := %2$s; RETURN NEW; END';"
+            + "CREATE TRIGGER fill BEFORE INSERT ON %1$s.t FOR EACH ROW EXECUTE FUNCTION %1$s.f()";
+    assertThat(
+            compare(
+                ddl.formatted("%1$s", "lower(NEW.v)"),
+                ddl.formatted("%1$s", "upper(NEW.v)"),
+                List.of("id")))
+        .containsExactly(
+            finding(
+                ObjectKind.TRIGGER,
+                "fill",
+                FindingSeverity.DIVERGENT,
+                "trigger fill calls a function whose definition differs between the sides: writes"
+                    + " there run other code"));
+  }
+
+  @Test
   void rowLevelSecurityAndPolicies() throws SQLException {
     String table = "CREATE TABLE %1$s.t (id bigint PRIMARY KEY, owner_name text);";
     String primary =
