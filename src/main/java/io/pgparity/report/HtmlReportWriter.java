@@ -75,12 +75,12 @@ public final class HtmlReportWriter {
     tables(html, r);
     databaseFindings(html, r);
     sequences(html, r);
+    HtmlAudit.append(html, r.audit());
     schemas(html, r);
     leftOut(html, r);
     chosen(html, r);
     servers(html, r);
     HtmlReplication.append(html, r.replication());
-    HtmlAudit.append(html, r.audit());
     HtmlStrip.append(html, r);
     notes(html, r);
     HtmlDivergences.append(html, r, sample);

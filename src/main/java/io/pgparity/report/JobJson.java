@@ -42,6 +42,17 @@ public record JobJson(
     leftOut = leftOut == null ? List.of() : List.copyOf(leftOut);
   }
 
+  /** A job.json without left-out tables: the shape before they were listed. */
+  public JobJson(
+      String name,
+      Connection primary,
+      Connection replica,
+      List<Table> tables,
+      Tuning tuning,
+      Shard shard) {
+    this(name, primary, replica, tables, List.of(), tuning, shard);
+  }
+
   /** What job.json says of {@code definition}, no table left out. */
   public static JobJson of(JobDefinition definition) {
     return of(definition, List.of());

@@ -75,6 +75,7 @@ public final class MarkdownReportWriter {
     tables(md, r);
     databaseFindings(md, r);
     sequences(md, r);
+    MarkdownAudit.append(md, r.audit());
     schemas(md, r);
     leftOut(md, r);
     chosen(md, r);
@@ -85,7 +86,6 @@ public final class MarkdownReportWriter {
     server(md, "replica", r.servers().replica());
     md.append('\n');
     replication(md, r.replication());
-    MarkdownAudit.append(md, r.audit());
     notes(md, r);
     FirstDivergences.append(md, r, sample);
     md.append(

@@ -59,11 +59,10 @@ public record RunResult(
     schemaFindings = schemaFindings == null ? List.of() : List.copyOf(schemaFindings);
     sequences = sequences == null ? List.of() : List.copyOf(sequences);
     note = note == null || note.isBlank() ? null : note;
+    // the fields are not assigned yet: the check reads the parameters
     checkArgument(
-        status != Status.CONSISTENT || (divergentFindings() == 0 && divergentSequences() == 0),
-        "a run with %s divergent schema findings and %s divergent sequences is not CONSISTENT",
-        divergentFindings(),
-        divergentSequences());
+        status != Status.CONSISTENT || status(status, schemaFindings, sequences) == status,
+        "a run with a DIVERGENT schema finding or a divergent sequence is not CONSISTENT");
   }
 
   /** A run without left-out tables, schema findings, sequences or note: the shape before them. */
