@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.pgparity.audit.AuditReport;
+import io.pgparity.finding.FindingSeverity;
 import io.pgparity.report.RunResult;
 import io.pgparity.report.TableResult;
 import io.pgparity.verdict.Status;
@@ -38,6 +39,7 @@ public final class RunMetrics {
   public static RunMetrics of(RunResult result, Instant lastSuccess) {
     RunMetrics metrics = new RunMetrics(result.run().job());
     metrics.run(result.status(), result.startedAt(), result.finishedAt(), lastSuccess);
+    metrics.wholeDatabase(result);
     for (TableResult table : result.tables()) {
       metrics.table(table);
     }
@@ -96,6 +98,54 @@ public final class RunMetrics {
     }
   }
 
+  /**
+   * Counts a dashboard shows without summing per-table series (a thousand of them): tables
+   * compared, diverged, left out and done (judged every row: CONSISTENT or DIVERGENT), schema
+   * findings by severity, sequences divergent and not.
+   */
+  private void wholeDatabase(RunResult result) {
+    long compared = result.tables().size();
+    long diverged = result.divergedTables();
+    long left = result.leftOut().size();
+    long done = result.tables().stream().filter(t -> success(t.status())).count();
+    gauge("pgparity.tables.compared", "Tables the last run compared", Tags.empty(), () -> compared);
+    gauge(
+        "pgparity.tables.diverged",
+        "Tables of the last run with divergent rows or a schema finding of their own",
+        Tags.empty(),
+        () -> diverged);
+    gauge(
+        "pgparity.tables.left.out",
+        "Tables the selection matched but the last run did not compare",
+        Tags.empty(),
+        () -> left);
+    gauge(
+        "pgparity.tables.done",
+        "Tables of the last run whose every row was judged (CONSISTENT or DIVERGENT)",
+        Tags.empty(),
+        () -> done);
+    for (FindingSeverity severity : FindingSeverity.values()) {
+      long count = result.schemaFindings().stream().filter(f -> f.severity() == severity).count();
+      gauge(
+          "pgparity.schema.findings",
+          "Schema findings of the last run by severity",
+          Tags.of("severity", severity.name()),
+          () -> count);
+    }
+    long divergentSequences = result.divergentSequences();
+    long sequences = result.sequences().size();
+    gauge(
+        "pgparity.sequences.compared",
+        "Sequences the last run compared",
+        Tags.empty(),
+        () -> sequences);
+    gauge(
+        "pgparity.sequences.divergent",
+        "Sequences behind on the replica or missing there",
+        Tags.empty(),
+        () -> divergentSequences);
+  }
+
   // every kind, zeros included, so an alert on a kind has a series before its first finding
   private void audit(AuditReport audit) {
     audit
@@ -116,7 +166,7 @@ public final class RunMetrics {
   }
 
   private void table(TableResult table) {
-    Tags tags = Tags.of("table", table.table().toString());
+    Tags tags = Tags.of("table", table.table().unambiguous());
     gauge(
         "pgparity.rows.compared",
         "Rows of the table read on the primary",

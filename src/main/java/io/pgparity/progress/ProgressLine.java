@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The live terminal line: each table being hashed with its share done, rows/s and time left, e.g.
- * {@code Hashing public.users 45% 410k rows/s 13 s left | public.sessions 12% 95k rows/s 1 min 4 s
- * left}, cut to the terminal's columns. Empty when no table is being hashed.
+ * The live terminal line: with more than one table, how many are done of all, then each table being
+ * hashed with its share done, rows/s and time left, e.g. {@code tables 37/1000 done | Hashing
+ * public.users 45% 410k rows/s 13 s left | public.sessions 12% 95k rows/s 1 min 4 s left}, cut to
+ * the terminal's columns (the count first, so a cut never loses it). Empty when no table is being
+ * hashed.
  */
 final class ProgressLine {
 
@@ -24,7 +26,19 @@ final class ProgressLine {
         parts.add(part(table, now));
       }
     }
-    return parts.isEmpty() ? "" : cut("Hashing " + String.join(" | ", parts), columns);
+    if (parts.isEmpty()) {
+      return "";
+    }
+    return cut(tables(tables) + "Hashing " + String.join(" | ", parts), columns);
+  }
+
+  /** {@code tables 37/1000 done | } with more than one table, else empty. */
+  static String tables(List<TableProgress> tables) {
+    if (tables.size() < 2) {
+      return "";
+    }
+    long done = tables.stream().filter(TableProgress::done).count();
+    return String.format(Locale.ROOT, "tables %,d/%,d done | ", done, tables.size());
   }
 
   private static String part(TableProgress table, long now) {

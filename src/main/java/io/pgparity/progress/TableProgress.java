@@ -41,9 +41,10 @@ public final class TableProgress {
   }
 
   /**
-   * Marks hashing over: an estimate above the real count must not keep the table "being hashed".
+   * Marks hashing over: an estimate above the real count must not keep the table "being hashed";
+   * the job calls it when a table's last range is hashed, so the line counts it done.
    */
-  void finish() {
+  public void finish() {
     finished = true;
   }
 

@@ -28,7 +28,7 @@ public final class DivergenceFormat {
   /** One CSV record, with its CRLF. */
   static String csvRow(Divergence d) {
     String columns = d.kind() == DivergenceKind.CHANGED ? String.join(";", d.columns()) : "";
-    return csvField(d.table().toString())
+    return csvField(d.table().unambiguous())
         + ','
         + csvField(RunFileJson.LINES.writeValueAsString(d.key()))
         + ','

@@ -8,16 +8,17 @@ import io.pgparity.compare.DivergenceKind;
 import io.pgparity.table.TableRef;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;
 
 /**
  * One line of divergences.jsonl (and of repair's repair-divergences.jsonl): the one schema its
  * writer ({@link DivergenceWriter}) and its readers (pgparity repair and merge) share. The table is
- * written unquoted as {@code schema.table}; rows map column names to their text (null for NULL), in
- * the order of the map they were made from; {@code columns} lists the changed columns of a CHANGED
- * row and is empty otherwise; {@code primary} or {@code replica} is null on the side without the
- * row.
+ * written as {@link TableRef#unambiguous()} writes it ({@code schema.table} for plain names); rows
+ * map column names to their text (null for NULL), in the order of the map they were made from;
+ * {@code columns} lists the changed columns of a CHANGED row and is empty otherwise; {@code
+ * primary} or {@code replica} is null on the side without the row.
  */
 public record DivergenceLine(
     String table,
@@ -37,7 +38,7 @@ public record DivergenceLine(
   public static DivergenceLine of(Divergence d) {
     checkNotNull(d, "d");
     return new DivergenceLine(
-        d.table().toString(),
+        d.table().unambiguous(),
         d.key(),
         d.kind(),
         d.kind() == DivergenceKind.CHANGED ? d.columns() : List.of(),
@@ -69,18 +70,28 @@ public record DivergenceLine(
   }
 
   /**
-   * The divergence. The table is written unquoted, so it is matched against the text of the run's
-   * own {@code tables}, which also says which dot splits schema from name.
+   * The divergence, its table one of the run's own {@code tables} ({@link #table(List, String)}).
    */
   public Divergence divergence(List<TableRef> tables) {
     TableRef ref =
-        tables.stream()
-            .filter(t -> (t.schema() + "." + t.name()).equals(table))
-            .findFirst()
+        table(tables, table)
             .orElseThrow(
                 () ->
                     new IllegalArgumentException(
                         "table " + table + " is not in the run's job.json"));
     return new Divergence(ref, key, kind, columns, primary, replica);
+  }
+
+  /**
+   * The one of {@code tables} that a run file names {@code text}: as {@link TableRef#unambiguous()}
+   * writes it, else (files written before it) unquoted as {@code schema.table}, where the run's own
+   * tables say which dot splits schema from name.
+   */
+  static Optional<TableRef> table(List<TableRef> tables, String text) {
+    Optional<TableRef> named =
+        tables.stream().filter(t -> t.unambiguous().equals(text)).findFirst();
+    return named.isPresent()
+        ? named
+        : tables.stream().filter(t -> t.toString().equals(text)).findFirst();
   }
 }

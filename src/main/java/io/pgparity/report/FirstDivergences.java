@@ -28,7 +28,7 @@ final class FirstDivergences {
         continue;
       }
       any = true;
-      md.append("### ").append(text(entry.getKey().toString())).append("\n\n");
+      md.append("### ").append(text(entry.getKey().unambiguous())).append("\n\n");
       List<Divergence> rows = entry.getValue();
       md.append(String.format(Locale.ROOT, "Showing %d of %d.", rows.size(), total));
       md.append(rows.size() < total ? " All are in `divergences.jsonl`.\n\n" : "\n\n");

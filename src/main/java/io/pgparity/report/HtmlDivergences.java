@@ -33,7 +33,7 @@ final class HtmlDivergences {
         continue;
       }
       any = true;
-      String name = escape(entry.getKey().toString());
+      String name = escape(entry.getKey().unambiguous());
       html.append("<div class=\"table-divergences\" data-table=\"")
           .append(name)
           .append("\">\n<h3>")

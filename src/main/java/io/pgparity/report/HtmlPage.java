@@ -60,6 +60,7 @@ final class HtmlPage {
       thead th { background: #eef1f4; }
       table.counts td.n { text-align: right; font-variant-numeric: tabular-nums; }
       td.bad { background: #fde7e7; color: #8e1b1b; font-weight: 600; } td.warn { background: #fff3d6; }
+      li.bad { color: #8e1b1b; } li.warn { color: #7a4a00; } p.note { margin: 16px 0; }
       .badge { color: #fff; border-radius: 3px; padding: 0 6px; font-size: 12px; font-weight: 600; }
       figure.strip { margin: 10px 0 14px; } figure.strip figcaption { margin-bottom: 4px; }
       svg.cells { display: block; border: 1px solid #d0d7de; background: #fff; }

@@ -7,18 +7,24 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import io.pgparity.compare.Divergence;
 import io.pgparity.connect.ServerInfo;
 import io.pgparity.files.AtomicFile;
-import io.pgparity.verdict.Status;
+import io.pgparity.finding.SchemaFinding;
+import io.pgparity.sequence.SequenceResult;
+import io.pgparity.table.TableRef;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * Writes report.html, report.md's content for a browser: the verdict in its status colour, servers,
- * replication, per-table counts, a strip per table showing where in the key space the differences
- * lie, and the first divergent rows with the differing cells highlighted. One file, no scripts,
- * nothing loaded from elsewhere; every text from the run is escaped by {@link HtmlText}.
+ * Writes report.html, report.md's content for a browser: the verdict in its status colour, the
+ * tables with differences (most divergent rows first) and the schema findings, one line per schema,
+ * the left-out and compared tables, servers, replication, a strip per table with differences
+ * showing where in the key space they lie, and the first divergent rows with the differing cells
+ * highlighted. One file, no scripts, nothing loaded from elsewhere; every text from the run is
+ * escaped by {@link HtmlText}.
  */
 public final class HtmlReportWriter {
 
@@ -54,6 +60,9 @@ public final class HtmlReportWriter {
         .append("<p class=\"finding\">")
         .append(escape(Verdict.finding(r)))
         .append(".</p>\n</header>\n<main>\n");
+    if (r.note() != null) {
+      html.append("<p class=\"note\"><b>Note:</b> ").append(escape(r.note())).append("</p>\n");
+    }
     html.append("<dl class=\"run\">\n");
     item(html, "Run id", r.run().runId());
     item(html, "Started", TIME.format(r.startedAt()));
@@ -62,12 +71,18 @@ public final class HtmlReportWriter {
     ShardText.of(r)
         .ifPresent(s -> item(html, r.sharding().shard() != null ? "Shard" : "Merged", s));
     html.append("</dl>\n");
+    // what differs first, however many tables the run compared
+    tables(html, r);
+    databaseFindings(html, r);
+    sequences(html, r);
+    HtmlAudit.append(html, r.audit());
+    schemas(html, r);
+    leftOut(html, r);
+    chosen(html, r);
     servers(html, r);
     HtmlReplication.append(html, r.replication());
-    HtmlAudit.append(html, r.audit());
-    tables(html, r);
     HtmlStrip.append(html, r);
-    findingsAndNotes(html, r);
+    notes(html, r);
     HtmlDivergences.append(html, r, sample);
     HtmlPage.tail(html, r.run().version());
     return html.toString();
@@ -103,20 +118,28 @@ public final class HtmlReportWriter {
   }
 
   private static void tables(StringBuilder html, RunResult r) {
-    html.append("<section id=\"tables\">\n<h2>Tables</h2>\n");
+    html.append("<section id=\"tables\">\n<h2>Tables with differences</h2>\n");
     if (r.tables().isEmpty()) {
       html.append("<p>No table was compared.</p>\n</section>\n");
+      return;
+    }
+    List<TableResult> different = RunOverview.withDifferences(r);
+    int same = r.tables().size() - different.size();
+    if (different.isEmpty()) {
+      html.append("<p>None: all ")
+          .append(String.format(Locale.ROOT, "%,d", r.tables().size()))
+          .append(" compared tables agree.</p>\n</section>\n");
       return;
     }
     html.append(
         "<table class=\"counts\">\n<thead><tr><th>Table</th><th>Status</th><th>Rows primary</th>"
             + "<th>Rows replica</th><th>Ranges</th><th>Missing</th><th>Extra</th><th>Changed</th><th>Converged</th>"
             + "<th>Unstable</th><th>Seconds</th></tr></thead>\n<tbody>\n");
-    for (TableResult t : r.tables()) {
+    for (TableResult t : different) {
       html.append("<tr data-table=\"")
-          .append(escape(t.table().toString()))
+          .append(escape(t.table().unambiguous()))
           .append("\"><th>")
-          .append(escape(t.table().toString()))
+          .append(escape(t.table().unambiguous()))
           .append("</th><td><span class=\"badge status-")
           .append(t.status())
           .append("\">")
@@ -141,30 +164,161 @@ public final class HtmlReportWriter {
       count(html, t.rechecks().unstable(), t.rechecks().unstable() > 0 ? " warn" : "");
       html.append(String.format(Locale.ROOT, "<td class=\"n\">%.3f</td></tr>%n", t.seconds()));
     }
-    html.append("</tbody>\n</table>\n</section>\n");
+    html.append("</tbody>\n</table>\n");
+    if (same > 0) {
+      html.append("<p>The other ")
+          .append(String.format(Locale.ROOT, "%,d", same))
+          .append(same == 1 ? " compared table agrees" : " compared tables agree")
+          .append(" (counted by schema below; each is in <code>summary.json</code>).</p>\n");
+    }
+    Map<TableRef, List<SchemaFinding>> byTable = r.findingsByTable();
+    for (TableResult t : different) {
+      List<String> findings = RunOverview.findings(t, byTable);
+      if (!findings.isEmpty()) {
+        html.append("<h3>Schema findings of ")
+            .append(escape(t.table().unambiguous()))
+            .append("</h3>\n<ul class=\"findings\">\n");
+        findings.forEach(f -> html.append("<li>").append(escape(f)).append("</li>\n"));
+        html.append("</ul>\n");
+      }
+    }
+    html.append("</section>\n");
   }
 
   private static void count(StringBuilder html, long n, String mark) {
     html.append(String.format(Locale.ROOT, "<td class=\"n%s\">%,d</td>", mark, n));
   }
 
-  private static void findingsAndNotes(StringBuilder html, RunResult r) {
-    html.append("<section id=\"findings\">\n<h2>Schema findings</h2>\n");
-    List<TableResult> withFindings =
-        r.tables().stream().filter(t -> !t.schemaFindings().isEmpty()).toList();
-    if (withFindings.isEmpty()) {
-      html.append("<p>None.</p>\n");
+  /** Findings of the whole database, and of tables the run did not compare. */
+  private static void databaseFindings(StringBuilder html, RunResult r) {
+    html.append("<section id=\"findings\">\n<h2>Schema findings of the database</h2>\n");
+    List<SchemaFinding> wide =
+        r.schemaFindings().stream().filter(SchemaFinding::databaseWide).toList();
+    Map<TableRef, List<SchemaFinding>> other = RunOverview.findingsOfOtherTables(r);
+    if (wide.isEmpty() && other.isEmpty()) {
+      html.append("<p>None.</p>\n</section>\n");
+      return;
     }
-    for (TableResult t : withFindings) {
-      html.append("<h3>").append(escape(t.table().toString())).append("</h3>\n<ul>\n");
-      t.schemaFindings().forEach(f -> html.append("<li>").append(escape(f)).append("</li>\n"));
+    html.append("<ul class=\"findings\">\n");
+    wide.forEach(f -> finding(html, null, f));
+    other.forEach((table, findings) -> findings.forEach(f -> finding(html, table, f)));
+    html.append("</ul>\n</section>\n");
+  }
+
+  private static void finding(StringBuilder html, TableRef table, SchemaFinding f) {
+    html.append("<li class=\"").append(f.divergent() ? "bad" : "warn").append("\">");
+    if (table != null) {
+      html.append("<b>").append(escape(table.unambiguous())).append("</b>: ");
+    }
+    html.append(escape(RunOverview.finding(f))).append("</li>\n");
+  }
+
+  private static void sequences(StringBuilder html, RunResult r) {
+    if (r.sequences().isEmpty()) {
+      return;
+    }
+    List<SequenceResult> shown = RunOverview.sequencesShown(r);
+    html.append("<section id=\"sequences\">\n<h2>Sequences</h2>\n<p>")
+        .append(String.format(Locale.ROOT, "%,d", r.sequences().size()))
+        .append(" compared: ")
+        .append(r.divergentSequences())
+        .append(" divergent, ")
+        .append(r.sequences().size() - shown.size())
+        .append(" the same on both sides.</p>\n");
+    if (!shown.isEmpty()) {
+      html.append("<ul>\n");
+      for (SequenceResult s : shown) {
+        html.append("<li class=\"")
+            .append(s.divergent() ? "bad" : "warn")
+            .append("\">")
+            .append(s.divergent() ? "<b>DIVERGENT</b> " : "")
+            .append(escape(RunOverview.sequence(s)))
+            .append("</li>\n");
+      }
       html.append("</ul>\n");
     }
     html.append("</section>\n");
-    List<TableResult> unfinished =
-        r.tables().stream()
-            .filter(t -> t.status() == Status.INCOMPLETE || t.status() == Status.FAILED)
-            .toList();
+  }
+
+  private static void schemas(StringBuilder html, RunResult r) {
+    List<RunOverview.SchemaLine> lines = RunOverview.schemas(r);
+    if (lines.isEmpty()) {
+      return;
+    }
+    html.append(
+        "<section id=\"schemas\">\n<h2>Schemas</h2>\n<table class=\"counts\">\n<thead><tr>"
+            + "<th>Schema</th><th>Tables compared</th><th>Diverged</th><th>Rows compared</th>"
+            + "<th>Left out</th></tr></thead>\n<tbody>\n");
+    for (RunOverview.SchemaLine line : lines) {
+      html.append("<tr><th>").append(escape(line.schema())).append("</th>");
+      count(html, line.compared(), "");
+      count(html, line.diverged(), line.diverged() > 0 ? " bad" : "");
+      count(html, line.rows(), "");
+      count(html, line.leftOut(), line.leftOut() > 0 ? " warn" : "");
+      html.append("</tr>\n");
+    }
+    html.append("</tbody>\n</table>\n</section>\n");
+  }
+
+  private static void leftOut(StringBuilder html, RunResult r) {
+    if (r.leftOut().isEmpty()) {
+      return;
+    }
+    html.append("<section id=\"left-out\">\n<h2>Left out</h2>\n<p>")
+        .append(String.format(Locale.ROOT, "%,d", r.leftOut().size()))
+        .append(" tables the selection matched were not compared:</p>\n<ul>\n");
+    RunOverview.leftOut(r)
+        .forEach(
+            (reason, tables) -> {
+              html.append("<li data-reason=\"")
+                  .append(reason)
+                  .append("\"><b>")
+                  .append(escape(RunOverview.reason(reason)))
+                  .append("</b> (")
+                  .append(tables.size())
+                  .append("): ")
+                  .append(
+                      escape(
+                          tables.stream()
+                              .limit(RunOverview.LEFT_OUT_NAMED)
+                              .map(RunOverview::leftOut)
+                              .collect(Collectors.joining(", "))));
+              if (tables.size() > RunOverview.LEFT_OUT_NAMED) {
+                html.append(" and ")
+                    .append(tables.size() - RunOverview.LEFT_OUT_NAMED)
+                    .append(" more (all are in <code>summary.json</code>)");
+              }
+              html.append("</li>\n");
+            });
+    html.append("</ul>\n</section>\n");
+  }
+
+  /** Every compared table by name, folded away: an auditor opens it to see what was covered. */
+  private static void chosen(StringBuilder html, RunResult r) {
+    if (r.tables().isEmpty()) {
+      return;
+    }
+    html.append("<section id=\"compared\">\n<details>\n<summary>Tables compared (")
+        .append(String.format(Locale.ROOT, "%,d", r.tables().size()))
+        .append(")</summary>\n<ul>\n");
+    RunOverview.chosen(r)
+        .forEach(
+            (schema, names) ->
+                html.append("<li><b>")
+                    .append(escape(schema))
+                    .append("</b>: ")
+                    .append(escape(String.join(", ", names)))
+                    .append("</li>\n"));
+    if (r.tables().size() > RunOverview.TABLES_NAMED) {
+      html.append("<li>and ")
+          .append(r.tables().size() - RunOverview.TABLES_NAMED)
+          .append(" more (all are in <code>summary.json</code>)</li>\n");
+    }
+    html.append("</ul>\n</details>\n</section>\n");
+  }
+
+  private static void notes(StringBuilder html, RunResult r) {
+    List<TableResult> unfinished = RunOverview.unfinished(r);
     if (unfinished.isEmpty()) {
       return;
     }
@@ -172,7 +326,7 @@ public final class HtmlReportWriter {
     for (TableResult t : unfinished) {
       String note = MarkdownReportWriter.note(t);
       html.append("<li><b>")
-          .append(escape(t.table().toString()))
+          .append(escape(t.table().unambiguous()))
           .append("</b> (")
           .append(t.status())
           .append("): ")

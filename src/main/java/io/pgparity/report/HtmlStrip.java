@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The "Where the differences lie" section of report.html: per table, an inline SVG strip of its key
- * space in key order, one cell per range (or per few adjacent ranges, see {@link
- * KeySpaceStrip#MAX_CELLS}), coloured by whether the hashes differed and shaded by the divergent
- * rows found there.
+ * The "Where the differences lie" section of report.html: per table with differences (worst first),
+ * an inline SVG strip of its key space in key order, one cell per range (or per few adjacent
+ * ranges, see {@link KeySpaceStrip#MAX_CELLS}), coloured by whether the hashes differed and shaded
+ * by the divergent rows found there.
  */
 final class HtmlStrip {
 
@@ -34,8 +34,15 @@ final class HtmlStrip {
           .append(").</p>\n</section>\n");
       return;
     }
+    List<TableResult> different = RunOverview.withDifferences(r);
+    if (different.isEmpty()) {
+      html.append("<p>No table has differences.</p>\n</section>\n");
+      return;
+    }
     html.append(LEGEND);
-    for (TableResult t : r.tables()) {
+    // only tables with differences: a thousand strips of equal hashes would bury the one that
+    // matters
+    for (TableResult t : different) {
       strip(html, t);
     }
     html.append("</section>\n");
@@ -43,7 +50,7 @@ final class HtmlStrip {
 
   private static void strip(StringBuilder html, TableResult t) {
     KeySpaceStrip strip = t.strip();
-    String name = escape(t.table().toString());
+    String name = escape(t.table().unambiguous());
     if (strip == null || strip.ranges() == 0) {
       html.append("<figure class=\"strip\" data-table=\"")
           .append(name)

@@ -8,6 +8,7 @@ import io.pgparity.config.Shard;
 import io.pgparity.config.TableSpec;
 import io.pgparity.config.connection.ConnectionSpec;
 import io.pgparity.config.connection.PasswordResolver;
+import io.pgparity.table.LeftOutTable;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -17,13 +18,15 @@ import java.util.List;
  * own which servers and tables it is about. The one schema its writer ({@link JobJsonWriter}) and
  * its readers (pgparity repair and merge) share; components are written in their order. {@code
  * shard} is written only for a sharded run: the only field in which the job.json files of one
- * sharded check differ.
+ * sharded check differ. {@code leftOut} lists the tables the selection matched but the run does not
+ * compare, with why (written only when there are some, so other job.json files keep their bytes).
  */
 public record JobJson(
     String name,
     Connection primary,
     Connection replica,
     List<Table> tables,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<SummaryJson.LeftOut> leftOut,
     Tuning tuning,
     @JsonInclude(JsonInclude.Include.NON_NULL) Shard shard) {
 
@@ -36,16 +39,37 @@ public record JobJson(
     checkNotNull(replica, "no replica");
     checkNotNull(tables, "no tables");
     tables = List.copyOf(tables);
+    leftOut = leftOut == null ? List.of() : List.copyOf(leftOut);
   }
 
-  /** What job.json says of {@code definition}. */
+  /** A job.json without left-out tables: the shape before they were listed. */
+  public JobJson(
+      String name,
+      Connection primary,
+      Connection replica,
+      List<Table> tables,
+      Tuning tuning,
+      Shard shard) {
+    this(name, primary, replica, tables, List.of(), tuning, shard);
+  }
+
+  /** What job.json says of {@code definition}, no table left out. */
   public static JobJson of(JobDefinition definition) {
+    return of(definition, List.of());
+  }
+
+  /**
+   * What job.json says of {@code definition} whose selection also matched the {@code leftOut}
+   * tables.
+   */
+  public static JobJson of(JobDefinition definition, List<LeftOutTable> leftOut) {
     io.pgparity.config.Tuning t = definition.tuning();
     return new JobJson(
         definition.name(),
         Connection.of(definition.primary()),
         Connection.of(definition.replica()),
         definition.tables().stream().map(Table::of).toList(),
+        leftOut.stream().map(SummaryJson.LeftOut::of).toList(),
         new Tuning(
             t.threads(),
             t.chunkRows(),
@@ -67,7 +91,7 @@ public record JobJson(
    * This job.json as an unsharded run writes it (what pgparity merge writes for the merged run).
    */
   public JobJson withoutShard() {
-    return new JobJson(name, primary, replica, tables, tuning, null);
+    return new JobJson(name, primary, replica, tables, leftOut, tuning, null);
   }
 
   /** One server: its JDBC URL, a password in it redacted as {@code password=***}. */
@@ -91,7 +115,8 @@ public record JobJson(
   }
 
   /**
-   * One compared table, named unquoted as {@code schema.table}; the settle fields are written only
+   * One compared table, named as {@link io.pgparity.table.TableRef#unambiguous()} writes it ({@code
+   * schema.table} for plain names, other parts double-quoted); the settle fields are written only
    * for a table with a settle window, and {@code mask} names the columns whose values appear as
    * fingerprints in this folder (the names only).
    */
@@ -111,7 +136,7 @@ public record JobJson(
 
     static Table of(TableSpec spec) {
       return new Table(
-          spec.table().toString(),
+          spec.table().unambiguous(),
           spec.key(),
           spec.columns(),
           spec.ignoreColumns(),

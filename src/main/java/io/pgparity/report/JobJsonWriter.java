@@ -3,7 +3,9 @@ package io.pgparity.report;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import io.pgparity.config.JobDefinition;
+import io.pgparity.table.LeftOutTable;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Writes job.json into a run folder at its start, in the schema of {@link JobJson}. */
 public final class JobJsonWriter {
@@ -15,8 +17,17 @@ public final class JobJsonWriter {
 
   /** Writes the definition to {@code runFolder}/job.json atomically. */
   public static void write(JobDefinition definition, Path runFolder) {
+    write(definition, List.of(), runFolder);
+  }
+
+  /**
+   * Writes the definition to {@code runFolder}/job.json atomically, with the tables its selection
+   * matched but the run leaves out, so the folder says on its own what the run covered.
+   */
+  public static void write(JobDefinition definition, List<LeftOutTable> leftOut, Path runFolder) {
     checkNotNull(definition, "definition");
-    write(JobJson.of(definition), runFolder);
+    checkNotNull(leftOut, "leftOut");
+    write(JobJson.of(definition, leftOut), runFolder);
   }
 
   /** Writes a job.json read from another run folder (pgparity merge), in the same layout. */

@@ -8,14 +8,23 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import io.pgparity.compare.Divergence;
 import io.pgparity.connect.ServerInfo;
 import io.pgparity.files.AtomicFile;
-import io.pgparity.verdict.Status;
+import io.pgparity.finding.SchemaFinding;
+import io.pgparity.sequence.SequenceResult;
+import io.pgparity.table.TableRef;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
-/** Writes report.md, the human summary of a run: verdict, servers, tables, first divergences. */
+/**
+ * Writes report.md, the human summary of a run: the verdict, then what differs (tables with
+ * differences, most divergent rows first, with their schema findings; the database's findings and
+ * sequences), one line per schema, the left-out and the compared tables, servers, and the first
+ * divergences. Its length grows with what differs, not with the number of tables.
+ */
 public final class MarkdownReportWriter {
 
   /** The file name inside a run folder. */
@@ -42,6 +51,9 @@ public final class MarkdownReportWriter {
     StringBuilder md = new StringBuilder(4096);
     md.append("# pgparity report: ").append(text(r.run().job())).append(" — ").append(r.status());
     md.append("\n\n").append(text(Verdict.finding(r))).append(".\n\n");
+    if (r.note() != null) {
+      md.append("**Note:** ").append(text(r.note())).append("\n\n");
+    }
     md.append("- Run id: `").append(r.run().runId()).append("`\n");
     if (r.resumed() != null) {
       md.append("- Resumed from: `")
@@ -58,17 +70,22 @@ public final class MarkdownReportWriter {
     md.append("- pgparity version: ")
         .append(r.run().version() == null ? "unknown" : text(r.run().version()));
     ShardText.of(r).ifPresent(s -> md.append("\n- ").append(text(s)));
-    // every block below ends with a blank line
-    md.append("\n\n## Servers\n\n");
+    // every block below ends with a blank line; what differs comes first, however many tables
+    md.append("\n\n");
+    tables(md, r);
+    databaseFindings(md, r);
+    sequences(md, r);
+    MarkdownAudit.append(md, r.audit());
+    schemas(md, r);
+    leftOut(md, r);
+    chosen(md, r);
+    md.append("## Servers\n\n");
     row(md, "Role", "Host", "Database", "Version", "System identifier");
     row(md, "---", "---", "---", "---", "---");
     server(md, "primary", r.servers().primary());
     server(md, "replica", r.servers().replica());
     md.append('\n');
     replication(md, r.replication());
-    MarkdownAudit.append(md, r.audit());
-    tables(md, r);
-    findings(md, r);
     notes(md, r);
     FirstDivergences.append(md, r, sample);
     md.append(
@@ -146,10 +163,20 @@ public final class MarkdownReportWriter {
     md.append('\n');
   }
 
+  /**
+   * The tables with differences, most divergent rows first, each followed by its schema findings;
+   * the tables without any are only counted here.
+   */
   private static void tables(StringBuilder md, RunResult r) {
-    md.append("## Tables\n\n");
+    md.append("## Tables with differences\n\n");
     if (r.tables().isEmpty()) {
       md.append("No table was compared.\n\n");
+      return;
+    }
+    List<TableResult> different = RunOverview.withDifferences(r);
+    int same = r.tables().size() - different.size();
+    if (different.isEmpty()) {
+      md.append("None: all ").append(r.tables().size()).append(" compared tables agree.\n\n");
       return;
     }
     row(
@@ -166,10 +193,10 @@ public final class MarkdownReportWriter {
         "Unstable",
         "Seconds");
     row(md, "---", "---", "--:", "--:", "--:", "--:", "--:", "--:", "--:", "--:", "--:");
-    for (TableResult t : r.tables()) {
+    for (TableResult t : different) {
       row(
           md,
-          text(t.table().toString()),
+          text(t.table().unambiguous()),
           t.status().name(),
           Long.toString(t.rows().rowsPrimary()),
           Long.toString(t.rows().rowsReplica()),
@@ -182,33 +209,145 @@ public final class MarkdownReportWriter {
           String.format(Locale.ROOT, "%.3f", t.seconds()));
     }
     md.append('\n');
+    if (same > 0) {
+      md.append("The other ")
+          .append(same)
+          .append(same == 1 ? " compared table agrees" : " compared tables agree")
+          .append(" (counted by schema below; each is in `summary.json`).\n\n");
+    }
+    Map<TableRef, List<SchemaFinding>> byTable = r.findingsByTable();
+    for (TableResult t : different) {
+      List<String> findings = RunOverview.findings(t, byTable);
+      if (!findings.isEmpty()) {
+        md.append("### Schema findings of ").append(text(t.table().unambiguous())).append("\n\n");
+        findings.forEach(f -> md.append("- ").append(text(f)).append('\n'));
+        md.append('\n');
+      }
+    }
   }
 
-  private static void findings(StringBuilder md, RunResult r) {
-    md.append("## Schema findings\n\n");
-    List<TableResult> withFindings =
-        r.tables().stream().filter(t -> !t.schemaFindings().isEmpty()).toList();
-    if (withFindings.isEmpty()) {
+  /** Findings of the whole database, and of tables the run did not compare. */
+  private static void databaseFindings(StringBuilder md, RunResult r) {
+    md.append("## Schema findings of the database\n\n");
+    List<SchemaFinding> wide =
+        r.schemaFindings().stream().filter(SchemaFinding::databaseWide).toList();
+    Map<TableRef, List<SchemaFinding>> other = RunOverview.findingsOfOtherTables(r);
+    if (wide.isEmpty() && other.isEmpty()) {
       md.append("None.\n\n");
+      return;
     }
-    for (TableResult t : withFindings) {
-      md.append("### ").append(text(t.table().toString())).append("\n\n");
-      t.schemaFindings().forEach(f -> md.append("- ").append(text(f)).append('\n'));
-      md.append('\n');
+    wide.forEach(f -> md.append("- ").append(text(RunOverview.finding(f))).append('\n'));
+    other.forEach(
+        (table, findings) ->
+            findings.forEach(
+                f ->
+                    md.append("- ")
+                        .append(text(table.unambiguous()))
+                        .append(": ")
+                        .append(text(RunOverview.finding(f)))
+                        .append('\n')));
+    md.append('\n');
+  }
+
+  private static void sequences(StringBuilder md, RunResult r) {
+    if (r.sequences().isEmpty()) {
+      return;
     }
+    md.append("## Sequences\n\n");
+    List<SequenceResult> shown = RunOverview.sequencesShown(r);
+    long same = r.sequences().size() - shown.size();
+    md.append(r.sequences().size())
+        .append(" compared: ")
+        .append(r.divergentSequences())
+        .append(" divergent, ")
+        .append(same)
+        .append(" the same on both sides.\n\n");
+    shown.forEach(
+        s ->
+            md.append("- ")
+                .append(s.divergent() ? "**DIVERGENT** " : "")
+                .append(text(RunOverview.sequence(s)))
+                .append('\n'));
+    md.append(shown.isEmpty() ? "" : "\n");
+  }
+
+  private static void schemas(StringBuilder md, RunResult r) {
+    List<RunOverview.SchemaLine> lines = RunOverview.schemas(r);
+    if (lines.isEmpty()) {
+      return;
+    }
+    md.append("## Schemas\n\n");
+    row(md, "Schema", "Tables compared", "Diverged", "Rows compared", "Left out");
+    row(md, "---", "--:", "--:", "--:", "--:");
+    for (RunOverview.SchemaLine line : lines) {
+      row(
+          md,
+          text(line.schema()),
+          Long.toString(line.compared()),
+          Long.toString(line.diverged()),
+          Long.toString(line.rows()),
+          Long.toString(line.leftOut()));
+    }
+    md.append('\n');
+  }
+
+  private static void leftOut(StringBuilder md, RunResult r) {
+    if (r.leftOut().isEmpty()) {
+      return;
+    }
+    md.append("## Left out\n\n");
+    md.append(r.leftOut().size()).append(" tables the selection matched were not compared:\n\n");
+    RunOverview.leftOut(r)
+        .forEach(
+            (reason, tables) -> {
+              md.append("- ").append(text(RunOverview.reason(reason))).append(" (");
+              md.append(tables.size()).append("): ");
+              md.append(
+                  tables.stream()
+                      .limit(RunOverview.LEFT_OUT_NAMED)
+                      .map(t -> text(RunOverview.leftOut(t)))
+                      .collect(Collectors.joining(", ")));
+              if (tables.size() > RunOverview.LEFT_OUT_NAMED) {
+                md.append(" and ")
+                    .append(tables.size() - RunOverview.LEFT_OUT_NAMED)
+                    .append(" more (all are in `summary.json`)");
+              }
+              md.append('\n');
+            });
+    md.append('\n');
+  }
+
+  /** Every compared table by name, so an auditor sees what the run covered. */
+  private static void chosen(StringBuilder md, RunResult r) {
+    if (r.tables().isEmpty()) {
+      return;
+    }
+    md.append("## Tables compared\n\n");
+    RunOverview.chosen(r)
+        .forEach(
+            (schema, names) ->
+                md.append("- ")
+                    .append(text(schema))
+                    .append(": ")
+                    .append(
+                        names.stream().map(MarkdownText::text).collect(Collectors.joining(", ")))
+                    .append('\n'));
+    if (r.tables().size() > RunOverview.TABLES_NAMED) {
+      md.append("- and ")
+          .append(r.tables().size() - RunOverview.TABLES_NAMED)
+          .append(" more (all are in `summary.json`)\n");
+    }
+    md.append('\n');
   }
 
   private static void notes(StringBuilder md, RunResult r) {
-    List<TableResult> unfinished =
-        r.tables().stream()
-            .filter(t -> t.status() == Status.INCOMPLETE || t.status() == Status.FAILED)
-            .toList();
+    List<TableResult> unfinished = RunOverview.unfinished(r);
     if (unfinished.isEmpty()) {
       return;
     }
     md.append("## Notes\n\n");
     for (TableResult t : unfinished) {
-      md.append("- **").append(text(t.table().toString())).append("** (").append(t.status());
+      md.append("- **").append(text(t.table().unambiguous())).append("** (").append(t.status());
       md.append("): ").append(text(note(t)));
       md.append('\n');
     }
@@ -221,8 +360,12 @@ public final class MarkdownReportWriter {
     if (note == null || note.isBlank()) {
       return "no details recorded; see the log";
     }
-    String prefix = t.table() + ": ";
-    return note.startsWith(prefix) ? note.substring(prefix.length()) : note;
+    for (String prefix : List.of(t.table().unambiguous() + ": ", t.table() + ": ")) {
+      if (note.startsWith(prefix)) {
+        return note.substring(prefix.length());
+      }
+    }
+    return note;
   }
 
   private static final String HOW_TO_READ =

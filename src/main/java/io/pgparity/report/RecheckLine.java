@@ -24,7 +24,7 @@ public record RecheckLine(
 
   /** The line of {@code row}. */
   public static RecheckLine of(RecheckedRow row) {
-    return new RecheckLine(row.table().toString(), row.key(), row.outcome(), row.reads());
+    return new RecheckLine(row.table().unambiguous(), row.key(), row.outcome(), row.reads());
   }
 
   /** The line as text: one compact JSON object, without the line end. */
@@ -42,9 +42,7 @@ public record RecheckLine(
   /** The row again, its table one of the run's {@code tables} (matched by their text). */
   public RecheckedRow row(List<TableRef> tables) {
     TableRef ref =
-        tables.stream()
-            .filter(t -> t.toString().equals(table))
-            .findFirst()
+        DivergenceLine.table(tables, table)
             .orElseThrow(
                 () ->
                     new IllegalArgumentException(

@@ -8,7 +8,14 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.pgparity.config.Shard;
 import io.pgparity.connect.Both;
 import io.pgparity.connect.ServerInfo;
+import io.pgparity.finding.FindingSeverity;
+import io.pgparity.finding.ObjectKind;
+import io.pgparity.finding.SchemaFinding;
 import io.pgparity.live.ReplicaKind;
+import io.pgparity.sequence.SequenceResult;
+import io.pgparity.sequence.SequenceStatus;
+import io.pgparity.table.LeftOutReason;
+import io.pgparity.table.LeftOutTable;
 import io.pgparity.table.TableRef;
 import io.pgparity.verdict.Status;
 import java.math.BigDecimal;
@@ -28,7 +35,9 @@ import tools.jackson.databind.JsonNode;
  * one, so other summaries keep their shape; every other null is written as null. The groups the
  * result records already have ({@link RunResult.Identity}, a table's {@link TableResult.Rows},
  * {@link TableResult.Differences} and {@link TableResult.Rechecks}) are used as they are, not
- * copied.
+ * copied. Every table is named as {@link TableRef#unambiguous()} writes it (a plain name bare, any
+ * other part double-quoted), so no two tables read alike; {@link #tableRef} reads both that and the
+ * unquoted {@code schema.table} of older summaries.
  */
 public record SummaryJson(
     String tool,
@@ -42,7 +51,11 @@ public record SummaryJson(
     ServerInfo primary,
     ServerInfo replica,
     Replication replication,
+    String note,
     List<Table> tables,
+    List<LeftOut> leftOut,
+    List<Finding> schemaFindings,
+    List<Sequence> sequences,
     Totals totals,
     JsonNode audit) {
 
@@ -60,6 +73,10 @@ public record SummaryJson(
     checkNotNull(tables, "no tables");
     shards = shards == null ? List.of() : List.copyOf(shards);
     tables = List.copyOf(tables);
+    // summaries written before these sections read back as empty ones
+    leftOut = leftOut == null ? List.of() : List.copyOf(leftOut);
+    schemaFindings = schemaFindings == null ? List.of() : List.copyOf(schemaFindings);
+    sequences = sequences == null ? List.of() : List.copyOf(sequences);
     // a summary that was not resumed reads back as an all-null group; it is no resumption
     resumed = resumed == null || resumed.resumedFrom() == null ? null : resumed;
     // "audit": null reads as a null node; it is no audit
@@ -74,7 +91,12 @@ public record SummaryJson(
             result.rowsCompared(),
             result.divergentRows(),
             result.tables().stream().mapToLong(t -> t.rechecks().converged()).sum(),
-            result.tables().stream().mapToLong(t -> t.rechecks().unstable()).sum());
+            result.tables().stream().mapToLong(t -> t.rechecks().unstable()).sum(),
+            result.tables().size(),
+            result.divergedTables(),
+            result.leftOut().size(),
+            result.divergentFindings(),
+            result.divergentSequences());
     Resumption r = result.resumed();
     return new SummaryJson(
         TOOL,
@@ -88,7 +110,11 @@ public record SummaryJson(
         result.servers().primary(),
         result.servers().replica(),
         Replication.of(result.replication()),
+        result.note(),
         tables,
+        result.leftOut().stream().map(LeftOut::of).toList(),
+        result.schemaFindings().stream().map(Finding::of).toList(),
+        result.sequences().stream().map(Sequence::of).toList(),
         totals,
         // audit.json's own tree, so a tool reads one format whether the audit ran alone or in
         // verify
@@ -105,7 +131,8 @@ public record SummaryJson(
 
   /**
    * The run as far as summary.json records it, in {@code folder} and with {@code shard}: neither
-   * the key-space strips, nor the resumption, nor the audit's parsed report.
+   * the key-space strips, nor the resumption, nor the audit's parsed report; left-out tables,
+   * schema findings, sequences and the note come back as written.
    */
   public RunResult result(Path folder, Shard shard) {
     return new RunResult(
@@ -119,17 +146,37 @@ public record SummaryJson(
         replication == null ? null : replication.summary(),
         RunResult.Sharding.of(shard),
         null,
-        null);
+        null,
+        leftOut.stream().map(LeftOut::result).toList(),
+        schemaFindings.stream().map(Finding::result).toList(),
+        sequences.stream().map(Sequence::result).toList(),
+        note);
   }
 
   /**
-   * The TableRef of a table as reports write it. The text is unquoted, so a dot may belong to a
-   * name; splitting at the first dot gives back the same text, which is all a merge needs.
+   * The TableRef of a table as run files write it: {@link TableRef#unambiguous()}'s text, read back
+   * as SQL reads it. Files written before it hold {@code schema.table} unquoted; text that does not
+   * read back to itself is such a name, split at its first dot (which gives back the same text, all
+   * a merge of old files needs).
    */
   public static TableRef tableRef(String text) {
+    checkArgument(text != null, "no table");
+    try {
+      TableRef quoted = TableRef.parse(text);
+      if (quoted.unambiguous().equals(text)) {
+        return quoted;
+      }
+    } catch (IllegalArgumentException e) {
+      // not a name in the current form; an older file's
+    }
     int dot = text.indexOf('.');
     checkArgument(dot > 0 && dot < text.length() - 1, "table '%s' is not schema.table", text);
     return new TableRef(text.substring(0, dot), text.substring(dot + 1));
+  }
+
+  /** The text of a nullable table in a run file: {@link TableRef#unambiguous()}, or null. */
+  static String name(TableRef table) {
+    return table == null ? null : table.unambiguous();
   }
 
   /** Seconds with exactly three decimals, as every duration in summary.json is written. */
@@ -229,7 +276,7 @@ public record SummaryJson(
 
     static Table of(TableResult t) {
       return new Table(
-          t.table().toString(),
+          t.table().unambiguous(),
           t.key(),
           t.columns(),
           t.rows(),
@@ -259,7 +306,89 @@ public record SummaryJson(
     }
   }
 
-  /** Sums over all tables. */
+  /**
+   * A table the selection matched but the run did not compare ({@link LeftOutTable}); {@code
+   * detail} may be null.
+   */
+  public record LeftOut(String table, LeftOutReason reason, String detail) {
+
+    public LeftOut {
+      checkNotNull(table, "no table in leftOut");
+      checkNotNull(reason, "no reason for %s in leftOut", table);
+    }
+
+    static LeftOut of(LeftOutTable t) {
+      return new LeftOut(t.table().unambiguous(), t.reason(), t.detail());
+    }
+
+    LeftOutTable result() {
+      return new LeftOutTable(tableRef(table), reason, detail);
+    }
+  }
+
+  /** A schema finding ({@link SchemaFinding}); {@code table} is null for a database-wide one. */
+  public record Finding(
+      String table, ObjectKind kind, String object, FindingSeverity severity, String message) {
+
+    static Finding of(SchemaFinding f) {
+      return new Finding(name(f.table()), f.kind(), f.object(), f.severity(), f.message());
+    }
+
+    SchemaFinding result() {
+      return new SchemaFinding(
+          table == null ? null : tableRef(table), kind, object, severity, message);
+    }
+  }
+
+  /**
+   * A sequence compared ({@link SequenceResult}); the owner is a table and a column, both null for
+   * a sequence no column owns.
+   */
+  public record Sequence(
+      String sequence,
+      Long primaryValue,
+      Long replicaValue,
+      String ownerTable,
+      String ownerColumn,
+      Long replicaColumnMax,
+      SequenceStatus status) {
+
+    static Sequence of(SequenceResult s) {
+      return new Sequence(
+          s.sequence().unambiguous(),
+          s.primaryValue(),
+          s.replicaValue(),
+          name(s.ownerTable()),
+          s.ownerColumn(),
+          s.replicaColumnMax(),
+          s.status());
+    }
+
+    SequenceResult result() {
+      checkNotNull(sequence, "no sequence in sequences");
+      return new SequenceResult(
+          tableRef(sequence),
+          primaryValue,
+          replicaValue,
+          ownerTable == null ? null : tableRef(ownerTable),
+          ownerColumn,
+          replicaColumnMax,
+          status);
+    }
+  }
+
+  /**
+   * Sums over all tables: rows, and how many tables were compared, diverged (rows or a schema
+   * finding of their own) and left out; schema findings and sequences that make the run DIVERGENT.
+   */
   public record Totals(
-      long rowsCompared, long divergentRows, long convergedRows, long unstableRows) {}
+      long rowsCompared,
+      long divergentRows,
+      long convergedRows,
+      long unstableRows,
+      long tablesCompared,
+      long tablesDiverged,
+      long tablesLeftOut,
+      long divergentSchemaFindings,
+      long divergentSequences) {}
 }

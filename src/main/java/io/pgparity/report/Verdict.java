@@ -37,6 +37,34 @@ public final class Verdict {
 
   /** What the run found, without status and folder; report.md uses it as its headline. */
   static String finding(RunResult r) {
+    return tables(r) + wholeDatabase(r);
+  }
+
+  /**
+   * What the run found beyond rows, when anything: e.g. {@code ; 2 divergent schema findings, 1
+   * advisory; 1 divergent sequence; 3 tables left out}. Divergent findings and sequences are what
+   * make a run whose rows agree DIVERGENT, so the line says so.
+   */
+  static String wholeDatabase(RunResult r) {
+    StringBuilder more = new StringBuilder();
+    long divergent = r.divergentFindings();
+    long advisory = r.schemaFindings().size() - divergent;
+    if (divergent > 0) {
+      more.append("; ").append(plural(divergent, "divergent schema finding"));
+      more.append(advisory > 0 ? ", " + advisory + " advisory" : "");
+    } else if (advisory > 0) {
+      more.append("; ").append(plural(advisory, "advisory schema finding"));
+    }
+    if (r.divergentSequences() > 0) {
+      more.append("; ").append(plural(r.divergentSequences(), "divergent sequence"));
+    }
+    if (!r.leftOut().isEmpty()) {
+      more.append("; ").append(plural(r.leftOut().size(), "table")).append(" left out");
+    }
+    return more.toString();
+  }
+
+  private static String tables(RunResult r) {
     int tables = r.tables().size();
     return switch (r.status()) {
       case CONSISTENT ->
@@ -112,13 +140,22 @@ public final class Verdict {
     if (first.isEmpty()) {
       return "";
     }
-    String table = first.get().table().toString();
+    String table = first.get().table().unambiguous();
     String note = first.get().note();
     if (note == null || note.isBlank()) {
       return " (" + table + ": no details recorded; see the log)";
     }
     note = note.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
-    return " (" + (note.startsWith(table) ? note : table + ": " + note) + ")";
+    if (note.startsWith(table)) {
+      return " (" + note + ")";
+    }
+    // a note that names its table the old way, unquoted: the name as run files write it instead
+    String unquoted = first.get().table().toString();
+    return " ("
+        + (note.startsWith(unquoted)
+            ? table + note.substring(unquoted.length())
+            : table + ": " + note)
+        + ")";
   }
 
   private static long sum(RunResult r, ToLongFunction<TableResult> count) {

@@ -38,7 +38,28 @@ class ProgressLineTests {
     assertThat(
             ProgressLine.render(List.of(users, sessions, waiting, done, finished), 2 * SECOND, 200))
         .isEqualTo(
-            "Hashing public.users 30% 150k rows/s 4 s left | public.sessions 12,345 rows 6,173 rows/s");
+            "tables 2/5 done | Hashing public.users 30% 150k rows/s 4 s left | public.sessions 12,345"
+                + " rows 6,173 rows/s");
+  }
+
+  @Test
+  void countsTheTablesDoneOfAThousandAndKeepsTheCountWhenTheLineIsCut() {
+    List<TableProgress> tables = new java.util.ArrayList<>();
+    for (int i = 0; i < 1_000; i++) {
+      TableProgress t = new TableProgress("public.t" + i, 10);
+      if (i < 37) {
+        t.hashed(10, 0);
+      } else if (i < 40) {
+        t.hashed(5, 0);
+      }
+      tables.add(t);
+    }
+
+    String line = ProgressLine.render(tables, SECOND, 60);
+
+    assertThat(line)
+        .hasSize(60)
+        .startsWith("tables 37/1,000 done | Hashing public.t37 50% 5 rows/s");
   }
 
   @Test

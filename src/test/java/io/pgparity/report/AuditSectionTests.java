@@ -140,7 +140,10 @@ class AuditSectionTests {
         .contains("<h2>Replication audit</h2>")
         .contains("<td>INACTIVE_SLOT</td><td>primary</td><td>old_slot</td>")
         .contains("GRANT pg_monitor TO checker");
-    assertThat(md.indexOf("## Replication audit")).isLessThan(md.indexOf("## Tables"));
+    // the audit is among what the run found: after the tables that differ, before the overview
+    assertThat(md.indexOf("## Replication audit"))
+        .isGreaterThan(md.indexOf("## Tables with differences"))
+        .isLessThan(md.indexOf("## Schemas"));
   }
 
   @Test

@@ -59,7 +59,8 @@ class DivergenceWriterTests {
       JsonNode node = mapper.readTree(lines.get(i));
       assertThat(names(node))
           .containsExactly("table", "key", "kind", "columns", "primary", "replica");
-      assertThat(node.get("table").asString()).isEqualTo(expected.table().toString());
+      assertThat(node.get("table").asString()).isEqualTo(expected.table().unambiguous());
+      assertThat(SummaryJson.tableRef(node.get("table").asString())).isEqualTo(expected.table());
       assertThat(map(node.get("key"))).isEqualTo(expected.key());
       assertThat(node.get("kind").asString()).isEqualTo(expected.kind().name());
       List<String> columns = new ArrayList<>();
@@ -88,14 +89,14 @@ class DivergenceWriterTests {
     for (int i = 0; i < written.size(); i++) {
       Divergence expected = written.get(i);
       List<String> record = records.get(i + 1);
-      assertThat(record.get(0)).isEqualTo(expected.table().toString());
+      assertThat(record.get(0)).isEqualTo(expected.table().unambiguous());
       assertThat(map(mapper.readTree(record.get(1)))).isEqualTo(expected.key());
       assertThat(record.get(2)).isEqualTo(expected.kind().name());
       assertThat(record.get(3)).isEqualTo(String.join(";", expected.columns()));
     }
     assertThat(csv)
         .contains(
-            "\"public.weird, \"\"names\"\"\",\"{\"\"id\"\":\"\"a,b\"\"}\",CHANGED,"
+            "\"public.\"\"weird, \"\"\"\"names\"\"\"\"\"\"\",\"{\"\"id\"\":\"\"a,b\"\"}\",CHANGED,"
                 + "\"col, one;col\"\"two\"\"\"\r\n");
   }
 
@@ -130,7 +131,7 @@ class DivergenceWriterTests {
     assertThat(lines.get(0))
         .isEqualTo(lines.get(1))
         .isEqualTo(
-            "{\"table\":\"public.weird, \\\"names\\\"\","
+            "{\"table\":\"public.\\\"weird, \\\"\\\"names\\\"\\\"\\\"\","
                 + "\"key\":{\"id\":null},\"kind\":\"EXTRA_ON_REPLICA\",\"columns\":[],\"primary\":null,"
                 + "\"replica\":{\"id\":null,\"v\":\"n\"}}");
     assertThat(mapper.readTree(lines.get(0)).get("key").get("id").isNull()).isTrue();

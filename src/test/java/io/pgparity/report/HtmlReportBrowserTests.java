@@ -46,12 +46,13 @@ class HtmlReportBrowserTests {
     Path png = SCREENSHOT.toAbsolutePath();
     Files.createDirectories(png.getParent());
     Files.deleteIfExists(png);
-    chromium.screenshot(page, png, 1280, 2000);
+    // tall enough for the first divergences, below the overview sections
+    chromium.screenshot(page, png, 1280, 3000);
 
     assertThat(Files.size(png)).isGreaterThan(50_000);
     BufferedImage shot = ImageIO.read(png.toFile());
     assertThat(shot.getWidth()).isEqualTo(1280);
-    assertThat(shot.getHeight()).isEqualTo(2000);
+    assertThat(shot.getHeight()).isEqualTo(3000);
     // the banner in INCOMPLETE's colour, the strips' mismatched and divergent cells, highlighted
     // cells
     assertThat(shot.getRGB(4, 4) & 0xffffff).isEqualTo(0xb26a00);

@@ -49,7 +49,11 @@ class SummaryJsonWriterTests {
             "primary",
             "replica",
             "replication",
+            "note",
             "tables",
+            "leftOut",
+            "schemaFindings",
+            "sequences",
             "totals",
             "audit");
     assertThat(names(root.get("primary")))
@@ -87,7 +91,16 @@ class SummaryJsonWriterTests {
     assertThat(root.get("replication").get("kind").stringValue()).isEqualTo("PHYSICAL_STANDBY");
     assertThat(root.get("replication").get("longestWaitSeconds").asDouble()).isEqualTo(0.85);
     assertThat(names(root.get("totals")))
-        .containsExactly("rowsCompared", "divergentRows", "convergedRows", "unstableRows");
+        .containsExactly(
+            "rowsCompared",
+            "divergentRows",
+            "convergedRows",
+            "unstableRows",
+            "tablesCompared",
+            "tablesDiverged",
+            "tablesLeftOut",
+            "divergentSchemaFindings",
+            "divergentSequences");
     assertThat(root.get("totals").get("convergedRows").asLong()).isEqualTo(12);
     assertThat(root.get("totals").get("rowsCompared").asLong()).isEqualTo(400_000);
     assertThat(root.get("totals").get("divergentRows").asLong()).isEqualTo(9);
