@@ -4,6 +4,9 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import static com.google.common.base.Preconditions.checkState;
 
 import io.pgparity.audit.AuditReport;
+import io.pgparity.finding.SchemaFinding;
+import io.pgparity.sequence.SequenceOutcome;
+import io.pgparity.table.LeftOutTable;
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.TableSpec;
 import io.pgparity.connect.Both;
@@ -100,6 +103,24 @@ class InMemoryRunState implements AutoCloseable {
 
   /** Writer auditReplication; reader the reports. Restart: audited again. */
   private volatile AuditReport audit;
+
+  /**
+   * Differences of the schema objects (constraints, indexes, triggers, ...). Writer
+   * compareSchemaObjects; reader the reports. Restart: compared again.
+   */
+  private volatile SchemaObjects schemaObjects;
+
+  /**
+   * Each sequence of the run's scope on both sides. Writer compareSequences; reader the reports.
+   * Restart: compared again.
+   */
+  private volatile SequenceOutcome sequences;
+
+  /**
+   * Tables the selection matched but the run does not compare, and why. Writer planRanges; reader
+   * the reports and job.json. Restart: found again.
+   */
+  private volatile List<LeftOutTable> leftOut = List.of();
 
   /**
    * What a resumed run took over. Writer {@link ResumedHashPartitions} (before hashRanges of a
@@ -240,6 +261,41 @@ class InMemoryRunState implements AutoCloseable {
 
   AuditReport audit() {
     return audit;
+  }
+
+  /** The schema objects' differences and what the reports say of them; null until compared. */
+  record SchemaObjects(List<SchemaFinding> findings, String note) {
+
+    SchemaObjects {
+      findings = List.copyOf(findings);
+    }
+  }
+
+  SchemaObjects schemaObjects() {
+    return schemaObjects;
+  }
+
+  void schemaObjects(SchemaObjects schemaObjects) {
+    checkState(this.schemaObjects == null, "a run compares schema objects once");
+    this.schemaObjects = checkNotNull(schemaObjects, "schemaObjects");
+  }
+
+  SequenceOutcome sequences() {
+    return sequences;
+  }
+
+  void sequences(SequenceOutcome sequences) {
+    checkState(this.sequences == null, "a run compares sequences once");
+    this.sequences = checkNotNull(sequences, "sequences");
+  }
+
+  List<LeftOutTable> leftOut() {
+    return leftOut;
+  }
+
+  void leftOut(List<LeftOutTable> leftOut) {
+    checkState(this.leftOut.isEmpty(), "the left-out tables are found once");
+    this.leftOut = List.copyOf(leftOut);
   }
 
   void audit(AuditReport audit) {
