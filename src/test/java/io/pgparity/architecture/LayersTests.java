@@ -50,7 +50,8 @@ class LayersTests {
               "io.pgparity.live..",
               "io.pgparity.guard..",
               "io.pgparity.compare..",
-              "io.pgparity.sequence..")
+              "io.pgparity.sequence..",
+              "io.pgparity.discovery..")
           .layer("Features")
           .definedBy(
               "io.pgparity.mask..",
