@@ -114,7 +114,8 @@ public final class TableDiscovery {
     TableSpec own = exact.get(table);
     Optional<CatalogRelation> p = primary.get(table);
     Optional<CatalogRelation> r = replica.get(table);
-    if (own == null) {
+    // a table named exactly is compared whole: no exclude pattern takes a partition from it
+    if (own == null && inherited == null) {
       Optional<String> exclusion = exclusion(table);
       if (exclusion.isPresent()) {
         leftOut(table, LeftOutReason.EXCLUDED, exclusion.get());
