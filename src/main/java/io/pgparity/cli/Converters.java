@@ -1,6 +1,7 @@
 package io.pgparity.cli;
 
 import io.pgparity.config.Shard;
+import io.pgparity.config.TablePattern;
 import io.pgparity.config.units.ByteSizeText;
 import io.pgparity.config.units.DurationText;
 import io.pgparity.config.units.RateText;
@@ -108,6 +109,42 @@ public final class Converters {
     public TableRef convert(String value) {
       try {
         return TableRef.parse(nonBlank(value));
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  /** A schema-qualified table, or a pattern of tables when it has an unquoted * or ?. */
+  static final class TableOrPattern implements ITypeConverter<TableArgument> {
+    @Override
+    public TableArgument convert(String value) {
+      try {
+        return TableArgument.parse(nonBlank(value));
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  /** A table pattern, e.g. app.tmp_*. */
+  static final class Pattern implements ITypeConverter<TablePattern> {
+    @Override
+    public TablePattern convert(String value) {
+      try {
+        return TablePattern.parse(nonBlank(value));
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  /** A schema name or pattern, read as every table in it: app is app.*. */
+  static final class SchemaPattern implements ITypeConverter<TablePattern> {
+    @Override
+    public TablePattern convert(String value) {
+      try {
+        return TablePattern.schema(nonBlank(value));
       } catch (IllegalArgumentException e) {
         throw new TypeConversionException(e.getMessage());
       }

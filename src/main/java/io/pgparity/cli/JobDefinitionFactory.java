@@ -4,6 +4,8 @@ import io.pgparity.config.ConfigException;
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.JobFileLoader;
 import io.pgparity.config.MetricsTargets;
+import io.pgparity.config.TablePattern;
+import io.pgparity.config.TableSelection;
 import io.pgparity.config.TableSpec;
 import io.pgparity.config.Tuning;
 import io.pgparity.config.connection.ConnectionSpec;
@@ -43,12 +45,13 @@ public final class JobDefinitionFactory {
   public JobDefinition build(VerifyOptions options) {
     JobDefinition job = options.job() == null ? null : loader.load(options.job(), env);
     boolean adhocComplete =
-        options.primaryUrl() != null && options.replicaUrl() != null && !options.tables().isEmpty();
+        options.primaryUrl() != null && options.replicaUrl() != null && options.selects();
     if (job == null && !adhocComplete) {
       throw new ConfigException(
           "verify needs --job FILE, or --primary URL, --replica URL and at least one --table"
-              + " schema.table (see pgparity verify --help)");
+              + " schema.table (or --schema NAME, --all) (see pgparity verify --help)");
     }
+    TableSelection selection = selection(job, options);
     Tuning base = job == null ? Tuning.defaults() : job.tuning();
     try {
       Tuning tuning =
@@ -64,14 +67,15 @@ public final class JobDefinitionFactory {
               job == null ? ADHOC_NAME : job.name(),
               connection(job == null ? null : job.primary(), options.primaryUrl()),
               connection(job == null ? null : job.replica(), options.replicaUrl()),
-              tables(job, options.tables()),
+              tables(job, options),
               tuning,
               orElse(options.out(), job == null ? JobFileLoader.DEFAULT_OUT : job.out()),
               orElse(options.jobRepositoryUrl(), job == null ? null : job.jobRepositoryUrl()),
               job == null ? null : job.maskKeyEnv(),
               (job == null ? MetricsTargets.NONE : job.metrics()).overriddenBy(options.metrics()),
               null,
-              job == null ? Map.of() : job.expect());
+              job == null ? Map.of() : job.expect(),
+              selection);
       return new JobDefinition(
           definition.name(),
           passwords.resolve(definition.primary()),
@@ -83,7 +87,8 @@ public final class JobDefinitionFactory {
           definition.maskKeyEnv(),
           definition.metrics(),
           options.shard(),
-          definition.expect());
+          definition.expect(),
+          definition.selection());
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new ConfigException("verify: " + e.getMessage() + " (see pgparity verify --help)", e);
     }
@@ -104,11 +109,12 @@ public final class JobDefinitionFactory {
    * The command line's tables replace the file's list; a table the file also lists keeps its key,
    * columns, where, settle window and mask from the file.
    */
-  private static List<TableSpec> tables(JobDefinition job, List<TableRef> fromCommandLine) {
+  private static List<TableSpec> tables(JobDefinition job, VerifyOptions options) {
     List<TableSpec> fromFile = job == null ? List.of() : job.tables();
-    if (fromCommandLine.isEmpty()) {
+    if (!options.selects()) {
       return fromFile;
     }
+    List<TableRef> fromCommandLine = options.tables();
     return fromCommandLine.stream()
         .map(
             table ->
@@ -117,6 +123,26 @@ public final class JobDefinitionFactory {
                     .findFirst()
                     .orElse(TableSpec.of(table)))
         .toList();
+  }
+
+  /**
+   * --table patterns, --schema and --all replace the file's patterns (as --table replaces its
+   * tables); --exclude replaces the file's exclude list; --materialized-views turns them on.
+   */
+  private static TableSelection selection(JobDefinition job, VerifyOptions options) {
+    TableSelection fromFile = job == null ? TableSelection.NONE : job.selection();
+    List<TablePattern> include =
+        options.selects() ? options.selection().include() : fromFile.include();
+    List<TablePattern> exclude =
+        options.exclude().isEmpty() ? fromFile.exclude() : options.exclude();
+    if (!exclude.isEmpty() && include.isEmpty()) {
+      throw new ConfigException(
+          "verify: --exclude leaves out tables that a pattern matches, but no pattern is given"
+              + " (a table named exactly is always compared); add --all, --schema NAME or a --table"
+              + " pattern such as 'app.*' (see pgparity verify --help)");
+    }
+    return new TableSelection(
+        include, exclude, options.materializedViews() || fromFile.materializedViews());
   }
 
   private static <T> T orElse(T value, T fallback) {

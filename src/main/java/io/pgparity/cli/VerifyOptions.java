@@ -4,6 +4,8 @@ import io.pgparity.config.ConfigException;
 import io.pgparity.config.LiveTuning;
 import io.pgparity.config.MetricsTargets;
 import io.pgparity.config.Shard;
+import io.pgparity.config.TablePattern;
+import io.pgparity.config.TableSelection;
 import io.pgparity.config.Tuning;
 import io.pgparity.config.connection.PasswordResolver;
 import io.pgparity.table.TableRef;
@@ -53,15 +55,55 @@ public final class VerifyOptions {
       names = "--table",
       paramLabel = "SCHEMA.TABLE",
       order = 4,
-      converter = Converters.Table.class,
-      description = "a table to compare; repeatable; replaces the job's list")
+      converter = Converters.TableOrPattern.class,
+      description =
+          "a table to compare, or a pattern (* and ? wildcards, e.g. 'app.invoice_*'); repeatable;"
+              + " replaces the job's list")
   @Example("--table public.users")
-  private List<TableRef> tables = new ArrayList<>();
+  private List<TableArgument> tables = new ArrayList<>();
+
+  @Option(
+      names = "--schema",
+      paramLabel = "NAME",
+      order = 5,
+      converter = Converters.SchemaPattern.class,
+      description =
+          "compare every table of schema NAME (a name or pattern: app is --table 'app.*');"
+              + " repeatable; replaces the job's list")
+  @Example("--schema app")
+  private List<TablePattern> schemas = new ArrayList<>();
+
+  @Option(
+      names = "--all",
+      arity = "0",
+      order = 6,
+      description =
+          "compare every table of the database (not system schemas; --table '*.*'); replaces the"
+              + " job's list")
+  private boolean all;
+
+  @Option(
+      names = "--exclude",
+      paramLabel = "PATTERN",
+      order = 7,
+      converter = Converters.Pattern.class,
+      description =
+          "leave out the tables a pattern matches, e.g. 'app.tmp_*'; repeatable; replaces the job's"
+              + " exclude list; a table named exactly is always compared")
+  @Example("--exclude 'app.tmp_*'")
+  private List<TablePattern> exclude = new ArrayList<>();
+
+  @Option(
+      names = "--materialized-views",
+      arity = "0",
+      order = 8,
+      description = "also compare the materialized views the selection matches")
+  private boolean materializedViews;
 
   @Option(
       names = "--out",
       paramLabel = "DIR",
-      order = 5,
+      order = 9,
       description = "where run folders go (default ${bundle:default.out})")
   @Example("--out reports")
   private Path out;
@@ -69,7 +111,7 @@ public final class VerifyOptions {
   @Option(
       names = "--threads",
       paramLabel = "N",
-      order = 6,
+      order = 10,
       description =
           "ranges compared in parallel, 1-"
               + Tuning.MAX_THREADS
@@ -81,7 +123,7 @@ public final class VerifyOptions {
   @Option(
       names = "--chunk-rows",
       paramLabel = "N",
-      order = 7,
+      order = 11,
       description =
           "rows per compared range, "
               + Tuning.MIN_CHUNK_ROWS
@@ -95,7 +137,7 @@ public final class VerifyOptions {
   @Option(
       names = "--max-divergences",
       paramLabel = "N",
-      order = 8,
+      order = 12,
       description =
           "divergent rows recorded per table before it stops early"
               + " (default ${bundle:default.max-divergences})")
@@ -106,7 +148,7 @@ public final class VerifyOptions {
   @Option(
       names = "--no-lag-wait",
       arity = "0",
-      order = 9,
+      order = 13,
       description =
           "judge suspect rows without first waiting for the replica to replay past the primary's"
               + " current WAL position")
@@ -115,7 +157,7 @@ public final class VerifyOptions {
   @Option(
       names = "--max-wait",
       paramLabel = "D",
-      order = 10,
+      order = 14,
       converter = Converters.DurationValue.class,
       description = "longest wait for the replica to catch up (default ${bundle:default.max-wait})")
   @Example("--max-wait 2m")
@@ -124,7 +166,7 @@ public final class VerifyOptions {
   @Option(
       names = "--max-lag",
       paramLabel = "SIZE",
-      order = 11,
+      order = 15,
       converter = Converters.ByteSize.class,
       description =
           "pause reading while the replica lags more WAL than SIZE, e.g. 64MB or 1GB"
@@ -135,7 +177,7 @@ public final class VerifyOptions {
   @Option(
       names = "--rechecks",
       paramLabel = "N",
-      order = 12,
+      order = 16,
       description =
           "times a suspect row is read again to tell divergent from converged and unstable, 0-"
               + LiveTuning.MAX_RECHECKS
@@ -147,7 +189,7 @@ public final class VerifyOptions {
   @Option(
       names = "--recheck-delay",
       paramLabel = "D",
-      order = 13,
+      order = 17,
       converter = Converters.DurationValue.class,
       description = "pause before each recheck (default ${bundle:default.recheck-delay})")
   @Example("--recheck-delay 1s")
@@ -156,7 +198,7 @@ public final class VerifyOptions {
   @Option(
       names = "--rows-per-second",
       paramLabel = "N",
-      order = 14,
+      order = 18,
       converter = Converters.Rate.class,
       description = "rows read per second from each side (default 0: unlimited)")
   @Example("--rows-per-second 5000")
@@ -165,7 +207,7 @@ public final class VerifyOptions {
   @Option(
       names = "--retries",
       paramLabel = "N",
-      order = 15,
+      order = 19,
       description =
           "retries after a transient failure, 0-"
               + LiveTuning.MAX_RETRIES
@@ -177,7 +219,7 @@ public final class VerifyOptions {
   @Option(
       names = "--max-runtime",
       paramLabel = "D",
-      order = 16,
+      order = 20,
       converter = Converters.DurationValue.class,
       description =
           "stop starting new work after D; tables not compared by then are INCOMPLETE, reports are"
@@ -188,7 +230,7 @@ public final class VerifyOptions {
   @Option(
       names = "--job-repository",
       paramLabel = "URL",
-      order = 17,
+      order = 21,
       description =
           "JDBC url of the Spring Batch job repository (default: a file database under --out)")
   @Example("--job-repository jdbc:postgresql://host:5432/batch")
@@ -197,7 +239,7 @@ public final class VerifyOptions {
   @Option(
       names = "--repair-sql",
       arity = "0",
-      order = 18,
+      order = 22,
       description =
           "also write repair.sql (guarded statements that make the replica's divergent rows match the"
               + " primary's; real data, owner-only) into the run folder; see pgparity repair --help")
@@ -206,7 +248,7 @@ public final class VerifyOptions {
   @Option(
       names = "--fresh",
       arity = "0",
-      order = 19,
+      order = 23,
       description =
           "start over; by default a run whose previous run of the same job (same servers and tables)"
               + " was stopped (--max-runtime, SIGTERM), failed or killed resumes it, keeping its hashed slices")
@@ -215,7 +257,7 @@ public final class VerifyOptions {
   @Option(
       names = "--metrics-file",
       paramLabel = "FILE",
-      order = 20,
+      order = 24,
       description =
           "after the run, write its Prometheus metrics to FILE (*.prom, for node_exporter's textfile"
               + " collector), replaced atomically")
@@ -225,7 +267,7 @@ public final class VerifyOptions {
   @Option(
       names = "--pushgateway",
       paramLabel = "URL",
-      order = 21,
+      order = 25,
       description =
           "after the run, PUT its metrics to a Prometheus Pushgateway (group job=pgparity,"
               + " instance=<job name>); failure only warns")
@@ -235,7 +277,7 @@ public final class VerifyOptions {
   @Option(
       names = "--shard",
       paramLabel = "I/N",
-      order = 22,
+      order = 26,
       converter = Converters.ShardValue.class,
       description =
           "compare only shard I of N (0 <= I < N <= 1024): the rows whose key hashes to I; N runs with"
@@ -244,13 +286,13 @@ public final class VerifyOptions {
   @Example("--shard 0/3")
   private Shard shard;
 
-  @Option(names = "--debug", arity = "0", order = 23, description = "show stack traces of errors")
+  @Option(names = "--debug", arity = "0", order = 27, description = "show stack traces of errors")
   private boolean debug;
 
   @Option(
       names = {"--help", "-h"},
       usageHelp = true,
-      order = 24,
+      order = 28,
       description = "this text")
   private boolean help;
 
@@ -280,10 +322,28 @@ public final class VerifyOptions {
 
   /** The checks of values against each other and of urls, in the order a reader expects them. */
   void check() {
-    Set<TableRef> seen = new HashSet<>();
-    for (TableRef table : tables) {
+    Set<TableArgument> seen = new HashSet<>();
+    for (TableArgument table : tables) {
       if (!seen.add(table)) {
         throw error("--table " + table + " is given twice; give it once");
+      }
+    }
+    Set<TablePattern> seenPatterns = new HashSet<>();
+    for (TablePattern schema : schemas) {
+      if (!seenPatterns.add(schema)) {
+        String text = schema.text();
+        throw error(
+            "--schema " + text.substring(0, text.length() - 2) + " is given twice; give it once");
+      }
+    }
+    if (all && (!schemas.isEmpty() || !patterns().isEmpty())) {
+      throw error(
+          "--all already selects every table; remove --schema and the --table patterns, or --all");
+    }
+    Set<TablePattern> seenExcludes = new HashSet<>();
+    for (TablePattern pattern : exclude) {
+      if (!seenExcludes.add(pattern)) {
+        throw error("--exclude " + pattern + " is given twice; give it once");
       }
     }
     url(primaryUrl, "--primary");
@@ -305,13 +365,13 @@ public final class VerifyOptions {
     if (replicaUrl == null) {
       missing.add("--replica");
     }
-    if (tables.isEmpty()) {
+    if (!selects()) {
       missing.add("--table");
     }
     if (!missing.isEmpty()) {
       throw new ConfigException(
           "verify needs --job FILE, or --primary URL, --replica URL and at least one"
-              + " --table schema.table; missing "
+              + " --table schema.table (or --schema NAME, --all); missing "
               + String.join(", ", missing)
               + SEE_HELP);
     }
@@ -355,8 +415,43 @@ public final class VerifyOptions {
     return replicaUrl;
   }
 
+  /** The tables --table names exactly (its values without a wildcard). */
   public List<TableRef> tables() {
-    return List.copyOf(tables);
+    return tables.stream().map(TableArgument::exact).filter(t -> t != null).toList();
+  }
+
+  /** The --table values with a wildcard. */
+  public List<TablePattern> patterns() {
+    return tables.stream().map(TableArgument::pattern).filter(p -> p != null).toList();
+  }
+
+  /** True when --table, --schema or --all chooses tables, replacing the job file's choice. */
+  public boolean selects() {
+    return !tables.isEmpty() || !schemas.isEmpty() || all;
+  }
+
+  /**
+   * The patterns --table, --schema and --all give, the --exclude patterns and --materialized-views;
+   * {@link TableSelection#NONE} when none of these is given.
+   */
+  public TableSelection selection() {
+    List<TablePattern> include = new ArrayList<>();
+    if (all) {
+      include.add(TablePattern.parse(TableSelection.ALL));
+    }
+    include.addAll(schemas);
+    include.addAll(patterns());
+    return new TableSelection(include, exclude, materializedViews);
+  }
+
+  /** --exclude patterns (empty keeps the job file's). */
+  public List<TablePattern> exclude() {
+    return List.copyOf(exclude);
+  }
+
+  /** True when --materialized-views was given. */
+  public boolean materializedViews() {
+    return materializedViews;
   }
 
   public Path out() {

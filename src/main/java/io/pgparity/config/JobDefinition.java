@@ -17,7 +17,10 @@ import java.util.Map;
  * fingerprints; null means {@value #DEFAULT_MASK_KEY_ENV} if set, else a random key per run. {@code
  * metrics} says where the run's Prometheus metrics go (null is taken as none). {@code shard}
  * (nullable) limits the run to the rows of one shard of the check. {@code expect} names server
- * settings the replication audit of every run expects (setting to value; null is none).
+ * settings the replication audit of every run expects (setting to value; null is none). {@code
+ * selection} (null is {@link TableSelection#NONE}) finds further tables in the databases by
+ * pattern; with one, {@code tables} may be empty and holds the entries named exactly, which keep
+ * their options.
  */
 public record JobDefinition(
     String name,
@@ -30,7 +33,8 @@ public record JobDefinition(
     String maskKeyEnv,
     MetricsTargets metrics,
     Shard shard,
-    Map<String, String> expect) {
+    Map<String, String> expect,
+    TableSelection selection) {
 
   /** Job names become folder names, so they are kept to a safe alphabet. */
   public static final String NAME_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
@@ -55,7 +59,9 @@ public record JobDefinition(
     checkNotNull(tuning, "tuning");
     checkNotNull(out, "out");
     tables = List.copyOf(tables);
-    checkArgument(!tables.isEmpty(), "a job needs at least one table");
+    selection = selection == null ? TableSelection.NONE : selection;
+    checkArgument(
+        !tables.isEmpty() || selection.discovers(), "a job needs at least one table or pattern");
     long distinct = tables.stream().map(TableSpec::table).distinct().count();
     checkArgument(distinct == tables.size(), "job '%s' lists a table twice", name);
     // the message never repeats the value: a key pasted here by mistake must not be printed
@@ -67,6 +73,34 @@ public record JobDefinition(
     metrics = metrics == null ? MetricsTargets.NONE : metrics;
     // in file order: the audit reports them in the order the job lists them
     expect = expect == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(expect));
+  }
+
+  /** A job that compares exactly the tables it names (no patterns). */
+  public JobDefinition(
+      String name,
+      ConnectionSpec primary,
+      ConnectionSpec replica,
+      List<TableSpec> tables,
+      Tuning tuning,
+      Path out,
+      String jobRepositoryUrl,
+      String maskKeyEnv,
+      MetricsTargets metrics,
+      Shard shard,
+      Map<String, String> expect) {
+    this(
+        name,
+        primary,
+        replica,
+        tables,
+        tuning,
+        out,
+        jobRepositoryUrl,
+        maskKeyEnv,
+        metrics,
+        shard,
+        expect,
+        TableSelection.NONE);
   }
 
   /** The same job limited to one shard. */
@@ -82,7 +116,8 @@ public record JobDefinition(
         maskKeyEnv,
         metrics,
         shard,
-        expect);
+        expect,
+        selection);
   }
 
   /** The same job with masked columns keyed by the variable {@code maskKeyEnv} names. */
@@ -98,7 +133,8 @@ public record JobDefinition(
         maskKeyEnv,
         metrics,
         shard,
-        expect);
+        expect,
+        selection);
   }
 
   /** The same job writing its metrics to {@code metrics}. */
@@ -114,7 +150,8 @@ public record JobDefinition(
         maskKeyEnv,
         metrics,
         shard,
-        expect);
+        expect,
+        selection);
   }
 
   /**
@@ -140,7 +177,25 @@ public record JobDefinition(
         null,
         MetricsTargets.NONE,
         null,
-        Map.of());
+        Map.of(),
+        TableSelection.NONE);
+  }
+
+  /** The same job finding tables by {@code selection} besides the ones it names. */
+  public JobDefinition withSelection(TableSelection selection) {
+    return new JobDefinition(
+        name,
+        primary,
+        replica,
+        tables,
+        tuning,
+        out,
+        jobRepositoryUrl,
+        maskKeyEnv,
+        metrics,
+        shard,
+        expect,
+        selection);
   }
 
   /** True when some table masks columns. */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.SequenceNode;
@@ -26,6 +27,8 @@ public final class JobFileLoader {
           "primary",
           "replica",
           "tables",
+          "exclude",
+          "materialized-views",
           "threads",
           "chunk-rows",
           "max-divergences",
@@ -62,7 +65,8 @@ public final class JobFileLoader {
   public static final Path DEFAULT_OUT = Path.of("reports");
 
   private static final String TABLE_ENTRY =
-      "each tables entry must be schema.table or a map with table:, key:, columns:, ...";
+      "each tables entry must be schema.table, a pattern such as app.*, or a map with table:, key:,"
+          + " columns:, ...";
 
   private static final String URL_EXAMPLE = "'jdbc:postgresql://host:5432/app?user=checker'";
 
@@ -82,7 +86,10 @@ public final class JobFileLoader {
     }
     ConnectionSpec primary = connection(fileName, job, "primary", env);
     ConnectionSpec replica = connection(fileName, job, "replica", env);
-    List<TableSpec> tables = tables(fileName, job, env);
+    List<TableSpec> tables = new ArrayList<>();
+    List<TablePattern> patterns = new ArrayList<>();
+    tables(fileName, job, env, tables, patterns);
+    TableSelection selection = selection(job, patterns);
     Tuning tuning = tuning(job);
     String maskKeyEnv =
         MaskKeys.keyEnv(job, env, tables.stream().anyMatch(t -> !t.mask().isEmpty()));
@@ -111,7 +118,8 @@ public final class JobFileLoader {
           maskKeyEnv,
           metrics,
           null,
-          expect);
+          expect,
+          selection);
     } catch (IllegalArgumentException | NullPointerException e) {
       throw job.error(e.getMessage());
     }
@@ -144,41 +152,105 @@ public final class JobFileLoader {
     return new ConnectionSpec(url, password);
   }
 
-  private static List<TableSpec> tables(String fileName, YamlSection job, Map<String, String> env) {
+  /**
+   * The tables entries: exact ones into {@code tables}, the ones with a wildcard into {@code
+   * patterns}.
+   */
+  private static void tables(
+      String fileName,
+      YamlSection job,
+      Map<String, String> env,
+      List<TableSpec> tables,
+      List<TablePattern> patterns) {
     Node node = job.value("tables").orElseThrow(() -> job.missing("tables", "[public.users]"));
     if (!(node instanceof SequenceNode sequence)) {
       throw job.error(
           node,
-          "tables must be a list whose entries are schema.table or a map with table: but was "
+          "tables must be a list whose entries are schema.table, a pattern such as app.* or a map"
+              + " with table: but was "
               + YamlSection.shape(node));
     }
     if (sequence.getValue().isEmpty()) {
       throw job.error(node, "tables must list at least one table, e.g. tables: [public.users]");
     }
-    List<TableSpec> tables = new ArrayList<>();
-    Map<TableRef, Integer> firstLine = new HashMap<>();
+    Map<Object, Integer> firstLine = new HashMap<>();
     for (Node item : sequence.getValue()) {
-      TableSpec spec =
-          item instanceof MappingNode
-              ? table(YamlSection.of(fileName, "a tables entry", item, env, TABLE_KEYS))
-              : TableSpec.of(tableRef(job, item, job.scalar(item, "tables", TABLE_ENTRY)));
-      Integer earlier = firstLine.putIfAbsent(spec.table(), YamlSection.line(item));
+      Object entry;
+      if (item instanceof MappingNode) {
+        TableSpec spec = table(YamlSection.of(fileName, "a tables entry", item, env, TABLE_KEYS));
+        tables.add(spec);
+        entry = spec.table();
+      } else {
+        String text = job.scalar(item, "tables", TABLE_ENTRY);
+        if (TablePattern.hasWildcard(text)) {
+          TablePattern pattern = pattern(job, item, text);
+          patterns.add(pattern);
+          entry = pattern;
+        } else {
+          TableSpec spec = TableSpec.of(tableRef(job, item, text));
+          tables.add(spec);
+          entry = spec.table();
+        }
+      }
+      Integer earlier = firstLine.putIfAbsent(entry, YamlSection.line(item));
       if (earlier != null) {
         throw job.error(
             item,
-            "table "
-                + spec.table()
+            (entry instanceof TablePattern ? "pattern " : "table ")
+                + entry
                 + " is listed twice (first on line "
                 + earlier
                 + "); keep one entry");
       }
-      tables.add(spec);
     }
-    return tables;
+  }
+
+  private static TablePattern pattern(YamlSection section, Node at, String text) {
+    try {
+      return TablePattern.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw section.error(at, e.getMessage());
+    }
+  }
+
+  private static TableSelection selection(YamlSection job, List<TablePattern> include) {
+    List<TablePattern> exclude = new ArrayList<>();
+    Optional<Node> node = job.value("exclude");
+    if (node.isPresent()) {
+      String what = "exclude must be a list of table patterns, e.g. exclude: ['app.tmp_*']";
+      List<Node> items =
+          node.get() instanceof SequenceNode sequence ? sequence.getValue() : List.of(node.get());
+      for (Node item : items) {
+        TablePattern pattern = pattern(job, item, job.scalar(item, "exclude", what));
+        if (exclude.contains(pattern)) {
+          throw job.error(item, "exclude lists '" + pattern + "' twice; remove one");
+        }
+        exclude.add(pattern);
+      }
+      if (include.isEmpty()) {
+        throw job.error(
+            node.get(),
+            "exclude leaves out tables that a pattern in tables matches, but tables has no"
+                + " pattern (an entry named exactly is always compared); add one such as app.* or"
+                + " remove exclude");
+      }
+    }
+    boolean materializedViews = LiveKeys.bool(job, "materialized-views").orElse(false);
+    return new TableSelection(include, exclude, materializedViews);
   }
 
   private static TableSpec table(YamlSection entry) {
     String text = entry.requiredString("table", "schema.table", "public.users");
+    if (TablePattern.hasWildcard(text)) {
+      throw entry.error(
+          entry.value("table").get(),
+          "table '"
+              + YamlSection.abbreviate(text)
+              + "' is a pattern, but an entry with options (key, columns, where, ...) names one"
+              + " table; list the pattern as a plain entry (- "
+              + YamlSection.abbreviate(text)
+              + ") and give options to tables named exactly");
+    }
     TableRef table = tableRef(entry, entry.value("table").get(), text);
     List<String> key = entry.names("key");
     List<String> columns = entry.names("columns");

@@ -91,7 +91,7 @@ final class LiveKeys {
     return value;
   }
 
-  private static Optional<Boolean> bool(YamlSection section, String key) {
+  static Optional<Boolean> bool(YamlSection section, String key) {
     return parsed(
         section,
         key,

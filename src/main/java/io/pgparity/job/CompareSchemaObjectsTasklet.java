@@ -43,8 +43,7 @@ final class CompareSchemaObjectsTasklet implements Tasklet {
     Both<SchemaCatalog> catalogs =
         state
             .pair()
-            .onBoth(
-                "schema objects", (c, s) -> SchemaCatalog.read(c, keys.keySet(), standby));
+            .onBoth("schema objects", (c, s) -> SchemaCatalog.read(c, keys.keySet(), standby));
     List<SchemaFinding> findings = SchemaComparison.compare(catalogs, keys);
     state.schemaObjects(
         new InMemoryRunState.SchemaObjects(

@@ -4,14 +4,12 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import static com.google.common.base.Preconditions.checkState;
 
 import io.pgparity.audit.AuditReport;
-import io.pgparity.finding.SchemaFinding;
-import io.pgparity.sequence.SequenceOutcome;
-import io.pgparity.table.LeftOutTable;
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.TableSpec;
 import io.pgparity.connect.Both;
 import io.pgparity.connect.ServerInfo;
 import io.pgparity.connect.ServerPair;
+import io.pgparity.finding.SchemaFinding;
 import io.pgparity.live.CatchUp;
 import io.pgparity.live.LagThrottle;
 import io.pgparity.live.Lsn;
@@ -24,6 +22,8 @@ import io.pgparity.report.DivergenceWriter;
 import io.pgparity.report.Resumption;
 import io.pgparity.report.RunFolder;
 import io.pgparity.report.RunResult;
+import io.pgparity.sequence.SequenceOutcome;
+import io.pgparity.table.LeftOutTable;
 import java.time.Instant;
 import java.util.List;
 

@@ -51,7 +51,8 @@ class LayersTests {
               "io.pgparity.guard..",
               "io.pgparity.compare..",
               "io.pgparity.sequence..",
-              "io.pgparity.schemadiff..")
+              "io.pgparity.schemadiff..",
+              "io.pgparity.discovery..")
           .layer("Features")
           .definedBy(
               "io.pgparity.mask..",

@@ -107,7 +107,8 @@ class VerifyOptionsParserTests {
     assertThat(error("--primary", PRIMARY, "--table", "public.users"))
         .isEqualTo(
             "verify needs --job FILE, or --primary URL, --replica URL and at least one --table"
-                + " schema.table; missing --replica (see pgparity verify --help)");
+                + " schema.table (or --schema NAME, --all); missing --replica (see pgparity verify"
+                + " --help)");
     assertThat(error())
         .endsWith("missing --primary, --replica, --table (see pgparity verify --help)");
   }
@@ -129,7 +130,7 @@ class VerifyOptionsParserTests {
     assertThat(error("--job", "a.yaml", "--thread", "3"))
         .isEqualTo(
             "verify: unknown option '--thread' (did you mean '--threads'?); valid options: --job,"
-                + " --primary, --replica, --table, --out, --threads, --chunk-rows,"
+                + " --primary, --replica, --table, --schema, --all, --exclude, --materialized-views, --out, --threads, --chunk-rows,"
                 + " --max-divergences, --no-lag-wait, --max-wait, --max-lag, --rechecks,"
                 + " --recheck-delay, --rows-per-second, --retries, --max-runtime, --job-repository, --repair-sql, --fresh,"
                 + " --metrics-file, --pushgateway, --shard, --debug,"

@@ -224,7 +224,7 @@ class VerifyProcessTests {
     assertThat(r.stderrLines().get(0))
         .startsWith(
             "pgparity: job.yaml:8: unknown key 'thread' in the job (did you mean 'threads'?);"
-                + " valid keys: name, primary, replica, tables, threads,");
+                + " valid keys: name, primary, replica, tables, exclude, materialized-views, threads,");
   }
 
   @Test

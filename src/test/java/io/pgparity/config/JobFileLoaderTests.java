@@ -22,7 +22,7 @@ class JobFileLoaderTests {
 
   private static final Path JOBS = Path.of("src/test/resources/jobs");
   private static final String JOB_KEYS =
-      "name, primary, replica, tables, threads, chunk-rows, max-divergences, statement-timeout,"
+      "name, primary, replica, tables, exclude, materialized-views, threads, chunk-rows, max-divergences, statement-timeout,"
           + " lock-timeout, lag-aware, max-wait, max-lag, rechecks, recheck-delay, rows-per-second,"
           + " retries, query-time, max-runtime, mask-key-env, out, job-repository, expect, metrics-file,"
           + " pushgateway";
@@ -111,8 +111,8 @@ class JobFileLoaderTests {
             "wrong-type.yaml", "7: threads must be an integer between 1 and 64 but was 'two'"),
         Arguments.of(
             "tables-map.yaml",
-            "5: tables must be a list whose entries are schema.table or a map with table: but was"
-                + " a map"),
+            "5: tables must be a list whose entries are schema.table, a pattern such as app.* or a"
+                + " map with table: but was a map"),
         Arguments.of(
             "missing-replica.yaml",
             "2: missing required key 'replica' in the job; add e.g. replica: { url:"
@@ -450,7 +450,9 @@ class JobFileLoaderTests {
             "auth.yaml:5: missing required key 'table' in a tables entry; add e.g. table:"
                 + " public.users");
     assertThat(error(HEAD + "tables:\n  - [public.users]\n"))
-        .startsWith("auth.yaml:5: each tables entry must be schema.table or a map");
+        .startsWith(
+            "auth.yaml:5: each tables entry must be schema.table, a pattern such as app.*, or a"
+                + " map");
   }
 
   @Test
