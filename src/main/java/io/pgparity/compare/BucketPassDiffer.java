@@ -76,6 +76,11 @@ public final class BucketPassDiffer {
   public void diff(
       List<KeyValue> boundaries, List<Integer> ranges, DiffPass pass, long heapBlocks) {
     Set<KeyValue> judged = new HashSet<>();
+    if (plan.keyless()) {
+      // no index holds a row hash: any range predicate is a full scan, so one scan per side keeps
+      // the rows of every range at once
+      pass = DiffPass.SEQUENTIAL;
+    }
     if (pass.wholeTable()) {
       runSplitting(boundaries, ranges, pass, heapBlocks, judged);
       return;
@@ -108,19 +113,15 @@ public final class BucketPassDiffer {
         throw e;
       }
       int half = ranges.size() / 2;
+      DiffPass halves = plan.keyless() ? DiffPass.SEQUENTIAL : DiffPass.INDEX_BATCHES;
       log.warn(
           "{}: a diff of {} ranges hit the statement timeout; diffing {} and {} apart",
           plan.table(),
           ranges.size(),
           half,
           ranges.size() - half);
-      runSplitting(boundaries, ranges.subList(0, half), DiffPass.INDEX_BATCHES, heapBlocks, judged);
-      runSplitting(
-          boundaries,
-          ranges.subList(half, ranges.size()),
-          DiffPass.INDEX_BATCHES,
-          heapBlocks,
-          judged);
+      runSplitting(boundaries, ranges.subList(0, half), halves, heapBlocks, judged);
+      runSplitting(boundaries, ranges.subList(half, ranges.size()), halves, heapBlocks, judged);
     }
   }
 

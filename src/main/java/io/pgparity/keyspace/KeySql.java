@@ -1,7 +1,6 @@
 package io.pgparity.keyspace;
 
 import io.pgparity.catalog.ColumnInfo;
-import io.pgparity.table.SqlIdentifier;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -23,13 +22,12 @@ public final class KeySql {
 
   /** {@code "a", "b"}: the key columns. */
   public String columns() {
-    return String.join(", ", key.stream().map(c -> SqlIdentifier.quote(c.name())).toList());
+    return String.join(", ", key.stream().map(ColumnInfo::sql).toList());
   }
 
   /** {@code "a"::text, "b"::text}: the key as text, to read it back exactly. */
   public String textColumns() {
-    return String.join(
-        ", ", key.stream().map(c -> SqlIdentifier.quote(c.name()) + "::text").toList());
+    return String.join(", ", key.stream().map(c -> c.sql() + "::text").toList());
   }
 
   /** The key as one comparable value: the column itself, or a row for composite keys. */
@@ -45,18 +43,24 @@ public final class KeySql {
 
   /** A predicate true for rows with some NULL key column: the rows of {@link #NULL_KEYS}. */
   public String nullKey() {
-    return "("
-        + String.join(
-            " OR ", key.stream().map(c -> SqlIdentifier.quote(c.name()) + " IS NULL").toList())
-        + ")";
+    List<String> nullable = nullable();
+    // a computed key is never NULL; FALSE also spares the expression an evaluation per row
+    return nullable.isEmpty()
+        ? "FALSE"
+        : "(" + String.join(" OR ", nullable.stream().map(c -> c + " IS NULL").toList()) + ")";
   }
 
   /** A predicate true for rows whose key columns are all non-NULL. */
   public String notNull() {
-    return "("
-        + String.join(
-            " AND ", key.stream().map(c -> SqlIdentifier.quote(c.name()) + " IS NOT NULL").toList())
-        + ")";
+    List<String> nullable = nullable();
+    return nullable.isEmpty()
+        ? "TRUE"
+        : "(" + String.join(" AND ", nullable.stream().map(c -> c + " IS NOT NULL").toList()) + ")";
+  }
+
+  /** The stored key columns: the replica may hold NULL in them whatever the primary enforces. */
+  private List<String> nullable() {
+    return key.stream().filter(c -> !c.computed()).map(ColumnInfo::sql).toList();
   }
 
   /**
