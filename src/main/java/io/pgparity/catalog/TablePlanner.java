@@ -128,6 +128,18 @@ public final class TablePlanner {
               + " with `key: [column, ...]` in the job file");
     }
     checkMask(spec, List.of(), p, r);
+    if (!spec.mask().isEmpty()) {
+      // the report's key is an unkeyed hash of every compared value, the masked ones too: with the
+      // other columns in the report, a guess at a masked value could be confirmed
+      throw new ConfigException(
+          table
+              + ": mask names "
+              + String.join(", ", spec.mask())
+              + ", but the table has no primary key or unique index over NOT NULL columns, so its"
+              + " rows are reported by a hash of all their values, masked ones included; name"
+              + " identifying columns with `key: [column, ...]`, or leave the masked columns out"
+              + " with `ignore-columns`");
+    }
     if (spec.settle() != null) {
       checkSettleColumn(table, spec.settle().column(), p);
       checkSettleColumn(table, spec.settle().column(), r);
