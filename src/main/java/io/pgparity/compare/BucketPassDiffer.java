@@ -133,6 +133,10 @@ public final class BucketPassDiffer {
       Set<KeyValue> judged) {
     boolean sequential = pass == DiffPass.SEQUENTIAL;
     log.debug("{}: diffing {} ranges, {}", plan.table(), ranges.size(), pass);
+    if (plan.keyless()) {
+      runKeyless(boundaries, ranges, judged);
+      return;
+    }
     String bucket = key.bucket(!boundaries.isEmpty());
     String filter;
     if (sequential) {
@@ -162,6 +166,41 @@ public final class BucketPassDiffer {
             + plan.andWhere()
             + " ORDER BY 1, "
             + BucketStream.hashColumn(key);
+    stream(sql, boundaries, ranges, pass, heapBlocks, judged);
+  }
+
+  /**
+   * The sequential pass over a keyless table, whose key is its row hash: computed once per row in a
+   * subquery, it gives the range, the key and the hash the streams are merged on.
+   */
+  private void runKeyless(List<KeyValue> boundaries, List<Integer> ranges, Set<KeyValue> judged) {
+    KeySql hash = KeySql.ofRowHashColumn();
+    String bucket = hash.bucket(!boundaries.isEmpty());
+    String sql =
+        "SELECT "
+            + bucket
+            + ", "
+            + hash.textColumns()
+            + ", "
+            + hash.columns()
+            + " FROM "
+            + KeySql.rows(plan, "TRUE" + plan.andWhere())
+            + " WHERE "
+            + bucket
+            + " = ANY (?::int[]) ORDER BY 1, "
+            + BucketStream.hashColumn(key);
+    stream(sql, boundaries, ranges, DiffPass.SEQUENTIAL, 0, judged);
+  }
+
+  /** Runs the diff query on both sides and merges the two streams. */
+  private void stream(
+      String sql,
+      List<KeyValue> boundaries,
+      List<Integer> ranges,
+      DiffPass pass,
+      long heapBlocks,
+      Set<KeyValue> judged) {
+    boolean sequential = pass == DiffPass.SEQUENTIAL;
     pair.withBoth(
         plan.table() + ": diff of " + ranges.size() + " ranges",
         (primary, replica) -> {

@@ -1,6 +1,8 @@
 package io.pgparity.keyspace;
 
 import io.pgparity.catalog.ColumnInfo;
+import io.pgparity.catalog.TablePlan;
+import io.pgparity.table.SqlIdentifier;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -18,6 +20,34 @@ public final class KeySql {
 
   public KeySql(List<ColumnInfo> key) {
     this.key = List.copyOf(key);
+  }
+
+  /**
+   * The key of a keyless table (one computed row hash) as the column of the subquery {@link #rows}
+   * that computes it once per row: PostgreSQL does not share common subexpressions, so naming the
+   * expression in the bucket, the key text and the sum would hash every row two or three times.
+   */
+  public static KeySql ofRowHashColumn() {
+    return new KeySql(
+        List.of(ColumnInfo.computed(TablePlan.ROW_HASH, SqlIdentifier.quote(TablePlan.ROW_HASH))));
+  }
+
+  /**
+   * {@code FROM}-list source of a query over the table's rows that pass {@code where}: the table
+   * itself, or for a keyless table a subquery of the row hash alone, as {@link TablePlan#ROW_HASH}
+   * (OFFSET 0 keeps the planner from inlining it, which would copy the expression back).
+   */
+  public static String rows(TablePlan plan, String where) {
+    String table = SqlIdentifier.quote(plan.table()) + " WHERE " + where;
+    return plan.keyless()
+        ? "(SELECT "
+            + plan.key().get(0).sql()
+            + " AS "
+            + SqlIdentifier.quote(TablePlan.ROW_HASH)
+            + " FROM "
+            + table
+            + " OFFSET 0) AS pgparity_rows"
+        : table;
   }
 
   /** {@code "a", "b"}: the key columns. */

@@ -53,7 +53,7 @@ class KeylessScansIntegrationTests {
         pair.replica(),
         "UPDATE "
             + table
-            + " SET b = 'changed' WHERE a = 7 AND c < 4000;"
+            + " SET b = 'changed' WHERE a = 7 AND c < 1334;"
             + " INSERT INTO "
             + table
             + " SELECT * FROM "
