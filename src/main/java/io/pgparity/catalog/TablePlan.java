@@ -14,6 +14,10 @@ import java.util.List;
  * consistent (a key the job names that the primary does not enforce either, a deferrable unique
  * constraint, a missing replica identity). A table that exists on one side only is not {@code
  * comparable}.
+ *
+ * <p>A table without a usable key is {@link #keyless()}: its key is one computed column, {@link
+ * #ROW_HASH}, the exact row hash of the compared columns, which are not preceded by it. Rows are
+ * then compared as multisets of whole rows: identical rows share the key, and duplicates count.
  */
 public record TablePlan(
     TableRef table,
@@ -24,6 +28,12 @@ public record TablePlan(
     List<String> advisories,
     boolean comparable) {
 
+  /**
+   * The name of the computed key of a {@link #keyless()} table; the planner refuses a table with a
+   * column of that name, so it never stands for a real column.
+   */
+  public static final String ROW_HASH = "pgparity_row_hash";
+
   public TablePlan {
     checkNotNull(table, "table");
     key = List.copyOf(key);
@@ -31,9 +41,17 @@ public record TablePlan(
     findings = List.copyOf(findings);
     advisories = List.copyOf(advisories);
     checkArgument(!comparable || !key.isEmpty(), "%s: a comparable table needs a key", table);
+    boolean computedKey = key.stream().anyMatch(ColumnInfo::computed);
     checkArgument(
-        !comparable || columns.subList(0, key.size()).equals(key),
-        "%s: the key must lead the compared columns",
+        !computedKey || (key.size() == 1 && key.get(0).name().equals(ROW_HASH)),
+        "%s: only the row hash of a keyless table is a computed key",
+        table);
+    checkArgument(
+        !comparable
+            || (computedKey
+                ? !columns.isEmpty() && columns.stream().noneMatch(ColumnInfo::computed)
+                : columns.subList(0, key.size()).equals(key)),
+        "%s: the key must lead the compared columns (a row hash key: not be one of them)",
         table);
   }
 
@@ -51,6 +69,14 @@ public record TablePlan(
   /** Findings, then advisories: everything the report lists under the table's schema findings. */
   public List<String> allFindings() {
     return java.util.stream.Stream.concat(findings.stream(), advisories.stream()).toList();
+  }
+
+  /**
+   * True when no key identifies the rows: the key is the row hash of the compared columns, so a
+   * row's key changes with any of its values, and a key holds every identical copy of a row.
+   */
+  public boolean keyless() {
+    return key.size() == 1 && key.get(0).computed();
   }
 
   public List<String> keyNames() {

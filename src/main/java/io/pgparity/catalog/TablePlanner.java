@@ -18,8 +18,33 @@ public final class TablePlanner {
 
   private TablePlanner() {}
 
+  /**
+   * The exact row hash of some columns as a bigint SQL expression (hashing.RowHashSql::rowHash,
+   * which this package cannot name: hashing reads the catalog).
+   */
+  @FunctionalInterface
+  public interface RowHash {
+    String sql(List<ColumnInfo> columns);
+  }
+
+  /**
+   * Plans a table that must have a usable key: a table without one is a {@link ConfigException}.
+   */
   public static TablePlan plan(
       TableSpec spec, Optional<TableSchema> primary, Optional<TableSchema> replica) {
+    return plan(spec, primary, replica, null);
+  }
+
+  /**
+   * Plans a table; one without a usable key (no primary key, no unique index over NOT NULL columns,
+   * no {@code key:}) is {@link TablePlan#keyless()}, keyed by {@code rowHash} over its compared
+   * columns. A null {@code rowHash} refuses such a table.
+   */
+  public static TablePlan plan(
+      TableSpec spec,
+      Optional<TableSchema> primary,
+      Optional<TableSchema> replica,
+      RowHash rowHash) {
     TableRef table = spec.table();
     if (primary.isEmpty() && replica.isEmpty()) {
       throw new ConfigException(
@@ -44,6 +69,9 @@ public final class TablePlanner {
     }
     TableSchema p = primary.get();
     TableSchema r = replica.get();
+    if (rowHash != null && spec.key().isEmpty() && p.candidateKeys().isEmpty()) {
+      return keyless(spec, p, r, rowHash);
+    }
     List<String> keyNames = keyNames(spec, p);
     checkMask(spec, keyNames, p, r);
     List<String> findings = new ArrayList<>();
@@ -79,26 +107,84 @@ public final class TablePlanner {
       if (keyNames.contains(name)) {
         continue;
       }
-      Optional<ColumnInfo> onPrimary = p.column(name);
-      Optional<ColumnInfo> onReplica = r.column(name);
-      if (onPrimary.isEmpty()) {
-        findings.add("column " + name + " exists on the replica only");
-      } else if (onReplica.isEmpty()) {
-        findings.add("column " + name + " is missing on the replica");
-      } else if (!onPrimary.get().type().equals(onReplica.get().type())) {
-        findings.add(
-            "column "
-                + name
-                + " is "
-                + onPrimary.get().type()
-                + " on the primary but "
-                + onReplica.get().type()
-                + " on the replica; not compared");
-      } else {
-        columns.add(onPrimary.get());
-      }
+      compareColumn(name, p, r, findings).ifPresent(columns::add);
     }
     return new TablePlan(table, key, columns, spec.where(), findings, advisories, true);
+  }
+
+  /**
+   * A table without a usable key: every compared column both sides hold with the same type, keyed
+   * by their row hash. A column named like the computed key would make the reports ambiguous.
+   */
+  private static TablePlan keyless(TableSpec spec, TableSchema p, TableSchema r, RowHash rowHash) {
+    TableRef table = spec.table();
+    if (p.column(TablePlan.ROW_HASH).isPresent() || r.column(TablePlan.ROW_HASH).isPresent()) {
+      throw new ConfigException(
+          table
+              + ": has no primary key or unique index over NOT NULL columns, so its rows are keyed"
+              + " by their row hash, reported as "
+              + TablePlan.ROW_HASH
+              + ", but the table has a column of that name; name the table's identifying columns"
+              + " with `key: [column, ...]` in the job file");
+    }
+    checkMask(spec, List.of(), p, r);
+    if (!spec.mask().isEmpty()) {
+      // the report's key is an unkeyed hash of every compared value, the masked ones too: with the
+      // other columns in the report, a guess at a masked value could be confirmed
+      throw new ConfigException(
+          table
+              + ": mask names "
+              + String.join(", ", spec.mask())
+              + ", but the table has no primary key or unique index over NOT NULL columns, so its"
+              + " rows are reported by a hash of all their values, masked ones included; name"
+              + " identifying columns with `key: [column, ...]`, or leave the masked columns out"
+              + " with `ignore-columns`");
+    }
+    if (spec.settle() != null) {
+      checkSettleColumn(table, spec.settle().column(), p);
+      checkSettleColumn(table, spec.settle().column(), r);
+    }
+    List<String> findings = new ArrayList<>();
+    List<ColumnInfo> columns = new ArrayList<>();
+    for (String name : wantedColumns(spec, p, r)) {
+      compareColumn(name, p, r, findings).ifPresent(columns::add);
+    }
+    if (columns.isEmpty()) {
+      findings.add("no column is held by both sides with the same type; rows cannot be compared");
+      return new TablePlan(table, List.of(), List.of(), spec.where(), findings, false);
+    }
+    ColumnInfo key = ColumnInfo.computed(TablePlan.ROW_HASH, rowHash.sql(columns));
+    List<String> advisories =
+        List.of(
+            "no primary key or unique index over NOT NULL columns on the primary: rows are"
+                + " compared as multisets of whole rows, keyed by their row hash ("
+                + TablePlan.ROW_HASH
+                + "); a changed row is reported as one missing and one extra row");
+    return new TablePlan(table, List.of(key), columns, spec.where(), findings, advisories, true);
+  }
+
+  /** The column to compare, or a finding when one side lacks it or holds another type. */
+  private static Optional<ColumnInfo> compareColumn(
+      String name, TableSchema p, TableSchema r, List<String> findings) {
+    Optional<ColumnInfo> onPrimary = p.column(name);
+    Optional<ColumnInfo> onReplica = r.column(name);
+    if (onPrimary.isEmpty()) {
+      findings.add("column " + name + " exists on the replica only");
+    } else if (onReplica.isEmpty()) {
+      findings.add("column " + name + " is missing on the replica");
+    } else if (!onPrimary.get().type().equals(onReplica.get().type())) {
+      findings.add(
+          "column "
+              + name
+              + " is "
+              + onPrimary.get().type()
+              + " on the primary but "
+              + onReplica.get().type()
+              + " on the replica; not compared");
+    } else {
+      return onPrimary;
+    }
+    return Optional.empty();
   }
 
   private static List<String> keyNames(TableSpec spec, TableSchema primary) {

@@ -76,6 +76,11 @@ public final class BucketPassDiffer {
   public void diff(
       List<KeyValue> boundaries, List<Integer> ranges, DiffPass pass, long heapBlocks) {
     Set<KeyValue> judged = new HashSet<>();
+    if (plan.keyless()) {
+      // no index holds a row hash: any range predicate is a full scan, so one scan per side keeps
+      // the rows of every range at once
+      pass = DiffPass.SEQUENTIAL;
+    }
     if (pass.wholeTable()) {
       runSplitting(boundaries, ranges, pass, heapBlocks, judged);
       return;
@@ -108,19 +113,15 @@ public final class BucketPassDiffer {
         throw e;
       }
       int half = ranges.size() / 2;
+      DiffPass halves = plan.keyless() ? DiffPass.SEQUENTIAL : DiffPass.INDEX_BATCHES;
       log.warn(
           "{}: a diff of {} ranges hit the statement timeout; diffing {} and {} apart",
           plan.table(),
           ranges.size(),
           half,
           ranges.size() - half);
-      runSplitting(boundaries, ranges.subList(0, half), DiffPass.INDEX_BATCHES, heapBlocks, judged);
-      runSplitting(
-          boundaries,
-          ranges.subList(half, ranges.size()),
-          DiffPass.INDEX_BATCHES,
-          heapBlocks,
-          judged);
+      runSplitting(boundaries, ranges.subList(0, half), halves, heapBlocks, judged);
+      runSplitting(boundaries, ranges.subList(half, ranges.size()), halves, heapBlocks, judged);
     }
   }
 
@@ -132,6 +133,10 @@ public final class BucketPassDiffer {
       Set<KeyValue> judged) {
     boolean sequential = pass == DiffPass.SEQUENTIAL;
     log.debug("{}: diffing {} ranges, {}", plan.table(), ranges.size(), pass);
+    if (plan.keyless()) {
+      runKeyless(boundaries, ranges, judged);
+      return;
+    }
     String bucket = key.bucket(!boundaries.isEmpty());
     String filter;
     if (sequential) {
@@ -161,6 +166,41 @@ public final class BucketPassDiffer {
             + plan.andWhere()
             + " ORDER BY 1, "
             + BucketStream.hashColumn(key);
+    stream(sql, boundaries, ranges, pass, heapBlocks, judged);
+  }
+
+  /**
+   * The sequential pass over a keyless table, whose key is its row hash: computed once per row in a
+   * subquery, it gives the range, the key and the hash the streams are merged on.
+   */
+  private void runKeyless(List<KeyValue> boundaries, List<Integer> ranges, Set<KeyValue> judged) {
+    KeySql hash = KeySql.ofRowHashColumn();
+    String bucket = hash.bucket(!boundaries.isEmpty());
+    String sql =
+        "SELECT "
+            + bucket
+            + ", "
+            + hash.textColumns()
+            + ", "
+            + hash.columns()
+            + " FROM "
+            + KeySql.rows(plan, "TRUE" + plan.andWhere())
+            + " WHERE "
+            + bucket
+            + " = ANY (?::int[]) ORDER BY 1, "
+            + BucketStream.hashColumn(key);
+    stream(sql, boundaries, ranges, DiffPass.SEQUENTIAL, 0, judged);
+  }
+
+  /** Runs the diff query on both sides and merges the two streams. */
+  private void stream(
+      String sql,
+      List<KeyValue> boundaries,
+      List<Integer> ranges,
+      DiffPass pass,
+      long heapBlocks,
+      Set<KeyValue> judged) {
+    boolean sequential = pass == DiffPass.SEQUENTIAL;
     pair.withBoth(
         plan.table() + ": diff of " + ranges.size() + " ranges",
         (primary, replica) -> {

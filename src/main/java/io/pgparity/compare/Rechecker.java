@@ -83,7 +83,8 @@ final class Rechecker {
                     round + 1));
           }
         } else if (FetchedRow.same(first, last) && !settling(last) && !settling(onReplica)) {
-          for (RowClassifier.Unmatched unmatched : RowClassifier.unmatched(last, onReplica)) {
+          for (RowClassifier.Unmatched unmatched :
+              RowClassifier.unmatched(last, onReplica, !plan.keyless())) {
             Divergence divergence = RowClassifier.divergence(plan, key, unmatched);
             if (!counts.take(divergence.kind())) {
               counts.skipped();

@@ -28,6 +28,16 @@ final class RowClassifier {
    * sides agree.
    */
   static List<Unmatched> unmatched(List<FetchedRow> primary, List<FetchedRow> replica) {
+    return unmatched(primary, replica, true);
+  }
+
+  /**
+   * As {@link #unmatched(List, List)}; without {@code pairChanged} no rows are paired as CHANGED:
+   * in a keyless table the key is the row hash, so rows sharing it but differing in values (a
+   * 64-bit collision) are different rows, one missing and one extra.
+   */
+  static List<Unmatched> unmatched(
+      List<FetchedRow> primary, List<FetchedRow> replica, boolean pairChanged) {
     List<FetchedRow> p = new ArrayList<>(primary);
     List<FetchedRow> r = new ArrayList<>(replica);
     for (Iterator<FetchedRow> it = p.iterator(); it.hasNext(); ) {
@@ -44,6 +54,11 @@ final class RowClassifier {
     p.sort(Comparator.comparingLong(FetchedRow::rowHash));
     r.sort(Comparator.comparingLong(FetchedRow::rowHash));
     List<Unmatched> result = new ArrayList<>();
+    if (!pairChanged) {
+      p.forEach(row -> result.add(new Unmatched(row, null)));
+      r.forEach(row -> result.add(new Unmatched(null, row)));
+      return result;
+    }
     for (FetchedRow row : p) {
       FetchedRow closest = null;
       long fewest = Long.MAX_VALUE;

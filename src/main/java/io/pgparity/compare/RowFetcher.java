@@ -85,7 +85,7 @@ final class RowFetcher {
       throws SQLException {
     List<String> select = new ArrayList<>();
     for (ColumnInfo column : plan.columns()) {
-      select.add(ColumnEncoding.valueText(SqlIdentifier.quote(column.name()), column.type()));
+      select.add(ColumnEncoding.valueText(column.sql(), column.type()));
     }
     for (ColumnInfo column : plan.columns()) {
       select.add(RowHashSql.columnHash(column));

@@ -174,16 +174,15 @@ public final class BucketHasher {
       bounds.add("ctid < ?::tid");
     }
     String ctid = bounds.isEmpty() ? "TRUE" : String.join(" AND ", bounds);
+    // a keyless table's key is its row hash: computed once per row, in a subquery
+    KeySql outer = plan.keyless() ? KeySql.ofRowHashColumn() : key;
     String sql =
         "SELECT "
-            + bucketExpression(boundaries)
+            + outer.bucket(!boundaries.isEmpty())
             + ", count(*), sum("
-            + rowHash
+            + (plan.keyless() ? outer.columns() : rowHash)
             + ")::text FROM "
-            + table
-            + " WHERE "
-            + ctid
-            + plan.andWhere()
+            + KeySql.rows(plan, ctid + plan.andWhere())
             + " GROUP BY 1";
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
       int index = bindBoundaries(connection, ps, 1, boundaries);

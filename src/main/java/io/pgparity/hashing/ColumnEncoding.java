@@ -1,7 +1,6 @@
 package io.pgparity.hashing;
 
 import io.pgparity.catalog.ColumnInfo;
-import io.pgparity.table.SqlIdentifier;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -45,6 +44,6 @@ public final class ColumnEncoding {
    * (tests).
    */
   static List<String> expressions(ColumnInfo column, Set<EncodingPart> dropped) {
-    return rule(column).encode(SqlIdentifier.quote(column.name()), column.baseType(), dropped);
+    return rule(column).encode(column.sql(), column.baseType(), dropped);
   }
 }

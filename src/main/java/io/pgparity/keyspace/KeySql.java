@@ -1,6 +1,7 @@
 package io.pgparity.keyspace;
 
 import io.pgparity.catalog.ColumnInfo;
+import io.pgparity.catalog.TablePlan;
 import io.pgparity.table.SqlIdentifier;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,15 +22,42 @@ public final class KeySql {
     this.key = List.copyOf(key);
   }
 
+  /**
+   * The key of a keyless table (one computed row hash) as the column of the subquery {@link #rows}
+   * that computes it once per row: PostgreSQL does not share common subexpressions, so naming the
+   * expression in the bucket, the key text and the sum would hash every row two or three times.
+   */
+  public static KeySql ofRowHashColumn() {
+    return new KeySql(
+        List.of(ColumnInfo.computed(TablePlan.ROW_HASH, SqlIdentifier.quote(TablePlan.ROW_HASH))));
+  }
+
+  /**
+   * {@code FROM}-list source of a query over the table's rows that pass {@code where}: the table
+   * itself, or for a keyless table a subquery of the row hash alone, as {@link TablePlan#ROW_HASH}
+   * (OFFSET 0 keeps the planner from inlining it, which would copy the expression back).
+   */
+  public static String rows(TablePlan plan, String where) {
+    String table = SqlIdentifier.quote(plan.table()) + " WHERE " + where;
+    return plan.keyless()
+        ? "(SELECT "
+            + plan.key().get(0).sql()
+            + " AS "
+            + SqlIdentifier.quote(TablePlan.ROW_HASH)
+            + " FROM "
+            + table
+            + " OFFSET 0) AS pgparity_rows"
+        : table;
+  }
+
   /** {@code "a", "b"}: the key columns. */
   public String columns() {
-    return String.join(", ", key.stream().map(c -> SqlIdentifier.quote(c.name())).toList());
+    return String.join(", ", key.stream().map(ColumnInfo::sql).toList());
   }
 
   /** {@code "a"::text, "b"::text}: the key as text, to read it back exactly. */
   public String textColumns() {
-    return String.join(
-        ", ", key.stream().map(c -> SqlIdentifier.quote(c.name()) + "::text").toList());
+    return String.join(", ", key.stream().map(c -> c.sql() + "::text").toList());
   }
 
   /** The key as one comparable value: the column itself, or a row for composite keys. */
@@ -45,18 +73,24 @@ public final class KeySql {
 
   /** A predicate true for rows with some NULL key column: the rows of {@link #NULL_KEYS}. */
   public String nullKey() {
-    return "("
-        + String.join(
-            " OR ", key.stream().map(c -> SqlIdentifier.quote(c.name()) + " IS NULL").toList())
-        + ")";
+    List<String> nullable = nullable();
+    // a computed key is never NULL; FALSE also spares the expression an evaluation per row
+    return nullable.isEmpty()
+        ? "FALSE"
+        : "(" + String.join(" OR ", nullable.stream().map(c -> c + " IS NULL").toList()) + ")";
   }
 
   /** A predicate true for rows whose key columns are all non-NULL. */
   public String notNull() {
-    return "("
-        + String.join(
-            " AND ", key.stream().map(c -> SqlIdentifier.quote(c.name()) + " IS NOT NULL").toList())
-        + ")";
+    List<String> nullable = nullable();
+    return nullable.isEmpty()
+        ? "TRUE"
+        : "(" + String.join(" AND ", nullable.stream().map(c -> c + " IS NOT NULL").toList()) + ")";
+  }
+
+  /** The stored key columns: the replica may hold NULL in them whatever the primary enforces. */
+  private List<String> nullable() {
+    return key.stream().filter(c -> !c.computed()).map(ColumnInfo::sql).toList();
   }
 
   /**

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import io.pgparity.catalog.TablePlan;
 import io.pgparity.table.SqlIdentifier;
+import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -70,6 +71,9 @@ public final class RangePlanner {
     long ranges = Math.max(1, Math.round((double) estimatedRows / rowsPerRange));
     if (ranges <= 1) {
       return List.of();
+    }
+    if (plan.keyless()) {
+      return uniform(null, null, ranges);
     }
     if (method == SampleMethod.PAGE_FIRSTS) {
       long pages = pages(connection, plan);
@@ -163,6 +167,9 @@ public final class RangePlanner {
   public static List<KeyValue> split(
       Connection connection, TablePlan plan, KeyRange range, long rows, int parts)
       throws SQLException {
+    if (plan.keyless()) {
+      return uniform(range.lo(), range.hi(), parts);
+    }
     long step = Math.max(1, rows / parts);
     KeySql key = new KeySql(plan.key());
     String sql =
@@ -183,6 +190,37 @@ public final class RangePlanner {
       ps.setLong(index, step);
       return readKeys(ps, key);
     }
+  }
+
+  /**
+   * Boundaries cutting the bigint span {@code [lo, hi)} (null: the end of the bigint range) into
+   * {@code parts} spans of equal width. A keyless table's key is a row hash, spread evenly over the
+   * 64 bits, so equal widths hold about equal rows (identical copies of a row share one), and no
+   * row need be read: sampling would read the table to evaluate the hash.
+   */
+  static List<KeyValue> uniform(KeyValue lo, KeyValue hi, long parts) {
+    BigInteger from = lo == null ? BigInteger.valueOf(Long.MIN_VALUE) : new BigInteger(only(lo));
+    BigInteger to =
+        hi == null
+            ? BigInteger.valueOf(Long.MAX_VALUE).add(BigInteger.ONE)
+            : new BigInteger(only(hi));
+    BigInteger width = to.subtract(from);
+    List<KeyValue> cuts = new ArrayList<>();
+    BigInteger last = from;
+    for (long i = 1; i < parts; i++) {
+      BigInteger cut =
+          from.add(width.multiply(BigInteger.valueOf(i)).divide(BigInteger.valueOf(parts)));
+      if (cut.compareTo(last) > 0 && cut.compareTo(to) < 0) {
+        cuts.add(KeyValue.of(cut.toString()));
+        last = cut;
+      }
+    }
+    return cuts;
+  }
+
+  private static String only(KeyValue bound) {
+    checkArgument(bound.values().size() == 1, "a row hash key has one column: %s", bound);
+    return bound.values().get(0);
   }
 
   /**

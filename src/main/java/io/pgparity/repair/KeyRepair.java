@@ -49,6 +49,23 @@ final class KeyRepair {
    * has, the key's among them.
    */
   KeyRepair(TableSchema target, RepairTarget side, List<String> key, List<String> match) {
+    this(target, side, key, match, false);
+  }
+
+  /**
+   * For a table verify compared without a key: the rows of a "key" are the identical copies of one
+   * row (its {@code match} values), and every change is a guarded insert or delete of one copy.
+   */
+  static KeyRepair keyless(TableSchema target, RepairTarget side, List<String> match) {
+    return new KeyRepair(target, side, List.of(), match, true);
+  }
+
+  private KeyRepair(
+      TableSchema target,
+      RepairTarget side,
+      List<String> key,
+      List<String> match,
+      boolean keyless) {
     checkArgument(
         match.containsAll(key),
         "%s: the compared columns %s must include the key %s",
@@ -58,8 +75,9 @@ final class KeyRepair {
     this.target = target;
     this.side = side;
     this.match = List.copyOf(match);
-    this.rows = new RowRepair(target, key);
-    this.renderer = new StatementRenderer(target, key);
+    this.rows = keyless ? null : new RowRepair(target, key);
+    this.renderer =
+        keyless ? StatementRenderer.keyless(target) : new StatementRenderer(target, key);
   }
 
   /**
@@ -74,7 +92,8 @@ final class KeyRepair {
     checkArgument(!reported.isEmpty(), "a key to repair was reported at least once");
     List<Map<String, String>> seen =
         reported.stream().map(side::seen).filter(r -> r != null).toList();
-    if (targetNow.size() <= 1 && sourceNow.size() <= 1 && seen.size() <= 1) {
+    // keyless: a plain DELETE by values would take every identical copy, so copies are counted
+    if (rows != null && targetNow.size() <= 1 && sourceNow.size() <= 1 && seen.size() <= 1) {
       Optional<RepairStatement> statement =
           rows.decide(
               seen.isEmpty() ? null : seen.get(0), sourceNow.isEmpty() ? null : sourceNow.get(0));

@@ -2,6 +2,7 @@ package io.pgparity.repair;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import io.pgparity.catalog.TablePlan;
 import io.pgparity.catalog.TableSchema;
 import io.pgparity.compare.Divergence;
 import io.pgparity.config.ConfigException;
@@ -23,6 +24,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,13 +94,15 @@ public final class RepairSqlBuilder {
         for (long part = 0; part < parts; part++) {
           long wanted = part;
           Map<List<String>, List<Divergence>> byKey = new LinkedHashMap<>();
+          boolean keyless = keyless(sourceFacts.get(table), targetFacts.get(table));
           forEach(
               run,
               divergences,
               d -> {
-                if (d.table().equals(table)
-                    && Math.floorMod(keyOf(d).hashCode(), parts) == wanted) {
-                  byKey.computeIfAbsent(keyOf(d), k -> new ArrayList<>()).add(d);
+                boolean byRowHash = keyless && d.key().keySet().equals(Set.of(TablePlan.ROW_HASH));
+                List<String> key = byRowHash ? valuesOf(d) : keyOf(d);
+                if (d.table().equals(table) && Math.floorMod(key.hashCode(), parts) == wanted) {
+                  byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(d);
                 }
               });
           List<List<Divergence>> batch = new ArrayList<>();
@@ -139,6 +143,24 @@ public final class RepairSqlBuilder {
     long leftAlone;
   }
 
+  /**
+   * True for a table verify compared without a key: its divergences are keyed by the row hash,
+   * which is no column of the table (the planner refuses a keyless table that has one).
+   */
+  private static boolean keyless(TableSchema source, TableSchema target) {
+    return source.column(TablePlan.ROW_HASH).isEmpty()
+        && target.column(TablePlan.ROW_HASH).isEmpty();
+  }
+
+  /**
+   * A keyless table's row: its values in column order. Rows are grouped by them, not by the row
+   * hash, so two rows sharing a 64-bit hash are still repaired apart.
+   */
+  private static List<String> valuesOf(Divergence d) {
+    Map<String, String> values = d.primary() != null ? d.primary() : d.replica();
+    return Collections.unmodifiableList(new ArrayList<>(values.values()));
+  }
+
   /** The key's values in key order; SQL NULL stays null (so not List.of). */
   private static List<String> keyOf(Divergence d) {
     return Collections.unmodifiableList(new ArrayList<>(d.key().values()));
@@ -155,6 +177,10 @@ public final class RepairSqlBuilder {
       RepairSqlWriter writer,
       Tally tally) {
     Divergence first = reported.get(0).get(0);
+    if (first.key().keySet().equals(Set.of(TablePlan.ROW_HASH)) && keyless(onSource, onTarget)) {
+      repairKeyless(onTarget, onSource, reported, writer, tally);
+      return;
+    }
     List<String> key = List.copyOf(first.key().keySet());
     List<String> match = new ArrayList<>(key);
     Map<String, String> compared = first.primary() != null ? first.primary() : first.replica();
@@ -175,6 +201,53 @@ public final class RepairSqlBuilder {
             "re-read " + onTarget.table() + " for repair",
             (connection, side) -> targetReader.read(connection, keys));
     KeyRepair decide = new KeyRepair(onTarget, target, key, match);
+    for (int i = 0; i < reported.size(); i++) {
+      KeyRepair.Outcome outcome =
+          decide.repair(reported.get(i), targetRows.get(i), sourceRows.get(i));
+      outcome.statements().forEach(writer::add);
+      tally.agreeing += outcome.agreeing();
+      tally.leftAlone += outcome.leftAlone();
+    }
+  }
+
+  /**
+   * Repairs rows of a table verify compared without a key: each group is one row's identical
+   * copies, read on both sides by their exact values, and the statements insert or delete single
+   * copies, each guarded by the number of copies the target holds.
+   */
+  private void repairKeyless(
+      TableSchema onTarget,
+      TableSchema onSource,
+      List<List<Divergence>> reported,
+      RepairSqlWriter writer,
+      Tally tally) {
+    Divergence first = reported.get(0).get(0);
+    Map<String, String> compared = first.primary() != null ? first.primary() : first.replica();
+    List<String> match =
+        compared.keySet().stream().filter(c -> onSource.column(c).isPresent()).toList();
+    List<List<String>> keys = new ArrayList<>();
+    for (List<Divergence> copies : reported) {
+      Divergence d = copies.get(0);
+      Map<String, String> values = d.primary() != null ? d.primary() : d.replica();
+      List<String> key = new ArrayList<>();
+      match.forEach(c -> key.add(values.get(c)));
+      keys.add(Collections.unmodifiableList(key));
+    }
+    RowsByKey sourceReader =
+        RowsByKey.byValues(
+            onSource, match, onSource.columns().stream().map(c -> c.name()).toList());
+    RowsByKey targetReader = RowsByKey.byValues(onTarget, match, match);
+    List<List<Map<String, String>>> sourceRows =
+        pair.on(
+            target.source(),
+            "re-read " + onSource.table() + " for repair",
+            (connection, side) -> sourceReader.read(connection, keys));
+    List<List<Map<String, String>>> targetRows =
+        pair.on(
+            target.side(),
+            "re-read " + onTarget.table() + " for repair",
+            (connection, side) -> targetReader.read(connection, keys));
+    KeyRepair decide = KeyRepair.keyless(onTarget, target, match);
     for (int i = 0; i < reported.size(); i++) {
       KeyRepair.Outcome outcome =
           decide.repair(reported.get(i), targetRows.get(i), sourceRows.get(i));

@@ -26,11 +26,24 @@ final class StatementRenderer {
   private final String table;
 
   StatementRenderer(TableSchema target, List<String> key) {
+    this(target, key, false);
     checkArgument(!key.isEmpty(), "%s: a repair needs the key", target.table());
+  }
+
+  private StatementRenderer(TableSchema target, List<String> key, boolean keyless) {
     key.forEach(target::require);
     this.target = target;
     this.key = List.copyOf(key);
     this.table = SqlIdentifier.quote(target.table());
+  }
+
+  /**
+   * For a table verify compared without a key (by row hash): a row is found by its values alone, so
+   * only {@link #insertCopy} and {@link #deleteCopy} apply, each guarded by how many identical
+   * copies the target holds.
+   */
+  static StatementRenderer keyless(TableSchema target) {
+    return new StatementRenderer(target, List.of(), true);
   }
 
   /**
@@ -137,6 +150,9 @@ final class StatementRenderer {
   }
 
   private String keyMatch(Map<String, String> row) {
+    if (key.isEmpty()) {
+      return "TRUE"; // keyless: the guard's values alone find the row
+    }
     List<String> terms = new ArrayList<>();
     for (String name : key) {
       checkArgument(row.containsKey(name), "%s: key column %s has no value", target.table(), name);

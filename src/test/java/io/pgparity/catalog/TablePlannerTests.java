@@ -338,6 +338,91 @@ class TablePlannerTests {
     return new UniqueKey(List.of(columns), false, true, false);
   }
 
+  /** Stands in for hashing.RowHashSql::rowHash, which this package cannot name. */
+  private static final TablePlanner.RowHash ROW_HASH =
+      columns -> "h(" + String.join(", ", columns.stream().map(ColumnInfo::sql).toList()) + ")";
+
+  @Test
+  void withoutAKeyTheRowHashOfTheCommonColumnsIsTheKey() {
+    TableSchema primary =
+        schema(List.of(col("a", "text"), nullable("b", "integer"), col("c", "text")), List.of());
+    TableSchema replica = schema(List.of(col("a", "text"), nullable("b", "bigint")), List.of());
+    TablePlan plan =
+        TablePlanner.plan(TableSpec.of(T), Optional.of(primary), Optional.of(replica), ROW_HASH);
+    assertThat(plan.comparable()).isTrue();
+    assertThat(plan.keyless()).isTrue();
+    assertThat(plan.keyNames()).containsExactly(TablePlan.ROW_HASH);
+    assertThat(plan.columnNames()).containsExactly("a");
+    assertThat(plan.key().get(0).sql()).isEqualTo("(h(\"a\"))");
+    assertThat(plan.key().get(0).type()).isEqualTo("bigint");
+    assertThat(plan.findings())
+        .containsExactly(
+            "column b is integer on the primary but bigint on the replica; not compared",
+            "column c is missing on the replica");
+    assertThat(plan.advisories()).singleElement().asString().contains("multisets of whole rows");
+  }
+
+  @Test
+  void aKeyedTableIgnoresTheRowHash() {
+    TableSchema keyed =
+        schema(List.of(col("id", "bigint"), col("v", "text")), List.of(List.of("id")));
+    TablePlan plan =
+        TablePlanner.plan(TableSpec.of(T), Optional.of(keyed), Optional.of(keyed), ROW_HASH);
+    assertThat(plan.keyless()).isFalse();
+    assertThat(plan.keyNames()).containsExactly("id");
+  }
+
+  @Test
+  void aKeylessTableWithAColumnNamedLikeTheRowHashIsRefused() {
+    TableSchema clash =
+        schema(List.of(col("v", "text"), col(TablePlan.ROW_HASH, "bigint")), List.of());
+    TableSchema plain = schema(List.of(col("v", "text")), List.of());
+    for (List<TableSchema> sides : List.of(List.of(clash, plain), List.of(plain, clash))) {
+      assertThatThrownBy(
+              () ->
+                  TablePlanner.plan(
+                      TableSpec.of(T),
+                      Optional.of(sides.get(0)),
+                      Optional.of(sides.get(1)),
+                      ROW_HASH))
+          .isInstanceOf(ConfigException.class)
+          .hasMessageContaining("has a column of that name")
+          .hasMessageContaining("key: [column, ...]");
+    }
+  }
+
+  @Test
+  void aKeylessTableCannotMaskColumnsItsRowHashIsMadeOf() {
+    TableSchema noKey = schema(List.of(col("v", "text"), col("secret", "text")), List.of());
+    TableSpec masked =
+        new TableSpec(T, List.of(), List.of(), List.of(), null, null, List.of("secret"));
+    assertThatThrownBy(
+            () -> TablePlanner.plan(masked, Optional.of(noKey), Optional.of(noKey), ROW_HASH))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("mask names secret")
+        .hasMessageContaining("ignore-columns");
+  }
+
+  @Test
+  void aComputedKeyMustNotBeOneOfTheComparedColumns() {
+    ColumnInfo key = ColumnInfo.computed(TablePlan.ROW_HASH, "h()");
+    ColumnInfo v = col("v", "text");
+    assertThatThrownBy(() -> new TablePlan(T, List.of(key), List.of(key, v), null, List.of(), true))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                new TablePlan(
+                    T,
+                    List.of(ColumnInfo.computed("other", "h()")),
+                    List.of(v),
+                    null,
+                    List.of(),
+                    true))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(new TablePlan(T, List.of(key), List.of(v), null, List.of(), true).keyless())
+        .isTrue();
+  }
+
   private static TableSchema schema(List<ColumnInfo> columns, List<List<String>> keys) {
     return new TableSchema(T, columns, keys, 'r');
   }

@@ -45,6 +45,17 @@ class RowClassifierTests {
             new RowClassifier.Unmatched(primary, near), new RowClassifier.Unmatched(null, far));
   }
 
+  /** In a keyless table the key is the row hash: rows that share it but differ collided. */
+  @Test
+  void withoutPairingRowsSharingAKeyButNotTheirValuesAreMissingAndExtra() {
+    FetchedRow primary = row("1", "x", "y");
+    FetchedRow replica = row("1", "x", "z");
+    FetchedRow copy = row("2", "x", "y");
+    assertThat(RowClassifier.unmatched(List.of(primary, copy), List.of(replica, copy), false))
+        .containsExactly(
+            new RowClassifier.Unmatched(primary, null), new RowClassifier.Unmatched(null, replica));
+  }
+
   @Test
   void sameComparesMultisetsNotSets() {
     FetchedRow a = row("1", "x");
