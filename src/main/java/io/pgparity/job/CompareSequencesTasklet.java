@@ -1,9 +1,13 @@
 package io.pgparity.job;
 
+import io.pgparity.config.TableSelection;
 import io.pgparity.sequence.SequenceComparison;
 import io.pgparity.sequence.SequenceOutcome;
 import io.pgparity.sequence.SequenceResult;
 import io.pgparity.sequence.SequenceScope;
+import io.pgparity.table.TableRef;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -23,15 +27,33 @@ final class CompareSequencesTasklet implements Tasklet {
   private static final Logger log = LoggerFactory.getLogger(CompareSequencesTasklet.class);
 
   private final InMemoryRunState state;
-  private final SequenceScope scope;
+  private final TableSelection selection;
 
-  CompareSequencesTasklet(InMemoryRunState state, SequenceScope scope) {
+  CompareSequencesTasklet(InMemoryRunState state, TableSelection selection) {
     this.state = state;
-    this.scope = scope;
+    this.selection = selection;
+  }
+
+  /**
+   * Which sequences: a run over every table compares every sequence; one over patterns, those the
+   * compared tables own and all others in their schemas (a sequence a table uses without owning it,
+   * through a DEFAULT, is still compared); one over named tables, those the tables own.
+   */
+  static SequenceScope scope(TableSelection selection, List<TableRef> tables) {
+    if (selection.include().stream().anyMatch(p -> p.text().equals(TableSelection.ALL))) {
+      return SequenceScope.wholeDatabase();
+    }
+    if (selection.discovers()) {
+      return SequenceScope.ownedByOrIn(
+          tables, tables.stream().map(TableRef::schema).collect(Collectors.toSet()));
+    }
+    return SequenceScope.ownedBy(tables);
   }
 
   @Override
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+    SequenceScope scope =
+        scope(selection, state.tables().stream().map(t -> t.spec.table()).toList());
     SequenceOutcome outcome = SequenceComparison.compare(state.pair(), scope, state.catchUp());
     state.sequences(outcome);
     long divergent = outcome.results().stream().filter(SequenceResult::divergent).count();

@@ -113,7 +113,9 @@ final class DiffRowsTasklet implements Tasklet {
     for (int range : ranges) {
       Both<BucketSum> sums = table.sums(range);
       // rows with a NULL key have no key range to split: they are diffed whole, by IS NULL
-      if (RangeNarrower.small(sums) || range == KeySql.NULL_KEYS) {
+      // a keyless table has no index on its row hash: a range query would read it whole, so all
+      // its ranges go in one sequential pass
+      if (RangeNarrower.small(sums) || range == KeySql.NULL_KEYS || table.plan.keyless()) {
         onePass.add(range);
       } else {
         narrower.narrow(

@@ -44,11 +44,16 @@ class InMemoryRunState implements AutoCloseable {
 
   /**
    * Each table's plan, ranges, sums and diff tallies (see {@link TableState} for which step writes
-   * which). Built here from the definition. Restart: planRanges takes the ranges over from the
-   * saved plan; {@link ResumedHashPartitions} adds the sums of the partitions the stopped run
-   * completed.
+   * which). Built here from the job's exact tables; replaced once by planRanges with the tables
+   * discovery chose ({@link #chosen}). Restart: discovered again, then planRanges takes the ranges
+   * over from the saved plan; {@link ResumedHashPartitions} adds the sums of the partitions the
+   * stopped run completed.
    */
-  private final List<TableState> tables;
+  private volatile List<TableState> tables;
+
+  private volatile boolean chosen;
+
+  private final long divergenceBudget;
 
   /**
    * When this execution started: names the run folder and is the reports' start time. Written here;
@@ -117,8 +122,8 @@ class InMemoryRunState implements AutoCloseable {
   private volatile SequenceOutcome sequences;
 
   /**
-   * Tables the selection matched but the run does not compare, and why. Writer planRanges; reader
-   * the reports and job.json. Restart: found again.
+   * Tables the selection matched but the run does not compare, and why. Writer planRanges (with
+   * {@link #chosen}); reader the reports and job.json. Restart: found again.
    */
   private volatile List<LeftOutTable> leftOut = List.of();
 
@@ -160,13 +165,24 @@ class InMemoryRunState implements AutoCloseable {
 
   InMemoryRunState(JobDefinition definition, Instant startedAt) {
     this.startedAt = checkNotNull(startedAt, "startedAt");
-    long budget = definition.tuning().maxDivergences();
-    this.tables =
-        definition.tables().stream().map((TableSpec spec) -> new TableState(spec, budget)).toList();
+    this.divergenceBudget = definition.tuning().maxDivergences();
+    this.tables = tableStates(definition.tables());
   }
 
   List<TableState> tables() {
     return tables;
+  }
+
+  /** The tables discovery chose, in place of the job's exact ones, and those it left out. */
+  void chosen(List<TableSpec> tables, List<LeftOutTable> leftOut) {
+    checkState(!chosen, "the tables are chosen once per run");
+    chosen = true;
+    this.tables = tableStates(tables);
+    this.leftOut = List.copyOf(leftOut);
+  }
+
+  private List<TableState> tableStates(List<TableSpec> specs) {
+    return specs.stream().map(spec -> new TableState(spec, divergenceBudget)).toList();
   }
 
   TableState table(int index) {
@@ -291,11 +307,6 @@ class InMemoryRunState implements AutoCloseable {
 
   List<LeftOutTable> leftOut() {
     return leftOut;
-  }
-
-  void leftOut(List<LeftOutTable> leftOut) {
-    checkState(this.leftOut.isEmpty(), "the left-out tables are found once");
-    this.leftOut = List.copyOf(leftOut);
   }
 
   void audit(AuditReport audit) {

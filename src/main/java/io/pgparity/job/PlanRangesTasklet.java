@@ -1,16 +1,21 @@
 package io.pgparity.job;
 
-import io.pgparity.catalog.CatalogReader;
 import io.pgparity.catalog.TablePlan;
 import io.pgparity.catalog.TablePlanner;
-import io.pgparity.catalog.TableSchema;
 import io.pgparity.config.JobDefinition;
 import io.pgparity.config.LiveTuning;
+import io.pgparity.config.TableSpec;
 import io.pgparity.connect.Both;
 import io.pgparity.connect.ServerInfo;
 import io.pgparity.connect.ServerInfoReader;
 import io.pgparity.connect.ServerPair;
 import io.pgparity.connect.Side;
+import io.pgparity.discovery.CatalogSnapshot;
+import io.pgparity.discovery.DiscoveredTable;
+import io.pgparity.discovery.Discovery;
+import io.pgparity.discovery.RelationListing;
+import io.pgparity.discovery.TableDiscovery;
+import io.pgparity.hashing.RowHashSql;
 import io.pgparity.keyspace.RangePlanner;
 import io.pgparity.keyspace.SampleMethod;
 import io.pgparity.live.LagThrottle;
@@ -26,14 +31,17 @@ import io.pgparity.report.DivergenceWriter;
 import io.pgparity.report.JobJsonWriter;
 import io.pgparity.report.RunFolder;
 import io.pgparity.shard.ShardFilter;
+import io.pgparity.table.LeftOutReason;
+import io.pgparity.table.TableRef;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -103,12 +111,20 @@ final class PlanRangesTasklet implements Tasklet {
                     pair.pool(s), ServerInfoReader.host(definition.replica().url())));
     state.servers(
         new InMemoryRunState.Servers(primaryInfo, replicaInfo, RunEvidence.walPositions(pair)));
+    Discovery discovery = discover(pair);
+    state.chosen(discovery.tables(), discovery.leftOut());
+    List<TableRef> chosen = discovery.tables().stream().map(TableSpec::table).toList();
+    // one catalog read per side for all tables: a thousand tables read one by one took seconds
+    Both<CatalogSnapshot> catalogs =
+        pair.onBoth("catalog", (c, s) -> CatalogSnapshot.read(c, chosen));
     for (TableState table : state.tables()) {
-      Both<Optional<TableSchema>> schemas =
-          pair.onBoth(
-              table.spec.table() + ": catalog",
-              (c, s) -> CatalogReader.read(c, table.spec.table()));
-      table.plan = TablePlanner.plan(table.spec, schemas.primary(), schemas.replica());
+      TableRef name = table.spec.table();
+      table.plan =
+          TablePlanner.plan(
+              table.spec,
+              catalogs.primary().schema(name),
+              catalogs.replica().schema(name),
+              RowHashSql::rowHash);
       if (definition.shard() != null) {
         // every query of the table applies the plan's filter on both sides, so this is all a shard
         // needs
@@ -189,12 +205,48 @@ final class PlanRangesTasklet implements Tasklet {
         ProgressLog.start(
             state.tables().stream().filter(t -> t.progress != null).map(t -> t.progress).toList(),
             ProgressLog.interval(System.getenv("PGPARITY_PROGRESS_SECONDS"))));
-    JobJsonWriter.write(definition, folder.path());
+    JobJsonWriter.write(definition, state.leftOut(), folder.path());
     state.divergences(DivergenceWriter.open(folder.path()));
     if (options.repairSql()) {
       state.repairInput(RepairInput.open(folder.path()));
     }
     return RepeatStatus.FINISHED;
+  }
+
+  /**
+   * The tables the job chose, as both sides list them now: its exact entries (in the job's order)
+   * and what its patterns match (by schema and name), partitioned tables through their partitions,
+   * and what the selection leaves out and why. One listing query per side.
+   */
+  private Discovery discover(ServerPair pair) {
+    Both<RelationListing> listings =
+        pair.onBoth("listing tables", (c, s) -> RelationListing.read(c));
+    Discovery discovery =
+        TableDiscovery.resolve(
+                definition.tables(), definition.selection(), listings.primary(), listings.replica())
+            .requireMatches();
+    if (!definition.selection().discovers()) {
+      // a job of exact tables compares them in its own order; partitions follow, by name
+      List<TableRef> order = definition.tables().stream().map(TableSpec::table).toList();
+      List<DiscoveredTable> ordered = new ArrayList<>(discovery.compared());
+      ordered.sort(
+          Comparator.comparingInt(
+              t -> {
+                int index = order.indexOf(t.spec().table());
+                return index < 0 ? Integer.MAX_VALUE : index;
+              }));
+      discovery = new Discovery(ordered, discovery.leftOut(), discovery.unmatched());
+    }
+    discovery.leftOut().stream()
+        .filter(t -> t.reason() != LeftOutReason.COMPARED_THROUGH_PARTITIONS)
+        .forEach(
+            t ->
+                log.info(
+                    "Not comparing {}: {}{}",
+                    t.table().unambiguous(),
+                    t.reason(),
+                    t.detail() == null ? "" : " (" + t.detail() + ")"));
+    return discovery;
   }
 
   /** Finds what the replica is to the primary and sets up waiting for it, pausing and pacing. */

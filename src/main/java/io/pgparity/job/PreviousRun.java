@@ -61,6 +61,7 @@ record PreviousRun(JobExecution execution, String runId, Instant stoppedAt) {
             PasswordResolver.redact(definition.primary().url()),
             PasswordResolver.redact(definition.replica().url()),
             definition.tables().toString(),
+            definition.selection().toString(),
             definition.out().resolve(definition.name()).toAbsolutePath().normalize().toString());
     return Hashing.sha256().hashString(text, UTF_8).toString();
   }

@@ -4,12 +4,15 @@ import io.pgparity.catalog.TablePlan;
 import io.pgparity.compare.DiffCounts;
 import io.pgparity.config.JobDefinition;
 import io.pgparity.connect.Both;
+import io.pgparity.finding.SchemaFinding;
 import io.pgparity.live.LagStats;
 import io.pgparity.live.PauseStats;
 import io.pgparity.live.ReplicationLink;
 import io.pgparity.report.ReplicationSummary;
 import io.pgparity.report.RunResult;
 import io.pgparity.report.TableResult;
+import io.pgparity.sequence.SequenceOutcome;
+import io.pgparity.sequence.SequenceResult;
 import io.pgparity.verdict.Status;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,6 +39,19 @@ final class RunResults {
       tables.add(result);
       status = status.worst(result.status());
     }
+    List<SchemaFinding> findings = new ArrayList<>();
+    InMemoryRunState.SchemaObjects objects = state.schemaObjects();
+    if (objects != null) {
+      findings.addAll(objects.findings());
+    }
+    SequenceOutcome sequences = state.sequences();
+    if (sequences != null) {
+      findings.addAll(sequences.findings());
+    }
+    List<SequenceResult> sequenceResults = sequences == null ? List.of() : sequences.results();
+    if (failure == null) {
+      status = RunResult.status(status, findings, sequenceResults);
+    }
     return new RunResult(
         new RunResult.Identity(
             version, definition.name(), state.folder() == null ? "none" : state.folder().runId()),
@@ -50,7 +66,11 @@ final class RunResults {
         replication(state),
         RunResult.Sharding.of(definition.shard()),
         state.resumption(),
-        state.audit());
+        state.audit(),
+        state.leftOut(),
+        findings,
+        sequenceResults,
+        objects == null ? null : objects.note());
   }
 
   private static ReplicationSummary replication(InMemoryRunState state) {

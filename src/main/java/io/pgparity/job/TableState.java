@@ -155,6 +155,10 @@ final class TableState {
 
   /** How to read the rows of these mismatched ranges: see {@link DiffPass#choose}. */
   DiffPass diffPass(List<Integer> ranges) {
+    if (plan.keyless()) {
+      // no index on the row hash: one sequential pass reads all mismatched ranges (one partition)
+      return DiffPass.SEQUENTIAL;
+    }
     long rows = 0;
     for (int range : ranges) {
       rows += Math.max(sums(range).primary().rows(), sums(range).replica().rows());

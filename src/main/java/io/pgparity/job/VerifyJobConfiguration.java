@@ -137,6 +137,34 @@ class VerifyJobConfiguration {
     return new StepBuilder("auditReplication", repository).tasklet(auditReplicationTasklet).build();
   }
 
+  @Bean
+  @StepScope
+  Tasklet compareSchemaObjectsTasklet(InMemoryRunState state) {
+    return new CompareSchemaObjectsTasklet(state);
+  }
+
+  @Bean
+  Step compareSchemaObjects(JobRepository repository, Tasklet compareSchemaObjectsTasklet) {
+    return new StepBuilder("compareSchemaObjects", repository)
+        .tasklet(compareSchemaObjectsTasklet)
+        .allowStartIfComplete(true)
+        .build();
+  }
+
+  @Bean
+  @StepScope
+  Tasklet compareSequencesTasklet(InMemoryRunState state, JobDefinition definition) {
+    return new CompareSequencesTasklet(state, definition.selection());
+  }
+
+  @Bean
+  Step compareSequences(JobRepository repository, Tasklet compareSequencesTasklet) {
+    return new StepBuilder("compareSequences", repository)
+        .tasklet(compareSequencesTasklet)
+        .allowStartIfComplete(true)
+        .build();
+  }
+
   /**
    * One per hash partition: the table and heap slice, or the batch of small tables, come from the
    * partition's context (HashPartitioner).
@@ -285,16 +313,20 @@ class VerifyJobConfiguration {
       JobRepository repository,
       Step planRanges,
       Step auditReplication,
+      Step compareSchemaObjects,
       Step hashRanges,
       Step diffRows,
+      Step compareSequences,
       Step writeReports,
       JobExecutionListener runEndReports) {
     return new JobBuilder(JOB_NAME, repository)
         .listener(runEndReports)
         .start(planRanges)
         .next(auditReplication)
+        .next(compareSchemaObjects)
         .next(hashRanges)
         .next(diffRows)
+        .next(compareSequences)
         .next(writeReports)
         .build();
   }

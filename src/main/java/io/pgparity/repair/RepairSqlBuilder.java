@@ -10,6 +10,7 @@ import io.pgparity.connect.ServerPair;
 import io.pgparity.connect.Side;
 import io.pgparity.failure.CompareException;
 import io.pgparity.report.DivergenceLine;
+import io.pgparity.report.SummaryJson;
 import io.pgparity.table.TableRef;
 import io.pgparity.version.Version;
 import java.io.BufferedReader;
@@ -118,7 +119,16 @@ public final class RepairSqlBuilder {
           }
         }
       }
-      Path file = writer.finish(header, order);
+      // sequences are repaired on the replica only: a primary is never set back to a replica's
+      // value
+      List<String> sequenceLines =
+          target == RepairTarget.REPLICA
+              ? SequenceRepair.lines(
+                  SummaryJson.read(run.folder().resolve(SummaryJson.FILE_NAME)).sequences().stream()
+                      .map(SummaryJson.Sequence::result)
+                      .toList())
+              : List.of();
+      Path file = writer.finish(header, order, sequenceLines);
       RepairCounts counts = writer.counts();
       long total = tables.values().stream().mapToLong(Long::longValue).sum();
       log.info(

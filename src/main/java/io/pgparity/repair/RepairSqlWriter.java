@@ -75,7 +75,7 @@ public final class RepairSqlWriter implements AutoCloseable {
    * Writes repair.sql from the header and the spooled statements; deletes go in {@code order}'s
    * children-first order.
    */
-  Path finish(RepairHeader header, TableOrder order) {
+  Path finish(RepairHeader header, TableOrder order, List<String> sequenceLines) {
     Path assembled = temporary("sql");
     try {
       upsertWriter.close();
@@ -95,6 +95,11 @@ public final class RepairSqlWriter implements AutoCloseable {
           }
         }
         out.write("COMMIT;\n");
+        // setval is not transactional: it comes after the rows, so the sequences pass their data
+        for (String line : sequenceLines) {
+          out.write(line);
+          out.write('\n');
+        }
       }
     } catch (IOException e) {
       throw PrivateFiles.failure("cannot write", file, e);

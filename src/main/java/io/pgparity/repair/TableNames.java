@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns the unquoted {@code schema.table} names of job.json back into schema and table. A dot may
@@ -41,10 +42,26 @@ public final class TableNames {
     }
     List<TableRef> tables = new ArrayList<>();
     for (String name : names) {
+      // run files now write TableRef.unambiguous(); a name that reads back as itself is one
+      Optional<TableRef> written = unambiguous(name);
+      if (written.isPresent()) {
+        tables.add(written.get());
+        continue;
+      }
       List<TableRef> candidates = found.getOrDefault(name, List.of());
       tables.add(candidates.size() == 1 ? candidates.get(0) : firstDot(name));
     }
     return tables;
+  }
+
+  /** The table {@code name} is the unambiguous form of, if it is one. */
+  static Optional<TableRef> unambiguous(String name) {
+    try {
+      TableRef table = TableRef.parse(name);
+      return table.unambiguous().equals(name) ? Optional.of(table) : Optional.empty();
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   /** The name split at its first dot. */

@@ -351,7 +351,9 @@ public record SummaryJson(
       String ownerTable,
       String ownerColumn,
       Long replicaColumnMax,
-      SequenceStatus status) {
+      SequenceStatus status,
+      boolean descending,
+      String reason) {
 
     static Sequence of(SequenceResult s) {
       return new Sequence(
@@ -361,10 +363,12 @@ public record SummaryJson(
           name(s.ownerTable()),
           s.ownerColumn(),
           s.replicaColumnMax(),
-          s.status());
+          s.status(),
+          s.descending(),
+          s.reason());
     }
 
-    SequenceResult result() {
+    public SequenceResult result() {
       checkNotNull(sequence, "no sequence in sequences");
       return new SequenceResult(
           tableRef(sequence),
@@ -373,7 +377,9 @@ public record SummaryJson(
           ownerTable == null ? null : tableRef(ownerTable),
           ownerColumn,
           replicaColumnMax,
-          status);
+          status,
+          descending,
+          reason);
     }
   }
 

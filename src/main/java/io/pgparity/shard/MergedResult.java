@@ -52,7 +52,13 @@ final class MergedResult {
         replication(shards),
         RunResult.Sharding.merged(shards.stream().map(s -> s.run().runId()).toList()),
         null,
-        null);
+        null,
+        // every shard compares the same tables' schemas and the same sequences: the first's stand
+        // for all (its status, among the shards' worst, already counts them)
+        first.leftOut(),
+        first.schemaFindings(),
+        first.sequences(),
+        first.note());
   }
 
   private static TableResult table(List<RunResult> shards, int index) {

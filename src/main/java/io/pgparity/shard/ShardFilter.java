@@ -6,7 +6,6 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import io.pgparity.catalog.ColumnInfo;
 import io.pgparity.catalog.TablePlan;
 import io.pgparity.config.Shard;
-import io.pgparity.table.SqlIdentifier;
 import java.util.List;
 
 /**
@@ -54,7 +53,7 @@ public final class ShardFilter {
   }
 
   private static String hashed(ColumnInfo column) {
-    String c = SqlIdentifier.quote(column.name());
+    String c = column.sql();
     if (column.builtIn() && column.kind() == 'b' && column.category() != 'A') {
       return c;
     }

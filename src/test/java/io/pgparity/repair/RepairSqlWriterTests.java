@@ -33,7 +33,7 @@ class RepairSqlWriterTests {
       writer.add(statement(PARENT, RepairKind.INSERT, "INSERT INTO p2;"));
       writer.add(statement(CHILD, RepairKind.UPDATE, "UPDATE c1;"));
       writer.add(statement(CHILD, RepairKind.DELETE, "DELETE FROM c2;"));
-      file = writer.finish(header(RepairTarget.REPLICA, true), order);
+      file = writer.finish(header(RepairTarget.REPLICA, true), order, List.of());
     }
 
     assertThat(file).isEqualTo(folder.resolve("repair.sql"));
@@ -84,7 +84,9 @@ class RepairSqlWriterTests {
       writer.add(statement(PARENT, RepairKind.INSERT, "INSERT INTO q;"));
       file =
           writer.finish(
-              header(RepairTarget.PRIMARY, false), TableOrder.of(List.of(PARENT), List.of()));
+              header(RepairTarget.PRIMARY, false),
+              TableOrder.of(List.of(PARENT), List.of()),
+              List.of());
     }
     assertThat(Files.readAllLines(file))
         .contains(
