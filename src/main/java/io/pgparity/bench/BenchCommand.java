@@ -48,11 +48,27 @@ import picocli.CommandLine.Option;
           + " exactly the injected rows by key and kind. If a check fails, bench exits 3 and prints no ratio.",
       "",
       "Run with a bounded heap to see verify's memory use, e.g.",
-      "  java -Xmx256m -jar target/pgparity.jar bench --rows 10000000"
+      "  java -Xmx256m -jar target/pgparity.jar bench --rows 10000000",
+      "",
+      "--case many-tables instead loads --table-count tables of 100 to 5,000 rows (seeded by --seed) and"
+          + " times, per round, the floor for every table (one query per table, and one UNION ALL query per"
+          + " server), verify of all of them, and verify's fixed start-up: java -jar pgparity.jar verify of"
+          + " one 100-row table as a process of its own (--no-startup skips it). Its checks: every floor"
+          + " and verify must find every table identical with its planned row count.",
+      "  java -jar target/pgparity.jar bench --case many-tables --table-count 1000 --rounds 3"
     })
 public final class BenchCommand extends AbstractCommand {
 
   private final Benchmark benchmark;
+  private final ManyTablesBenchmark manyTables;
+
+  @Option(
+      names = "--case",
+      paramLabel = "CASE",
+      converter = BenchScenario.Converter.class,
+      description = "large-tables (the default: --tables of --rows rows each) or many-tables")
+  @Example("--case many-tables")
+  private BenchScenario scenario = BenchScenario.LARGE_TABLES;
 
   @Option(
       names = "--rows",
@@ -67,7 +83,7 @@ public final class BenchCommand extends AbstractCommand {
               + ")")
   @Range(min = BenchOptions.MIN_ROWS, max = BenchOptions.MAX_ROWS)
   @Example("--rows 1000000")
-  private int rows = BenchOptions.DEFAULT_ROWS;
+  private Integer rows;
 
   @Option(
       names = "--rounds",
@@ -95,7 +111,7 @@ public final class BenchCommand extends AbstractCommand {
       converter = TableList.class,
       description = "comma-separated: users, sessions (default both)")
   @Example("--tables users,sessions")
-  private List<BenchTable> tables = List.of(BenchTable.values());
+  private List<BenchTable> tables;
 
   @Option(
       names = "--no-lag-compare",
@@ -103,14 +119,51 @@ public final class BenchCommand extends AbstractCommand {
       description = "time only lag-aware verify (the default mode), not also plain verify")
   private boolean noLagCompare;
 
+  @Option(
+      names = "--table-count",
+      paramLabel = "N",
+      description =
+          "many-tables: how many tables, "
+              + ManyTablesOptions.MIN_TABLE_COUNT
+              + " to "
+              + ManyTablesOptions.MAX_TABLE_COUNT
+              + " (default "
+              + ManyTablesOptions.DEFAULT_TABLE_COUNT
+              + ")")
+  @Range(min = ManyTablesOptions.MIN_TABLE_COUNT, max = ManyTablesOptions.MAX_TABLE_COUNT)
+  @Example("--table-count 1000")
+  private Integer tableCount;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      description =
+          "many-tables: the seed of the tables' sizes (default "
+              + ManyTablesOptions.DEFAULT_SEED
+              + ")")
+  @Example("--seed 13")
+  private Long seed;
+
+  @Option(
+      names = "--no-startup",
+      arity = "0",
+      description = "many-tables: do not time verify's start-up as a process of its own")
+  private boolean noStartup;
+
   @CommandLine.Mixin private HelpOption help;
 
   public BenchCommand(VerifyLauncher launcher) {
-    this(EmbeddedBenchmark.ownServers(launcher));
+    this(EmbeddedBenchmark.ownServers(launcher), ManyTablesBenchmark.ownServers(launcher));
   }
 
   BenchCommand(Benchmark benchmark) {
+    this(benchmark, null);
+  }
+
+  /** {@code manyTables} null: --case many-tables is refused (tests of the large-tables case). */
+  BenchCommand(Benchmark benchmark, ManyTablesBenchmark manyTables) {
     this.benchmark = checkNotNull(benchmark, "benchmark");
+    this.manyTables = manyTables;
   }
 
   @Override
@@ -133,14 +186,74 @@ public final class BenchCommand extends AbstractCommand {
     return help ? BenchOptions.helpOnly() : command.options();
   }
 
+  /**
+   * The options of {@code pgparity bench --case many-tables ...}.
+   *
+   * @throws ConfigException with the one line bench would print after "pgparity: "
+   */
+  static ManyTablesOptions parseManyTables(List<String> args) {
+    BenchCommand command = new BenchCommand((options, o, e) -> List.of());
+    Cli.parse(command, args);
+    return command.manyTablesOptions();
+  }
+
+  /** The large-tables options; refuses the many-tables ones. */
   private BenchOptions options() {
-    return new BenchOptions(rows, rounds, outDir, tables, !noLagCompare, false);
+    if (scenario != BenchScenario.LARGE_TABLES) {
+      throw new ConfigException("bench: these are not the options of --case " + scenario.word());
+    }
+    refuse(tableCount != null, "--table-count");
+    refuse(seed != null, "--seed");
+    refuse(noStartup, "--no-startup");
+    return new BenchOptions(
+        rows == null ? BenchOptions.DEFAULT_ROWS : rows,
+        rounds,
+        outDir,
+        tables == null ? List.of(BenchTable.values()) : tables,
+        !noLagCompare,
+        false);
+  }
+
+  /** The many-tables options; refuses the large-tables ones. */
+  private ManyTablesOptions manyTablesOptions() {
+    if (scenario != BenchScenario.MANY_TABLES) {
+      throw new ConfigException("bench: add --case many-tables for the many-tables options");
+    }
+    refuse(rows != null, "--rows");
+    refuse(tables != null, "--tables");
+    refuse(noLagCompare, "--no-lag-compare");
+    return new ManyTablesOptions(
+        tableCount == null ? ManyTablesOptions.DEFAULT_TABLE_COUNT : tableCount,
+        seed == null ? ManyTablesOptions.DEFAULT_SEED : seed,
+        rounds,
+        outDir,
+        !noStartup);
+  }
+
+  private void refuse(boolean given, String option) {
+    if (given) {
+      throw new ConfigException(
+          String.format("bench: %s does not apply to --case %s; drop it", option, scenario.word()));
+    }
   }
 
   @Override
   public Integer call() {
+    // a usage error is exit 2 (thrown to the command line), not a failed bench
+    if (scenario == BenchScenario.MANY_TABLES) {
+      ManyTablesOptions options = manyTablesOptions();
+      if (manyTables == null) {
+        throw new ConfigException("bench: --case many-tables is not available here");
+      }
+      return run(() -> benchManyTables(options, out));
+    }
+    BenchOptions options = options();
+    return run(() -> bench(options, out, err));
+  }
+
+  private Integer run(Runnable bench) {
     try {
-      bench(options(), out, err);
+      bench.run();
       return ExitCode.CONSISTENT.code();
     } catch (BenchCheckException e) {
       err.println(
@@ -154,6 +267,22 @@ public final class BenchCommand extends AbstractCommand {
       out.flush();
       err.flush();
     }
+  }
+
+  // the results are printed only once every round passed its checks
+  private void benchManyTables(ManyTablesOptions options, PrintStream out) {
+    Instant started = Instant.now();
+    String about = ManyTablesReport.about(options);
+    out.print(about);
+    ManyTablesResult result = manyTables.measure(options, out, err);
+    String markdown = ManyTablesReport.markdown(result);
+    out.println();
+    out.print(markdown);
+    Path file =
+        BenchReport.write(
+            options.out(), started, "# pgparity bench --case many-tables\n\n" + about + markdown);
+    out.println();
+    out.println("Written to " + file);
   }
 
   // the results are printed only once every case of every table passed its checks

@@ -97,7 +97,8 @@ class BenchOptionsParserTests {
         .hasMessageStartingWith("bench: unknown option '--row'")
         .hasMessageContaining("--rows")
         .hasMessageEndingWith(
-            "valid options: --rows, --rounds, --out, --tables, --no-lag-compare, --help");
+            "valid options: --case, --rows, --rounds, --out, --tables, --no-lag-compare,"
+                + " --table-count, --seed, --no-startup, --help");
   }
 
   @Test
