@@ -3,7 +3,8 @@ package io.pgparity.bench;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import io.pgparity.config.TableSpec;
+import io.pgparity.config.TablePattern;
+import io.pgparity.config.TableSelection;
 import io.pgparity.table.TableRef;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,7 +84,8 @@ record ManyTables(long seed, List<Table> tables) {
    * What verify is asked to compare: every table of the case, listed. The one place to change when
    * verify can select a whole schema (then: the schema {@link #SCHEMA} instead of the list).
    */
-  List<TableSpec> selection() {
-    return tables.stream().map(t -> TableSpec.of(t.ref())).toList();
+  /** The case's schema as verify --schema selects it: discovery must find exactly its tables. */
+  TableSelection selection() {
+    return new TableSelection(List.of(TablePattern.schema(SCHEMA)), List.of(), false);
   }
 }

@@ -98,7 +98,7 @@ final class ManyTablesReport {
             + "floor: SELECT count(*), sum(hash_record_extended(t, 0)) FROM t for every table, on both"
             + " servers at once, one connection per server (already open), tables in sequence; floor"
             + " (UNION ALL): the same queries as one UNION ALL query per server. verify (job): verify of"
-            + " all the tables (listed one by one) in this JVM, its job execution's start to end in the"
+            + " the case's schema (as --schema bench_many selects it) in this JVM, its job execution's start to end in the"
             + " job repository, every step included; verify (launch in this JVM): the launch's wall time,"
             + " the Spring context of the run included. Ratios: median over rounds of the same round's"
             + " ratio. One untimed warm-up verify comes first. The start-up process: java -jar"

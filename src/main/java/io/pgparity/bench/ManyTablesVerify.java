@@ -3,6 +3,7 @@ package io.pgparity.bench;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import io.pgparity.config.JobDefinition;
+import io.pgparity.config.MetricsTargets;
 import io.pgparity.config.connection.ConnectionSpec;
 import io.pgparity.job.RunOutcome;
 import io.pgparity.job.VerifyLauncher;
@@ -58,10 +59,15 @@ final class ManyTablesVerify {
             JOB_NAME,
             new ConnectionSpec(primaryUrl, null),
             new ConnectionSpec(replicaUrl, null),
-            tables.selection(),
+            List.of(),
             VerifyMode.LAG_AWARE.tuning(),
             out,
-            clock.jobRepositoryUrl());
+            clock.jobRepositoryUrl(),
+            null,
+            MetricsTargets.NONE,
+            null,
+            Map.of(),
+            tables.selection());
     long started = System.nanoTime();
     RunOutcome outcome = launcher.launch(definition, false, VerifyLauncher.Resume.FRESH);
     double seconds = (System.nanoTime() - started) / 1e9;
