@@ -26,6 +26,8 @@ final class CompareSchemaObjectsTasklet implements Tasklet {
 
   private static final Logger log = LoggerFactory.getLogger(CompareSchemaObjectsTasklet.class);
 
+  private static final int LOGGED_FINDINGS = 10;
+
   private final InMemoryRunState state;
 
   CompareSchemaObjectsTasklet(InMemoryRunState state) {
@@ -54,6 +56,17 @@ final class CompareSchemaObjectsTasklet implements Tasklet {
         findings.size(),
         standby ? " (" + SchemaComparison.PHYSICAL_STANDBY_NOTE + ")" : "",
         (System.nanoTime() - start) / 1_000_000);
+    // the reports list them all; the log names the first few, so a run's log says why it diverged
+    findings.stream()
+        .limit(LOGGED_FINDINGS)
+        .forEach(
+            f ->
+                log.info(
+                    "Schema finding ({}, {}): {}{}",
+                    f.severity(),
+                    f.kind(),
+                    f.table() == null ? "" : f.table().unambiguous() + ": ",
+                    f.message()));
     return RepeatStatus.FINISHED;
   }
 }

@@ -1,6 +1,7 @@
 package io.pgparity.job;
 
 import io.pgparity.config.TableSelection;
+import io.pgparity.failure.CompareException;
 import io.pgparity.sequence.SequenceComparison;
 import io.pgparity.sequence.SequenceOutcome;
 import io.pgparity.sequence.SequenceResult;
@@ -54,7 +55,19 @@ final class CompareSequencesTasklet implements Tasklet {
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
     SequenceScope scope =
         scope(selection, state.tables().stream().map(t -> t.spec.table()).toList());
-    SequenceOutcome outcome = SequenceComparison.compare(state.pair(), scope, state.catchUp());
+    SequenceOutcome outcome;
+    try {
+      outcome = SequenceComparison.compare(state.pair(), scope, state.catchUp());
+    } catch (CompareException e) {
+      if (!IncompleteTableFailures.contains(e)) {
+        throw e;
+      }
+      // a replica that stopped replaying cannot be judged now: the run is INCOMPLETE, not FAILED,
+      // exactly as a table that waits for it
+      state.sequencesIncomplete("sequences not compared: " + e.getMessage());
+      log.warn("Sequences not compared: {}", e.getMessage());
+      return RepeatStatus.FINISHED;
+    }
     state.sequences(outcome);
     long divergent = outcome.results().stream().filter(SequenceResult::divergent).count();
     log.info(

@@ -122,6 +122,12 @@ class InMemoryRunState implements AutoCloseable {
   private volatile SequenceOutcome sequences;
 
   /**
+   * Why the sequences could not be compared (the replica stalled), or null. Writer
+   * compareSequences; reader the reports, which make the run INCOMPLETE. Restart: compared again.
+   */
+  private volatile String sequencesIncomplete;
+
+  /**
    * Tables the selection matched but the run does not compare, and why. Writer planRanges (with
    * {@link #chosen}); reader the reports and job.json. Restart: found again.
    */
@@ -294,6 +300,15 @@ class InMemoryRunState implements AutoCloseable {
   void schemaObjects(SchemaObjects schemaObjects) {
     checkState(this.schemaObjects == null, "a run compares schema objects once");
     this.schemaObjects = checkNotNull(schemaObjects, "schemaObjects");
+  }
+
+  String sequencesIncomplete() {
+    return sequencesIncomplete;
+  }
+
+  void sequencesIncomplete(String reason) {
+    checkState(this.sequences == null && this.sequencesIncomplete == null, "sequences judged once");
+    this.sequencesIncomplete = checkNotNull(reason, "reason");
   }
 
   SequenceOutcome sequences() {

@@ -205,7 +205,11 @@ final class PlanRangesTasklet implements Tasklet {
         ProgressLog.start(
             state.tables().stream().filter(t -> t.progress != null).map(t -> t.progress).toList(),
             ProgressLog.interval(System.getenv("PGPARITY_PROGRESS_SECONDS"))));
-    JobJsonWriter.write(definition, state.leftOut(), folder.path());
+    JobJsonWriter.write(
+        definition,
+        state.tables().stream().map(t -> t.spec).toList(),
+        state.leftOut(),
+        folder.path());
     state.divergences(DivergenceWriter.open(folder.path()));
     if (options.repairSql()) {
       state.repairInput(RepairInput.open(folder.path()));
@@ -296,6 +300,9 @@ final class PlanRangesTasklet implements Tasklet {
           new TableProgress(plan.table().toString(), Math.max(0, sizes.primary().estimatedRows()));
       table.heapBlocks = sizes.map(TableSizes.Size::blocks);
       table.slices = 1;
+      // its one range is the whole table: a diff reads it in one sequential pass (at most 10 MB),
+      // as it reads any range holding most of a table whose heap is not in key order
+      table.randomHeapOrder = true;
       log.debug(
           "Planned {}: key ({}), {} columns, a small table of {} blocks, one range{}",
           plan.table(),

@@ -51,6 +51,13 @@ final class RunResults {
     List<SequenceResult> sequenceResults = sequences == null ? List.of() : sequences.results();
     if (failure == null) {
       status = RunResult.status(status, findings, sequenceResults);
+      if (state.sequencesIncomplete() != null) {
+        status = status.worst(Status.INCOMPLETE);
+      }
+    }
+    String note = objects == null ? null : objects.note();
+    if (state.sequencesIncomplete() != null) {
+      note = note == null ? state.sequencesIncomplete() : note + "; " + state.sequencesIncomplete();
     }
     return new RunResult(
         new RunResult.Identity(
@@ -70,7 +77,7 @@ final class RunResults {
         state.leftOut(),
         findings,
         sequenceResults,
-        objects == null ? null : objects.note());
+        note);
   }
 
   private static ReplicationSummary replication(InMemoryRunState state) {

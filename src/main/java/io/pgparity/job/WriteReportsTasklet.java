@@ -51,7 +51,13 @@ final class WriteReportsTasklet implements Tasklet {
     state.divergences().close();
     if (state.repairInput() != null) {
       // before summary.json, which marks the folder complete
-      RepairSqlAfterVerify.write(state.pair(), state.repairInput(), definition, state.folder());
+      RepairSqlAfterVerify.write(
+          state.pair(),
+          state.repairInput(),
+          definition,
+          state.folder(),
+          state.tables().stream().map(t -> t.spec.table()).toList(),
+          state.sequences() == null ? List.of() : state.sequences().results());
     }
     RunResult result = RunResults.of(state, definition, version, Instant.now(), null);
     List<Divergence> sample = state.tables().stream().flatMap(t -> t.sample().stream()).toList();

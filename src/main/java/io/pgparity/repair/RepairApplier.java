@@ -38,6 +38,7 @@ public final class RepairApplier {
     long start = System.nanoTime();
     RepairCounts applied = RepairCounts.none();
     long stale = 0;
+    long sequences = 0;
     List<Integer> staleLines = new ArrayList<>();
     int committed = 0;
     int inTransaction = 0;
@@ -55,6 +56,12 @@ public final class RepairApplier {
       Optional<RepairScript.Line> next;
       while ((next = script.next()).isPresent()) {
         line = next.get().number();
+        if (next.get().kind() == RepairKind.SETVAL) {
+          // a sequence moved past its data: a query, no row count to guard
+          statement.execute(next.get().sql());
+          sequences++;
+          continue;
+        }
         int rows = statement.executeUpdate(next.get().sql());
         if (rows == 1) {
           applied = applied.plus(next.get().kind());
@@ -94,10 +101,12 @@ public final class RepairApplier {
       throw new ApplyException(script.target(), line, committed, e);
     }
     log.info(
-        "Applied repair.sql on the {}: {} statements ({}), {} stale{} in {} transactions ({} ms)",
+        "Applied repair.sql on the {}: {} statements ({}), {} sequence(s) set, {} stale{} in {}"
+            + " transactions ({} ms)",
         script.target().label(),
         applied.total(),
         applied.describe(),
+        sequences,
         stale,
         staleLines.isEmpty() ? "" : " (lines " + staleLines + ")",
         committed,

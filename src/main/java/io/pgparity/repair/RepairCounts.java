@@ -19,6 +19,7 @@ public record RepairCounts(long inserts, long updates, long deletes) {
       case INSERT -> new RepairCounts(inserts + 1, updates, deletes);
       case UPDATE -> new RepairCounts(inserts, updates + 1, deletes);
       case DELETE -> new RepairCounts(inserts, updates, deletes + 1);
+      case SETVAL -> this;
     };
   }
 

@@ -7,5 +7,22 @@ public enum RepairKind {
   /** Sets the columns that differ to the source's values. */
   UPDATE,
   /** Removes a row the source does not have. */
-  DELETE
+  DELETE,
+  /**
+   * Moves a sequence of the replica past its data ({@code SELECT pg_catalog.setval(...)}, after the
+   * rows); not a row, so not among the row counts.
+   */
+  SETVAL;
+
+  /** How a statement of this kind begins in repair.sql. */
+  String start() {
+    return switch (this) {
+      case INSERT -> "INSERT INTO ";
+      case UPDATE -> "UPDATE ";
+      case DELETE -> "DELETE FROM ";
+      case SETVAL -> SETVAL_START;
+    };
+  }
+
+  static final String SETVAL_START = "SELECT pg_catalog.setval(";
 }

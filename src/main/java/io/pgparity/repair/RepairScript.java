@@ -113,13 +113,7 @@ public final class RepairScript implements AutoCloseable {
           continue;
         }
         for (RepairKind kind : RepairKind.values()) {
-          String start =
-              switch (kind) {
-                case INSERT -> "INSERT INTO ";
-                case UPDATE -> "UPDATE ";
-                case DELETE -> "DELETE FROM ";
-              };
-          if (line.startsWith(start) && line.endsWith(";")) {
+          if (line.startsWith(kind.start()) && line.endsWith(";")) {
             return Optional.of(new Line(number, kind, line));
           }
         }
@@ -127,7 +121,8 @@ public final class RepairScript implements AutoCloseable {
             file,
             "line "
                 + number
-                + " is not a statement pgparity writes (INSERT INTO, UPDATE or DELETE FROM"
+                + " is not a statement pgparity writes (INSERT INTO, UPDATE, DELETE FROM or SELECT"
+                + " pg_catalog.setval"
                 + " on one line, ending in ';')");
       }
       return Optional.empty();

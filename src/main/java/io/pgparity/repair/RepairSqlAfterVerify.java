@@ -1,9 +1,11 @@
 package io.pgparity.repair;
 
 import io.pgparity.config.JobDefinition;
-import io.pgparity.config.TableSpec;
 import io.pgparity.connect.ServerPair;
 import io.pgparity.report.RunFolder;
+import io.pgparity.sequence.SequenceResult;
+import io.pgparity.table.TableRef;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,9 +21,17 @@ public final class RepairSqlAfterVerify {
 
   private RepairSqlAfterVerify() {}
 
-  /** Closes {@code input} and writes repair.sql beside it; empty when that failed (logged). */
+  /**
+   * Closes {@code input} and writes repair.sql beside it for the run's compared {@code tables} and
+   * its {@code sequences}; empty when that failed (logged).
+   */
   public static Optional<RepairBuild> write(
-      ServerPair pair, RepairInput input, JobDefinition definition, RunFolder folder) {
+      ServerPair pair,
+      RepairInput input,
+      JobDefinition definition,
+      RunFolder folder,
+      List<TableRef> tables,
+      List<SequenceResult> sequences) {
     try {
       input.close();
       RepairRun run =
@@ -31,9 +41,10 @@ public final class RepairSqlAfterVerify {
               folder.runId(),
               definition.primary().url(),
               definition.replica().url(),
-              definition.tables().stream().map(TableSpec::table).toList());
+              tables);
       return Optional.of(
-          new RepairSqlBuilder(pair, RepairTarget.REPLICA, true).build(run, input.file()));
+          new RepairSqlBuilder(pair, RepairTarget.REPLICA, true)
+              .build(run, input.file(), sequences));
     } catch (RuntimeException e) {
       log.warn(
           "repair.sql was not written: {}; build it again with: pgparity repair {}",

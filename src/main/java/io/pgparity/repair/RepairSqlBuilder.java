@@ -11,6 +11,7 @@ import io.pgparity.connect.Side;
 import io.pgparity.failure.CompareException;
 import io.pgparity.report.DivergenceLine;
 import io.pgparity.report.SummaryJson;
+import io.pgparity.sequence.SequenceResult;
 import io.pgparity.table.TableRef;
 import io.pgparity.version.Version;
 import java.io.BufferedReader;
@@ -61,6 +62,15 @@ public final class RepairSqlBuilder {
    * damaged line is a {@link ConfigException}; a failing server a {@link CompareException}.
    */
   public RepairBuild build(RepairRun run, Path divergences) {
+    return build(
+        run, divergences, SummaryJson.sequences(run.folder().resolve(SummaryJson.FILE_NAME)));
+  }
+
+  /**
+   * As {@link #build(RepairRun, Path)}, with the run's sequences given (verify, before
+   * summary.json).
+   */
+  public RepairBuild build(RepairRun run, Path divergences, List<SequenceResult> sequences) {
     long start = System.nanoTime();
     Map<TableRef, Long> tables = scan(run, divergences);
     List<TableRef> names = List.copyOf(tables.keySet());
@@ -122,12 +132,7 @@ public final class RepairSqlBuilder {
       // sequences are repaired on the replica only: a primary is never set back to a replica's
       // value
       List<String> sequenceLines =
-          target == RepairTarget.REPLICA
-              ? SequenceRepair.lines(
-                  SummaryJson.read(run.folder().resolve(SummaryJson.FILE_NAME)).sequences().stream()
-                      .map(SummaryJson.Sequence::result)
-                      .toList())
-              : List.of();
+          target == RepairTarget.REPLICA ? SequenceRepair.lines(sequences) : List.of();
       Path file = writer.finish(header, order, sequenceLines);
       RepairCounts counts = writer.counts();
       long total = tables.values().stream().mapToLong(Long::longValue).sum();

@@ -70,8 +70,19 @@ public final class SequenceRepair {
       return lines;
     }
     lines.add("-- sequence " + name + ": " + why(result, primaryReset));
+    // never backwards: should the replica's sequence have moved past the target since verify, it
+    // stays where it is (pg_sequence_last_value is NULL until the first nextval, which GREATEST and
+    // LEAST ignore); the target is a bigint this code produced, never text from a user
+    String sequence = regclass(result.sequence());
     lines.add(
-        "SELECT pg_catalog.setval(" + regclass(result.sequence()) + ", " + target + ", true);");
+        RepairKind.SETVAL_START
+            + sequence
+            + ", "
+            + (result.descending() ? "LEAST(" : "GREATEST(")
+            + target
+            + ", pg_catalog.pg_sequence_last_value("
+            + sequence
+            + ")), true);");
     return lines;
   }
 

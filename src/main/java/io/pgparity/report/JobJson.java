@@ -63,12 +63,24 @@ public record JobJson(
    * tables.
    */
   public static JobJson of(JobDefinition definition, List<LeftOutTable> leftOut) {
+    return of(definition, definition.tables(), leftOut);
+  }
+
+  /**
+   * What job.json says of a run of {@code definition} that compared the {@code compared} tables
+   * (its selection resolved: exact entries, what patterns matched, partitions) and left out {@code
+   * leftOut}: repair reads the tables from here.
+   */
+  public static JobJson of(
+      JobDefinition definition,
+      List<io.pgparity.config.TableSpec> compared,
+      List<LeftOutTable> leftOut) {
     io.pgparity.config.Tuning t = definition.tuning();
     return new JobJson(
         definition.name(),
         Connection.of(definition.primary()),
         Connection.of(definition.replica()),
-        definition.tables().stream().map(Table::of).toList(),
+        compared.stream().map(Table::of).toList(),
         leftOut.stream().map(SummaryJson.LeftOut::of).toList(),
         new Tuning(
             t.threads(),

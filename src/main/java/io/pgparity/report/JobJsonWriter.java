@@ -25,9 +25,18 @@ public final class JobJsonWriter {
    * matched but the run leaves out, so the folder says on its own what the run covered.
    */
   public static void write(JobDefinition definition, List<LeftOutTable> leftOut, Path runFolder) {
+    write(definition, definition.tables(), leftOut, runFolder);
+  }
+
+  /** As {@link #write(JobDefinition, List, Path)}, listing the tables the run compared. */
+  public static void write(
+      JobDefinition definition,
+      List<io.pgparity.config.TableSpec> compared,
+      List<LeftOutTable> leftOut,
+      Path runFolder) {
     checkNotNull(definition, "definition");
     checkNotNull(leftOut, "leftOut");
-    write(JobJson.of(definition, leftOut), runFolder);
+    write(JobJson.of(definition, compared, leftOut), runFolder);
   }
 
   /** Writes a job.json read from another run folder (pgparity merge), in the same layout. */

@@ -23,6 +23,7 @@ import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
@@ -127,6 +128,23 @@ public record SummaryJson(
    */
   public static SummaryJson read(Path file) {
     return RunFileJson.MAPPER.readValue(file.toFile(), SummaryJson.class);
+  }
+
+  /**
+   * Only the sequences a run's summary.json records (none when it records none, as files written
+   * before sequences were compared): what repair needs, read without the rest of the file, so a
+   * summary repair does not otherwise read cannot stop it.
+   */
+  public static List<SequenceResult> sequences(Path file) {
+    JsonNode node = RunFileJson.MAPPER.readTree(file.toFile()).get("sequences");
+    if (node == null || node.isNull()) {
+      return List.of();
+    }
+    List<SequenceResult> sequences = new ArrayList<>();
+    for (JsonNode entry : node) {
+      sequences.add(RunFileJson.MAPPER.treeToValue(entry, Sequence.class).result());
+    }
+    return sequences;
   }
 
   /**

@@ -33,17 +33,20 @@ import java.util.stream.Collectors;
  * exclusion, foreign key or check constraint, a missing NOT NULL, another column default,
  * generation expression or collation, a missing unique index, a trigger missing, extra, different
  * (its CREATE TRIGGER, or the body of the function it calls) or otherwise enabled, any difference
- * in row-level security, other enum labels or order, an extension missing or of another version,
- * and a collation whose library version differs between the sides or, on the replica, from the
- * version its indexes were built with. {@code ADVISORY}: a missing or different non-unique index
- * (speed only), a constraint, NOT NULL or unique index the replica has in addition (it only refuses
- * rows the primary accepts: logical apply then stops with an error and the rows missing behind it
- * show up in the row comparison, and after a failover the application gets an error rather than bad
- * data, as the catalog's key check also treats stronger enforcement on the replica), an extra
- * extension, a trigger that is disabled on the side that has it alone, and a collation version on
- * the primary that differs from its own recorded one (a matter of the primary, not of the
- * difference). An extra non-unique index on the replica is no finding: replicas often carry indexes
- * for their own queries.
+ * in row-level security, other enum labels or order, a missing extension, and a collation whose
+ * library version differs between the sides or, on the replica, from the version its indexes were
+ * built with. {@code ADVISORY}: a missing or different non-unique index (speed only), a constraint,
+ * NOT NULL or unique index the replica has in addition (it only refuses rows the primary accepts:
+ * logical apply then stops with an error and the rows missing behind it show up in the row
+ * comparison, and after a failover the application gets an error rather than bad data, as the
+ * catalog's key check also treats stronger enforcement on the replica), an extra extension, an
+ * extension of another version (a replica on a newer major, the usual way to upgrade through
+ * logical replication, creates its extensions at that major's default version, and extension update
+ * scripts keep their SQL interface; a DIVERGENT verdict on every such replica would be a false
+ * alarm), a trigger that is disabled on the side that has it alone, and a collation version on the
+ * primary that differs from its own recorded one (a matter of the primary, not of the difference).
+ * An extra non-unique index on the replica is no finding: replicas often carry indexes for their
+ * own queries.
  *
  * <p>Not reported here because the catalog's table planner already reports them: tables present on
  * one side only, columns missing on one side or of another type (such columns are skipped here),
@@ -212,7 +215,7 @@ public final class SchemaComparison {
             database(
                 ObjectKind.EXTENSION,
                 name,
-                FindingSeverity.DIVERGENT,
+                FindingSeverity.ADVISORY,
                 "extension "
                     + name
                     + " is version "
@@ -220,7 +223,9 @@ public final class SchemaComparison {
                     + " on the primary but "
                     + onReplica
                     + " on the replica: its functions, types and operators can behave differently"
-                    + " there"));
+                    + " there; ALTER EXTENSION "
+                    + name
+                    + " UPDATE on the older side if they must match"));
       }
     }
     for (Map.Entry<String, String> r : new TreeMap<>(replica).entrySet()) {

@@ -53,7 +53,8 @@ class BenchIntegrationTests {
             "Written to ")
         .containsPattern(
             "verify \\(job\\) [0-9.]+ s \\(steps: planRanges [0-9.]+ \\+ auditReplication [0-9.]+"
-                + " \\+ hashRanges [0-9.]+ \\+ diffRows [0-9.]+ \\+ writeReports [0-9.]+;");
+                + " \\+ compareSchemaObjects [0-9.]+ \\+ hashRanges [0-9.]+ \\+ diffRows [0-9.]+"
+                + " \\+ compareSequences [0-9.]+ \\+ writeReports [0-9.]+;");
   }
 
   /**

@@ -25,7 +25,7 @@ class SequenceRepairTests {
     assertThat(lines.get(1))
         .isEqualTo(
             "SELECT pg_catalog.setval(E'\"we''ird\"\"s\".\"seq''); DROP TABLE x; --\\nnext\"'"
-                + "::pg_catalog.regclass, 40, true);");
+                + "::pg_catalog.regclass, GREATEST(40, pg_catalog.pg_sequence_last_value(E'\"we''ird\"\"s\".\"seq''); DROP TABLE x; --\\nnext\"'::pg_catalog.regclass)), true);");
   }
 
   @Test
@@ -42,13 +42,16 @@ class SequenceRepairTests {
         new SequenceResult(
             seq, -40L, -3L, table, "id", -10L, SequenceStatus.REPLICA_BEHIND, true, "x");
 
-    assertThat(SequenceRepair.lines(List.of(up)).get(1)).endsWith(", 75, true);");
+    assertThat(SequenceRepair.lines(List.of(up)).get(1))
+        .contains("GREATEST(75, pg_catalog.pg_sequence_last_value(");
     assertThat(SequenceRepair.lines(List.of(up)).get(0))
         .isEqualTo(
             "-- sequence s.t_id_seq: the replica's s.t.id holds 75, the primary handed out 40,"
                 + " the replica 3: move it past all of them");
-    assertThat(SequenceRepair.lines(List.of(down)).get(1)).endsWith(", -75, true);");
-    assertThat(SequenceRepair.lines(List.of(downBehindPrimary)).get(1)).endsWith(", -40, true);");
+    assertThat(SequenceRepair.lines(List.of(down)).get(1))
+        .contains("LEAST(-75, pg_catalog.pg_sequence_last_value(");
+    assertThat(SequenceRepair.lines(List.of(downBehindPrimary)).get(1))
+        .contains("LEAST(-40, pg_catalog.pg_sequence_last_value(");
   }
 
   @Test

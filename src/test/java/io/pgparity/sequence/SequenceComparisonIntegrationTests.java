@@ -194,10 +194,14 @@ class SequenceComparisonIntegrationTests {
         .contains(
             "SELECT pg_catalog.setval('\""
                 + schema
-                + "\".\"down\"'::pg_catalog.regclass, -5, true);",
+                + "\".\"down\"'::pg_catalog.regclass, LEAST(-5, pg_catalog.pg_sequence_last_value('\""
+                + schema
+                + "\".\"down\"'::pg_catalog.regclass)), true);",
             "SELECT pg_catalog.setval('\""
                 + schema
-                + "\".\"ledger_seq\"'::pg_catalog.regclass, -8, true);");
+                + "\".\"ledger_seq\"'::pg_catalog.regclass, LEAST(-8, pg_catalog.pg_sequence_last_value('\""
+                + schema
+                + "\".\"ledger_seq\"'::pg_catalog.regclass)), true);");
     applyOnReplica(outcome);
     assertThat(compareSchema().divergent()).isEmpty();
     exec(servers.replica(), "INSERT INTO %s.ledger DEFAULT VALUES");

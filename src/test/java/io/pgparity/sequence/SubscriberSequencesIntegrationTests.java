@@ -84,10 +84,14 @@ class SubscriberSequencesIntegrationTests {
         .containsExactly(
             "SELECT pg_catalog.setval('\""
                 + schema
-                + "\".\"emptied_id_seq\"'::pg_catalog.regclass, 5, true);",
+                + "\".\"emptied_id_seq\"'::pg_catalog.regclass, GREATEST(5, pg_catalog.pg_sequence_last_value('\""
+                + schema
+                + "\".\"emptied_id_seq\"'::pg_catalog.regclass)), true);",
             "SELECT pg_catalog.setval('\""
                 + schema
-                + "\".\"orders_id_seq\"'::pg_catalog.regclass, 50, true);");
+                + "\".\"orders_id_seq\"'::pg_catalog.regclass, GREATEST(50, pg_catalog.pg_sequence_last_value('\""
+                + schema
+                + "\".\"orders_id_seq\"'::pg_catalog.regclass)), true);");
     TestServers.exec(servers.replica(), String.join("\n", repair));
 
     SequenceOutcome after = SequenceComparison.compare(pair, SequenceScope.ownedBy(tables), watch);
