@@ -87,6 +87,7 @@ final class HashBatchTasklet implements Tasklet {
       table.worked(start, end);
       long tableRows = rows(tableSums.primary());
       table.progress.hashed(tableRows, end);
+      table.sliceHashed();
       rows += tableRows;
     }
     log.debug(

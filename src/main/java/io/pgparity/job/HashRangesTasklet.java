@@ -66,6 +66,7 @@ final class HashRangesTasklet implements Tasklet {
     }
     table.addSums(sums);
     table.hashedAt(hashedAt.get());
+    table.sliceHashed();
     HashCheckpoint.hashed(sums, hashedAt.get()).writeTo(context);
     long end = System.nanoTime();
     table.worked(start, end);

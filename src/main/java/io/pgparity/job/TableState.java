@@ -71,6 +71,16 @@ final class TableState {
   /** Per side, so the next slice starts at the piece size the previous ones learnt. */
   private final Map<Side, PieceSize> pieceSizes = new ConcurrentHashMap<>();
 
+  /** Heap slices of this table hashed so far in this run (resumed ones not counted). */
+  private final AtomicInteger slicesHashed = new AtomicInteger();
+
+  /** Notes one more slice hashed; when it was the last, the progress line counts the table done. */
+  void sliceHashed() {
+    if (slicesHashed.incrementAndGet() >= slices && progress != null) {
+      progress.finish();
+    }
+  }
+
   /** Diff partitions of this table not yet finished; -1 until diffRows has dealt them. */
   private final AtomicInteger diffsLeft = new AtomicInteger(-1);
 

@@ -35,7 +35,16 @@ final class FirstDivergences {
       if (!rows.isEmpty()) {
         row(md, "Key", "Kind", "Column", "Primary", "Replica");
         row(md, "---", "---", "---", "---", "---");
-        rows.forEach(d -> divergence(md, d));
+        // copies of one row (a keyless table, or duplicate keys) show once with their count
+        for (int i = 0; i < rows.size(); ) {
+          Divergence d = rows.get(i);
+          int copies = 1;
+          while (i + copies < rows.size() && sameCopy(d, rows.get(i + copies))) {
+            copies++;
+          }
+          divergence(md, d, copies);
+          i += copies;
+        }
         md.append('\n');
       }
     }
@@ -70,12 +79,22 @@ final class FirstDivergences {
     return Math.max(counted, shown);
   }
 
-  private static void divergence(StringBuilder md, Divergence d) {
+  /** A missing or extra row reported again: the same key, kind and values. */
+  static boolean sameCopy(Divergence a, Divergence b) {
+    return a.kind() != io.pgparity.compare.DivergenceKind.CHANGED
+        && a.kind() == b.kind()
+        && a.table().equals(b.table())
+        && a.key().equals(b.key())
+        && java.util.Objects.equals(a.primary(), b.primary())
+        && java.util.Objects.equals(a.replica(), b.replica());
+  }
+
+  private static void divergence(StringBuilder md, Divergence d, int copies) {
     String key =
         d.key().entrySet().stream()
             .map(e -> text(e.getKey()) + "=" + value(e.getValue()))
             .collect(Collectors.joining(", "));
-    String kind = d.kind().name();
+    String kind = d.kind().name() + (copies > 1 ? " (" + copies + " copies)" : "");
     switch (d.kind()) {
       case MISSING_ON_REPLICA -> row(md, key, kind, "", "*present*", "*absent*");
       case EXTRA_ON_REPLICA -> row(md, key, kind, "", "*absent*", "*present*");

@@ -204,7 +204,10 @@ class WholeDatabaseIntegrationTests {
 
     assertThat(RunFiles.table(run, s + ".same").get("status").asText()).isEqualTo("CONSISTENT");
     String report = Files.readString(run.resolve("report.md"));
-    assertThat(report).contains(s + ".measures_b").contains(s + ".scratch");
+    assertThat(report)
+        .contains(s + ".measures_b")
+        .contains(s + ".scratch")
+        .contains("MISSING_ON_REPLICA (2 copies)");
   }
 
   private static void exec(javax.sql.DataSource side, String... statements) throws Exception {
