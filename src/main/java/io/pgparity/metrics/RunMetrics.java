@@ -106,7 +106,7 @@ public final class RunMetrics {
   private void wholeDatabase(RunResult result) {
     long compared = result.tables().size();
     long diverged = result.divergedTables();
-    long left = result.leftOut().size();
+    long left = result.tablesNotCompared();
     long done = result.tables().stream().filter(t -> success(t.status())).count();
     gauge("pgparity.tables.compared", "Tables the last run compared", Tags.empty(), () -> compared);
     gauge(

@@ -180,6 +180,16 @@ public record RunResult(
     return audit == null ? 0 : audit.findings().size();
   }
 
+  /**
+   * The tables left out whose rows no comparison covers: all left-out tables but the partitioned
+   * ones, whose rows their partitions carry.
+   */
+  public long tablesNotCompared() {
+    return leftOut.stream()
+        .filter(t -> t.reason() != io.pgparity.table.LeftOutReason.COMPARED_THROUGH_PARTITIONS)
+        .count();
+  }
+
   /** Divergent rows across all tables. */
   public long divergentRows() {
     return tables.stream().mapToLong(TableResult::divergentRows).sum();

@@ -95,7 +95,7 @@ public record SummaryJson(
             result.tables().stream().mapToLong(t -> t.rechecks().unstable()).sum(),
             result.tables().size(),
             result.divergedTables(),
-            result.leftOut().size(),
+            result.tablesNotCompared(),
             result.divergentFindings(),
             result.divergentSequences());
     Resumption r = result.resumed();

@@ -58,8 +58,8 @@ public final class Verdict {
     if (r.divergentSequences() > 0) {
       more.append("; ").append(plural(r.divergentSequences(), "divergent sequence"));
     }
-    if (!r.leftOut().isEmpty()) {
-      more.append("; ").append(plural(r.leftOut().size(), "table")).append(" left out");
+    if (r.tablesNotCompared() > 0) {
+      more.append("; ").append(plural(r.tablesNotCompared(), "table")).append(" left out");
     }
     return more.toString();
   }
