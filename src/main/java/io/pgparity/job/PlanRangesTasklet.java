@@ -314,7 +314,9 @@ final class PlanRangesTasklet implements Tasklet {
     }
     Both<Long> estimates =
         estimated > 0
-            ? sizes.map(TableSizes.Size::estimatedRows)
+            // a side whose statistics do not know (-1, never analyzed) counts as none: the other
+            // side's estimate plans the ranges
+            ? sizes.map(size -> Math.max(0, size.estimatedRows()))
             : pair.onBoth(what, (c, s) -> RangePlanner.estimateRows(c, plan));
     Side larger = estimates.primary() >= estimates.replica() ? Side.PRIMARY : Side.REPLICA;
     long rows = estimates.get(larger);
