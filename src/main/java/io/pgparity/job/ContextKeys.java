@@ -8,6 +8,12 @@ public final class ContextKeys {
   /** A hash partition's tables, as comma-separated indexes: one, or a batch of small ones. */
   public static final String TABLES = "tables";
 
+  /**
+   * Job execution context: whether the run hashes small tables in batches, kept so that a resumed
+   * run deals the same hash partitions as the run it resumes (see {@link HashUnit}).
+   */
+  public static final String BATCHING = "pgparity.batching";
+
   /** True for a hash partition that hashes a batch of small tables whole. */
   public static final String BATCH = "batch";
 

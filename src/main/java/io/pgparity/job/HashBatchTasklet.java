@@ -107,7 +107,7 @@ final class HashBatchTasklet implements Tasklet {
     return state
         .pair()
         .onBoth(
-            tables.size() + " small tables from " + plans.get(0).table(),
+            TableSizes.label(plans.stream().map(TablePlan::table).toList()),
             (c, s) -> {
               pacer.beforeQuery();
               Map<Integer, Map<Integer, BucketSum>> hashed;

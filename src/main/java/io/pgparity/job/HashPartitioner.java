@@ -16,15 +16,17 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 final class HashPartitioner implements Partitioner {
 
   private final List<TableState> tables;
+  private final boolean batching;
 
-  HashPartitioner(List<TableState> tables) {
+  HashPartitioner(List<TableState> tables, boolean batching) {
     this.tables = tables;
+    this.batching = batching;
   }
 
   @Override
   public Map<String, ExecutionContext> partition(int gridSize) {
     Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
-    for (HashUnit unit : HashUnit.of(tables)) {
+    for (HashUnit unit : HashUnit.of(tables, batching)) {
       ExecutionContext context = new ExecutionContext();
       context.putString(
           ContextKeys.TABLES,

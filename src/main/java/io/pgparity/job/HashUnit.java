@@ -45,9 +45,12 @@ record HashUnit(List<Integer> tables, int slice, int slices, boolean batch) {
 
   /**
    * The units of every comparable table: a slice unit per slice of a large table, in table order,
-   * and small tables in batches, each batch in table order (named by its first and last table).
+   * and, when {@code batching}, small tables in batches, each batch in table order (named by its
+   * first and last table). A run paced by rows per second does not batch: its pacer sizes each
+   * table's queries to its target time, which one query over many tables would overrun, and at a
+   * paced speed a partition per table costs nothing that shows.
    */
-  static List<HashUnit> of(List<TableState> tables) {
+  static List<HashUnit> of(List<TableState> tables, boolean batching) {
     List<HashUnit> units = new ArrayList<>();
     List<Integer> batch = new ArrayList<>();
     long batchBlocks = 0;
@@ -56,7 +59,7 @@ record HashUnit(List<Integer> tables, int slice, int slices, boolean batch) {
       if (!table.comparable()) {
         continue;
       }
-      if (batchable(table)) {
+      if (batching && batchable(table)) {
         if (!batch.isEmpty()
             && (batch.size() == BATCH_TABLES || batchBlocks + table.largerHeap() > BATCH_BLOCKS)) {
           units.add(new HashUnit(batch, 0, 1, true));
@@ -77,8 +80,15 @@ record HashUnit(List<Integer> tables, int slice, int slices, boolean batch) {
     return units;
   }
 
-  /** One range, one slice, a small heap: hashing it whole costs one branch of a batch query. */
+  /**
+   * One range, one slice, a small heap and no filter: hashing it whole costs one branch of a batch
+   * query. A {@code where:} filter is the job's SQL, whose cost per row the heap's size does not
+   * bound, so such a table keeps its own partition (and its own statement timeout and pacing).
+   */
   static boolean batchable(TableState table) {
-    return table.ranges() == 1 && table.slices == 1 && table.largerHeap() <= BATCH_TABLE_BLOCKS;
+    return table.ranges() == 1
+        && table.slices == 1
+        && table.largerHeap() <= BATCH_TABLE_BLOCKS
+        && table.plan.where() == null;
   }
 }

@@ -134,6 +134,12 @@ class InMemoryRunState implements AutoCloseable {
   private volatile List<LeftOutTable> leftOut = List.of();
 
   /**
+   * Whether small tables share hash queries ({@link HashUnit}). Writer planRanges; readers the hash
+   * partitioner and {@link ResumedHashPartitions}. Restart: taken over from the resumed run.
+   */
+  private volatile Boolean batching;
+
+  /**
    * What a resumed run took over. Writer {@link ResumedHashPartitions} (before hashRanges of a
    * restart); reader the reports; null for a fresh run.
    */
@@ -318,6 +324,16 @@ class InMemoryRunState implements AutoCloseable {
   void sequences(SequenceOutcome sequences) {
     checkState(this.sequences == null, "a run compares sequences once");
     this.sequences = checkNotNull(sequences, "sequences");
+  }
+
+  boolean batching() {
+    checkState(batching != null, "planRanges decides the batching first");
+    return batching;
+  }
+
+  void batching(boolean batching) {
+    checkState(this.batching == null, "a run decides its batching once");
+    this.batching = batching;
   }
 
   List<LeftOutTable> leftOut() {

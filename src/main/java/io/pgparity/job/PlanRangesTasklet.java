@@ -82,12 +82,20 @@ final class PlanRangesTasklet implements Tasklet {
    */
   private final String savedPlans;
 
+  /** Whether the run this one restarts batched small tables; null for a fresh run. */
+  private final Boolean savedBatching;
+
   PlanRangesTasklet(
-      InMemoryRunState state, JobDefinition definition, LaunchOptions options, String savedPlans) {
+      InMemoryRunState state,
+      JobDefinition definition,
+      LaunchOptions options,
+      String savedPlans,
+      Boolean savedBatching) {
     this.state = state;
     this.definition = definition;
     this.options = options;
     this.savedPlans = savedPlans;
+    this.savedBatching = savedBatching;
   }
 
   @Override
@@ -156,6 +164,12 @@ final class PlanRangesTasklet implements Tasklet {
     if (saved != null) {
       checkUnchanged(saved);
     }
+    // small tables share hash queries unless the run is paced by rows per second (HashUnit); a
+    // resumed run keeps the choice of the run it resumes, so its partitions have the same names
+    state.batching(
+        saved != null && savedBatching != null
+            ? savedBatching
+            : definition.tuning().live().rowsPerSecond() == 0);
     List<TablePlan> comparable =
         state.tables().stream().filter(TableState::comparable).map(t -> t.plan).toList();
     Both<TableSizes> read =
@@ -175,7 +189,9 @@ final class PlanRangesTasklet implements Tasklet {
     Both<TableSizes> sizes =
         uncounted.isEmpty()
             ? read
-            : pair.onBoth("counting small tables", (c, s) -> read.get(s).counting(c, uncounted));
+            : pair.onBoth(
+                TableSizes.label(uncounted.stream().map(TablePlan::table).toList()),
+                (c, s) -> read.get(s).counting(c, uncounted));
     for (TableState table : state.tables()) {
       if (table.comparable()) {
         planRanges(
@@ -198,6 +214,7 @@ final class PlanRangesTasklet implements Tasklet {
         chunkContext.getStepContext().getStepExecution().getExecutionContext();
     SavedPlan.store(stepContext, state.tables());
     stepContext.putString(ContextKeys.RUN_ID, folder.runId());
+    stepContext.put(ContextKeys.BATCHING, state.batching());
     // every log line from here on names the run; the compare threads copy it
     // (VerifyJobConfiguration)
     MDC.put(ContextKeys.RUN_ID_MDC, folder.runId());

@@ -42,7 +42,7 @@ final class ResumedHashPartitions implements StepExecutionListener {
     JobInstance instance = stepExecution.getJobExecution().getJobInstance();
     int partitions = 0;
     int reused = 0;
-    for (HashUnit unit : HashUnit.of(state.tables())) {
+    for (HashUnit unit : HashUnit.of(state.tables(), state.batching())) {
       partitions++;
       String name = unit.name();
       // the splitter names worker executions "<worker step>:<partition>"

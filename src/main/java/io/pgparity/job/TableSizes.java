@@ -56,6 +56,16 @@ record TableSizes(Map<TableRef, Size> sizes) {
     return new TableSizes(sizes);
   }
 
+  /**
+   * How a failure of a query over {@code tables} names them: the table itself when there is one, as
+   * every per-table failure does, else how many and the first.
+   */
+  static String label(List<TableRef> tables) {
+    return tables.size() == 1
+        ? tables.get(0).toString()
+        : tables.size() + " small tables from " + tables.get(0);
+  }
+
   /** The table's size; none (0 blocks, unknown rows) for a table this side does not have. */
   Size of(TableRef table) {
     return sizes.getOrDefault(table, new Size(-1, 0));

@@ -110,15 +110,16 @@ class VerifyJobConfiguration {
       InMemoryRunState state,
       JobDefinition definition,
       LaunchOptions options,
-      @Value("#{jobExecutionContext['" + SavedPlan.KEY + "']}") String savedPlans) {
-    return new PlanRangesTasklet(state, definition, options, savedPlans);
+      @Value("#{jobExecutionContext['" + SavedPlan.KEY + "']}") String savedPlans,
+      @Value("#{jobExecutionContext['" + ContextKeys.BATCHING + "']}") Boolean savedBatching) {
+    return new PlanRangesTasklet(state, definition, options, savedPlans, savedBatching);
   }
 
   @Bean
   Step planRanges(JobRepository repository, Tasklet planRangesTasklet) {
     // the job context is where Spring Batch keeps them for a restart, and where PreviousRun looks
     ExecutionContextPromotionListener promotion = new ExecutionContextPromotionListener();
-    promotion.setKeys(new String[] {SavedPlan.KEY, ContextKeys.RUN_ID});
+    promotion.setKeys(new String[] {SavedPlan.KEY, ContextKeys.RUN_ID, ContextKeys.BATCHING});
     return new StepBuilder("planRanges", repository)
         .tasklet(planRangesTasklet)
         .listener(promotion)
@@ -191,7 +192,7 @@ class VerifyJobConfiguration {
   @Bean
   @JobScope
   Partitioner hashPartitioner(InMemoryRunState state) {
-    return new HashPartitioner(state.tables());
+    return new HashPartitioner(state.tables(), state.batching());
   }
 
   @Bean

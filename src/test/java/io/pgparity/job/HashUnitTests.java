@@ -33,7 +33,7 @@ class HashUnitTests {
     tables.add(table("c", HashUnit.BATCH_TABLE_BLOCKS, 0, 1));
     tables.add(table("d", HashUnit.BATCH_TABLE_BLOCKS + 1, 0, 1));
 
-    List<HashUnit> units = HashUnit.of(tables);
+    List<HashUnit> units = HashUnit.of(tables, true);
 
     assertThat(units)
         .extracting(HashUnit::name)
@@ -42,7 +42,19 @@ class HashUnitTests {
     assertThat(units.get(5).tables()).containsExactly(0, 1, 5);
     assertThat(units.get(5).batch()).isTrue();
     assertThat(units.get(0).batch()).isFalse();
-    assertThat(HashUnit.of(tables)).isEqualTo(units);
+    assertThat(HashUnit.of(tables, true)).isEqualTo(units);
+    // paced by rows per second: every table in partitions of its own
+    assertThat(HashUnit.of(tables, false))
+        .extracting(HashUnit::name)
+        .containsExactly(
+            "hash-t0-s0",
+            "hash-t1-s0",
+            "hash-t2-s0",
+            "hash-t2-s1",
+            "hash-t2-s2",
+            "hash-t3-s0",
+            "hash-t5-s0",
+            "hash-t6-s0");
   }
 
   @Test
@@ -51,7 +63,7 @@ class HashUnitTests {
     for (int i = 0; i < HashUnit.BATCH_TABLES + 1; i++) {
       tables.add(table("t" + i, 1, 0, 1));
     }
-    assertThat(HashUnit.of(tables))
+    assertThat(HashUnit.of(tables, true))
         .extracting(u -> u.tables().size())
         .containsExactly(HashUnit.BATCH_TABLES, 1);
 
@@ -59,7 +71,7 @@ class HashUnitTests {
     for (int i = 0; i < 5; i++) {
       heavy.add(table("h" + i, HashUnit.BATCH_BLOCKS / 2, 0, 1));
     }
-    assertThat(HashUnit.of(heavy))
+    assertThat(HashUnit.of(heavy, true))
         .extracting(HashUnit::name)
         .containsExactly("hash-b0-1", "hash-b2-3", "hash-b4-4");
   }
