@@ -2,6 +2,7 @@ package io.pgparity.cli;
 
 import io.pgparity.config.Shard;
 import io.pgparity.config.TablePattern;
+import io.pgparity.config.Tuning;
 import io.pgparity.config.units.ByteSizeText;
 import io.pgparity.config.units.DurationText;
 import io.pgparity.config.units.RateText;
@@ -148,6 +149,22 @@ public final class Converters {
       } catch (IllegalArgumentException e) {
         throw new TypeConversionException(e.getMessage());
       }
+    }
+  }
+
+  /** --threads: auto or a whole number of threads. */
+  static final class Threads implements ITypeConverter<ThreadsArgument> {
+    @Override
+    public ThreadsArgument convert(String value) {
+      return ThreadsArgument.parse(nonBlank(value).strip())
+          .orElseThrow(
+              () ->
+                  new TypeConversionException(
+                      "must be auto or an integer between 1 and "
+                          + Tuning.MAX_THREADS
+                          + " but was '"
+                          + value
+                          + "'"));
     }
   }
 

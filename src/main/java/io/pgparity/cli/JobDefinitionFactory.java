@@ -55,13 +55,18 @@ public final class JobDefinitionFactory {
     Tuning base = job == null ? Tuning.defaults() : job.tuning();
     try {
       Tuning tuning =
-          new Tuning(
-              orElse(options.threads(), base.threads()),
-              orElse(options.chunkRows(), base.chunkRows()),
-              orElse(options.maxDivergences(), base.maxDivergences()),
-              base.statementTimeout(),
-              base.lockTimeout(),
-              options.live().applyTo(base.live()));
+          threads(
+              options,
+              base,
+              new Tuning(
+                  base.threads(),
+                  orElse(options.chunkRows(), base.chunkRows()),
+                  orElse(options.maxDivergences(), base.maxDivergences()),
+                  base.statementTimeout(),
+                  base.lockTimeout(),
+                  options.live().applyTo(base.live()),
+                  base.autoThreads(),
+                  base.maxThreads()));
       JobDefinition definition =
           new JobDefinition(
               job == null ? ADHOC_NAME : job.name(),
@@ -92,6 +97,30 @@ public final class JobDefinitionFactory {
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new ConfigException("verify: " + e.getMessage() + " (see pgparity verify --help)", e);
     }
+  }
+
+  /**
+   * --threads replaces the file's threads (a number or auto); --max-threads the file's max-threads,
+   * and caps only auto: with a number of threads from the file it is a mistake, named with both.
+   */
+  private static Tuning threads(VerifyOptions options, Tuning base, Tuning tuning) {
+    ThreadsArgument threads = options.threads();
+    Integer max = options.maxThreads();
+    boolean auto = threads == null ? base.autoThreads() : threads.auto();
+    if (!auto) {
+      if (max != null) {
+        throw new ConfigException(
+            "verify: --max-threads "
+                + max
+                + " caps only threads auto, but threads is "
+                + base.threads()
+                + (options.job() == null ? " (the default)" : " (the job file's or the default)")
+                + "; add --threads auto or drop --max-threads");
+      }
+      return threads == null ? tuning : tuning.withFixedThreads(threads.count());
+    }
+    return tuning.withAutoThreads(
+        max != null ? max : base.autoThreads() ? base.maxThreads() : Tuning.DEFAULT_MAX_THREADS);
   }
 
   /**

@@ -76,7 +76,7 @@ public final class VerifyCommand extends AbstractCommand {
       if (debug) {
         System.setProperty(SpringVerifyLauncher.DEBUG_PROPERTY, "true");
       }
-      JobDefinition definition = factory.build(options);
+      JobDefinition definition = AutoThreads.resolve(factory.build(options));
       RunOutcome outcome =
           launcher.launch(
               definition,

@@ -19,6 +19,7 @@ public final class VerifyHelpValues extends ListResourceBundle {
     return new Object[][] {
       {"default.out", JobFileLoader.DEFAULT_OUT.toString()},
       {"default.threads", String.valueOf(defaults.threads())},
+      {"default.max-threads", String.valueOf(Tuning.DEFAULT_MAX_THREADS)},
       {"default.chunk-rows", String.valueOf(defaults.chunkRows())},
       {"default.max-divergences", String.valueOf(defaults.maxDivergences())},
       {"default.max-wait", DurationText.format(live.maxWait())},

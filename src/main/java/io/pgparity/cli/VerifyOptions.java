@@ -112,18 +112,32 @@ public final class VerifyOptions {
       names = "--threads",
       paramLabel = "N",
       order = 10,
+      converter = Converters.Threads.class,
       description =
           "ranges compared in parallel, 1-"
               + Tuning.MAX_THREADS
+              + ", or auto: as many as both servers offer (1 + max_parallel_workers_per_gather,"
+              + " less the parallel workers and connections in use), at most --max-threads"
               + " (default ${bundle:default.threads})")
-  @Range(min = 1, max = Tuning.MAX_THREADS)
   @Example("--threads 4")
-  private Integer threads;
+  private ThreadsArgument threads;
+
+  @Option(
+      names = "--max-threads",
+      paramLabel = "N",
+      order = 11,
+      description =
+          "the most threads --threads auto may choose, 1-"
+              + Tuning.MAX_THREADS
+              + " (default ${bundle:default.max-threads})")
+  @Range(min = 1, max = Tuning.MAX_THREADS)
+  @Example("--max-threads 4")
+  private Integer maxThreads;
 
   @Option(
       names = "--chunk-rows",
       paramLabel = "N",
-      order = 11,
+      order = 12,
       description =
           "rows per compared range, "
               + Tuning.MIN_CHUNK_ROWS
@@ -137,7 +151,7 @@ public final class VerifyOptions {
   @Option(
       names = "--max-divergences",
       paramLabel = "N",
-      order = 12,
+      order = 13,
       description =
           "divergent rows recorded per table before it stops early"
               + " (default ${bundle:default.max-divergences})")
@@ -148,7 +162,7 @@ public final class VerifyOptions {
   @Option(
       names = "--no-lag-wait",
       arity = "0",
-      order = 13,
+      order = 14,
       description =
           "judge suspect rows without first waiting for the replica to replay past the primary's"
               + " current WAL position")
@@ -157,7 +171,7 @@ public final class VerifyOptions {
   @Option(
       names = "--max-wait",
       paramLabel = "D",
-      order = 14,
+      order = 15,
       converter = Converters.DurationValue.class,
       description = "longest wait for the replica to catch up (default ${bundle:default.max-wait})")
   @Example("--max-wait 2m")
@@ -166,7 +180,7 @@ public final class VerifyOptions {
   @Option(
       names = "--max-lag",
       paramLabel = "SIZE",
-      order = 15,
+      order = 16,
       converter = Converters.ByteSize.class,
       description =
           "pause reading while the replica lags more WAL than SIZE, e.g. 64MB or 1GB"
@@ -177,7 +191,7 @@ public final class VerifyOptions {
   @Option(
       names = "--rechecks",
       paramLabel = "N",
-      order = 16,
+      order = 17,
       description =
           "times a suspect row is read again to tell divergent from converged and unstable, 0-"
               + LiveTuning.MAX_RECHECKS
@@ -189,7 +203,7 @@ public final class VerifyOptions {
   @Option(
       names = "--recheck-delay",
       paramLabel = "D",
-      order = 17,
+      order = 18,
       converter = Converters.DurationValue.class,
       description = "pause before each recheck (default ${bundle:default.recheck-delay})")
   @Example("--recheck-delay 1s")
@@ -198,7 +212,7 @@ public final class VerifyOptions {
   @Option(
       names = "--rows-per-second",
       paramLabel = "N",
-      order = 18,
+      order = 19,
       converter = Converters.Rate.class,
       description = "rows read per second from each side (default 0: unlimited)")
   @Example("--rows-per-second 5000")
@@ -207,7 +221,7 @@ public final class VerifyOptions {
   @Option(
       names = "--retries",
       paramLabel = "N",
-      order = 19,
+      order = 20,
       description =
           "retries after a transient failure, 0-"
               + LiveTuning.MAX_RETRIES
@@ -219,7 +233,7 @@ public final class VerifyOptions {
   @Option(
       names = "--max-runtime",
       paramLabel = "D",
-      order = 20,
+      order = 21,
       converter = Converters.DurationValue.class,
       description =
           "stop starting new work after D; tables not compared by then are INCOMPLETE, reports are"
@@ -230,7 +244,7 @@ public final class VerifyOptions {
   @Option(
       names = "--job-repository",
       paramLabel = "URL",
-      order = 21,
+      order = 22,
       description =
           "JDBC url of the Spring Batch job repository (default: a file database under --out)")
   @Example("--job-repository jdbc:postgresql://host:5432/batch")
@@ -239,7 +253,7 @@ public final class VerifyOptions {
   @Option(
       names = "--repair-sql",
       arity = "0",
-      order = 22,
+      order = 23,
       description =
           "also write repair.sql (guarded statements that make the replica's divergent rows match the"
               + " primary's; real data, owner-only) into the run folder; see pgparity repair --help")
@@ -248,7 +262,7 @@ public final class VerifyOptions {
   @Option(
       names = "--fresh",
       arity = "0",
-      order = 23,
+      order = 24,
       description =
           "start over; by default a run whose previous run of the same job (same servers and tables)"
               + " was stopped (--max-runtime, SIGTERM), failed or killed resumes it, keeping its hashed slices")
@@ -257,7 +271,7 @@ public final class VerifyOptions {
   @Option(
       names = "--metrics-file",
       paramLabel = "FILE",
-      order = 24,
+      order = 25,
       description =
           "after the run, write its Prometheus metrics to FILE (*.prom, for node_exporter's textfile"
               + " collector), replaced atomically")
@@ -267,7 +281,7 @@ public final class VerifyOptions {
   @Option(
       names = "--pushgateway",
       paramLabel = "URL",
-      order = 25,
+      order = 26,
       description =
           "after the run, PUT its metrics to a Prometheus Pushgateway (group job=pgparity,"
               + " instance=<job name>); failure only warns")
@@ -277,7 +291,7 @@ public final class VerifyOptions {
   @Option(
       names = "--shard",
       paramLabel = "I/N",
-      order = 26,
+      order = 27,
       converter = Converters.ShardValue.class,
       description =
           "compare only shard I of N (0 <= I < N <= 1024): the rows whose key hashes to I; N runs with"
@@ -286,13 +300,13 @@ public final class VerifyOptions {
   @Example("--shard 0/3")
   private Shard shard;
 
-  @Option(names = "--debug", arity = "0", order = 27, description = "show stack traces of errors")
+  @Option(names = "--debug", arity = "0", order = 28, description = "show stack traces of errors")
   private boolean debug;
 
   @Option(
       names = {"--help", "-h"},
       usageHelp = true,
-      order = 28,
+      order = 29,
       description = "this text")
   private boolean help;
 
@@ -345,6 +359,14 @@ public final class VerifyOptions {
       if (!seenExcludes.add(pattern)) {
         throw error("--exclude " + pattern + " is given twice; give it once");
       }
+    }
+    if (maxThreads != null && threads != null && !threads.auto()) {
+      throw error(
+          "--max-threads "
+              + maxThreads
+              + " caps only --threads auto, but --threads "
+              + threads
+              + " is given; drop --max-threads or write --threads auto");
     }
     url(primaryUrl, "--primary");
     url(replicaUrl, "--replica");
@@ -458,8 +480,14 @@ public final class VerifyOptions {
     return out;
   }
 
-  public Integer threads() {
+  /** --threads: a number or auto; null when not given. */
+  ThreadsArgument threads() {
     return threads;
+  }
+
+  /** --max-threads; null when not given. */
+  public Integer maxThreads() {
+    return maxThreads;
   }
 
   public Integer chunkRows() {

@@ -103,6 +103,23 @@ public record JobDefinition(
         TableSelection.NONE);
   }
 
+  /** The same job with other tuning (the threads --threads auto chose). */
+  public JobDefinition withTuning(Tuning tuning) {
+    return new JobDefinition(
+        name,
+        primary,
+        replica,
+        tables,
+        tuning,
+        out,
+        jobRepositoryUrl,
+        maskKeyEnv,
+        metrics,
+        shard,
+        expect,
+        selection);
+  }
+
   /** The same job limited to one shard. */
   public JobDefinition withShard(Shard shard) {
     return new JobDefinition(

@@ -30,6 +30,7 @@ public final class JobFileLoader {
           "exclude",
           "materialized-views",
           "threads",
+          "max-threads",
           "chunk-rows",
           "max-divergences",
           "statement-timeout",
@@ -283,10 +284,30 @@ public final class JobFileLoader {
 
   private static Tuning tuning(YamlSection job) {
     Tuning defaults = Tuning.defaults();
+    String range = "between 1 and " + Tuning.MAX_THREADS;
+    Optional<Integer> fixedThreads =
+        job.integerOrWord("threads", 1, Tuning.MAX_THREADS, range, Tuning.AUTO);
+    boolean autoThreads = fixedThreads.isEmpty() && job.string("threads", "").isPresent();
+    Optional<Integer> maxThreads = job.integer("max-threads", 1, Tuning.MAX_THREADS, range);
+    if (maxThreads.isPresent() && !autoThreads) {
+      int threads = fixedThreads.orElse(defaults.threads());
+      throw job.error(
+          "max-threads",
+          String.format(
+              "max-threads %d caps only threads: auto, but threads is %d%s; remove max-threads or"
+                  + " write threads: auto",
+              maxThreads.get(), threads, fixedThreads.isEmpty() ? " (the default)" : ""));
+    }
+    Tuning tuning = tuningWithFixedThreads(job, defaults, fixedThreads.orElse(defaults.threads()));
+    return autoThreads
+        ? tuning.withAutoThreads(maxThreads.orElse(Tuning.DEFAULT_MAX_THREADS))
+        : tuning;
+  }
+
+  private static Tuning tuningWithFixedThreads(YamlSection job, Tuning defaults, int threads) {
     try {
       return new Tuning(
-          job.integer("threads", 1, Tuning.MAX_THREADS, "between 1 and " + Tuning.MAX_THREADS)
-              .orElse(defaults.threads()),
+          threads,
           job.integer(
                   "chunk-rows",
                   Tuning.MIN_CHUNK_ROWS,

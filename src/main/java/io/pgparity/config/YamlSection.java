@@ -133,7 +133,23 @@ final class YamlSection {
 
   /** A whole number in [min, max]; {@code range} words the range for the message. */
   Optional<Integer> integer(String key, long min, long max, String range) {
-    String what = "an integer " + range;
+    return integer(key, min, max, range, "");
+  }
+
+  /**
+   * A whole number in [min, max], or the word {@code word} (empty when the key is absent or is the
+   * word); the message of a wrong value names both.
+   */
+  Optional<Integer> integerOrWord(String key, long min, long max, String range, String word) {
+    Optional<String> text = string(key, word + " or an integer " + range);
+    if (text.isPresent() && text.get().trim().equals(word)) {
+      return Optional.empty();
+    }
+    return integer(key, min, max, range, word + " or ");
+  }
+
+  private Optional<Integer> integer(String key, long min, long max, String range, String or) {
+    String what = or + "an integer " + range;
     Optional<String> text = string(key, what);
     if (text.isEmpty()) {
       return Optional.empty();

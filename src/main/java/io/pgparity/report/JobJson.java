@@ -87,7 +87,8 @@ public record JobJson(
             t.chunkRows(),
             t.maxDivergences(),
             t.live().lagAware(),
-            t.live().rechecks()),
+            t.live().rechecks(),
+            t.autoThreads() ? true : null),
         definition.shard());
   }
 
@@ -159,7 +160,21 @@ public record JobJson(
     }
   }
 
-  /** The tuning that shapes what a run finds. */
+  /**
+   * The tuning that shapes what a run finds. {@code autoThreads} is true when --threads auto chose
+   * {@code threads}, and not written otherwise (so other job.json files keep their bytes).
+   */
   public record Tuning(
-      int threads, int chunkRows, int maxDivergences, boolean lagAware, int rechecks) {}
+      int threads,
+      int chunkRows,
+      int maxDivergences,
+      boolean lagAware,
+      int rechecks,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Boolean autoThreads) {
+
+    /** Tuning of a run with a fixed number of threads. */
+    public Tuning(int threads, int chunkRows, int maxDivergences, boolean lagAware, int rechecks) {
+      this(threads, chunkRows, maxDivergences, lagAware, rechecks, null);
+    }
+  }
 }

@@ -53,7 +53,7 @@ class VerifyOptionsParserTests {
     assertThat(options.tables())
         .containsExactly(new TableRef("public", "users"), new TableRef("public", "sessions"));
     assertThat(options.out()).isEqualTo(Path.of("build/out"));
-    assertThat(options.threads()).isEqualTo(4);
+    assertThat(options.threads()).isEqualTo(ThreadsArgument.of(4));
     assertThat(options.chunkRows()).isEqualTo(5000);
     assertThat(options.maxDivergences()).isEqualTo(7);
     assertThat(options.jobRepositoryUrl()).isEqualTo("jdbc:h2:mem:batch");
@@ -130,7 +130,7 @@ class VerifyOptionsParserTests {
     assertThat(error("--job", "a.yaml", "--thread", "3"))
         .isEqualTo(
             "verify: unknown option '--thread' (did you mean '--threads'?); valid options: --job,"
-                + " --primary, --replica, --table, --schema, --all, --exclude, --materialized-views, --out, --threads, --chunk-rows,"
+                + " --primary, --replica, --table, --schema, --all, --exclude, --materialized-views, --out, --threads, --max-threads, --chunk-rows,"
                 + " --max-divergences, --no-lag-wait, --max-wait, --max-lag, --rechecks,"
                 + " --recheck-delay, --rows-per-second, --retries, --max-runtime, --job-repository, --repair-sql, --fresh,"
                 + " --metrics-file, --pushgateway, --shard, --debug,"
@@ -172,9 +172,9 @@ class VerifyOptionsParserTests {
   @Test
   void checksNumbersAndTheirRanges() {
     assertThat(error("--job", "a.yaml", "--threads", "two"))
-        .isEqualTo("verify: --threads must be an integer between 1 and 64 but was 'two'");
+        .isEqualTo("verify: --threads must be auto or an integer between 1 and 64 but was 'two'");
     assertThat(error("--job", "a.yaml", "--threads", "-1"))
-        .isEqualTo("verify: --threads must be an integer between 1 and 64 but was '-1'");
+        .isEqualTo("verify: --threads must be auto or an integer between 1 and 64 but was '-1'");
     assertThat(error("--job", "a.yaml", "--chunk-rows", "99999999999"))
         .isEqualTo(
             "verify: --chunk-rows must be an integer between 10 and 10000000 but was"

@@ -250,7 +250,7 @@ class VerifyProcessTests {
     assertUsageError(r);
     assertThat(r.stderrLines())
         .containsExactly(
-            "pgparity: verify: --threads must be an integer between 1 and 64 but was 'two'");
+            "pgparity: verify: --threads must be auto or an integer between 1 and 64 but was 'two'");
   }
 
   @Test

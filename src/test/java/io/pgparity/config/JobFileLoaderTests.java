@@ -22,7 +22,7 @@ class JobFileLoaderTests {
 
   private static final Path JOBS = Path.of("src/test/resources/jobs");
   private static final String JOB_KEYS =
-      "name, primary, replica, tables, exclude, materialized-views, threads, chunk-rows, max-divergences, statement-timeout,"
+      "name, primary, replica, tables, exclude, materialized-views, threads, max-threads, chunk-rows, max-divergences, statement-timeout,"
           + " lock-timeout, lag-aware, max-wait, max-lag, rechecks, recheck-delay, rows-per-second,"
           + " retries, query-time, max-runtime, mask-key-env, out, job-repository, expect, metrics-file,"
           + " pushgateway";
@@ -108,7 +108,8 @@ class JobFileLoaderTests {
             "7: unknown key 'thread' in the job (did you mean 'threads'?); valid keys: "
                 + JOB_KEYS),
         Arguments.of(
-            "wrong-type.yaml", "7: threads must be an integer between 1 and 64 but was 'two'"),
+            "wrong-type.yaml",
+            "7: threads must be auto or an integer between 1 and 64 but was 'two'"),
         Arguments.of(
             "tables-map.yaml",
             "5: tables must be a list whose entries are schema.table, a pattern such as app.* or a"
@@ -229,16 +230,18 @@ class JobFileLoaderTests {
   void checksValuesAndRanges() throws IOException {
     String tables = "tables: [public.users]\n";
     assertThat(error(HEAD + tables + "threads: 65\n"))
-        .isEqualTo("auth.yaml:5: threads must be an integer between 1 and 64 but was '65'");
+        .isEqualTo("auth.yaml:5: threads must be auto or an integer between 1 and 64 but was '65'");
     assertThat(error(HEAD + tables + "chunk-rows: 9\n"))
         .isEqualTo(
             "auth.yaml:5: chunk-rows must be an integer between 10 and 10000000 but was '9'");
     assertThat(error(HEAD + tables + "max-divergences: 0\n"))
         .isEqualTo("auth.yaml:5: max-divergences must be an integer of at least 1 but was '0'");
     assertThat(error(HEAD + tables + "threads: 2.5\n"))
-        .isEqualTo("auth.yaml:5: threads must be an integer between 1 and 64 but was '2.5'");
+        .isEqualTo(
+            "auth.yaml:5: threads must be auto or an integer between 1 and 64 but was '2.5'");
     assertThat(error(HEAD + tables + "threads: [2]\n"))
-        .isEqualTo("auth.yaml:5: threads must be an integer between 1 and 64 but was a list");
+        .isEqualTo(
+            "auth.yaml:5: threads must be auto or an integer between 1 and 64 but was a list");
     assertThat(error(HEAD + tables + "statement-timeout: 10 minutes\n"))
         .isEqualTo(
             "auth.yaml:5: statement-timeout must be a duration like 500ms, 30s, 10m, 1h or a whole"
@@ -459,7 +462,8 @@ class JobFileLoaderTests {
   void everyMessageIsOneLine() throws IOException {
     assertThat(error(HEAD + "tables: [public.users]\nwhere: |\n  a\n  b\n")).doesNotContain("\n");
     assertThat(error(HEAD + "tables: [public.users]\nout: \"a\\nb\"\nthreads: \"x\\ny\"\n"))
-        .isEqualTo("auth.yaml:6: threads must be an integer between 1 and 64 but was 'x y'");
+        .isEqualTo(
+            "auth.yaml:6: threads must be auto or an integer between 1 and 64 but was 'x y'");
   }
 
   @Test
