@@ -74,7 +74,7 @@ final class UsageMessages {
     return args.contains("--help") || args.contains("-h");
   }
 
-  /** "--threads must be an integer between 1 and 64 but was 'two'". */
+  /** "--chunk-rows must be an integer between 10 and 10000000 but was '9'". */
   static String outOfRange(String option, Range range, String value) {
     String allowed =
         range.max() == Integer.MAX_VALUE

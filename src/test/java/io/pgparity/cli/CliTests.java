@@ -168,7 +168,34 @@ class CliTests {
     assertThat(code).isEqualTo(2);
     assertThat(err())
         .isEqualTo(
-            "pgparity: verify: --threads must be an integer between 1 and 64 but was 'many'\n");
+            "pgparity: verify: --threads must be auto or an integer between 1 and 64 but was 'many'\n");
+  }
+
+  @Test
+  void maxThreadsBesideANumberOfThreadsIsExitCode2AndLaunchesNothing() {
+    int code =
+        cli(Status.CONSISTENT)
+            .run("verify", "--job", "a.yaml", "--threads", "4", "--max-threads", "8");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err())
+        .isEqualTo(
+            "pgparity: verify: --max-threads 8 caps only --threads auto, but --threads 4 is given;"
+                + " drop --max-threads or write --threads auto\n");
+    assertThat(launched).isEmpty();
+  }
+
+  @Test
+  void maxThreadsOutOfRangeIsExitCode2() {
+    int code =
+        cli(Status.CONSISTENT)
+            .run("verify", "--job", "a.yaml", "--threads", "auto", "--max-threads", "65");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err())
+        .isEqualTo(
+            "pgparity: verify: --max-threads must be an integer between 1 and 64 but was '65'\n");
+    assertThat(launched).isEmpty();
   }
 
   @Test

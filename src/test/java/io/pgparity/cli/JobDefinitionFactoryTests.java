@@ -301,6 +301,50 @@ class JobDefinitionFactoryTests {
         .isFalse();
   }
 
+  @Test
+  void threadsAutoComesFromTheCommandLineOrTheFileWithItsCap() throws IOException {
+    Tuning adhoc =
+        factory()
+            .build(
+                options(
+                    "--primary", "jdbc:postgresql://p/app",
+                    "--replica", "jdbc:postgresql://r/app",
+                    "--table", "public.users",
+                    "--threads", "auto"))
+            .tuning();
+    assertThat(adhoc.autoThreads()).isTrue();
+    assertThat(adhoc.maxThreads()).isEqualTo(Tuning.DEFAULT_MAX_THREADS);
+
+    Path auto = home.resolve("auto.yaml");
+    Files.writeString(
+        auto,
+        "name: auto\nprimary: { url: 'jdbc:postgresql://p/app' }\n"
+            + "replica: { url: 'jdbc:postgresql://r/app' }\ntables: [public.users]\n"
+            + "threads: auto\nmax-threads: 5\n");
+    assertThat(factory().build(options("--job", auto.toString())).tuning().maxThreads())
+        .isEqualTo(5);
+    Tuning capped =
+        factory().build(options("--job", auto.toString(), "--max-threads", "2")).tuning();
+    assertThat(capped.autoThreads()).isTrue();
+    assertThat(capped.maxThreads()).isEqualTo(2);
+    Tuning fixed = factory().build(options("--job", auto.toString(), "--threads", "3")).tuning();
+    assertThat(fixed.autoThreads()).isFalse();
+    assertThat(fixed.threads()).isEqualTo(3);
+
+    assertThatThrownBy(() -> factory().build(options("--job", VALID_JOB, "--max-threads", "4")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "verify: --max-threads 4 caps only threads auto, but threads is "
+                + new JobFileLoader().load(Path.of(VALID_JOB), ENV).tuning().threads()
+                + " (the job file's or the default); add --threads auto or drop --max-threads");
+    Tuning fromFileCappedOnCommandLine =
+        factory()
+            .build(options("--job", VALID_JOB, "--threads", "auto", "--max-threads", "4"))
+            .tuning();
+    assertThat(fromFileCappedOnCommandLine.maxThreads()).isEqualTo(4);
+    assertThat(fromFileCappedOnCommandLine.autoThreads()).isTrue();
+  }
+
   private JobDefinitionFactory factory() {
     return new JobDefinitionFactory(new JobFileLoader(), ENV, new PasswordResolver(Map.of(), home));
   }

@@ -184,6 +184,32 @@ class VerifyOptionsParserTests {
   }
 
   @Test
+  void readsThreadsAutoAndItsCap() {
+    VerifyOptions auto = parse("--job", "a.yaml", "--threads", "auto", "--max-threads", "3");
+    assertThat(auto.threads()).isEqualTo(ThreadsArgument.AUTO);
+    assertThat(auto.maxThreads()).isEqualTo(3);
+    assertThat(parse("--job", "a.yaml", "--threads=1_6").threads())
+        .isEqualTo(ThreadsArgument.of(16));
+    // --max-threads alone: the job file may say threads: auto (JobDefinitionFactory checks it)
+    assertThat(parse("--job", "a.yaml", "--max-threads", "2").maxThreads()).isEqualTo(2);
+
+    assertThat(error("--job", "a.yaml", "--threads", "Auto"))
+        .isEqualTo("verify: --threads must be auto or an integer between 1 and 64 but was 'Auto'");
+    assertThat(error("--job", "a.yaml", "--threads", "0"))
+        .isEqualTo("verify: --threads must be auto or an integer between 1 and 64 but was '0'");
+    assertThat(error("--job", "a.yaml", "--threads", "65"))
+        .isEqualTo("verify: --threads must be auto or an integer between 1 and 64 but was '65'");
+    assertThat(error("--job", "a.yaml", "--threads", "auto", "--max-threads", "0"))
+        .isEqualTo("verify: --max-threads must be an integer between 1 and 64 but was '0'");
+    assertThat(error("--job", "a.yaml", "--threads", "auto", "--max-threads", "auto"))
+        .isEqualTo("verify: --max-threads must be an integer between 1 and 64 but was 'auto'");
+    assertThat(error("--job", "a.yaml", "--max-threads", "8", "--threads", "2"))
+        .isEqualTo(
+            "verify: --max-threads 8 caps only --threads auto, but --threads 2 is given; drop"
+                + " --max-threads or write --threads auto");
+  }
+
+  @Test
   void checksTheLiveOptionsWithTheirAllowedValues() {
     assertThat(error("--job", "a.yaml", "--max-wait", "soon"))
         .isEqualTo(

@@ -227,6 +227,48 @@ class JobFileLoaderTests {
   }
 
   @Test
+  void threadsAutoIsCappedByMaxThreads() throws IOException {
+    String tables = "tables: [public.users]\n";
+    Tuning auto = loader.load(write(HEAD + tables + "threads: auto\n"), Map.of()).tuning();
+    assertThat(auto.autoThreads()).isTrue();
+    assertThat(auto.maxThreads()).isEqualTo(Tuning.DEFAULT_MAX_THREADS);
+    assertThat(auto.threads()).isEqualTo(1);
+
+    Tuning capped =
+        loader
+            .load(write(HEAD + tables + "threads: ${T:-auto}\nmax-threads: 3\n"), Map.of())
+            .tuning();
+    assertThat(capped.autoThreads()).isTrue();
+    assertThat(capped.maxThreads()).isEqualTo(3);
+
+    Tuning fixed = loader.load(write(HEAD + tables + "threads: 6\n"), Map.of()).tuning();
+    assertThat(fixed.autoThreads()).isFalse();
+    assertThat(fixed.threads()).isEqualTo(6);
+  }
+
+  @Test
+  void maxThreadsNeedsThreadsAutoAndARange() throws IOException {
+    String tables = "tables: [public.users]\n";
+    assertThat(error(HEAD + tables + "threads: 4\nmax-threads: 8\n"))
+        .isEqualTo(
+            "auth.yaml:6: max-threads 8 caps only threads: auto, but threads is 4; remove"
+                + " max-threads or write threads: auto");
+    assertThat(error(HEAD + tables + "max-threads: 8\n"))
+        .isEqualTo(
+            "auth.yaml:5: max-threads 8 caps only threads: auto, but threads is 1 (the default);"
+                + " remove max-threads or write threads: auto");
+    assertThat(error(HEAD + tables + "threads: auto\nmax-threads: 65\n"))
+        .isEqualTo("auth.yaml:6: max-threads must be an integer between 1 and 64 but was '65'");
+    assertThat(error(HEAD + tables + "threads: auto\nmax-threads: auto\n"))
+        .isEqualTo("auth.yaml:6: max-threads must be an integer between 1 and 64 but was 'auto'");
+    assertThat(error(HEAD + tables + "threads: AUTO\n"))
+        .isEqualTo(
+            "auth.yaml:5: threads must be auto or an integer between 1 and 64 but was 'AUTO'");
+    assertThat(error(HEAD + tables + "threads: 0\n"))
+        .isEqualTo("auth.yaml:5: threads must be auto or an integer between 1 and 64 but was '0'");
+  }
+
+  @Test
   void checksValuesAndRanges() throws IOException {
     String tables = "tables: [public.users]\n";
     assertThat(error(HEAD + tables + "threads: 65\n"))
