@@ -107,6 +107,26 @@ public record JobJson(
     return new JobJson(name, primary, replica, tables, leftOut, tuning, null);
   }
 
+  /**
+   * This job.json with the number of threads left out when --threads auto chose it: each shard of
+   * one check chooses from what the servers offer when it starts, and threads only set how much
+   * runs at once, never what a run finds.
+   */
+  public JobJson withoutChosenThreads() {
+    if (tuning == null || !Boolean.TRUE.equals(tuning.autoThreads())) {
+      return this;
+    }
+    Tuning unchosen =
+        new Tuning(
+            0,
+            tuning.chunkRows(),
+            tuning.maxDivergences(),
+            tuning.lagAware(),
+            tuning.rechecks(),
+            true);
+    return new JobJson(name, primary, replica, tables, leftOut, unchosen, shard);
+  }
+
   /** One server: its JDBC URL, a password in it redacted as {@code password=***}. */
   public record Connection(String url) {
 

@@ -46,7 +46,7 @@ final class ShardSet {
                 + "; give the shards of one check, all split"
                 + " the same way (the same n)");
       }
-      if (!run.job().equals(first.job())) {
+      if (!run.job().withoutChosenThreads().equals(first.job().withoutChosenThreads())) {
         throw new ConfigException(
             "merge: the job.json of "
                 + run.folder()

@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -112,6 +113,37 @@ class MergeInputTests {
   }
 
   @Test
+  void shardsWhoseThreadsAutoChoseDifferentlyMerge() {
+    Path a =
+        shard(
+            "job",
+            0,
+            2,
+            Status.CONSISTENT,
+            1,
+            null,
+            1000,
+            tuning -> tuning.withAutoThreads(8).withThreads(3));
+    Path b =
+        shard(
+            "job",
+            1,
+            2,
+            Status.CONSISTENT,
+            1,
+            null,
+            1000,
+            tuning -> tuning.withAutoThreads(8).withThreads(1));
+    Path fixed =
+        shard("job", 1, 2, Status.CONSISTENT, 1, null, 1000, tuning -> tuning.withFixedThreads(3));
+
+    assertThat(merge(a.toString(), b.toString(), "--out", dir.resolve("m").toString()))
+        .as(err)
+        .isZero();
+    assertRefused(merge(a.toString(), fixed.toString()), "differs from that of");
+  }
+
+  @Test
   void aRunThatIsNoShardOrHasNotFinishedIsRefused() throws IOException {
     Path plain = folder("job");
     JobJsonWriter.write(definition("job", null, 1000), plain);
@@ -167,9 +199,23 @@ class MergeInputTests {
       long rows,
       Divergence divergence,
       int chunkRows) {
+    return shard(job, index, count, status, rows, divergence, chunkRows, tuning -> tuning);
+  }
+
+  /** As above, with the job's tuning changed by {@code threads} (how its threads were chosen). */
+  private Path shard(
+      String job,
+      int index,
+      int count,
+      Status status,
+      long rows,
+      Divergence divergence,
+      int chunkRows,
+      UnaryOperator<Tuning> threads) {
     Shard shard = new Shard(index, count);
     Path folder = folder(job);
-    JobJsonWriter.write(definition(job, shard, chunkRows), folder);
+    JobDefinition definition = definition(job, shard, chunkRows);
+    JobJsonWriter.write(definition.withTuning(threads.apply(definition.tuning())), folder);
     try (DivergenceWriter writer = DivergenceWriter.open(folder)) {
       if (divergence != null) {
         writer.write(divergence);
