@@ -74,13 +74,17 @@ public record ServerParallelism(
 
   /**
    * The threads this server offers: the least of 1 + max_parallel_workers_per_gather, 1 + the
-   * parallel workers free now, and the free connections; at least 1, as a run needs one session.
+   * parallel workers free now, and what the free connections hold at two sessions per thread and
+   * one more; at least 1, as a run needs one session.
    */
   public int threads() {
     long freeWorkers = (long) maxParallelWorkers - runningParallelWorkers - hiddenSessions;
     long freeConnections =
         (long) maxConnections - reservedConnections - connectedSessions - hiddenSessions - 1;
-    long offer = Math.min(1L + workersPerGather, Math.min(1 + freeWorkers, freeConnections));
+    // a run holds up to 2 sessions per thread and one more per side (ServerPool: a diff reads
+    // two result sets at once)
+    long byConnections = (freeConnections - 1) / 2;
+    long offer = Math.min(1L + workersPerGather, Math.min(1 + freeWorkers, byConnections));
     return (int) Math.max(1, Math.min(offer, Tuning.MAX_THREADS));
   }
 

@@ -19,10 +19,10 @@ class ServerParallelismTests {
     "4, 8, 8, 100, 3, 5, 0, 1, every worker running: one session",
     "4, 2, 4, 100, 3, 5, 0, 1, more running than max_parallel_workers (lowered since): one",
     "0, 8, 0, 100, 3, 5, 0, 1, parallel query off: one",
-    "6, 8, 0, 100, 3, 93, 0, 3, three connections free, one kept to spare: less one",
+    "6, 8, 0, 100, 3, 89, 0, 3, seven connections free, one to spare, two per thread and one more: three",
     "6, 8, 0, 100, 3, 97, 0, 1, no connection free: still one (the run needs one)",
-    "6, 8, 0, 20, 2, 5, 4, 5, sessions hidden from the role count as running workers",
-    "6, 40, 0, 20, 2, 5, 10, 2, sessions hidden from the role count as connections too",
+    "6, 8, 0, 40, 2, 5, 4, 5, sessions hidden from the role count as running workers",
+    "6, 40, 0, 24, 2, 5, 10, 2, sessions hidden from the role count as connections too",
     "1000, 1024, 0, 10000, 3, 5, 0, 64, never more than 64",
   })
   void offersTheLeastOfItsLimits(
