@@ -15,8 +15,8 @@
 #    and no network; about 10 s (killed after 10 min, should it hang). Its exit code (1: the demo's incident is found) does not matter:
 #    the JVM writes the archive at any exit. Measured per 100-row verify (CPU s, medians of 5,
 #    machine load 7): 3.05 with this training, 3.37 with a verify that fails to connect (context
-#    and first step only), and Spring Boot's `-Dspring.context.exit=onRefresh` training (context
-#    only) was 0.3 s worse than that.
+#    and first step only); Spring Boot's `-Dspring.context.exit=onRefresh` training (context only)
+#    measured 0.3 s worse again than the failed connect, in an earlier round.
 # 3. The launcher (src/launcher/pgparity), which uses the archive only with the JVM that wrote it
 #    (pgparity.jsa.release, a copy of that JVM's release file) in the folder it was written in
 #    (pgparity.jsa.folder: Java 17 checks the class path by its exact string).
