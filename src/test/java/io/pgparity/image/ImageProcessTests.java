@@ -95,6 +95,7 @@ class ImageProcessTests {
     List<String> entrypoint = image.entrypoint();
     assertThat(entrypoint).first().isEqualTo("/opt/java/bin/java");
     assertThat(entrypoint).last().isEqualTo("io.pgparity.PgParityApplication");
+    assertThat(entrypoint).contains("-XX:TieredStopAtLevel=1");
     assertThat(root.resolve("opt/java/bin/java")).isExecutable();
     assertThat(image.env()).contains("LANG=C.UTF-8", "JAVA_HOME=/opt/java");
     // no shell: the image runs java and nothing else
