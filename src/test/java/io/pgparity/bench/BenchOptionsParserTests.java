@@ -98,6 +98,7 @@ class BenchOptionsParserTests {
         .hasMessageContaining("--rows")
         .hasMessageEndingWith(
             "valid options: --case, --rows, --rounds, --out, --tables, --no-lag-compare,"
+                + " --primary, --replica, --launch, --pg-comparator, --no-pg-comparator,"
                 + " --table-count, --seed, --no-startup, --help");
   }
 
