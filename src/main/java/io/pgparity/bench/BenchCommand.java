@@ -304,15 +304,8 @@ public final class BenchCommand extends AbstractCommand {
                 + " (Debian: /usr/bin/pg_comparator from postgresql-comparator)");
       }
     }
-    LaunchCommand launchCommand;
-    if (launch == null) {
-      launchCommand = null;
-    } else if (launch.isBlank()) {
-      throw new ConfigException(
-          "bench: --launch needs a command, e.g. --launch \"java -jar target/pgparity.jar\"");
-    } else {
-      launchCommand = LaunchCommand.parse(launch);
-    }
+    // a blank --launch is refused by the command line as a missing value
+    LaunchCommand launchCommand = launch == null ? null : LaunchCommand.parse(launch);
     return new BenchOptions(
         rows == null ? BenchOptions.DEFAULT_ROWS : rows,
         rounds,
