@@ -46,8 +46,14 @@ record LaunchCommand(List<String> words) {
     return new LaunchCommand(java);
   }
 
+  /** The command as printed: a long class path (runs from classes, as in tests) is abbreviated. */
   @Override
   public String toString() {
-    return String.join(" ", words);
+    List<String> shown = new java.util.ArrayList<>(words);
+    int classPath = shown.indexOf("-cp") + 1;
+    if (classPath > 0 && classPath < shown.size() && shown.get(classPath).length() > 80) {
+      shown.set(classPath, "<this JVM's class path>");
+    }
+    return String.join(" ", shown);
   }
 }

@@ -49,7 +49,7 @@ final class ProcessVerify implements VerifyRuns {
 
   @Override
   public String launchedAs() {
-    return String.join(" ", launch) + " verify \u2026";
+    return new LaunchCommand(launch) + " verify \u2026";
   }
 
   /** The whole command line of one launch. */
