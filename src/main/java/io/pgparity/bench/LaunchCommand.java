@@ -33,7 +33,11 @@ record LaunchCommand(List<String> words) {
 
   /** The default for this JVM: the fast launcher beside its jar, else this JVM's own command. */
   static LaunchCommand byDefault() {
-    List<String> java = VerifyStartup.thisJava();
+    return byDefault(VerifyStartup.thisJava());
+  }
+
+  /** The default when this JVM was started with {@code java}: its words. */
+  static LaunchCommand byDefault(List<String> java) {
     if (java.size() == 3 && java.get(1).equals("-jar")) {
       Path jarFolder = Path.of(java.get(2)).toAbsolutePath().getParent();
       if (jarFolder != null) {
