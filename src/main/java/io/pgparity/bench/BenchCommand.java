@@ -10,9 +10,11 @@ import io.pgparity.cli.HelpOption;
 import io.pgparity.cli.Range;
 import io.pgparity.config.ConfigException;
 import io.pgparity.config.Spelling;
+import io.pgparity.config.connection.PasswordResolver;
 import io.pgparity.job.VerifyLauncher;
 import io.pgparity.verdict.ExitCode;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,12 +42,35 @@ import picocli.CommandLine.Option;
     footer = {
       "Starts two embedded PostgreSQL servers, loads the same rows into both, links them by logical replication"
           + " (no copy), and times verify against the floor: one count(*)/hash query per table on both servers at"
-          + " once. Each round runs verify lag-aware (the default) and plain, to show what waiting for the replica"
-          + " costs on an idle one. verify (job) is the whole job (every step, planning included) as Spring Batch"
-          + " records it; process adds the JVM's Spring start-up.",
+          + " once. Every timed verify is a new process launched as users launch it (--launch, default"
+          + " pgparity/pgparity beside the jar when executable, else java -jar <this jar>), timed from launch to"
+          + " exit: start-up and planning included; the ratios use that time. verify (job) is the run's own"
+          + " time from its summary.json. Each round runs verify lag-aware (the default) and plain, to show what"
+          + " waiting for the replica costs on an idle one. Floor, verify and pg_comparator run in an order that"
+          + " rotates from round to round; the table shows medians of the rounds.",
+      "",
+      "--primary URL --replica URL runs it on servers you name instead (user and password in the URL or in"
+          + " ~/.pgpass, as verify reads them): bench creates schema "
+          + BenchOptions.SERVER_SCHEMA
+          + " on both, loads the tables into it on both in parallel, links nothing (the replica is a"
+          + " copy; verify finds no replication link, so lag-aware and plain are the same and only one runs),"
+          + " makes the replica drift, and drops the schema at the end whatever happens (also on Ctrl-C). If"
+          + " the schema already exists on either server, bench refuses (exit 2) rather than drop what it did"
+          + " not create: drop it by hand if an interrupted bench left it. There, pg_comparator (Debian:"
+          + " postgresql-comparator) runs beside verify when it is on PATH or given by --pg-comparator:"
+          + " pg_comparator --cf=fnv (--use-key on users) on each table; it needs the pgcmp extension, which"
+          + " bench creates in its schema where it is available but missing. Embedded servers lack pgcmp, so"
+          + " it does not run there.",
       "",
       "Every run is checked: identical ones must be CONSISTENT and report no row, divergent ones must report"
-          + " exactly the injected rows by key and kind. If a check fails, bench exits 3 and prints no ratio.",
+          + " exactly the injected rows by key and kind; pg_comparator likewise (UPDATE k: changed, INSERT k:"
+          + " missing on the replica, DELETE k: extra on the replica). If a check fails, bench exits 3 and"
+          + " prints no ratio.",
+      "",
+      "One --rows per run; for the scaling, run it at 1M, 5M and 10M rows and compare the"
+          + " 'verify s per M rows' column, e.g.",
+      "  java -jar target/pgparity.jar bench --primary jdbc:postgresql://db1/app --replica"
+          + " jdbc:postgresql://db2/app --rows 5000000 --rounds 3",
       "",
       "Run with a bounded heap to see verify's memory use, e.g.",
       "  java -Xmx256m -jar target/pgparity.jar bench --rows 10000000",
@@ -60,6 +85,7 @@ import picocli.CommandLine.Option;
 public final class BenchCommand extends AbstractCommand {
 
   private final Benchmark benchmark;
+  private final Benchmark onNamedServers;
   private final ManyTablesBenchmark manyTables;
 
   @Option(
@@ -120,6 +146,48 @@ public final class BenchCommand extends AbstractCommand {
   private boolean noLagCompare;
 
   @Option(
+      names = "--primary",
+      paramLabel = "URL",
+      description =
+          "bench on these servers instead of embedded ones (JDBC URL; with --replica): creates schema "
+              + BenchOptions.SERVER_SCHEMA
+              + ", drops it at the end")
+  @Example("--primary jdbc:postgresql://db1:5432/app?user=bench")
+  private String primaryUrl;
+
+  @Option(
+      names = "--replica",
+      paramLabel = "URL",
+      description = "the second server's JDBC URL (with --primary)")
+  @Example("--replica jdbc:postgresql://db2:5432/app?user=bench")
+  private String replicaUrl;
+
+  @Option(
+      names = "--launch",
+      paramLabel = "CMD",
+      description =
+          "the command each timed verify process is launched with, split on spaces; verify and its"
+              + " options are appended (default: pgparity/pgparity beside the jar when executable,"
+              + " else java -jar <this jar>)")
+  @Example("--launch \"java -Xmx512m -jar target/pgparity.jar\"")
+  private String launch;
+
+  @Option(
+      names = "--pg-comparator",
+      paramLabel = "PATH",
+      description =
+          "the pg_comparator to run beside verify (default: pg_comparator on PATH, if any;"
+              + " with --primary/--replica only)")
+  @Example("--pg-comparator /usr/bin/pg_comparator")
+  private Path pgComparator;
+
+  @Option(
+      names = "--no-pg-comparator",
+      arity = "0",
+      description = "do not run pg_comparator even when it is installed")
+  private boolean noPgComparator;
+
+  @Option(
       names = "--table-count",
       paramLabel = "N",
       description =
@@ -153,16 +221,28 @@ public final class BenchCommand extends AbstractCommand {
   @CommandLine.Mixin private HelpOption help;
 
   public BenchCommand(VerifyLauncher launcher) {
-    this(EmbeddedBenchmark.ownServers(launcher), ManyTablesBenchmark.ownServers(launcher));
+    this(
+        EmbeddedBenchmark.ownServers(),
+        ServerBenchmark.processes(),
+        ManyTablesBenchmark.ownServers(launcher));
   }
 
+  /** {@code benchmark} both on embedded servers and on named ones (tests). */
   BenchCommand(Benchmark benchmark) {
-    this(benchmark, null);
+    this(benchmark, benchmark, null);
   }
 
-  /** {@code manyTables} null: --case many-tables is refused (tests of the large-tables case). */
   BenchCommand(Benchmark benchmark, ManyTablesBenchmark manyTables) {
+    this(benchmark, benchmark, manyTables);
+  }
+
+  /**
+   * {@code onNamedServers}: the benchmark for --primary/--replica. {@code manyTables} null: --case
+   * many-tables is refused (tests of the large-tables case).
+   */
+  BenchCommand(Benchmark benchmark, Benchmark onNamedServers, ManyTablesBenchmark manyTables) {
     this.benchmark = checkNotNull(benchmark, "benchmark");
+    this.onNamedServers = checkNotNull(onNamedServers, "onNamedServers");
     this.manyTables = manyTables;
   }
 
@@ -205,13 +285,65 @@ public final class BenchCommand extends AbstractCommand {
     refuse(tableCount != null, "--table-count");
     refuse(seed != null, "--seed");
     refuse(noStartup, "--no-startup");
+    BenchOptions.NamedServers servers = namedServers();
+    if (pgComparator != null) {
+      if (servers == null) {
+        throw new ConfigException(
+            "bench: --pg-comparator needs --primary and --replica: embedded servers lack the pgcmp"
+                + " extension pg_comparator needs");
+      }
+      if (noPgComparator) {
+        throw new ConfigException(
+            "bench: --pg-comparator and --no-pg-comparator contradict each other; drop one");
+      }
+      if (!Files.isRegularFile(pgComparator) || !Files.isExecutable(pgComparator)) {
+        throw new ConfigException(
+            "bench: --pg-comparator "
+                + pgComparator
+                + " is not an executable file; give the path of pg_comparator"
+                + " (Debian: /usr/bin/pg_comparator from postgresql-comparator)");
+      }
+    }
+    // a blank --launch is refused by the command line as a missing value
+    LaunchCommand launchCommand = launch == null ? null : LaunchCommand.parse(launch);
     return new BenchOptions(
         rows == null ? BenchOptions.DEFAULT_ROWS : rows,
         rounds,
         outDir,
         tables == null ? List.of(BenchTable.values()) : tables,
-        !noLagCompare,
-        false);
+        // two servers the user named are not linked: lag-aware and plain verify do the same there
+        !noLagCompare && servers == null,
+        false,
+        servers,
+        launchCommand,
+        pgComparator,
+        noPgComparator);
+  }
+
+  /** --primary and --replica, both or neither. */
+  private BenchOptions.NamedServers namedServers() {
+    if (primaryUrl == null && replicaUrl == null) {
+      return null;
+    }
+    if (primaryUrl == null || replicaUrl == null) {
+      throw new ConfigException(
+          String.format(
+              "bench: %s needs %s too: give both servers' JDBC URLs, e.g. --primary"
+                  + " jdbc:postgresql://db1:5432/app --replica jdbc:postgresql://db2:5432/app",
+              primaryUrl == null ? "--replica" : "--primary",
+              primaryUrl == null ? "--primary" : "--replica"));
+    }
+    for (String[] option :
+        List.of(new String[] {"--primary", primaryUrl}, new String[] {"--replica", replicaUrl})) {
+      if (!option[1].startsWith("jdbc:postgresql:")) {
+        throw new ConfigException(
+            String.format(
+                "bench: %s '%s' is not a PostgreSQL JDBC URL; write it as"
+                    + " jdbc:postgresql://host:port/database",
+                option[0], PasswordResolver.redact(option[1])));
+      }
+    }
+    return new BenchOptions.NamedServers(primaryUrl, replicaUrl);
   }
 
   /** The many-tables options; refuses the large-tables ones. */
@@ -222,6 +354,11 @@ public final class BenchCommand extends AbstractCommand {
     refuse(rows != null, "--rows");
     refuse(tables != null, "--tables");
     refuse(noLagCompare, "--no-lag-compare");
+    refuse(primaryUrl != null, "--primary");
+    refuse(replicaUrl != null, "--replica");
+    refuse(launch != null, "--launch");
+    refuse(pgComparator != null, "--pg-comparator");
+    refuse(noPgComparator, "--no-pg-comparator");
     return new ManyTablesOptions(
         tableCount == null ? ManyTablesOptions.DEFAULT_TABLE_COUNT : tableCount,
         seed == null ? ManyTablesOptions.DEFAULT_SEED : seed,
@@ -247,7 +384,21 @@ public final class BenchCommand extends AbstractCommand {
       }
       return run(() -> benchManyTables(options, out));
     }
-    BenchOptions options = options();
+    BenchOptions parsed = options();
+    BenchOptions options =
+        parsed.launch() != null
+            ? parsed
+            : new BenchOptions(
+                parsed.rows(),
+                parsed.rounds(),
+                parsed.out(),
+                parsed.tables(),
+                parsed.lagCompare(),
+                parsed.help(),
+                parsed.servers(),
+                LaunchCommand.byDefault(),
+                parsed.pgComparator(),
+                parsed.noPgComparator());
     return run(() -> bench(options, out, err));
   }
 
@@ -255,6 +406,9 @@ public final class BenchCommand extends AbstractCommand {
     try {
       bench.run();
       return ExitCode.CONSISTENT.code();
+    } catch (ConfigException e) {
+      // e.g. a schema bench would not drop: a usage error, exit 2
+      throw e;
     } catch (BenchCheckException e) {
       err.println(
           "pgparity: bench failed a check, so its times measure something else and it prints no ratios: "
@@ -290,7 +444,8 @@ public final class BenchCommand extends AbstractCommand {
     Instant started = Instant.now();
     String about = BenchReport.about(options);
     out.print(about);
-    List<CaseResult> results = benchmark.measure(options, out, err);
+    List<CaseResult> results =
+        (options.servers() == null ? benchmark : onNamedServers).measure(options, out, err);
     String markdown = BenchReport.markdown(results);
     out.println();
     out.print(markdown);

@@ -1,7 +1,10 @@
 package io.pgparity.bench;
 
+import static com.google.common.base.Preconditions.checkState;
+
 import io.pgparity.compare.DivergenceKind;
 import io.pgparity.demo.EmbeddedPair;
+import io.pgparity.table.TableRef;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,11 +31,22 @@ final class BenchData {
   private final EmbeddedPair pair;
   private final RawPair sides;
   private final DataSource replica;
+  private final String schema;
 
+  /** The tables in schema {@code bench} of an embedded pair, which {@link #link} can link. */
   BenchData(EmbeddedPair pair) {
     this.pair = pair;
     this.sides = new RawPair(pair.primary(), pair.replica());
     this.replica = pair.replica();
+    this.schema = BenchTable.SCHEMA;
+  }
+
+  /** The tables in {@code schema} of two servers the user named, never linked. */
+  BenchData(DataSource primary, DataSource replica, String schema) {
+    this.pair = null;
+    this.sides = new RawPair(primary, replica);
+    this.replica = replica;
+    this.schema = schema;
   }
 
   /**
@@ -46,18 +60,21 @@ final class BenchData {
           try (Statement statement = connection.createStatement()) {
             // the primary key is built once after the load, which a large sort does best in memory
             statement.execute("SET maintenance_work_mem = '256MB'");
-            statement.execute("DROP SCHEMA IF EXISTS " + BenchTable.SCHEMA + " CASCADE");
-            statement.execute("CREATE SCHEMA " + BenchTable.SCHEMA);
+            if (pair != null) {
+              // the embedded servers are the bench's own: a schema left by an aborted bench goes
+              statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            }
+            statement.execute("CREATE SCHEMA " + schema);
             for (BenchTable table : tables) {
               long started = System.nanoTime();
-              statement.execute(table.createSql());
-              statement.execute(table.loadSql(rows));
-              statement.execute(table.primaryKeySql());
-              log.debug(
-                  "Loaded {} in {} ms", table.ref(), (System.nanoTime() - started) / 1_000_000);
+              TableRef target = table.in(schema);
+              statement.execute(table.createSql(target));
+              statement.execute(table.loadSql(target, rows));
+              statement.execute(table.primaryKeySql(target));
+              log.debug("Loaded {} in {} ms", target, (System.nanoTime() - started) / 1_000_000);
             }
             for (BenchTable table : tables) {
-              statement.execute("VACUUM ANALYZE " + table.ref());
+              statement.execute("VACUUM ANALYZE " + table.in(schema));
             }
           }
           return null;
@@ -70,6 +87,7 @@ final class BenchData {
    * logical replica, as lag-aware verify expects, while the primary stays idle.
    */
   void link(List<BenchTable> tables) {
+    checkState(pair != null, "only an embedded pair is linked by the bench");
     long started = System.nanoTime();
     pair.replicateExisting(
         PUBLICATION, tables.stream().map(t -> t.ref().toString()).toArray(String[]::new));
@@ -85,6 +103,7 @@ final class BenchData {
    * IllegalStateException if it stopped or failed to apply a change.
    */
   void awaitLinkCaughtUp(Duration timeout) {
+    checkState(pair != null, "only an embedded pair is linked by the bench");
     pair.awaitCaughtUp(PUBLICATION, timeout);
   }
 
@@ -94,39 +113,40 @@ final class BenchData {
    * idle primary sends no change it could conflict with.
    */
   InjectedDrift drift(BenchTable table, DriftPlan plan) {
+    TableRef target = table.in(schema);
     try (Connection connection = replica.getConnection();
         Statement statement = connection.createStatement()) {
       List<RowDivergence> touched = new ArrayList<>();
       if (!plan.updates().isEmpty()) {
         touched(
             statement,
-            table.updateSql(DriftPlan.array(plan.updates())),
-            table,
+            table.updateSql(target, DriftPlan.array(plan.updates())),
+            target,
             DivergenceKind.CHANGED,
             touched);
       }
       if (!plan.deletes().isEmpty()) {
         touched(
             statement,
-            table.deleteSql(DriftPlan.array(plan.deletes())),
-            table,
+            table.deleteSql(target, DriftPlan.array(plan.deletes())),
+            target,
             DivergenceKind.MISSING_ON_REPLICA,
             touched);
       }
       if (!plan.inserts().isEmpty()) {
         touched(
             statement,
-            table.insertSql(DriftPlan.array(plan.inserts()), plan.rows()),
-            table,
+            table.insertSql(target, DriftPlan.array(plan.inserts()), plan.rows()),
+            target,
             DivergenceKind.EXTRA_ON_REPLICA,
             touched);
       }
       // the replica's statistics should not lag its content when verify plans ranges
-      statement.execute("ANALYZE " + table.ref());
+      statement.execute("ANALYZE " + target);
       return InjectedDrift.of(touched);
     } catch (SQLException e) {
       throw new IllegalStateException(
-          "making " + table.ref() + " drift on the replica: " + e.getMessage(), e);
+          "making " + target + " drift on the replica: " + e.getMessage(), e);
     }
   }
 
@@ -134,7 +154,7 @@ final class BenchData {
   private static void touched(
       Statement statement,
       String sql,
-      BenchTable table,
+      TableRef table,
       DivergenceKind kind,
       List<RowDivergence> touched)
       throws SQLException {

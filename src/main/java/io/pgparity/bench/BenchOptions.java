@@ -8,10 +8,37 @@ import java.util.List;
 
 /**
  * The options of {@code pgparity bench}: rows per table, rounds per case, output folder, tables,
- * and whether each round also times plain (not lag-aware) verify.
+ * whether each round also times plain (not lag-aware) verify, the servers the user named ({@code
+ * null}: two embedded servers of the bench's own), the launch command of the timed verify processes
+ * ({@code null}: {@link LaunchCommand#byDefault()}), the pg_comparator to run ({@code null}: the
+ * one on PATH, if any) and whether to run none.
  */
 public record BenchOptions(
-    int rows, int rounds, Path out, List<BenchTable> tables, boolean lagCompare, boolean help) {
+    int rows,
+    int rounds,
+    Path out,
+    List<BenchTable> tables,
+    boolean lagCompare,
+    boolean help,
+    NamedServers servers,
+    LaunchCommand launch,
+    Path pgComparator,
+    boolean noPgComparator) {
+
+  /** {@code --primary URL --replica URL}: servers the user named, reached by pgjdbc URLs. */
+  public record NamedServers(String primaryUrl, String replicaUrl) {
+    public NamedServers {
+      checkArgument(
+          primaryUrl != null && primaryUrl.startsWith("jdbc:postgresql:"),
+          "primary url must start with jdbc:postgresql:");
+      checkArgument(
+          replicaUrl != null && replicaUrl.startsWith("jdbc:postgresql:"),
+          "replica url must start with jdbc:postgresql:");
+    }
+  }
+
+  /** The schema the bench creates on servers the user named, and drops at the end. */
+  public static final String SERVER_SCHEMA = "pgparity_bench";
 
   public static final int DEFAULT_ROWS = 1_000_000;
   public static final int MIN_ROWS = 1_000;
@@ -37,6 +64,21 @@ public record BenchOptions(
     checkArgument(!tables.isEmpty(), "bench needs at least one table");
     checkArgument(
         tables.stream().distinct().count() == tables.size(), "a table is listed twice: %s", tables);
+    checkArgument(
+        !(noPgComparator && pgComparator != null), "pg_comparator both given and turned off");
+  }
+
+  /** Embedded servers, the default launch command, pg_comparator from PATH. */
+  public BenchOptions(
+      int rows, int rounds, Path out, List<BenchTable> tables, boolean lagCompare, boolean help) {
+    this(rows, rounds, out, tables, lagCompare, help, null, null, null, false);
+  }
+
+  /**
+   * The schema of the bench tables: {@code bench} on embedded servers, else {@link #SERVER_SCHEMA}.
+   */
+  public String schema() {
+    return servers == null ? BenchTable.SCHEMA : SERVER_SCHEMA;
   }
 
   /** What {@code pgparity bench} without options does. */

@@ -2,6 +2,7 @@ package io.pgparity.bench;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import io.pgparity.config.connection.PasswordResolver;
 import io.pgparity.version.Version;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -21,10 +23,30 @@ import java.util.Locale;
 final class BenchReport {
 
   static final String HEADER =
-      "| table | rows | case | floor s | verify (job) s | ratio | of which hash+diff s"
-          + " | verify (process incl. start-up) s | ratio | peak heap MiB | plain verify (job) s"
-          + " | lag-aware/plain (job) | plain verify (process) s | lag-aware/plain (process) |";
-  static final String RULE = "|---|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|";
+      "| rows | table | case | floor s | verify (process) s | ratio | verify (job) s | job ratio"
+          + " | pg_comparator s | speed-up (pg_comparator/verify) | verify s per M rows"
+          + " | of which hash+diff s | peak heap MiB | plain verify (process) s"
+          + " | lag-aware/plain (process) | plain verify (job) s | lag-aware/plain (job) |";
+  static final String RULE =
+      "|--:|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|";
+
+  /** Issue 14: identical tables of 5M rows and more in at most 1.6x the floor, whole process. */
+  static final double LARGE_TARGET = 1.6;
+
+  /** Issue 14: 1M rows in at most 2.5x the floor. */
+  static final double SMALL_TARGET = 2.5;
+
+  /** Issue 14 sets targets from 1M rows on; smaller runs (tests) get none. */
+  static final long TARGET_ROWS = 1_000_000;
+
+  /** From this many rows on, {@link #LARGE_TARGET} applies. */
+  static final long LARGE_ROWS = 5_000_000;
+
+  /** Issue 14: verify at least 1.5x faster than pg_comparator --cf=fnv. */
+  static final double SPEED_UP_TARGET = 1.5;
+
+  /** Issue 14: 0.01% divergent at most 0.3x more than identical. */
+  static final double DIVERGENT_EXTRA_TARGET = 0.3;
 
   /** Issue 3: lag-awareness may cost an idle replica less than 10% over the plain run. */
   static final double LAG_TARGET = 1.10;
@@ -44,28 +66,96 @@ final class BenchReport {
       md.append(
           String.format(
               Locale.ROOT,
-              "| %s | %,d | %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %d | %s |\n",
-              r.table().ref(),
+              "| %,d | %s | %s | %.2f | %.2f | %.2f | %.2f | %.2f | %s | %.2f | %.2f | %s | %s |\n",
               r.rows(),
+              r.where(),
               r.benchCase().label(),
               r.floorSeconds(),
-              r.jobSeconds(),
-              r.jobRatio(),
-              r.hashDiffSeconds(),
               r.processSeconds(),
               r.processRatio(),
-              mebibytes(r.peakHeapBytes()),
+              r.jobSeconds(),
+              r.jobRatio(),
+              r.withPgComparator()
+                  ? String.format(Locale.ROOT, "%.2f | %.2f", r.pgComparatorSeconds(), r.speedUp())
+                  : "- | -",
+              r.processSecondsPerMillionRows(),
+              r.hashDiffSeconds(),
+              r.peakHeapBytes() > 0 ? String.valueOf(mebibytes(r.peakHeapBytes())) : "-",
               r.compared()
                   ? String.format(
                       Locale.ROOT,
                       "%.2f | %.2f | %.2f | %.2f",
-                      r.plainJobSeconds(),
-                      r.lagJobRatio(),
                       r.plainProcessSeconds(),
-                      r.lagProcessRatio())
+                      r.lagProcessRatio(),
+                      r.plainJobSeconds(),
+                      r.lagJobRatio())
                   : "- | - | - | -"));
     }
-    return md.append(lagOverhead(results)).toString();
+    return md.append(targets(results)).append(lagOverhead(results)).toString();
+  }
+
+  /**
+   * Issue 14's targets against the whole-process medians, one line per table: the identical case's
+   * ratio to the floor (at most 1.6 from 5M rows on, 2.5 below), the divergent case over the
+   * identical one (at most 0.3 more) and, with pg_comparator, its speed-up (at least 1.5).
+   */
+  static String targets(List<CaseResult> results) {
+    StringBuilder text = new StringBuilder();
+    for (CaseResult identical : results) {
+      if (identical.benchCase() != BenchCase.IDENTICAL || identical.rows() < TARGET_ROWS) {
+        continue;
+      }
+      double target = identical.rows() >= LARGE_ROWS ? LARGE_TARGET : SMALL_TARGET;
+      List<String> parts = new ArrayList<>();
+      parts.add(
+          String.format(
+              Locale.ROOT,
+              "identical %.2fx the floor (target at most %.1fx: %s)",
+              identical.processRatio(),
+              target,
+              met(identical.processRatio() <= target)));
+      if (identical.withPgComparator()) {
+        parts.add(
+            String.format(
+                Locale.ROOT,
+                "identical %.2fx faster than pg_comparator (target at least %.1fx: %s)",
+                identical.speedUp(),
+                SPEED_UP_TARGET,
+                met(identical.speedUp() >= SPEED_UP_TARGET)));
+      }
+      for (CaseResult divergent : results) {
+        if (divergent.benchCase() == BenchCase.DIVERGENT
+            && divergent.where().equals(identical.where())) {
+          double extra = Medians.medianRatio(divergent.process(), identical.process()) - 1;
+          parts.add(
+              String.format(
+                  Locale.ROOT,
+                  "0.01%% divergent %+.2fx of identical (target at most +%.1fx: %s)",
+                  extra,
+                  DIVERGENT_EXTRA_TARGET,
+                  met(extra <= DIVERGENT_EXTRA_TARGET)));
+          if (divergent.withPgComparator()) {
+            parts.add(
+                String.format(
+                    Locale.ROOT, "divergent %.2fx faster than pg_comparator", divergent.speedUp()));
+          }
+        }
+      }
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "- %s, %,d rows: %s.\n",
+              identical.where(),
+              identical.rows(),
+              String.join("; ", parts)));
+    }
+    return text.isEmpty()
+        ? ""
+        : "\nIssue 14's targets, verify's whole process (medians of the rounds):\n" + text;
+  }
+
+  private static String met(boolean met) {
+    return met ? "met" : "NOT met";
   }
 
   /**
@@ -100,27 +190,44 @@ final class BenchReport {
             .filter(a -> a.startsWith("-Xmx"))
             .reduce((first, second) -> second)
             .orElse("-Xmx not set (JVM default)");
+    String servers =
+        options.servers() == null
+            ? String.format(
+                "Two embedded servers of the bench's own; the replica is linked to the primary by"
+                    + " logical replication, set up after the load without copying (publication and"
+                    + " subscription %s); the primary stays idle and the drift is written on the"
+                    + " replica. pg_comparator: not applicable (embedded servers lack the pgcmp"
+                    + " extension).",
+                BenchData.PUBLICATION)
+            : String.format(
+                "Servers named by --primary %s and --replica %s; tables in schema %s, created and"
+                    + " loaded on both (in parallel), no replication between them (the replica is a"
+                    + " copy, so verify finds no link and does not wait for one), the drift written on"
+                    + " the replica, the schema dropped at the end.",
+                PasswordResolver.redact(options.servers().primaryUrl()),
+                PasswordResolver.redact(options.servers().replicaUrl()),
+                options.schema());
     return String.format(
         Locale.ROOT,
         "pgparity %s; %,d rows per table, %d round(s); Java %s, %s, Runtime.maxMemory() %d MiB,"
             + " %d processors.\n\n"
             + "floor: SELECT count(*), sum(hash_record_extended(t, 0)) on both servers at once, connections"
-            + " already open. verify (job): the whole verify job as the launcher runs it, its execution's"
-            + " start to end in the job repository: every step, i.e. planRanges (connecting, both servers'"
-            + " facts, the replication probe, discovery and catalog reads, key sampling), auditReplication,"
-            + " compareSchemaObjects, hashRanges (with lag waits), diffRows (with rechecks),"
-            + " compareSequences and writeReports; the progress lines give each"
-            + " step's time. of which hash+diff: the table's seconds in summary.json, hashing and diffing"
-            + " only. verify (process incl. start-up): wall time of the launch, the JVM's Spring context"
-            + " start included. Ratios: median over rounds of verify/floor of the same round (the divergent"
-            + " case reuses the identical case's floor rounds). One untimed warm-up launch comes first.\n\n"
+            + " already open. verify (process): every timed verify is a new process launched as users"
+            + " launch it, from launch to exit, start-up and planning included: %s. verify (job):"
+            + " that run's own time, startedAt to finishedAt in its summary.json (in-JVM runs: the job"
+            + " execution in the job repository, with its steps). of which hash+diff: the table's"
+            + " seconds in summary.json. pg_comparator: pg_comparator --cf=fnv on the same table,"
+            + " launch to exit, when it is installed and both servers have the pgcmp extension."
+            + " Ratios and speed-ups: median over rounds of the same round's ratio (the divergent case"
+            + " reuses the identical case's floor rounds). In each round floor, verify and"
+            + " pg_comparator run in an order that rotates from round to round.\n\n"
             + "Checked, or bench fails without ratios: every identical run is CONSISTENT and reports no row;"
             + " every divergent run is DIVERGENT and its divergences.jsonl lists exactly the injected rows by"
             + " key and kind, each once; no run counts a row in flight; the floor agrees on identical"
-            + " tables.\n\n"
-            + "The replica is linked to the primary by logical replication, set up after the load without"
-            + " copying (publication and subscription %s); the primary stays idle and the drift is"
-            + " written on the replica. %s\n\n",
+            + " tables; pg_comparator reports nothing on identical tables and exactly the injected keys"
+            + " with their kinds (UPDATE: changed, INSERT: missing on the replica, DELETE: extra on the"
+            + " replica) on divergent ones.\n\n"
+            + "%s %s\n\n",
         Version.current(),
         options.rows(),
         options.rounds(),
@@ -128,7 +235,10 @@ final class BenchReport {
         xmx,
         mebibytes(Runtime.getRuntime().maxMemory()),
         Runtime.getRuntime().availableProcessors(),
-        BenchData.PUBLICATION,
+        options.launch() == null
+            ? "launch command not resolved"
+            : options.launch() + " verify \u2026",
+        servers,
         lagRuns(options.lagCompare()));
   }
 

@@ -27,8 +27,14 @@ public enum BenchTable {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /** The table in the embedded servers' schema {@code bench}. */
   public TableRef ref() {
-    return new TableRef(SCHEMA, shortName());
+    return in(SCHEMA);
+  }
+
+  /** The table in {@code schema}, e.g. {@code pgparity_bench.users} on servers the user named. */
+  public TableRef in(String schema) {
+    return new TableRef(schema, shortName());
   }
 
   /** The table for a --tables word, or null. */
@@ -41,23 +47,25 @@ public enum BenchTable {
   }
 
   /** The table without its primary key, which is cheaper to build once after the load. */
-  String createSql() {
-    return switch (this) {
-      case USERS ->
-          "CREATE TABLE bench.users (id bigint NOT NULL, email text, display_name text,"
-              + " created_at timestamptz, last_login timestamptz, balance numeric(12,2), profile jsonb,"
-              + " is_active boolean, last_ip inet)";
-      case SESSIONS ->
-          "CREATE TABLE bench.sessions (id uuid NOT NULL, user_id bigint,"
-              + " created_at timestamptz, expires_at timestamptz, client_ip inet, user_agent text,"
-              + " data jsonb, token bytea)";
-    };
+  String createSql(TableRef target) {
+    return "CREATE TABLE "
+        + target
+        + switch (this) {
+          case USERS ->
+              " (id bigint NOT NULL, email text, display_name text,"
+                  + " created_at timestamptz, last_login timestamptz, balance numeric(12,2), profile jsonb,"
+                  + " is_active boolean, last_ip inet)";
+          case SESSIONS ->
+              " (id uuid NOT NULL, user_id bigint,"
+                  + " created_at timestamptz, expires_at timestamptz, client_ip inet, user_agent text,"
+                  + " data jsonb, token bytea)";
+        };
   }
 
   /** Rows 1..rows, set-based. */
-  String loadSql(long rows) {
+  String loadSql(TableRef target, long rows) {
     return "INSERT INTO "
-        + ref()
+        + target
         + " SELECT "
         + rowExpressions(key("g"), "g", rows)
         + " FROM generate_series(1::bigint, "
@@ -65,17 +73,17 @@ public enum BenchTable {
         + ") g";
   }
 
-  String primaryKeySql() {
-    return "ALTER TABLE " + ref() + " ADD PRIMARY KEY (id)";
+  String primaryKeySql(TableRef target) {
+    return "ALTER TABLE " + target + " ADD PRIMARY KEY (id)";
   }
 
   /**
    * Deletes the rows of the given row numbers, returning their keys as text; {@code numbers} is a
    * bigint[] literal.
    */
-  String deleteSql(String numbers) {
+  String deleteSql(TableRef target, String numbers) {
     return "DELETE FROM "
-        + ref()
+        + target
         + " WHERE id IN (SELECT "
         + key("g")
         + " FROM unnest("
@@ -85,14 +93,14 @@ public enum BenchTable {
   }
 
   /** Changes one column of the rows of the given row numbers, returning their keys as text. */
-  String updateSql(String numbers) {
+  String updateSql(TableRef target, String numbers) {
     String change =
         switch (this) {
           case USERS -> "balance = balance + 0.01";
           case SESSIONS -> "expires_at = expires_at + interval '1 second'";
         };
     return "UPDATE "
-        + ref()
+        + target
         + " SET "
         + change
         + " WHERE id IN (SELECT "
@@ -108,14 +116,14 @@ public enum BenchTable {
    * for users (between rows g and g+1), the uuid of row {@code rows + g} for sessions; returns the
    * new keys as text.
    */
-  String insertSql(String numbers, long rows) {
+  String insertSql(TableRef target, String numbers, long rows) {
     String select =
         switch (this) {
           case USERS -> rowExpressions("2 * g + 1", "g", rows);
           case SESSIONS -> rowExpressions(key("(" + rows + " + g)"), "(" + rows + " + g)", rows);
         };
     return "INSERT INTO "
-        + ref()
+        + target
         + " SELECT "
         + select
         + " FROM unnest("

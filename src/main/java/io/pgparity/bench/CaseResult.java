@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 import static com.google.common.base.Preconditions.checkState;
 
+import io.pgparity.table.TableRef;
 import java.util.List;
 
 /**
@@ -23,10 +24,46 @@ record CaseResult(
     List<Double> process,
     long peakHeapBytes,
     List<Double> plainJob,
-    List<Double> plainProcess) {
+    List<Double> plainProcess,
+    TableRef where,
+    List<Double> pgComparator) {
+
+  /** A case of a table in schema {@code bench} without pg_comparator. */
+  CaseResult(
+      BenchTable table,
+      long rows,
+      BenchCase benchCase,
+      List<Double> floor,
+      List<Double> job,
+      List<Double> hashDiff,
+      List<Double> process,
+      long peakHeapBytes,
+      List<Double> plainJob,
+      List<Double> plainProcess) {
+    this(
+        table,
+        rows,
+        benchCase,
+        floor,
+        job,
+        hashDiff,
+        process,
+        peakHeapBytes,
+        plainJob,
+        plainProcess,
+        table.ref(),
+        List.of());
+  }
 
   CaseResult {
     checkNotNull(table, "table");
+    checkNotNull(where, "where");
+    pgComparator = List.copyOf(pgComparator);
+    checkArgument(
+        pgComparator.isEmpty() || pgComparator.size() == floor.size(),
+        "pg_comparator must be skipped or timed in all %s rounds but got %s times",
+        floor.size(),
+        pgComparator.size());
     checkNotNull(benchCase, "benchCase");
     floor = List.copyOf(floor);
     job = List.copyOf(job);
@@ -62,6 +99,22 @@ record CaseResult(
       List<Double> floor,
       List<TimedVerify.Round> lagAware,
       List<TimedVerify.Round> plain) {
+    return of(table.ref(), table, rows, benchCase, floor, lagAware, plain, List.of());
+  }
+
+  /**
+   * The same for {@code table} at {@code where} (its schema), with pg_comparator's times, empty
+   * when it did not run.
+   */
+  static CaseResult of(
+      TableRef where,
+      BenchTable table,
+      long rows,
+      BenchCase benchCase,
+      List<Double> floor,
+      List<TimedVerify.Round> lagAware,
+      List<TimedVerify.Round> plain,
+      List<Double> pgComparator) {
     return new CaseResult(
         table,
         rows,
@@ -72,7 +125,32 @@ record CaseResult(
         lagAware.stream().map(TimedVerify.Round::processSeconds).toList(),
         lagAware.stream().mapToLong(TimedVerify.Round::peakHeapBytes).max().orElse(0),
         plain.stream().map(TimedVerify.Round::jobSeconds).toList(),
-        plain.stream().map(TimedVerify.Round::processSeconds).toList());
+        plain.stream().map(TimedVerify.Round::processSeconds).toList(),
+        where,
+        pgComparator);
+  }
+
+  /** Whether pg_comparator ran in every round. */
+  boolean withPgComparator() {
+    return !pgComparator.isEmpty();
+  }
+
+  double pgComparatorSeconds() {
+    checkState(withPgComparator(), "%s, %s: pg_comparator did not run", where, benchCase.label());
+    return Medians.median(pgComparator);
+  }
+
+  /**
+   * pg_comparator over verify's process, median of the rounds' ratios: how much faster verify is.
+   */
+  double speedUp() {
+    checkState(withPgComparator(), "%s, %s: pg_comparator did not run", where, benchCase.label());
+    return Medians.medianRatio(pgComparator, process);
+  }
+
+  /** verify's process seconds per million rows, to compare runs of different --rows. */
+  double processSecondsPerMillionRows() {
+    return processSeconds() / (rows / 1e6);
   }
 
   double floorSeconds() {

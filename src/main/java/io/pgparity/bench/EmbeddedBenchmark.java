@@ -6,7 +6,6 @@ import io.pgparity.demo.EmbeddedPair;
 import io.pgparity.job.VerifyLauncher;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -22,19 +21,59 @@ final class EmbeddedBenchmark implements Benchmark {
 
   private static final Duration LINK_CHECK_TIMEOUT = Duration.ofMinutes(1);
 
-  private final VerifyLauncher launcher;
+  /** How the timed verify runs are made for a pair of servers. */
+  @FunctionalInterface
+  interface VerifyRunsFactory {
+    VerifyRuns create(BenchOptions options, String primaryUrl, String replicaUrl);
+
+    /** A new process per run, launched with the options' launch command. */
+    static VerifyRunsFactory processes() {
+      return (options, primaryUrl, replicaUrl) ->
+          new ProcessVerify(
+              (options.launch() == null ? LaunchCommand.byDefault() : options.launch()).words(),
+              primaryUrl,
+              replicaUrl,
+              options.out());
+    }
+
+    /** {@code launcher} inside the bench's JVM, its job timed by an in-memory job repository. */
+    static VerifyRunsFactory inJvm(VerifyLauncher launcher) {
+      checkNotNull(launcher, "launcher");
+      return (options, primaryUrl, replicaUrl) ->
+          new TimedVerify(
+              launcher, primaryUrl, replicaUrl, options.out(), BatchJobClock.inMemory());
+    }
+  }
+
+  private final VerifyRunsFactory verifyRuns;
+  private final boolean inJvm;
   private final Supplier<EmbeddedPair> servers;
   private final boolean stopServers;
 
+  /** Verify through {@code launcher} inside this JVM (tests that tamper with runs). */
   EmbeddedBenchmark(VerifyLauncher launcher, Supplier<EmbeddedPair> servers, boolean stopServers) {
-    this.launcher = checkNotNull(launcher, "launcher");
+    this(VerifyRunsFactory.inJvm(launcher), true, servers, stopServers);
+  }
+
+  private EmbeddedBenchmark(
+      VerifyRunsFactory verifyRuns,
+      boolean inJvm,
+      Supplier<EmbeddedPair> servers,
+      boolean stopServers) {
+    this.verifyRuns = checkNotNull(verifyRuns, "verifyRuns");
+    this.inJvm = inJvm;
     this.servers = checkNotNull(servers, "servers");
     this.stopServers = stopServers;
   }
 
-  /** Two embedded servers of its own, stopped at the end. */
-  static EmbeddedBenchmark ownServers(VerifyLauncher launcher) {
-    return new EmbeddedBenchmark(launcher, EmbeddedPair::start, true);
+  /** Two embedded servers of its own, stopped at the end; each verify a process of its own. */
+  static EmbeddedBenchmark ownServers() {
+    return new EmbeddedBenchmark(VerifyRunsFactory.processes(), false, EmbeddedPair::start, true);
+  }
+
+  /** A shared pair (tests), each verify a process of its own. */
+  static EmbeddedBenchmark processesOn(Supplier<EmbeddedPair> servers) {
+    return new EmbeddedBenchmark(VerifyRunsFactory.processes(), false, servers, false);
   }
 
   @Override
@@ -86,52 +125,26 @@ final class EmbeddedBenchmark implements Benchmark {
             + " (subscription %s) in %.1f s; it is streaming.%n",
         BenchData.PUBLICATION,
         (System.nanoTime() - linkStart) / 1e9);
-    TimedVerify verify =
-        new TimedVerify(
-            launcher,
-            pair.primaryUrl(),
-            pair.replicaUrl(),
-            options.out(),
-            BatchJobClock.inMemory());
-    // the first launch in a JVM loads Spring's classes; that one-time cost would skew round 1
-    long warmUpStart = System.nanoTime();
-    verify.run(
-        options.tables().get(0), BenchCase.IDENTICAL, VerifyMode.LAG_AWARE, InjectedDrift.none());
-    out.printf(
-        Locale.ROOT,
-        "Warm-up verify of %s (cold JVM, not counted): %.1f s.%n",
-        options.tables().get(0).ref(),
-        (System.nanoTime() - warmUpStart) / 1e9);
-    CaseRounds cases =
-        new CaseRounds(options, new HashFloor(pair.primary(), pair.replica()), verify, out);
-    List<CaseResult> results = new ArrayList<>();
-    for (BenchTable table : options.tables()) {
-      CaseResult identical = cases.identical(table);
-      results.add(identical);
-      DriftPlan plan = DriftPlan.of(options.rows());
-      InjectedDrift injected = data.drift(table, plan);
-      if (injected.size() != plan.total()) {
-        throw new BenchCheckException(
-            String.format(
-                Locale.ROOT,
-                "%s: the drift touched %d rows but should have touched %d (%d updated, %d deleted, %d inserted)",
-                table.ref(),
-                injected.size(),
-                plan.total(),
-                plan.updates().size(),
-                plan.deletes().size(),
-                plan.inserts().size()));
-      }
+    VerifyRuns verify = verifyRuns.create(options, pair.primaryUrl(), pair.replicaUrl());
+    out.println("verify is launched as: " + verify.launchedAs());
+    out.println("pg_comparator: not applicable (embedded servers lack the pgcmp extension)");
+    if (inJvm) {
+      // the first launch in a JVM loads Spring's classes; that one-time cost would skew round 1
+      long warmUpStart = System.nanoTime();
+      verify.run(
+          options.tables().get(0).ref(),
+          BenchCase.IDENTICAL,
+          VerifyMode.LAG_AWARE,
+          InjectedDrift.none());
       out.printf(
           Locale.ROOT,
-          "%s: the replica now differs in %d row(s) (%d updated, %d deleted, %d inserted).%n",
-          table.ref(),
-          injected.size(),
-          plan.updates().size(),
-          plan.deletes().size(),
-          plan.inserts().size());
-      results.add(cases.divergent(table, identical.floor(), injected));
+          "Warm-up verify of %s (cold JVM, not counted): %.1f s.%n",
+          options.tables().get(0).ref(),
+          (System.nanoTime() - warmUpStart) / 1e9);
     }
+    CaseRounds cases =
+        new CaseRounds(options, new HashFloor(pair.primary(), pair.replica()), verify, out);
+    List<CaseResult> results = cases.all(options.tables(), data, out);
     checkLink(data, out, err);
     return results;
   }

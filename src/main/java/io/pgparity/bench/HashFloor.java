@@ -1,6 +1,7 @@
 package io.pgparity.bench;
 
 import io.pgparity.connect.Both;
+import io.pgparity.table.TableRef;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Objects;
@@ -29,11 +30,16 @@ final class HashFloor {
 
   /** Times the floor query; connecting is left out, as verify connects before its clock starts. */
   Measurement measure(BenchTable table) {
-    String sql = "SELECT count(*), sum(hash_record_extended(t, 0)) FROM " + table.ref() + " t";
+    return measure(table.ref());
+  }
+
+  /** The same for a bench table in any schema. */
+  Measurement measure(TableRef table) {
+    String sql = "SELECT count(*), sum(hash_record_extended(t, 0)) FROM " + table + " t";
     CyclicBarrier connected = new CyclicBarrier(2);
     Both<Answer> answers =
         sides.onBoth(
-            "the floor query on " + table.ref(),
+            "the floor query on " + table,
             connection -> {
               try (Statement statement = connection.createStatement()) {
                 awaitOtherSide(connected);

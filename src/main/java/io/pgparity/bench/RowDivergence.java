@@ -27,9 +27,14 @@ record RowDivergence(TableRef table, Map<String, String> key, DivergenceKind kin
 
   /** A row of a bench table, whose key is the one column {@code id}. */
   static RowDivergence of(BenchTable table, String id, DivergenceKind kind) {
+    return of(table.ref(), id, kind);
+  }
+
+  /** A row of a bench table in any schema, e.g. {@code pgparity_bench.users}. */
+  static RowDivergence of(TableRef table, String id, DivergenceKind kind) {
     Map<String, String> key = new LinkedHashMap<>();
     key.put(BenchTable.KEY_COLUMN, id);
-    return new RowDivergence(table.ref(), key, kind);
+    return new RowDivergence(table, key, kind);
   }
 
   /** The table and key without the kind, e.g. {@code bench.users id=42}. */

@@ -7,6 +7,7 @@ import io.pgparity.config.TableSpec;
 import io.pgparity.config.connection.ConnectionSpec;
 import io.pgparity.job.RunOutcome;
 import io.pgparity.job.VerifyLauncher;
+import io.pgparity.table.TableRef;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -14,7 +15,7 @@ import java.util.List;
  * Runs verify on one benchmark table through the launcher, timed and with the heap sampled, and
  * checks that it found exactly what the replica was made to differ in.
  */
-final class TimedVerify {
+final class TimedVerify implements VerifyRuns {
 
   /**
    * One verify round: the launch's wall time, the job's time with its steps (see {@link
@@ -55,12 +56,22 @@ final class TimedVerify {
    * nothing in flight (the primary is idle).
    */
   Round run(BenchTable table, BenchCase expected, VerifyMode mode, InjectedDrift injected) {
+    return run(table.ref(), expected, mode, injected);
+  }
+
+  @Override
+  public String launchedAs() {
+    return "the verify launcher inside the bench's JVM (no new process)";
+  }
+
+  @Override
+  public Round run(TableRef table, BenchCase expected, VerifyMode mode, InjectedDrift injected) {
     JobDefinition definition =
         new JobDefinition(
             JOB_NAME,
             new ConnectionSpec(primaryUrl, null),
             new ConnectionSpec(replicaUrl, null),
-            List.of(TableSpec.of(table.ref())),
+            List.of(TableSpec.of(table)),
             mode.tuning(),
             out,
             clock.jobRepositoryUrl());
@@ -76,16 +87,25 @@ final class TimedVerify {
       heap.close();
     }
     long peak = heap.peakBytes();
-    String run = String.format("%s verify of %s (%s)", mode.label(), table.ref(), expected.label());
+    String run = String.format("%s verify of %s (%s)", mode.label(), table, expected.label());
     if (outcome.status() != expected.expected() || outcome.runFolder() == null) {
       throw new BenchCheckException(
           String.format(
               "%s should be %s but was: %s", run, expected.expected(), outcome.verdict()));
     }
-    run += ", run folder " + outcome.runFolder();
     JobClock.JobTime job = clock.lastJob();
-    RunSummary summary = RunSummary.read(outcome.runFolder(), table.ref());
-    List<RowDivergence> reported = ReportedRows.read(outcome.runFolder());
+    RunSummary summary = check(table, run, outcome.runFolder(), injected);
+    return new Round(seconds, job, summary.hashDiffSeconds(), peak);
+  }
+
+  /**
+   * Checks the run folder of a run with the expected verdict: it must report exactly the {@code
+   * injected} rows, each once, and nothing in flight (the primary is idle); returns its summary.
+   */
+  static RunSummary check(TableRef table, String run, Path runFolder, InjectedDrift injected) {
+    run += ", run folder " + runFolder;
+    RunSummary summary = RunSummary.read(runFolder, table);
+    List<RowDivergence> reported = ReportedRows.read(runFolder);
     injected.requireReported(reported, run);
     if (summary.divergentRows() != reported.size()
         || summary.convergedRows() != 0
@@ -100,6 +120,6 @@ final class TimedVerify {
               summary.unstableRows(),
               reported.size()));
     }
-    return new Round(seconds, job, summary.hashDiffSeconds(), peak);
+    return summary;
   }
 }

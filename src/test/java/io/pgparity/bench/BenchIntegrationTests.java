@@ -46,15 +46,42 @@ class BenchIntegrationTests {
             "bench.users: the replica now differs in 3 row(s) (1 updated, 1 deleted, 1 inserted).",
             "bench.sessions: the replica now differs in 3 row(s) (1 updated, 1 deleted, 1 inserted).",
             BenchReport.HEADER,
-            "| bench.users | 30,000 | identical |",
-            "| bench.users | 30,000 | 0.01% divergent |",
-            "| bench.sessions | 30,000 | identical |",
-            "| bench.sessions | 30,000 | 0.01% divergent |",
+            "| 30,000 | bench.users | identical |",
+            "| 30,000 | bench.users | 0.01% divergent |",
+            "| 30,000 | bench.sessions | identical |",
+            "| 30,000 | bench.sessions | 0.01% divergent |",
             "Written to ")
         .containsPattern(
             "verify \\(job\\) [0-9.]+ s \\(steps: planRanges [0-9.]+ \\+ auditReplication [0-9.]+"
                 + " \\+ compareSchemaObjects [0-9.]+ \\+ hashRanges [0-9.]+ \\+ diffRows [0-9.]+"
-                + " \\+ compareSequences [0-9.]+ \\+ writeReports [0-9.]+;");
+                + " \\+ compareSequences [0-9.]+ \\+ writeReports [0-9.]+\\), hash\\+diff of the table");
+  }
+
+  /** The default: each verify a process of its own, lag-aware and plain, on the linked pair. */
+  @Test
+  void verifyProcessesOnTheLinkedPairPassEveryCheck() {
+    BenchCommand command = new BenchCommand(EmbeddedBenchmark.processesOn(TestServers::pair));
+    int exit =
+        command.run(
+            List.of(
+                "--rows", "30000", "--rounds", "1", "--tables", "users", "--out", out.toString()),
+            new PrintStream(stdout, true, UTF_8),
+            new PrintStream(stderr, true, UTF_8));
+    System.out.print(stdout.toString(UTF_8));
+
+    assertThat(stderr.toString(UTF_8)).isEmpty();
+    assertThat(exit).isZero();
+    assertThat(stdout.toString(UTF_8))
+        .contains(
+            "verify is launched as: " + LaunchCommand.byDefault() + " verify",
+            "pg_comparator: not applicable (embedded servers lack the pgcmp extension)",
+            "| 30,000 | bench.users | identical | ",
+            "| 30,000 | bench.users | 0.01% divergent | ",
+            "Lag-aware over plain verify on the idle linked replica")
+        .containsPattern(
+            "bench.users, 0.01% divergent, round 1: floor [0-9.]+ s, verify \\(process\\) [0-9.]+ s,"
+                + " verify \\(job\\) [0-9.]+ s, hash\\+diff of the table [0-9.]+ s;"
+                + " plain verify \\(process\\) [0-9.]+ s, \\(job\\) [0-9.]+ s\n");
   }
 
   /**

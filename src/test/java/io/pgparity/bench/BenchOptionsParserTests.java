@@ -98,6 +98,7 @@ class BenchOptionsParserTests {
         .hasMessageContaining("--rows")
         .hasMessageEndingWith(
             "valid options: --case, --rows, --rounds, --out, --tables, --no-lag-compare,"
+                + " --primary, --replica, --launch, --pg-comparator, --no-pg-comparator,"
                 + " --table-count, --seed, --no-startup, --help");
   }
 
@@ -132,5 +133,93 @@ class BenchOptionsParserTests {
           .isInstanceOf(ConfigException.class)
           .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
+  }
+
+  @Test
+  void namedServersNeedBothUrlsAndTurnTheLagComparisonOff() {
+    BenchOptions options =
+        BenchCommand.parse(
+            List.of(
+                "--primary",
+                "jdbc:postgresql://db1/app",
+                "--replica",
+                "jdbc:postgresql://db2/app",
+                "--launch",
+                "java  -Xmx512m -jar x.jar",
+                "--no-pg-comparator"));
+
+    assertThat(options.servers())
+        .isEqualTo(
+            new BenchOptions.NamedServers(
+                "jdbc:postgresql://db1/app", "jdbc:postgresql://db2/app"));
+    assertThat(options.schema()).isEqualTo("pgparity_bench");
+    assertThat(options.lagCompare()).isFalse();
+    assertThat(options.noPgComparator()).isTrue();
+    assertThat(options.launch().words()).containsExactly("java", "-Xmx512m", "-jar", "x.jar");
+    assertThat(BenchCommand.parse(List.of()).schema()).isEqualTo("bench");
+    assertThat(BenchCommand.parse(List.of()).launch()).isNull();
+  }
+
+  @Test
+  void oneUrlWithoutTheOtherIsRefusedNamingTheMissingOne() {
+    assertThatThrownBy(() -> BenchCommand.parse(List.of("--primary", "jdbc:postgresql://db1/app")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("bench: --primary needs --replica too");
+    assertThatThrownBy(() -> BenchCommand.parse(List.of("--replica", "jdbc:postgresql://db2/app")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("bench: --replica needs --primary too");
+  }
+
+  @Test
+  void aUrlThatIsNotPostgresJdbcIsRefusedWithoutItsPassword() {
+    assertThatThrownBy(
+            () ->
+                BenchCommand.parse(
+                    List.of(
+                        "--primary",
+                        "jdbc:postgresql://db1/app",
+                        "--replica",
+                        "postgres://db2/app?password=s3cret")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("--replica 'postgres://db2/app?password=***'")
+        .hasMessageContaining("jdbc:postgresql://host:port/database")
+        .hasMessageNotContaining("s3cret");
+  }
+
+  @Test
+  void pgComparatorOptionsAreChecked() {
+    assertThatThrownBy(
+            () -> BenchCommand.parse(List.of("--pg-comparator", "/usr/bin/pg_comparator")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("--pg-comparator needs --primary and --replica");
+    List<String> servers =
+        List.of("--primary", "jdbc:postgresql://db1/app", "--replica", "jdbc:postgresql://db2/app");
+    List<String> missing = new java.util.ArrayList<>(servers);
+    missing.addAll(List.of("--pg-comparator", "/no/such/pg_comparator"));
+    assertThatThrownBy(() -> BenchCommand.parse(missing))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("--pg-comparator /no/such/pg_comparator is not an executable file");
+    List<String> both = new java.util.ArrayList<>(servers);
+    both.addAll(List.of("--pg-comparator", "/bin/sh", "--no-pg-comparator"));
+    assertThatThrownBy(() -> BenchCommand.parse(both))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("contradict");
+  }
+
+  @Test
+  void aBlankLaunchCommandIsRefused() {
+    assertThatThrownBy(() -> BenchCommand.parse(List.of("--launch", "  ")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("bench: --launch needs a value");
+  }
+
+  @Test
+  void theManyTablesCaseRefusesTheNamedServerOptions() {
+    assertThatThrownBy(
+            () ->
+                BenchCommand.parseManyTables(
+                    List.of("--case", "many-tables", "--primary", "jdbc:postgresql://db1/app")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("bench: --primary does not apply to --case many-tables; drop it");
   }
 }

@@ -117,7 +117,8 @@ class LagComparisonTests {
         .hasMessageContaining("--no-lag-compare");
     assertThat(BenchReport.markdown(List.of(skipped)))
         .endsWith(
-            "| bench.users | 1,000 | identical | 0.50 | 1.00 | 2.00 | 0.50 | 2.00 | 4.00 | 1 | - | - | - | - |\n");
+            "| 1,000 | bench.users | identical | 0.50 | 2.00 | 4.00 | 1.00 | 2.00 | - | - | 2000.00"
+                + " | 0.50 | 1 | - | - | - | - |\n");
     assertThat(BenchReport.lagOverhead(List.of(skipped))).isEmpty();
   }
 
