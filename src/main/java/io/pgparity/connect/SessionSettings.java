@@ -11,6 +11,16 @@ import java.time.Duration;
  * Parallel query is off: pgparity spreads its own work over {@code threads} sessions, and the
  * planner cannot estimate how few ranges a grouped hash query has, so a parallel plan sorts every
  * row (measured 1.5x slower) where a single backend uses a small hash table.
+ *
+ * <p>JIT compilation is off. A hash query turns sorting off for its transaction (BucketHasher), and
+ * the sort of its boundary array then carries the planner's disable_cost (1e10), so every query,
+ * however small, passed jit_inline_above_cost and jit_optimize_above_cost and was compiled with
+ * LLVM inlining and optimisation: 210 ms per query by EXPLAIN ANALYZE (PostgreSQL 15.18, Debian's
+ * build with LLVM), and a piece of 320,000 rows took 680 to 1,020 ms of backend CPU with it against
+ * 570 to 600 ms without, with five or more pieces per table and side. What it compiles is mostly
+ * calls of the send, output and hash functions, which it cannot speed up: one query over 5M rows
+ * took the same CPU with and without it (src/site/markdown/performance.md). A server built without
+ * LLVM accepts the setting and ignores it.
  */
 public final class SessionSettings {
 
@@ -33,7 +43,8 @@ public final class SessionSettings {
         "SET idle_in_transaction_session_timeout = "
             + millis(tuning.statementTimeout().multipliedBy(2)),
         "SET default_transaction_read_only = on",
-        "SET max_parallel_workers_per_gather = 0");
+        "SET max_parallel_workers_per_gather = 0",
+        "SET jit = off");
   }
 
   private static long millis(Duration duration) {

@@ -50,13 +50,13 @@ class ServerPairIntegrationTests {
                                   + " current_setting('bytea_output'), current_setting('statement_timeout'),"
                                   + " current_setting('lock_timeout'), current_setting('transaction_read_only'),"
                                   + " current_setting('row_security'), current_setting('application_name'),"
-                                  + " current_setting('max_parallel_workers_per_gather'))")) {
+                                  + " current_setting('max_parallel_workers_per_gather'), current_setting('jit'))")) {
                     rs.next();
                     return rs.getString(1);
                   }
                 });
         String expected =
-            "UTC | ISO, YMD | postgres | 3 | hex | 90s | 3s | on | off | pgparity | 0";
+            "UTC | ISO, YMD | postgres | 3 | hex | 90s | 3s | on | off | pgparity | 0 | off";
         assertThat(settings.primary()).isEqualTo(expected);
         assertThat(settings.replica()).isEqualTo(expected);
       }
