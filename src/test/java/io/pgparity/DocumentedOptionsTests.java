@@ -36,7 +36,9 @@ class DocumentedOptionsTests {
           "--rm", "docker run",
           "--from", "kubectl create job",
           "--chunk-time", "pt-table-checksum, which query-time is compared to",
-          "--resume", "running-unattended.md explains why there is no such flag");
+          "--resume", "running-unattended.md explains why there is no such flag",
+          "--cf", "pg_comparator, which bench runs beside verify",
+          "--use-key", "pg_comparator, which bench runs beside verify");
 
   private final CommandLine root =
       new Cli(
