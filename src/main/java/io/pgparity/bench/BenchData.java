@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkState;
 import io.pgparity.compare.DivergenceKind;
 import io.pgparity.demo.EmbeddedPair;
 import io.pgparity.table.TableRef;
+import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,6 +13,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +49,21 @@ final class BenchData {
     this.sides = new RawPair(primary, replica);
     this.replica = replica;
     this.schema = schema;
+  }
+
+  /** As {@link #load(List, long)}, saying on {@code out} what it loads and how long it took. */
+  void load(List<BenchTable> tables, long rows, PrintStream out) {
+    out.printf(
+        Locale.ROOT,
+        "Loading %,d rows into each of %s on both servers\u2026%n",
+        rows,
+        String.join(", ", tables.stream().map(t -> t.in(schema).toString()).toList()));
+    long started = System.nanoTime();
+    load(tables, rows);
+    out.printf(
+        Locale.ROOT,
+        "Loaded in %.1f s (both servers in parallel, incl. primary keys and VACUUM ANALYZE).%n",
+        (System.nanoTime() - started) / 1e9);
   }
 
   /**

@@ -106,17 +106,7 @@ final class EmbeddedBenchmark implements Benchmark {
   private List<CaseResult> measure(
       EmbeddedPair pair, BenchOptions options, PrintStream out, PrintStream err) {
     BenchData data = new BenchData(pair);
-    out.printf(
-        Locale.ROOT,
-        "Loading %,d rows into each of %s on both servers\u2026%n",
-        options.rows(),
-        names(options));
-    long loadStart = System.nanoTime();
-    data.load(options.tables(), options.rows());
-    out.printf(
-        Locale.ROOT,
-        "Loaded in %.1f s (both servers in parallel, incl. primary keys and VACUUM ANALYZE).%n",
-        (System.nanoTime() - loadStart) / 1e9);
+    data.load(options.tables(), options.rows(), out);
     long linkStart = System.nanoTime();
     data.link(options.tables());
     out.printf(
@@ -157,9 +147,5 @@ final class EmbeddedBenchmark implements Benchmark {
     } catch (IllegalStateException e) {
       err.println("warning: the replication link did not hold during the runs: " + e.getMessage());
     }
-  }
-
-  private static String names(BenchOptions options) {
-    return String.join(", ", options.tables().stream().map(t -> t.ref().toString()).toList());
   }
 }

@@ -17,7 +17,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -63,17 +62,7 @@ final class ServerBenchmark implements Benchmark {
     Runtime.getRuntime().addShutdownHook(dropOnExit);
     try {
       BenchData data = new BenchData(primary, replica, schema);
-      out.printf(
-          Locale.ROOT,
-          "Loading %,d rows into each of %s on both servers\u2026%n",
-          options.rows(),
-          String.join(", ", options.tables().stream().map(t -> t.in(schema).toString()).toList()));
-      long loadStart = System.nanoTime();
-      data.load(options.tables(), options.rows());
-      out.printf(
-          Locale.ROOT,
-          "Loaded in %.1f s (both servers in parallel, incl. primary keys and VACUUM ANALYZE).%n",
-          (System.nanoTime() - loadStart) / 1e9);
+      data.load(options.tables(), options.rows(), out);
       PgComparator comparator =
           pgComparator(options, primary, replica, primarySpec, replicaSpec, out).orElse(null);
       VerifyRuns verify =
